@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Nafidha depends on no Swift package: only system C libraries (libpq) and small C shims of our own.
+let package = Package(
+    name: "nafidha",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nafidha", targets: ["nafidha"]),
+    ],
+    targets: [
+        // libpq, the PostgreSQL client library, as a system module.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Linux calls Swift cannot reach directly (epoll, eventfd, signals, accept4).
+        .target(
+            name: "CNafidhaLinux",
+            cSettings: [.define("_GNU_SOURCE")]
+        ),
+        // A safe wrapper over libpq, a connection pool and an embedded PostgreSQL cluster.
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // An HTTP/1.1 server that knows nothing of municipalities.
+        .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
+        // The domain, its service layer and its SQL.
+        .target(name: "NafidhaCore", dependencies: ["Postgres"]),
+        // HTTP routes over the service layer.
+        .target(name: "NafidhaAPI", dependencies: ["NafidhaCore", "HTTP"]),
+        // A small command-line argument parser in the style of swift-argument-parser (which we may not depend on).
+        .target(name: "ArgumentParsing"),
+        // The `nafidha` commands (server, operator and clerk commands).
+        .target(name: "NafidhaCLI", dependencies: ["ArgumentParsing", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres"]),
+        // The thin executable.
+        .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
+
+        .target(name: "TestSupport", dependencies: ["Postgres", "NafidhaCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "NafidhaCoreTests", dependencies: ["NafidhaCore", "TestSupport"]),
+        .testTarget(name: "NafidhaAPITests", dependencies: ["NafidhaAPI", "TestSupport"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+        .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
