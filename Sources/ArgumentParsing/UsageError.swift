@@ -10,6 +10,7 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case unexpectedArgument(String)
         case missingArgument(String)
         case invalidValue(label: String, value: String, reason: String?)
+        case conflict(String, String)
     }
 
     private let reason: Reason
@@ -52,6 +53,11 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         UsageError(.invalidValue(label: definition.synopsis, value: value, reason: reason))
     }
 
+    /// Two arguments that make no sense together.
+    public static func conflict(_ first: ArgumentDefinition, _ second: ArgumentDefinition) -> UsageError {
+        UsageError(.conflict(first.synopsis, second.synopsis))
+    }
+
     /// The message printed after `Error: `.
     public var description: String {
         switch reason {
@@ -65,6 +71,7 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingArgument(let label): "Missing expected argument '\(label)'"
         case .invalidValue(let label, let value, nil): "The value '\(value)' is invalid for '\(label)'"
         case .invalidValue(let label, let value, let reason?): "The value '\(value)' is invalid for '\(label)': \(reason)"
+        case .conflict(let first, let second): "'\(first)' and '\(second)' cannot be used together"
         }
     }
 }

@@ -1,1 +1,4 @@
+import Foundation
 import NafidhaCLI
+
+exit(NafidhaTool.main())

@@ -1,0 +1,15 @@
+import ArgumentParsing
+
+/// The root `nafidha` command: only groups the subcommands and answers `--version`.
+public struct NafidhaCommand: ParsableCommand {
+    /// The version `nafidha --version` prints.
+    public static let version = "0.1.0"
+
+    /// The tool's name, version and subcommands.
+    public static let configuration = CommandConfiguration(
+        name: "nafidha",
+        abstract: "The backend of a municipal one-stop window.",
+        version: version,
+        subcommands: [ServeCommand.self, MigrateCommand.self]
+    )
+}

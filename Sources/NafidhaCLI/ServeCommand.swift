@@ -1,0 +1,84 @@
+import ArgumentParsing
+import NafidhaCore
+import Postgres
+
+/// `nafidha serve`: prepares the database and the schema, serves until SIGINT or SIGTERM, then shuts down in
+/// reverse order.
+struct ServeCommand: RunnableCommand {
+    static let listen = Option<String>(
+        "listen", valueName: "host:port",
+        help: "Where the HTTP server listens. Default: \(ListenAddress.defaultValue)."
+    )
+    static let databasePort = Option<Int>(
+        "database-port", valueName: "port",
+        help: "Also let the embedded cluster accept TCP connections on localhost at this port. Default: none."
+    )
+
+    static let configuration = CommandConfiguration(
+        name: "serve",
+        abstract: "Runs the Nafidha server.",
+        discussion: """
+            Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
+            first use, reused when already running). Applies missing migrations, then serves until SIGINT or SIGTERM.
+            """,
+        arguments: [
+            DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
+            listen.definition, databasePort.definition,
+        ]
+    )
+
+    let database: DatabaseOptions
+    let listenAddress: ListenAddress
+    let embedded: EmbeddedPostgres.Configuration
+
+    init(parsing arguments: ParsedArguments) throws(UsageError) {
+        database = try DatabaseOptions(parsing: arguments)
+        listenAddress = try Self.parseListen(arguments.value(of: Self.listen))
+        var embedded = EmbeddedPostgres.Configuration()
+        if let port = try arguments.value(of: Self.databasePort) {
+            guard (1...65535).contains(port) else {
+                throw UsageError.invalidValue(
+                    for: Self.databasePort.definition, value: String(port), reason: "the port must be from 1 to 65535"
+                )
+            }
+            if database.url != nil {
+                throw UsageError.conflict(DatabaseOptions.databaseURL.definition, Self.databasePort.definition)
+            }
+            embedded.tcpPort = port
+        }
+        self.embedded = embedded
+    }
+
+    private static func parseListen(_ text: String?) throws(UsageError) -> ListenAddress {
+        guard let text else { return ListenAddress.defaultValue }
+        switch ListenAddress.parse(text) {
+        case .success(let address): return address
+        case .failure(let problem):
+            throw UsageError.invalidValue(for: listen.definition, value: text, reason: problem.reason)
+        }
+    }
+
+    func run(context: CommandContext) throws -> Int32 {
+        // First, before any thread exists, so the signals wait for us instead of killing the process mid-way.
+        let signals = TerminationSignals.block()
+
+        let opened = try database.open(context: context, embedded: embedded)
+        context.standardOutput.writeLine("Database: \(opened.summary).")
+        do {
+            try SchemaMigrator().migrate(opened, context: context)
+        } catch {
+            try? opened.close()
+            throw error
+        }
+
+        // The HTTP server starts here, after the schema is current, on `listenAddress`; it must be stopped
+        // after the signal and before the database.
+        context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
+        let signal = signals.wait()
+        context.standardOutput.writeLine("Received \(signal); stopping.")
+
+        try opened.close()
+        context.standardOutput.writeLine("Stopped.")
+        return 0
+    }
+}
