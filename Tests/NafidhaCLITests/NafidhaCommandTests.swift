@@ -1,0 +1,113 @@
+import Testing
+import TestSupport
+
+@Suite("nafidha commands")
+struct NafidhaCommandTests {
+    @Test("prints the overview with both subcommands for --help")
+    func rootHelp() {
+        let run = runNafidha(["--help"])
+        #expect(run.code == 0)
+        #expect(run.output.hasPrefix("OVERVIEW: "))
+        #expect(run.output.contains("USAGE: nafidha <subcommand>"))
+        #expect(run.output.contains("  serve "))
+        #expect(run.output.contains("  migrate "))
+    }
+
+    @Test("prints its version for --version")
+    func version() {
+        let run = runNafidha(["--version"])
+        #expect(run.code == 0)
+        #expect(run.output == "nafidha 0.1.0\n")
+    }
+
+    @Test("documents serve's options in its help")
+    func serveHelp() {
+        let run = runNafidha(["serve", "-h"])
+        #expect(run.code == 0)
+        #expect(run.output.contains(
+            "USAGE: nafidha serve [--database-url <url>] [--data-dir <dir>] [--listen <host:port>] [--database-port <port>]"
+        ))
+        #expect(run.output.contains("OPTIONS:\n  --database-url <url>"))
+    }
+
+    @Test("exits 64 with the usage line for an unknown option")
+    func unknownOption() {
+        let run = runNafidha(["serve", "--foo"])
+        #expect(run.code == 64)
+        #expect(run.errorLines.first == "Error: Unknown option '--foo'")
+        #expect(run.errorLines.last == "See 'nafidha serve --help'.")
+    }
+
+    @Test("exits 64 for a --listen value that is not HOST:PORT", arguments: ["localhost", "host:65536", ":80", "::1:80", "h:8x"])
+    func invalidListen(value: String) {
+        let run = runNafidha(["serve", "--listen", value])
+        #expect(run.code == 64)
+        #expect(run.errorLines.first?.hasPrefix("Error: The value '\(value)' is invalid for '--listen <host:port>'") == true)
+    }
+
+    @Test("exits 64 when a database URL and a data folder are both given")
+    func urlAndDataDirConflict() {
+        let run = runNafidha(["migrate", "--database-url", "postgresql://x@/y", "--data-dir", "/tmp/x"])
+        #expect(run.code == 64)
+        #expect(run.errorLines.first == "Error: '--database-url <url>' and '--data-dir <dir>' cannot be used together")
+    }
+
+    @Test("exits 1 with one error line for a database URL that is not a URL, without echoing it")
+    func malformedURL() {
+        let run = runNafidha(["migrate", "--database-url", "not a secret url"])
+        #expect(run.code == 1)
+        #expect(run.errorLines.count == 1)
+        #expect(run.error.hasPrefix("Error: --database-url is not a PostgreSQL URL"))
+        #expect(!run.error.contains("secret"))
+    }
+
+    @Test("exits 1 with one error line for a malformed DATABASE_URL")
+    func malformedEnvironmentURL() {
+        let run = runNafidha(["migrate"], environment: ["DATABASE_URL": "postgresql://host/db?nonsense=1"])
+        #expect(run.code == 1)
+        #expect(run.errorLines.count == 1)
+        #expect(run.error.hasPrefix("Error: DATABASE_URL is not a valid PostgreSQL URL"))
+    }
+
+    @Test("exits 1 with one error line when the server cannot be reached")
+    func unreachableServer() {
+        let run = runNafidha(["migrate", "--database-url", "postgresql://nafidha@/db?host=/nonexistent-nafidha-socket"])
+        #expect(run.code == 1)
+        #expect(run.errorLines.count == 1)
+        #expect(run.error.hasPrefix("Error: cannot connect to the database: "))
+    }
+
+    @Test("migrates the database given by --database-url, then finds it up to date")
+    func migrateWithURL() throws {
+        try TestDatabase.with(fromTemplate: false) { database in
+            let first = runNafidha(["migrate", "--database-url", database.url])
+            #expect(first.code == 0, "stderr: \(first.error)")
+            #expect(first.output.contains("Applied migrations/0001_foundation.sql\n"))
+            let second = runNafidha(["migrate", "--database-url", database.url])
+            #expect(second.code == 0)
+            #expect(second.output.hasPrefix("Schema up to date at version "))
+        }
+    }
+
+    @Test("falls back to DATABASE_URL when no option names a database")
+    func migrateWithEnvironment() throws {
+        try TestDatabase.with(fromTemplate: false) { database in
+            let run = runNafidha(["migrate"], environment: ["DATABASE_URL": database.url])
+            #expect(run.code == 0, "stderr: \(run.error)")
+            #expect(run.output.contains("Applied migrations/0001_foundation.sql"))
+        }
+    }
+
+    @Test("exits 1 with one error line for a database whose schema is newer")
+    func newerDatabase() throws {
+        try TestDatabase.with(fromTemplate: true) { database in
+            try database.connect().execute(
+                "INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', repeat('0', 64))"
+            )
+            let run = runNafidha(["migrate", "--database-url", database.url])
+            #expect(run.code == 1)
+            #expect(run.errorLines.count == 1)
+            #expect(run.error.contains("version 999"))
+        }
+    }
+}
