@@ -47,23 +47,32 @@ public final class TestDatabase: Sendable {
             throw TestDatabaseError("generated database name \(name) is not [a-z0-9_]")
         }
         let statement = "CREATE DATABASE \(quoted(name)) TEMPLATE \(quoted(template))"
-        try cloneLock.withLock { _ in
-            let connection = try PostgresConnection(conninfo: admin)
-            var attempt = 1
-            while true {
-                do {
-                    try connection.execute(statement)
-                    return
-                } catch let error as PostgresError where error.sqlState == "55006" && attempt < 50 {
-                    // Another process (a migration, psql) is still connected to the template: wait briefly.
-                    attempt += 1
-                    Thread.sleep(forTimeInterval: 0.1)
-                }
-            }
+        let connection = try PostgresConnection(conninfo: admin)
+        if !fromTemplate {
+            // Nobody can connect to template0, so these clones need no lock.
+            try connection.execute(statement)
+        } else {
+            try cloneLock.withLock { _ in try clone(statement, on: connection) }
         }
         var info = try PostgresConnectionInfo(admin)
         info["dbname"] = name
         return TestDatabase(name: name, conninfo: info.conninfo, url: info.url)
+    }
+
+    /// Runs `CREATE DATABASE ... TEMPLATE`, waiting briefly while another process is still connected to it.
+    private static func clone(_ statement: String, on connection: PostgresConnection) throws(PostgresError) {
+        var attempt = 1
+        while true {
+            do {
+                try connection.execute(statement)
+                return
+            } catch {
+                // 55006: another process (a migration, psql) is still connected to the template; wait briefly.
+                guard error.sqlState == "55006", attempt < 50 else { throw error }
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
     }
 
     /// Makes a database, runs `body` with it and drops it afterwards, also when `body` throws.
@@ -86,6 +95,22 @@ public final class TestDatabase: Sendable {
             try? database.drop()
             throw error
         }
+    }
+
+    /// A connection to the cluster's `postgres` database as superuser, for tests that only use session state
+    /// (temporary tables, settings, prepared statements): cheaper than creating a database.
+    public static func connectToAdminDatabase() throws -> PostgresConnection {
+        try PostgresConnection(conninfo: adminURL())
+    }
+
+    /// Runs `body` with the admin URL (see `adminURL()`), for tests that need no database of their own.
+    public static func withAdminURL<T>(_ body: (String) throws -> T) throws -> T {
+        try body(adminURL())
+    }
+
+    /// Runs `body` with the admin URL (see `adminURL()`), for tests that need no database of their own.
+    public static func withAdminURL<T>(_ body: (String) async throws -> T) async throws -> T {
+        try await body(adminURL())
     }
 
     /// Opens a new connection to this database.

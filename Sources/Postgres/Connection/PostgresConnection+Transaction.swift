@@ -6,6 +6,7 @@ extension PostgresConnection {
     /// Inside an open transaction it nests with a savepoint instead (`isolation` then has no effect).
     /// If a statement failed inside `body` and the error was swallowed, the commit is refused by the server
     /// and this throws `transactionAborted`.
+    @discardableResult
     public func withTransaction<T>(
         isolation: IsolationLevel = .readCommitted, _ body: (PostgresConnection) throws -> T
     ) throws -> T {

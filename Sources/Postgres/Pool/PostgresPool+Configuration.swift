@@ -1,0 +1,36 @@
+extension PostgresPool {
+    /// The pool's limits; every field has a documented default.
+    public struct Configuration: Sendable {
+        /// The most connections open at once. Default 10.
+        public var maxConnections = 10
+        /// How long a caller waits for a free connection before `poolTimeout`. Default 5 s.
+        public var acquireTimeout: Duration = .seconds(5)
+        /// The most callers waiting at once (blocked threads, and async calls queued for the pool's threads);
+        /// one more is refused at once with `poolBusy`. Default 1000.
+        public var maxWaiters = 1000
+        /// Threads the pool owns to run async callers' work; nil means `maxConnections`. Default nil.
+        public var threadCount: Int?
+        /// Settings for each connection (connect timeout, statement timeout, caches).
+        public var connection = PostgresConnection.Settings()
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// Counts of connections and waiters at one instant.
+    public struct Statistics: Sendable, Equatable {
+        /// Connections open (idle, lent out, or being opened).
+        public var open: Int
+        /// Connections open and not lent out.
+        public var idle: Int
+        /// Callers blocked waiting for a connection.
+        public var waiters: Int
+
+        /// Makes a set of counts (for comparisons in tests and monitoring).
+        public init(open: Int, idle: Int, waiters: Int) {
+            self.open = open
+            self.idle = idle
+            self.waiters = waiters
+        }
+    }
+}

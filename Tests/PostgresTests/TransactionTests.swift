@@ -1,0 +1,110 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Transactions")
+struct TransactionTests {
+    private struct Refused: Error {}
+
+    private func count(_ connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) FROM request").first!.decode(0, as: Int.self)
+    }
+
+    @Test("A transaction commits when its body returns and rolls back when it throws")
+    func commitsOrRollsBack() throws {
+        do {
+            let connection = try TestDatabase.connectToAdminDatabase()
+            try connection.execute("CREATE TEMP TABLE request (id int)")
+            try connection.withTransaction { try $0.execute("INSERT INTO request VALUES (1)") }
+            #expect(throws: Refused.self) {
+                try connection.withTransaction { connection in
+                    try connection.execute("INSERT INTO request VALUES (2)")
+                    throw Refused()
+                }
+            }
+            #expect(try count(connection) == 1)
+        }
+    }
+
+    @Test("A swallowed statement error makes the commit throw transactionAborted")
+    func swallowedErrorAbortsCommit() throws {
+        do {
+            let connection = try TestDatabase.connectToAdminDatabase()
+            try connection.execute("CREATE TEMP TABLE request (id int)")
+            let error = try #require(throws: PostgresError.self) {
+                try connection.withTransaction { connection in
+                    try connection.execute("INSERT INTO request VALUES (1)")
+                    _ = try? connection.query("SELECT 1/0")
+                }
+            }
+            #expect(error.code == .transactionAborted)
+            #expect(try count(connection) == 0)
+        }
+    }
+
+    @Test("A nested transaction that throws rolls back only its own work")
+    func nestedTransactionUsesSavepoint() throws {
+        do {
+            let connection = try TestDatabase.connectToAdminDatabase()
+            try connection.execute("CREATE TEMP TABLE request (id int)")
+            try connection.withTransaction(isolation: .repeatableRead) { connection in
+                try connection.execute("INSERT INTO request VALUES (1)")
+                _ = try? connection.withTransaction { connection in
+                    try connection.execute("INSERT INTO request VALUES (2)")
+                    throw Refused()
+                }
+                try connection.withTransaction { try $0.execute("INSERT INTO request VALUES (3)") }
+            }
+            let ids = try connection.query("SELECT id FROM request ORDER BY id").map { try $0.decode(0, as: Int.self) }
+            #expect(ids == [1, 3])
+        }
+    }
+
+    @Test("A serialization failure is retried and the second attempt commits")
+    func serializationFailureIsRetried() throws {
+        try TestDatabase.with(fromTemplate: false) { database in
+            let setup = try database.connect()
+            try setup.execute("CREATE TABLE counter (id int PRIMARY KEY, value int NOT NULL)")
+            try setup.execute("INSERT INTO counter VALUES (1, 0)")
+            let pool = PostgresPool(conninfo: database.conninfo)
+            defer { pool.close() }
+            var attempts = 0
+            try pool.withTransaction(isolation: .serializable) { connection in
+                attempts += 1
+                let value = try connection.query("SELECT value FROM counter WHERE id = 1").first!.decode(0, as: Int.self)
+                if attempts == 1 {
+                    // Another session changes the row after our snapshot: our update must fail with 40001.
+                    try setup.execute("UPDATE counter SET value = 10 WHERE id = 1")
+                }
+                try connection.execute("UPDATE counter SET value = $1 WHERE id = 1", [value + 1])
+            }
+            #expect(attempts == 2)
+            #expect(try setup.query("SELECT value FROM counter").first!.decode(0, as: Int.self) == 11)
+        }
+    }
+
+    @Test("Retries stop after maxAttempts and the serialization failure is thrown")
+    func retriesAreBounded() throws {
+        try TestDatabase.with(fromTemplate: false) { database in
+            let setup = try database.connect()
+            try setup.execute("CREATE TABLE counter (id int PRIMARY KEY, value int NOT NULL)")
+            try setup.execute("INSERT INTO counter VALUES (1, 0)")
+            let pool = PostgresPool(conninfo: database.conninfo)
+            defer { pool.close() }
+            var attempts = 0
+            let retry = TransactionRetry(maxAttempts: 3, initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(2))
+            let error = try #require(throws: PostgresError.self) {
+                try pool.withTransaction(isolation: .repeatableRead, retryingOn: retry) { connection in
+                    attempts += 1
+                    try connection.query("SELECT value FROM counter WHERE id = 1")
+                    try setup.execute("UPDATE counter SET value = value + 100 WHERE id = 1")
+                    try connection.execute("UPDATE counter SET value = value + 1 WHERE id = 1")
+                }
+            }
+            #expect(error.isSerializationFailure)
+            #expect(attempts == 3)
+            #expect(pool.statistics.idle == 1)
+        }
+    }
+}
