@@ -3,11 +3,13 @@ import Testing
 
 @Suite("The nafidha binary")
 struct NafidhaBinaryTests {
+    private func binary() throws -> String {
+        try #require(ProcessInfo.processInfo.environment["NAFIDHA_BINARY"], "NAFIDHA_BINARY is set by scripts/test")
+    }
+
     @Test("exits 1 with one Error line for a database URL that is not a URL")
     func malformedURLExitsOne() throws {
-        let binary = try #require(
-            ProcessInfo.processInfo.environment["NAFIDHA_BINARY"], "NAFIDHA_BINARY is set by scripts/test"
-        )
+        let binary = try binary()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["migrate", "--database-url", "not a url"]
@@ -24,5 +26,35 @@ struct NafidhaBinaryTests {
         let lines = errorText.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("Error: ") == true)
+    }
+
+    @Test("serves on an embedded cluster until SIGTERM, then stops the cluster it started and exits 0")
+    func serveStopsOnSignal() throws {
+        let folder = try TemporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try binary())
+        process.arguments = ["serve", "--data-dir", folder.path + "/pg"]
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+
+        var text = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !text.contains("Ready;") && Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(text.contains("Applied migrations/0001_foundation.sql"), "output: \(text)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/pg/postmaster.pid"))
+
+        process.terminate()
+        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "output: \(text)")
+        #expect(text.hasSuffix("Received SIGTERM; stopping.\nStopped.\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/pg/postmaster.pid"))
     }
 }
