@@ -27,17 +27,20 @@ struct DatabaseOptions {
         }
     }
 
-    /// Connects to the URL given, or starts (or reuses) the embedded cluster.
-    func open(context: CommandContext, embedded: EmbeddedPostgres.Configuration) throws -> OpenedDatabase {
+    /// Decides which database to use and checks a URL's form, without connecting or starting anything.
+    func choose(context: CommandContext, embedded: EmbeddedPostgres.Configuration) throws -> DatabaseChoice {
         if let url {
-            return try .external(conninfo: Self.checked(url, source: "--database-url"))
+            return .external(conninfo: try Self.checked(url, source: "--database-url"))
         }
         if dataDirectory == nil, let url = context.environment[Self.environmentVariable], !url.isEmpty {
-            return try .external(conninfo: Self.checked(url, source: Self.environmentVariable))
+            if embedded.tcpPort != nil {
+                throw CommandFailure("--database-port applies only to the embedded cluster, but DATABASE_URL is set")
+            }
+            return .external(conninfo: try Self.checked(url, source: Self.environmentVariable))
         }
         var configuration = embedded
         configuration.dataDirectory = dataDirectory ?? configuration.dataDirectory
-        return .embedded(try EmbeddedPostgres.start(configuration, currentDirectory: context.currentDirectory))
+        return .embedded(configuration)
     }
 
     /// Refuses what is not a `postgresql://` URL libpq can parse; the URL itself is never echoed (it may hold a
@@ -55,7 +58,22 @@ struct DatabaseOptions {
     }
 }
 
-/// A database chosen by `DatabaseOptions`: an external server, or the embedded cluster to stop when done.
+/// The database `DatabaseOptions` chose, before anything is started.
+enum DatabaseChoice {
+    case external(conninfo: String)
+    case embedded(EmbeddedPostgres.Configuration)
+
+    /// Starts or reuses the embedded cluster; an external database needs nothing yet.
+    func open(context: CommandContext) throws -> OpenedDatabase {
+        switch self {
+        case .external(let conninfo): .external(conninfo: conninfo)
+        case .embedded(let configuration):
+            .embedded(try EmbeddedPostgres.start(configuration, currentDirectory: context.currentDirectory))
+        }
+    }
+}
+
+/// A database in use: an external server, or the embedded cluster to stop when done.
 enum OpenedDatabase {
     case external(conninfo: String)
     case embedded(EmbeddedPostgres)

@@ -59,10 +59,12 @@ struct ServeCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        // First, before any thread exists, so the signals wait for us instead of killing the process mid-way.
+        let choice = try database.choose(context: context, embedded: embedded)
+        // Before anything starts a thread (choosing starts none), so the signals wait for us instead of killing
+        // the process midway through starting or migrating.
         let signals = TerminationSignals.block()
 
-        let opened = try database.open(context: context, embedded: embedded)
+        let opened = try choice.open(context: context)
         context.standardOutput.writeLine("Database: \(opened.summary).")
         do {
             try SchemaMigrator().migrate(opened, context: context)

@@ -52,6 +52,20 @@ struct NafidhaCommandTests {
         #expect(run.errorLines.first == "Error: '--database-url <url>' and '--data-dir <dir>' cannot be used together")
     }
 
+    @Test("exits 64 when a database port is asked for an external database URL")
+    func databasePortWithURL() {
+        let run = runNafidha(["serve", "--database-url", "postgresql://x@/y", "--database-port", "5544"])
+        #expect(run.code == 64)
+        #expect(run.errorLines.first == "Error: '--database-url <url>' and '--database-port <port>' cannot be used together")
+    }
+
+    @Test("exits 1 when a database port is asked while DATABASE_URL chooses an external database")
+    func databasePortWithEnvironmentURL() {
+        let run = runNafidha(["serve", "--database-port", "5544"], environment: ["DATABASE_URL": "postgresql://x@/y"])
+        #expect(run.code == 1)
+        #expect(run.error == "Error: --database-port applies only to the embedded cluster, but DATABASE_URL is set\n")
+    }
+
     @Test("exits 1 with one error line for a database URL that is not a URL, without echoing it")
     func malformedURL() {
         let run = runNafidha(["migrate", "--database-url", "not a secret url"])

@@ -33,7 +33,8 @@ public struct SchemaMigrator: Sendable {
         _ connection: PostgresConnection, onApplied: (Migration) -> Void = { _ in }
     ) throws(SchemaMigrationError) -> [Migration] {
         var applied: [Migration] = []
-        while let migration = try applyNext(connection) {
+        var checksums: [Int: String] = [:]
+        while let migration = try applyNext(connection, checksums: &checksums) {
             applied.append(migration)
             onApplied(migration)
         }
@@ -45,7 +46,8 @@ public struct SchemaMigrator: Sendable {
     public func appliedVersion(_ connection: PostgresConnection) throws(SchemaMigrationError) -> Int {
         do {
             let recorded = try recordedMigrations(connection)
-            try verify(recorded, connection)
+            var checksums: [Int: String] = [:]
+            try verify(recorded, connection, checksums: &checksums)
             return recorded.keys.max() ?? 0
         } catch let error as SchemaMigrationError {
             throw error
@@ -57,12 +59,15 @@ public struct SchemaMigrator: Sendable {
     }
 
     /// Applies the first missing migration in one locked transaction, or returns nil when none is missing.
-    private func applyNext(_ connection: PostgresConnection) throws(SchemaMigrationError) -> Migration? {
+    /// - Parameter checksums: our migrations' checksums computed so far, by version, kept across calls.
+    private func applyNext(
+        _ connection: PostgresConnection, checksums: inout [Int: String]
+    ) throws(SchemaMigrationError) -> Migration? {
         do {
             return try connection.withTransaction { connection throws -> Migration? in
                 try connection.execute("SELECT pg_advisory_xact_lock($1)", [Self.advisoryLockKey])
                 let recorded = try recordedMigrations(connection)
-                try verify(recorded, connection)
+                try verify(recorded, connection, checksums: &checksums)
                 guard let migration = migrations.first(where: { recorded[$0.version] == nil }) else { return nil }
                 do throws(PostgresError) {
                     try connection.runTrustedScript(migration.sql)
@@ -103,8 +108,9 @@ public struct SchemaMigrator: Sendable {
 
     /// Refuses a database ahead of this binary, or one whose applied migrations differ from ours.
     private func verify(
-        _ recorded: [Int: (name: String, checksum: String)], _ connection: PostgresConnection
-    ) throws -> Void {
+        _ recorded: [Int: (name: String, checksum: String)], _ connection: PostgresConnection,
+        checksums: inout [Int: String]
+    ) throws {
         if let newest = recorded.keys.max(), newest > latestVersion {
             throw SchemaMigrationError.databaseIsNewer(databaseVersion: newest, knownVersion: latestVersion)
         }
@@ -114,13 +120,22 @@ public struct SchemaMigrator: Sendable {
             guard entry.name == migration.name else {
                 throw SchemaMigrationError.nameMismatch(migration, recorded: entry.name)
             }
-            // The server computes the checksum: the same function wrote the recorded one.
-            let rows = try connection.query(
-                "SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS checksum", [migration.sql]
-            )
-            guard try rows[0].decode("checksum", as: String.self) == entry.checksum else {
+            guard try checksum(of: migration, connection, cache: &checksums) == entry.checksum else {
                 throw SchemaMigrationError.checksumMismatch(migration)
             }
         }
+    }
+
+    /// The migration's SHA-256, computed by the server with the same expression that records it.
+    private func checksum(
+        of migration: Migration, _ connection: PostgresConnection, cache: inout [Int: String]
+    ) throws -> String {
+        if let known = cache[migration.version] { return known }
+        let rows = try connection.query(
+            "SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS checksum", [migration.sql]
+        )
+        let checksum = try rows[0].decode("checksum", as: String.self)
+        cache[migration.version] = checksum
+        return checksum
     }
 }

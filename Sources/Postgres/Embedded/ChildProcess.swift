@@ -33,8 +33,9 @@ enum ChildProcess {
         process.arguments = fullArguments
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         var environment = ProcessInfo.processInfo.environment
-        // Messages we show or inspect stay in English whatever the operator's locale.
-        environment["LC_MESSAGES"] = "C"
+        // Messages we show or inspect stay in English whatever the operator's locale (initdb gets its locale
+        // from an explicit --locale, not from the environment).
+        environment["LC_ALL"] = "C"
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
