@@ -74,6 +74,7 @@ struct EmbeddedPostgresTests {
         let error = #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
         #expect(error?.code == "not_traversable")
         #expect(error?.description.contains("'\(closed)'") == true)
+        #expect(!FileManager.default.fileExists(atPath: closed + "/pg"), "nothing is created when the check fails")
     }
 
     private func selectOne(_ conninfo: String) throws -> Int {

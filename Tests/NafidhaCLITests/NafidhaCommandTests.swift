@@ -1,5 +1,9 @@
+import Foundation
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("nafidha commands")
 struct NafidhaCommandTests {
@@ -89,6 +93,19 @@ struct NafidhaCommandTests {
         #expect(run.code == 1)
         #expect(run.errorLines.count == 1)
         #expect(run.error.hasPrefix("Error: cannot connect to the database: "))
+    }
+
+    @Test("exits 1 with one error line for a data folder that belongs to someone else", .enabled(if: geteuid() == 0))
+    func dataFolderOfSomeoneElse() throws {
+        let parent = try TemporaryFolder()
+        let folder = parent.path + "/pg"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Data("15\n".utf8).write(to: URL(fileURLWithPath: folder + "/PG_VERSION"))
+        #expect(chown(folder, 65534, 65534) == 0)
+        let run = runNafidha(["migrate", "--data-dir", folder])
+        #expect(run.code == 1)
+        #expect(run.errorLines.count == 1)
+        #expect(run.error.hasPrefix("Error: the data folder '\(folder)' belongs to "))
     }
 
     @Test("migrates the database given by --database-url, then finds it up to date")

@@ -33,7 +33,8 @@ struct ClusterOwner {
         return String(cString: name)
     }
 
-    /// The first directory among `path`'s ancestors (root first) this user may not search, or nil when all are fine.
+    /// The first existing directory among `path`'s ancestors (root first) this user may not search, or nil when
+    /// all are fine; missing ones are skipped (check again once they exist).
     func firstUntraversableAncestor(of path: String) -> String? {
         var ancestors: [String] = []
         var current = (path as NSString).deletingLastPathComponent
@@ -47,7 +48,7 @@ struct ClusterOwner {
 
     private func canSearch(_ directory: String) -> Bool {
         var info = stat()
-        guard stat(directory, &info) == 0 else { return false }
+        guard stat(directory, &info) == 0 else { return true }
         let mode = info.st_mode
         if info.st_uid == uid { return mode & S_IXUSR != 0 }
         if info.st_gid == gid || groups.contains(info.st_gid) { return mode & S_IXGRP != 0 }

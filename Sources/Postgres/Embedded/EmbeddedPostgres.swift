@@ -51,10 +51,10 @@ public final class EmbeddedPostgres: Sendable {
         }
         let binaries = try PostgresBinaries.locate(configuration.binarySearch)
         let owner = try ClusterOwner.forCurrentProcess(osUserWhenRoot: configuration.osUserWhenRoot)
+        // Checked before creating anything, and again after: new parents get the umask's permissions.
+        try checkTraversable(directory, owner: owner)
         try prepareFolder(directory, owner: owner)
-        if owner.needsSwitch, let blocked = owner.firstUntraversableAncestor(of: directory) {
-            throw .notTraversable(directory: blocked, user: owner.name)
-        }
+        try checkTraversable(directory, owner: owner)
         let cluster = ClusterFolder(directory: directory, binaries: binaries, owner: owner)
 
         var startedHere = false
@@ -94,6 +94,13 @@ public final class EmbeddedPostgres: Sendable {
         guard startedByThisProcess else { return }
         try ClusterFolder(directory: dataDirectory, binaries: binaries, owner: owner)
             .stop(timeoutSeconds: stopTimeoutSeconds)
+    }
+
+    /// Refuses a folder whose parents the cluster's owner cannot enter (only a concern when we switch user).
+    private static func checkTraversable(_ directory: String, owner: ClusterOwner) throws(EmbeddedPostgresError) {
+        if owner.needsSwitch, let blocked = owner.firstUntraversableAncestor(of: directory) {
+            throw .notTraversable(directory: blocked, user: owner.name)
+        }
     }
 
     /// Creates the folder for `owner`, or checks that an existing one is theirs (an empty one is handed over).
