@@ -10,6 +10,7 @@ struct EmbeddedPostgresTests {
     @Test("starts a new cluster, lets a second start reuse it, and only the starter stops it")
     func startReuseStop() throws {
         let parent = try TemporaryFolder()
+        defer { parent.remove() }
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = parent.path + "/pg"
 
@@ -31,6 +32,7 @@ struct EmbeddedPostgresTests {
     @Test("says to install the postgresql package when no server binaries are found")
     func missingBinaries() throws {
         let parent = try TemporaryFolder()
+        defer { parent.remove() }
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = parent.path + "/pg"
         configuration.binarySearch = .init(pgConfig: nil, installationRoot: parent.path + "/no-postgresql-here")
@@ -42,6 +44,7 @@ struct EmbeddedPostgresTests {
     @Test("refuses a data folder whose socket path exceeds the Unix limit, before creating anything")
     func socketPathTooLong() throws {
         let parent = try TemporaryFolder()
+        defer { parent.remove() }
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = parent.path + "/" + String(repeating: "d", count: 100)
         let error = #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
@@ -53,6 +56,7 @@ struct EmbeddedPostgresTests {
     @Test("refuses a data folder that belongs to someone else", .enabled(if: geteuid() == 0, "needs root to chown"))
     func folderOwnedBySomeoneElse() throws {
         let parent = try TemporaryFolder()
+        defer { parent.remove() }
         let folder = parent.path + "/pg"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try Data("15\n".utf8).write(to: URL(fileURLWithPath: folder + "/PG_VERSION"))
@@ -66,6 +70,7 @@ struct EmbeddedPostgresTests {
     @Test("says which parent directory the postgres user cannot enter", .enabled(if: geteuid() == 0, "needs root"))
     func parentNotTraversable() throws {
         let parent = try TemporaryFolder()
+        defer { parent.remove() }
         let closed = parent.path + "/closed"
         try FileManager.default.createDirectory(atPath: closed, withIntermediateDirectories: false)
         #expect(chmod(closed, 0o700) == 0)
@@ -79,20 +84,5 @@ struct EmbeddedPostgresTests {
 
     private func selectOne(_ conninfo: String) throws -> Int {
         try PostgresConnection(conninfo: conninfo).query("SELECT 1 AS one")[0].decode("one", as: Int.self)
-    }
-}
-
-/// A fresh folder under /tmp that the postgres user can enter, removed when the value is released.
-final class TemporaryFolder: Sendable {
-    let path: String
-
-    init() throws {
-        path = "/tmp/nafidha-cli-" + UUID().uuidString.prefix(8).lowercased()
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-        chmod(path, 0o755)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -31,6 +31,7 @@ struct NafidhaBinaryTests {
     @Test("serves on an embedded cluster until SIGTERM, then stops the cluster it started and exits 0")
     func serveStopsOnSignal() throws {
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
         process.arguments = ["serve", "--data-dir", folder.path + "/pg"]
@@ -39,6 +40,13 @@ struct NafidhaBinaryTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        // Should an expectation stop the test early, the server and its cluster must not outlive it.
+        defer {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+        }
 
         var text = ""
         let deadline = Date().addingTimeInterval(120)

@@ -98,6 +98,7 @@ struct NafidhaCommandTests {
     @Test("exits 1 with one error line for a data folder that belongs to someone else", .enabled(if: geteuid() == 0))
     func dataFolderOfSomeoneElse() throws {
         let parent = try TemporaryFolder()
+        defer { parent.remove() }
         let folder = parent.path + "/pg"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try Data("15\n".utf8).write(to: URL(fileURLWithPath: folder + "/PG_VERSION"))

@@ -1,6 +1,7 @@
 import Foundation
 import NafidhaCore
 import Postgres
+import Synchronization
 import Testing
 import TestSupport
 
@@ -98,11 +99,12 @@ struct SchemaMigratorTests {
                 version: 2, name: "slow", sql: "SELECT pg_sleep(0.3);\nCREATE TABLE slow_things (id integer);\n"
             )
             let migrator = SchemaMigrator(migrations: [foundation, slow])
-            let results = RaceResults()
+            let results = Mutex<[Result<Int, any Error>]>([])
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                results.record(Result { try migrator.migrate(database.connect()).count })
+                let result = Result { try migrator.migrate(database.connect()).count }
+                results.withLock { $0.append(result) }
             }
-            let counts = try results.all.map { try $0.get() }
+            let counts = try results.withLock { $0 }.map { try $0.get() }
             #expect(counts.reduce(0, +) == 2)
             let recorded = try database.connect().query("SELECT count(*)::integer AS n FROM schema_migrations")
             #expect(try recorded[0].decode("n", as: Int.self) == 2)
@@ -117,20 +119,5 @@ struct SchemaMigratorTests {
     private func appliedTimes(_ connection: PostgresConnection) throws -> [String] {
         try connection.query("SELECT version, applied_at::text AS at FROM schema_migrations ORDER BY version")
             .map { "\(try $0.decode("version", as: Int.self)) \(try $0.decode("at", as: String.self))" }
-    }
-}
-
-/// Results gathered from the racing threads.
-private final class RaceResults: @unchecked Sendable {
-    // Guarded by `lock`: written from two threads of concurrentPerform.
-    private let lock = NSLock()
-    private var results: [Result<Int, any Error>] = []
-
-    func record(_ result: Result<Int, any Error>) {
-        lock.withLock { results.append(result) }
-    }
-
-    var all: [Result<Int, any Error>] {
-        lock.withLock { results }
     }
 }
