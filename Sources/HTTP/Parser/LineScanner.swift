@@ -23,24 +23,34 @@ struct LineScanner {
         let available = bytes.count - base
         let end = min(available, maxBytes)
         var index = scanned
-        while index < end {
-            let byte = bytes[base + index]
-            if byte == ASCII.cr {
-                if index + 1 >= maxBytes { throw limitError }
-                if index + 1 >= available { break }
+        // Two loops so the common case, a header line, runs the tightest one.
+        if let maxTargetBytes {
+            while index < end {
+                let byte = bytes[base + index]
+                if byte == ASCII.cr || byte == ASCII.lf { break }
+                try trackRequestLine(byte, at: index, maxTargetBytes: maxTargetBytes)
+                index += 1
+            }
+        } else {
+            while index < end {
+                let byte = bytes[base + index]
+                if byte <= ASCII.cr, byte == ASCII.cr || byte == ASCII.lf { break }
+                index += 1
+            }
+        }
+        if index < end {
+            if bytes[base + index] == ASCII.lf { throw .bareLineFeed }
+            if index + 1 >= maxBytes { throw limitError }
+            if index + 1 < available {
                 guard bytes[base + index + 1] == ASCII.lf else { throw .bareCarriageReturn }
                 let line = lineStart..<index
                 lineStart = index + 2
                 scanned = lineStart
                 return line
             }
-            if byte == ASCII.lf { throw .bareLineFeed }
-            if let maxTargetBytes {
-                try trackRequestLine(byte, at: index, maxTargetBytes: maxTargetBytes)
-            }
-            index += 1
+        } else if index >= maxBytes {
+            throw limitError
         }
-        if index >= maxBytes { throw limitError }
         scanned = index
         return nil
     }
