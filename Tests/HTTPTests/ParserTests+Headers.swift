@@ -110,4 +110,26 @@ struct ParserHeaderTests {
     func expectContinueHTTP10() throws {
         #expect(try !parseHead("PUT / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\nx").expectsContinue)
     }
+
+    @Test("finds a control byte, a bare LF or a bare CR at any offset of a long value (eight-byte scanning)")
+    func controlAtEveryOffset() {
+        for offset in 0..<24 {
+            func value(_ byte: String) -> String {
+                String(repeating: "v", count: offset) + byte + String(repeating: "w", count: 23 - offset)
+            }
+            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\u{0}"))\r\n\r\n", status: 400, code: "invalid_header")
+            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\u{7F}"))\r\n\r\n", status: 400, code: "invalid_header")
+            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\n"))\r\n\r\n", status: 400, code: "invalid_line_ending")
+            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\r"))\r\n\r\n", status: 400, code: "invalid_line_ending")
+        }
+    }
+
+    @Test("accepts HTAB and obs-text at any offset of a long value (RFC 9110 §5.5)")
+    func tabAndObsTextAtEveryOffset() throws {
+        for offset in 0..<24 {
+            let value = "v" + String(repeating: "v", count: offset) + "\té" + String(repeating: "w", count: 23 - offset)
+            let head = try parseHead("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value)\r\n\r\n")
+            #expect(head.headers.first(name: "X-Long") == value)
+        }
+    }
 }

@@ -125,7 +125,7 @@ public struct HTTPParser: Sendable {
         let stored = buffer
         return try stored.withUnsafeBufferPointer { bytes throws(HTTPParseError) -> HTTPRequestHead? in
             while let line = try lines.nextLine(
-                in: bytes, base: readIndex, maxBytes: limits.maxHeaderBytes, limitError: .headerTooLarge,
+                in: bytes, base: readIndex, maxBytes: limits.maxHeaderBytes, limitError: { .headerTooLarge },
                 maxTargetBytes: head.hasRequestLine ? nil : limits.maxTargetBytes
             ) {
                 let lineBytes = UnsafeBufferPointer(rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])

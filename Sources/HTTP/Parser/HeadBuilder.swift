@@ -27,16 +27,16 @@ struct HeadBuilder {
         }
         version = try Self.parseVersion(UnsafeBufferPointer(rebasing: line[(targetEnd + 1)...]))
         let methodBytes = UnsafeBufferPointer(rebasing: line[0..<methodEnd])
-        if methodBytes.elementsEqual("CONNECT".utf8) { throw .methodNotImplemented }
+        if ASCII.bytes(methodBytes, equal: "CONNECT") { throw .methodNotImplemented }
         let targetBytes = UnsafeBufferPointer(rebasing: line[targetStart..<targetEnd])
-        requestTarget = try RequestTarget.parse(targetBytes, isOptions: methodBytes.elementsEqual("OPTIONS".utf8))
+        requestTarget = try RequestTarget.parse(targetBytes, isOptions: ASCII.bytes(methodBytes, equal: "OPTIONS"))
         method = String(decoding: methodBytes, as: UTF8.self)
         target = String(decoding: targetBytes, as: UTF8.self)
         hasRequestLine = true
     }
 
     private static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        guard bytes.count == 8, bytes[0..<5].elementsEqual("HTTP/".utf8), bytes[6] == 0x2E,
+        guard bytes.count == 8, ASCII.bytes(UnsafeBufferPointer(rebasing: bytes[0..<5]), equal: "HTTP/"), bytes[6] == 0x2E,
               (0x30...0x39).contains(bytes[5]), (0x30...0x39).contains(bytes[7])
         else { throw .badRequestLine("The HTTP version is not of the form HTTP/d.d.") }
         let version = HTTPVersion(major: Int(bytes[5] - 0x30), minor: Int(bytes[7] - 0x30))
@@ -102,9 +102,13 @@ struct HeadBuilder {
         _ value: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) throws(HTTPParseError) -> Void
     ) throws(HTTPParseError) {
         var start = 0
-        for index in 0...value.count where index == value.count || value[index] == ASCII.comma {
-            try body(ASCII.trimmingWhitespace(value, start..<index))
-            start = index + 1
+        var index = 0
+        while index <= value.count {
+            if index == value.count || value[index] == ASCII.comma {
+                try body(ASCII.trimmingWhitespace(value, start..<index))
+                start = index + 1
+            }
+            index += 1
         }
     }
 

@@ -14,10 +14,11 @@ struct LineScanner {
 
     /// The next complete line, relative to `base` and without its CRLF; nil when more bytes are needed.
     /// - Parameters:
-    ///   - maxBytes: the section's size limit, CRLFs included; reaching it without a line throws `limitError`.
+    ///   - maxBytes: the section's size limit, CRLFs included; reaching it without a line throws `limitError`
+    ///     (passed as a function so the error is only built when thrown).
     ///   - maxTargetBytes: when reading a request line, the request-target's limit (414 beyond).
     mutating func nextLine(
-        in bytes: UnsafeBufferPointer<UInt8>, base: Int, maxBytes: Int, limitError: HTTPParseError,
+        in bytes: UnsafeBufferPointer<UInt8>, base: Int, maxBytes: Int, limitError: () -> HTTPParseError,
         maxTargetBytes: Int? = nil
     ) throws(HTTPParseError) -> Range<Int>? {
         let available = bytes.count - base
@@ -32,6 +33,10 @@ struct LineScanner {
                 index += 1
             }
         } else {
+            let start = UnsafeRawPointer(bytes.baseAddress!) + base
+            while index + 8 <= end, !ASCII.containsLineBreak(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
             while index < end {
                 let byte = bytes[base + index]
                 if byte <= ASCII.cr, byte == ASCII.cr || byte == ASCII.lf { break }
@@ -40,7 +45,7 @@ struct LineScanner {
         }
         if index < end {
             if bytes[base + index] == ASCII.lf { throw .bareLineFeed }
-            if index + 1 >= maxBytes { throw limitError }
+            if index + 1 >= maxBytes { throw limitError() }
             if index + 1 < available {
                 guard bytes[base + index + 1] == ASCII.lf else { throw .bareCarriageReturn }
                 let line = lineStart..<index
@@ -49,7 +54,7 @@ struct LineScanner {
                 return line
             }
         } else if index >= maxBytes {
-            throw limitError
+            throw limitError()
         }
         scanned = index
         return nil
