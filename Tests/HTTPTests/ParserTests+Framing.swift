@@ -159,6 +159,16 @@ struct ParserFramingTests {
         #expect(error?.status == 505)
     }
 
+    @Test("returns nil before any byte is fed, and again after an empty feed")
+    func nothingFed() throws {
+        var parser = HTTPParser()
+        #expect(try parser.next() == nil)
+        parser.feed([UInt8]())
+        #expect(try parser.next() == nil)
+        parser.feed(Array("GET / HTTP/1.1\r\n".utf8))
+        #expect(try parser.next() == nil)
+    }
+
     @Test("reports reading-head and mid-message states for the server's deadlines")
     func states() throws {
         var parser = HTTPParser()

@@ -33,9 +33,11 @@ struct LineScanner {
                 index += 1
             }
         } else {
-            let start = UnsafeRawPointer(bytes.baseAddress!) + base
-            while index + 8 <= end, !ASCII.containsLineBreak(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
+            if let address = bytes.baseAddress {
+                let start = UnsafeRawPointer(address + base)
+                while index + 8 <= end, !ASCII.containsLineBreak(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                }
             }
             while index < end {
                 let byte = bytes[base + index]
