@@ -1,0 +1,65 @@
+/// Serialises response heads (RFC 9112 §4, §6): the server alone decides framing and connection headers.
+enum ResponseEncoder {
+    enum Framing {
+        case length(Int)
+        case chunked
+        /// HTTP/1.0 streaming: no length, the close of the connection ends the body.
+        case untilClose
+        case none
+    }
+
+    static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    static let lastChunk = Array("0\r\n\r\n".utf8)
+
+    static func appendHead(
+        status: HTTPResponseStatus, headers: HTTPHeaders, framing: Framing, requestID: String,
+        close: Bool, announceKeepAlive: Bool, dateLine: [UInt8], into output: inout [UInt8]
+    ) {
+        output.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+        switch framing {
+        case .length(let length):
+            output.append(contentsOf: "Content-Length: \(length)\r\n".utf8)
+        case .chunked:
+            output.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+        case .untilClose, .none:
+            break
+        }
+        output.append(contentsOf: dateLine)
+        output.append(contentsOf: "X-Request-ID: ".utf8)
+        output.append(contentsOf: requestID.utf8)
+        output.append(13)
+        output.append(10)
+        if close {
+            output.append(contentsOf: "Connection: close\r\n".utf8)
+        } else if announceKeepAlive {
+            output.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+        }
+        for field in headers where !isServerOwned(field.name) && isSafe(field) {
+            output.append(contentsOf: field.name.utf8)
+            output.append(58)
+            output.append(32)
+            output.append(contentsOf: field.value.utf8)
+            output.append(13)
+            output.append(10)
+        }
+        output.append(13)
+        output.append(10)
+    }
+
+    /// A CR or LF in a field would let a value built from input inject headers (response splitting).
+    private static func isSafe(_ field: (name: String, value: String)) -> Bool {
+        !field.name.utf8.contains { $0 == 13 || $0 == 10 } && !field.value.utf8.contains { $0 == 13 || $0 == 10 }
+    }
+
+    /// Framing, date, connection management and the request id are the server's; a handler's copies are dropped.
+    private static func isServerOwned(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 4: name.lowercased() == "date"
+        case 10: name.lowercased() == "connection"
+        case 12: name.lowercased() == "x-request-id"
+        case 14: name.lowercased() == "content-length"
+        case 17: name.lowercased() == "transfer-encoding"
+        default: false
+        }
+    }
+}

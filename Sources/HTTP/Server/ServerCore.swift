@@ -1,0 +1,31 @@
+import Synchronization
+
+/// What every event loop and worker of one server shares: settings, the responder, the pool, the log.
+final class ServerCore: Sendable {
+    let configuration: HTTPServer.Configuration
+    let responder: any HTTPResponder
+    let pool: WorkerPool
+    let logger: AccessLogger
+    let openConnections = Atomic<Int>(0)
+    let limits: HTTPParser.Limits
+
+    init(configuration: HTTPServer.Configuration, responder: any HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+        self.pool = WorkerPool(threads: configuration.workerCount, queueLength: configuration.workerQueueLength)
+        self.logger = AccessLogger(sink: configuration.accessLog, capacity: configuration.accessLogBufferLines)
+        self.limits = configuration.parserLimits
+    }
+
+    /// Runs the responder; errors become responses here and only here (other errors: 500 without details).
+    func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        do {
+            return try responder.respond(to: request, context: context)
+        } catch let error as HTTPError {
+            return error.response
+        } catch {
+            logger.log("error request_id=\(context.requestID) \(request.method) \(request.path): \(String(describing: error))")
+            return HTTPError.internalError.response
+        }
+    }
+}
