@@ -1,0 +1,45 @@
+/// The request line and header section of one HTTP/1.x request, with its framing already checked.
+public struct HTTPRequestHead: Sendable, Equatable {
+    /// The method as sent (a case-sensitive token such as `GET`).
+    public var method: String
+    /// The raw request-target as sent.
+    public var target: String
+    /// The percent-decoded path: the origin-form path, the path of an absolute-form target, or `*`.
+    public var path: String
+    /// The query as sent, without the `?` and undecoded; nil when the target has no `?`.
+    public var rawQuery: String?
+    /// The decoded query parameters (`+` read as a space).
+    public var query: QueryParameters
+    /// The protocol version, HTTP/1.0 or HTTP/1.1.
+    public var version: HTTPVersion
+    /// The header fields in the order received.
+    public var headers: HTTPHeaders
+    /// Whether the connection may carry another request (RFC 9112 §9.3).
+    public var keepAlive: Bool
+    /// Whether the client waits for `100 Continue` before sending the body (HTTP/1.1 only).
+    public var expectsContinue: Bool
+    /// The Content-Length when the header was sent; nil when chunked or absent.
+    public var contentLength: Int?
+    /// Whether the body uses the chunked transfer coding.
+    public var isChunked: Bool
+
+    /// Creates a request head; the parser fills every field from the wire.
+    public init(
+        method: String, target: String, path: String, rawQuery: String? = nil,
+        query: QueryParameters = QueryParameters(), version: HTTPVersion = .http1_1,
+        headers: HTTPHeaders = HTTPHeaders(), keepAlive: Bool = true, expectsContinue: Bool = false,
+        contentLength: Int? = nil, isChunked: Bool = false
+    ) {
+        self.method = method
+        self.target = target
+        self.path = path
+        self.rawQuery = rawQuery
+        self.query = query
+        self.version = version
+        self.headers = headers
+        self.keepAlive = keepAlive
+        self.expectsContinue = expectsContinue
+        self.contentLength = contentLength
+        self.isChunked = isChunked
+    }
+}

@@ -1,0 +1,181 @@
+/// An incremental, strict HTTP/1.1 request parser (RFC 9112) over bytes fed in any split.
+///
+/// Feed bytes as they arrive, then call `next()` until it returns nil. Each request yields one `.head`,
+/// zero or more `.body` slices and one `.end`; the parser is then ready for the next pipelined request.
+/// The first error poisons the parser: the server answers with the error's status and closes.
+public struct HTTPParser: Sendable {
+    /// What the parser found next in the byte stream.
+    public enum Event: Sendable, Equatable {
+        /// A complete, validated request head.
+        case head(HTTPRequestHead)
+        /// The next bytes of the request body (never empty).
+        case body([UInt8])
+        /// The end of the request, with the trailer fields of a chunked body (else empty).
+        case end(trailers: HTTPHeaders)
+    }
+
+    enum Phase: Sendable {
+        case head
+        case endOfMessage
+        case fixedBody(remaining: Int)
+        case chunkSize(ChunkSizeLine)
+        case chunkData(remaining: Int)
+        case chunkDataEnd(sawCR: Bool)
+        case trailers
+    }
+
+    /// Above this capacity an emptied buffer is released rather than kept for the next request.
+    static let retainedCapacity = 64 * 1024
+    /// Consumed bytes are moved out of the buffer only past this offset, so compaction stays rare.
+    static let compactionThreshold = 16 * 1024
+
+    /// The limits this parser enforces.
+    public let limits: Limits
+    var buffer: [UInt8] = []
+    var readIndex = 0
+    var phase = Phase.head
+    var lines = LineScanner()
+    var head = HeadBuilder()
+    var trailers = HTTPHeaders()
+    var chunkedBodyBytes = 0
+    private var failure: HTTPParseError?
+
+    /// Creates a parser enforcing `limits`.
+    public init(limits: Limits = .init()) {
+        self.limits = limits
+    }
+
+    /// Whether bytes of an unfinished request are held: a started head, a body, or pipelined bytes.
+    public var isMidMessage: Bool {
+        if case .head = phase { return readIndex < buffer.count }
+        return true
+    }
+
+    /// Whether the parser is still before the end of a header section (including before any byte).
+    public var isReadingHead: Bool {
+        if case .head = phase { return true }
+        return false
+    }
+
+    /// Appends bytes received from the connection.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        compact()
+        bytes.withMemoryRebound(to: UInt8.self) { buffer.append(contentsOf: $0) }
+    }
+
+    /// Appends bytes received from the connection.
+    public mutating func feed(_ bytes: some Sequence<UInt8>) {
+        guard failure == nil else { return }
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The next event, or nil when more bytes are needed.
+    /// - Throws: the first error found, again on every later call.
+    public mutating func next() throws(HTTPParseError) -> Event? {
+        if let failure { throw failure }
+        do throws(HTTPParseError) {
+            return try step()
+        } catch {
+            failure = error
+            buffer = []
+            readIndex = 0
+            throw error
+        }
+    }
+
+    private mutating func step() throws(HTTPParseError) -> Event? {
+        while true {
+            switch phase {
+            case .head:
+                guard let request = try readHead() else { return nil }
+                return .head(request)
+            case .endOfMessage:
+                let finished = trailers
+                trailers = HTTPHeaders()
+                phase = .head
+                return .end(trailers: finished)
+            case .fixedBody(let remaining):
+                guard let (bytes, left) = takeBody(upTo: remaining) else { return nil }
+                phase = left == 0 ? .endOfMessage : .fixedBody(remaining: left)
+                return .body(bytes)
+            case .chunkSize(var line):
+                guard let size = try readChunkSize(&line) else {
+                    phase = .chunkSize(line)
+                    return nil
+                }
+                try startChunk(size: size)
+            case .chunkData(let remaining):
+                guard let (bytes, left) = takeBody(upTo: remaining) else { return nil }
+                phase = left == 0 ? .chunkDataEnd(sawCR: false) : .chunkData(remaining: left)
+                return .body(bytes)
+            case .chunkDataEnd(let sawCR):
+                guard try readChunkDataEnd(sawCR: sawCR) else { return nil }
+            case .trailers:
+                guard try readTrailers() else { return nil }
+                phase = .endOfMessage
+            }
+        }
+    }
+
+    /// Reads header lines as they complete; returns the head once the empty line arrives.
+    private mutating func readHead() throws(HTTPParseError) -> HTTPRequestHead? {
+        // A second reference to the storage lets the line scanner and builder mutate while reading it.
+        let stored = buffer
+        return try stored.withUnsafeBufferPointer { bytes throws(HTTPParseError) -> HTTPRequestHead? in
+            while let line = try lines.nextLine(
+                in: bytes, base: readIndex, maxBytes: limits.maxHeaderBytes, limitError: .headerTooLarge,
+                maxTargetBytes: head.hasRequestLine ? nil : limits.maxTargetBytes
+            ) {
+                let lineBytes = UnsafeBufferPointer(rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])
+                if !head.hasRequestLine {
+                    // RFC 9112 §2.2: empty lines before the request line are ignored.
+                    if !line.isEmpty { try head.setRequestLine(lineBytes) }
+                } else if line.isEmpty {
+                    let request = try head.finish(limits: limits)
+                    readIndex += lines.consumed
+                    lines = LineScanner()
+                    head = HeadBuilder()
+                    startBody(of: request)
+                    return request
+                } else {
+                    try head.addField(lineBytes, limits: limits)
+                }
+            }
+            return nil
+        }
+    }
+
+    private mutating func startBody(of request: HTTPRequestHead) {
+        if request.isChunked {
+            chunkedBodyBytes = 0
+            phase = .chunkSize(ChunkSizeLine())
+        } else if let length = request.contentLength, length > 0 {
+            phase = .fixedBody(remaining: length)
+        } else {
+            phase = .endOfMessage
+        }
+    }
+
+    /// Takes every buffered body byte up to `remaining` as one slice.
+    private mutating func takeBody(upTo remaining: Int) -> ([UInt8], Int)? {
+        let count = min(buffer.count - readIndex, remaining)
+        guard count > 0 else { return nil }
+        let bytes = Array(buffer[readIndex..<(readIndex + count)])
+        readIndex += count
+        return (bytes, remaining - count)
+    }
+
+    /// Drops consumed bytes before an append, rarely enough that the cost stays amortised.
+    private mutating func compact() {
+        if readIndex == buffer.count {
+            guard readIndex > 0 || buffer.capacity > Self.retainedCapacity else { return }
+            buffer.removeAll(keepingCapacity: buffer.capacity <= Self.retainedCapacity)
+            readIndex = 0
+        } else if readIndex >= Self.compactionThreshold, readIndex >= buffer.count - readIndex {
+            buffer.removeSubrange(0..<readIndex)
+            readIndex = 0
+        }
+    }
+}
