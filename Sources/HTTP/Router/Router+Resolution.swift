@@ -6,8 +6,13 @@ extension Router {
     }
 
     func resolve(method: String, path: String) -> Match {
+        let literal = literalRoutes[path] ?? literalRoutes[RoutePattern.normalised(path)]
+        // The common case, an exact literal match, costs one dictionary lookup and no allocation.
+        if let literal, let route = literal.first(where: { $0.method == method }) {
+            return .found(route, RouteParameters())
+        }
         var candidates: [(Route, RouteParameters)] = []
-        if let routes = literalRoutes[path] ?? literalRoutes[RoutePattern.normalised(path)] {
+        if let routes = literal {
             candidates = routes.map { ($0, RouteParameters()) }
         }
         if !patternRoutes.isEmpty {

@@ -18,7 +18,8 @@ final class Connection {
     /// The request being answered (for framing the response and the access log).
     struct Exchange {
         var method: String
-        var logPath: String
+        /// The raw request-target; the log shows its path part (the decoded path could carry control bytes).
+        var target: String
         var version: HTTPVersion
         var keepAlive: Bool
         var requestID: String

@@ -6,9 +6,8 @@ extension EventLoop {
         connection.head = nil
         connection.body = []
         let requestID = requestIDs.id(incoming: head.headers.first(name: "X-Request-ID"))
-        let logPath = head.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         connection.exchange = Connection.Exchange(
-            method: head.method, logPath: logPath, version: head.version, keepAlive: head.keepAlive,
+            method: head.method, target: head.target, version: head.version, keepAlive: head.keepAlive,
             requestID: requestID, started: now
         )
         let context = RequestContext(requestID: requestID, remoteAddress: connection.remoteAddress)
@@ -170,7 +169,7 @@ extension EventLoop {
         let requestID = requestIDs.id(incoming: nil)
         let version = connection.head?.version ?? .http1_1
         connection.exchange = Connection.Exchange(
-            method: connection.head?.method ?? "-", logPath: "-", version: version, keepAlive: false,
+            method: connection.head?.method ?? "-", target: "-", version: version, keepAlive: false,
             requestID: requestID, started: now
         )
         let response = HTTPError(HTTPResponseStatus(code: error.status), code: error.code, message: error.reason).response
@@ -182,8 +181,9 @@ extension EventLoop {
         let elapsed = Double(Posix.monotonicNanoseconds() - exchange.started) / 1e6
         dates.refresh()
         let milliseconds = (elapsed * 1000).rounded() / 1000
+        let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { exchange.target[..<$0] } ?? exchange.target[...]
         core.logger.log(
-            "\(dates.logTimestamp) \(exchange.method) \(exchange.logPath) \(exchange.status) \(exchange.bodyBytes) "
+            "\(dates.logTimestamp) \(exchange.method) \(path) \(exchange.status) \(exchange.bodyBytes) "
                 + "\(milliseconds)ms \(exchange.requestID)\(note)"
         )
     }

@@ -1,13 +1,8 @@
 /// Request ids: a sane incoming `X-Request-ID` is kept, otherwise one is generated per event loop.
 struct RequestIdentifier {
-    private let prefix: String
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private let prefix = UInt32.random(in: .min ... .max)
     private var counter: UInt64 = 0
-
-    init() {
-        let random = UInt32.random(in: .min ... .max)
-        let hex = String(random, radix: 16)
-        prefix = String(repeating: "0", count: 8 - hex.count) + hex
-    }
 
     /// The incoming id when it is 1–128 characters of `[A-Za-z0-9._:-]`, or a fresh one.
     mutating func id(incoming: String?) -> String {
@@ -15,8 +10,18 @@ struct RequestIdentifier {
             return incoming
         }
         counter &+= 1
-        let hex = String(counter, radix: 16)
-        return prefix + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+        let prefix = UInt64(self.prefix)
+        let counter = self.counter
+        // 8 hex digits of the loop's random prefix, then 12 of the counter: one allocation, no formatting.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            for index in 0..<8 {
+                buffer[index] = Self.hexDigits[Int((prefix >> UInt64(28 - 4 * index)) & 0xF)]
+            }
+            for index in 0..<12 {
+                buffer[8 + index] = Self.hexDigits[Int((counter >> UInt64(44 - 4 * index)) & 0xF)]
+            }
+            return 20
+        }
     }
 
     static func isSane(_ id: String) -> Bool {

@@ -10,15 +10,44 @@ enum ResponseEncoder {
 
     static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     static let lastChunk = Array("0\r\n\r\n".utf8)
+    private static let httpVersion = Array("HTTP/1.1 ".utf8)
+    private static let contentLength = Array("Content-Length: ".utf8)
+
+    /// Decimal digits without building a String (this runs for every response).
+    static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        var value = max(0, value)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(48 + value % 10)
+                value /= 10
+                count += 1
+            } while value > 0
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                output.append(buffer[index])
+            }
+        }
+    }
 
     static func appendHead(
         status: HTTPResponseStatus, headers: HTTPHeaders, framing: Framing, requestID: String,
         close: Bool, announceKeepAlive: Bool, dateLine: [UInt8], into output: inout [UInt8]
     ) {
-        output.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+        output.append(contentsOf: httpVersion)
+        appendDecimal(status.code, to: &output)
+        output.append(32)
+        output.append(contentsOf: status.reasonPhrase.utf8)
+        output.append(13)
+        output.append(10)
         switch framing {
         case .length(let length):
-            output.append(contentsOf: "Content-Length: \(length)\r\n".utf8)
+            output.append(contentsOf: contentLength)
+            appendDecimal(length, to: &output)
+            output.append(13)
+            output.append(10)
         case .chunked:
             output.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
         case .untilClose, .none:
