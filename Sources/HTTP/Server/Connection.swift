@@ -44,6 +44,8 @@ final class Connection {
     var readable = false
     var writable = true
     var closeAfterResponse = false
+    /// False once closed: the descriptor number may already belong to someone else.
+    var isOpen = true
 
     /// When the current read phase gives up (monotonic ns; 0 = none).
     var readDeadline: UInt64 = 0

@@ -1,7 +1,7 @@
 extension EventLoop {
     /// Moves a connection forward as far as it can go without blocking: write, pump a stream, parse, read.
     func drive(_ connection: Connection) {
-        while connections[connection.id] != nil {
+        while connection.isOpen {
             guard flush(connection) else { return }
             switch connection.phase {
             case .closing:
@@ -21,7 +21,7 @@ extension EventLoop {
             if case .progressed = parse(connection) { continue }
             if connection.readable && read(connection) { continue }
             // Output produced while parsing (e.g. 100 Continue) must not wait for the next event.
-            if connections[connection.id] != nil { _ = flush(connection) }
+            if connection.isOpen { _ = flush(connection) }
             return
         }
     }
@@ -47,7 +47,7 @@ extension EventLoop {
                 connection.head = head
                 connection.body = []
                 connection.phase = .body
-                connection.readDeadline = now + core.configuration.bodyIdleTimeout.nanoseconds
+                connection.readDeadline = now + core.timeouts.bodyIdle
                 // RFC 9110 §10.1.1: the client waits for this before sending the body; a too-large declared
                 // length never gets here (the parser already answered 413).
                 if head.expectsContinue && head.version == .http1_1 {
@@ -88,9 +88,9 @@ extension EventLoop {
         switch connection.phase {
         case .idle:
             connection.phase = .head
-            connection.readDeadline = now + core.configuration.headerTimeout.nanoseconds
+            connection.readDeadline = now + core.timeouts.header
         case .body:
-            connection.readDeadline = now + core.configuration.bodyIdleTimeout.nanoseconds
+            connection.readDeadline = now + core.timeouts.bodyIdle
         default:
             break
         }
@@ -114,12 +114,12 @@ extension EventLoop {
             guard case .done(let written) = result else {
                 connection.writable = false
                 if connection.writeDeadline == 0 {
-                    connection.writeDeadline = now + core.configuration.writeTimeout.nanoseconds
+                    connection.writeDeadline = now + core.timeouts.write
                 }
                 return true
             }
             connection.outputOffset += written
-            connection.writeDeadline = now + core.configuration.writeTimeout.nanoseconds
+            connection.writeDeadline = now + core.timeouts.write
         }
         connection.writeDeadline = 0
         connection.outputOffset = 0

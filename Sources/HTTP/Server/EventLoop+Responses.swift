@@ -53,7 +53,7 @@ extension EventLoop {
     private func makeSink(for id: UInt64, chunked: Bool) -> StreamSink {
         StreamSink(
             highWater: core.configuration.outboundHighWaterBytes,
-            waitLimit: core.configuration.writeTimeout.nanoseconds,
+            waitLimit: core.timeouts.write,
             chunked: chunked
         ) { [self] in post(.streamReady(connection: id)) }
     }
@@ -157,10 +157,10 @@ extension EventLoop {
             connection.phase = .closing
         } else if connection.parser.isMidMessage {
             connection.phase = .head
-            connection.readDeadline = now + core.configuration.headerTimeout.nanoseconds
+            connection.readDeadline = now + core.timeouts.header
         } else {
             connection.phase = .idle
-            connection.readDeadline = now + core.configuration.keepAliveTimeout.nanoseconds
+            connection.readDeadline = now + core.timeouts.keepAlive
         }
     }
 

@@ -185,11 +185,13 @@ final class EventLoop: @unchecked Sendable {
             return
         }
         connections[connection.id] = connection
-        connection.readDeadline = Posix.monotonicNanoseconds() + core.configuration.keepAliveTimeout.nanoseconds
+        connection.readDeadline = Posix.monotonicNanoseconds() + core.timeouts.keepAlive
     }
 
     func close(_ connection: Connection) {
-        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        guard connection.isOpen else { return }
+        connection.isOpen = false
+        connections.removeValue(forKey: connection.id)
         if case .streaming(let sink) = connection.phase {
             sink.fail(connection.writeDeadline != 0 && now >= connection.writeDeadline ? .writeTimeout : .connectionClosed)
         }

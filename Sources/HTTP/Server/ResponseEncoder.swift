@@ -83,12 +83,23 @@ enum ResponseEncoder {
     /// Framing, date, connection management and the request id are the server's; a handler's copies are dropped.
     private static func isServerOwned(_ name: String) -> Bool {
         switch name.utf8.count {
-        case 4: name.lowercased() == "date"
-        case 10: name.lowercased() == "connection"
-        case 12: name.lowercased() == "x-request-id"
-        case 14: name.lowercased() == "content-length"
-        case 17: name.lowercased() == "transfer-encoding"
+        case 4: equalsIgnoringASCIICase(name, "date")
+        case 10: equalsIgnoringASCIICase(name, "connection")
+        case 12: equalsIgnoringASCIICase(name, "x-request-id")
+        case 14: equalsIgnoringASCIICase(name, "content-length")
+        case 17: equalsIgnoringASCIICase(name, "transfer-encoding")
         default: false
         }
+    }
+
+    /// Compares with a lowercase ASCII `lowercase` without allocating a lowercased copy.
+    private static func equalsIgnoringASCIICase(_ name: String, _ lowercase: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        guard name.utf8.count == expected.count else { return false }
+        for (byte, wanted) in zip(name.utf8, expected) {
+            let folded = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            if folded != wanted { return false }
+        }
+        return true
     }
 }

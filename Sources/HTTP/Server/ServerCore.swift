@@ -8,6 +8,15 @@ final class ServerCore: Sendable {
     let logger: AccessLogger
     let openConnections = Atomic<Int>(0)
     let limits: HTTPParser.Limits
+    let timeouts: Timeouts
+
+    /// The configured timeouts in monotonic nanoseconds, converted once rather than per request.
+    struct Timeouts: Sendable {
+        let header: UInt64
+        let bodyIdle: UInt64
+        let keepAlive: UInt64
+        let write: UInt64
+    }
 
     init(configuration: HTTPServer.Configuration, responder: any HTTPResponder) {
         self.configuration = configuration
@@ -15,6 +24,12 @@ final class ServerCore: Sendable {
         self.pool = WorkerPool(threads: configuration.workerCount, queueLength: configuration.workerQueueLength)
         self.logger = AccessLogger(sink: configuration.accessLog, capacity: configuration.accessLogBufferLines)
         self.limits = configuration.parserLimits
+        self.timeouts = Timeouts(
+            header: configuration.headerTimeout.nanoseconds,
+            bodyIdle: configuration.bodyIdleTimeout.nanoseconds,
+            keepAlive: configuration.keepAliveTimeout.nanoseconds,
+            write: configuration.writeTimeout.nanoseconds
+        )
     }
 
     /// Runs the responder; errors become responses here and only here (other errors: 500 without details).
