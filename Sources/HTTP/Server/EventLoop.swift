@@ -26,7 +26,13 @@ final class EventLoop: @unchecked Sendable {
     let core: ServerCore
     let epoll: Int32
     let wakeFD: Int32
-    private let inbox = Mutex<[LoopTask]>([])
+    private let inbox = Mutex(Inbox())
+
+    private struct Inbox {
+        var tasks: [LoopTask] = []
+        /// Set as the loop exits: later posts must not signal an eventfd number that may have been reused.
+        var isClosed = false
+    }
     private let finished = DispatchSemaphore(value: 0)
 
     /// All loops of the server (set once before any thread starts; loop 0 deals connections to them).
@@ -70,17 +76,40 @@ final class EventLoop: @unchecked Sendable {
 
     /// Queues a task and wakes the loop if the inbox was empty (one eventfd write per batch, not per task).
     func post(_ task: LoopTask) {
-        let wasEmpty = inbox.withLock { tasks in
-            let wasEmpty = tasks.isEmpty
-            tasks.append(task)
-            return wasEmpty
+        let (accepted, wasEmpty) = inbox.withLock { inbox in
+            if inbox.isClosed { return (false, false) }
+            let wasEmpty = inbox.tasks.isEmpty
+            inbox.tasks.append(task)
+            return (true, wasEmpty)
         }
-        if wasEmpty { Posix.signalEventFD(wakeFD) }
+        if !accepted {
+            discard(task)
+        } else if wasEmpty {
+            Posix.signalEventFD(wakeFD)
+        }
+    }
+
+    /// Releases what a task posted too late still holds (the loop has exited).
+    private func discard(_ task: LoopTask) {
+        switch task {
+        case .adopt(let fd, _):
+            Posix.close(fd)
+            connectionClosed()
+        case .streamStart(_, _, let sink):
+            sink.fail(.connectionClosed)
+        case .response, .streamReady, .resumeAccept, .shutdown:
+            break
+        }
     }
 
     private func run() {
         let events = UnsafeMutableBufferPointer<nafidha_epoll_event>.allocate(capacity: 256)
         defer {
+            let leftovers = inbox.withLock { inbox in
+                inbox.isClosed = true
+                return inbox.tasks
+            }
+            leftovers.forEach(discard)
             events.deallocate()
             readBuffer.deallocate()
             Posix.close(wakeFD)
@@ -120,9 +149,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func runTasks() {
-        let tasks = inbox.withLock { tasks in
-            let taken = tasks
-            tasks.removeAll(keepingCapacity: true)
+        let tasks = inbox.withLock { inbox in
+            let taken = inbox.tasks
+            inbox.tasks.removeAll(keepingCapacity: true)
             return taken
         }
         for task in tasks {
@@ -200,7 +229,7 @@ final class EventLoop: @unchecked Sendable {
         connectionClosed()
     }
 
-    private func connectionClosed() {
+    func connectionClosed() {
         let before = core.openConnections.subtract(1, ordering: .relaxed).oldValue
         if before == core.configuration.maxConnections {
             peers[0].post(.resumeAccept)
