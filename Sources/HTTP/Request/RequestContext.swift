@@ -1,0 +1,48 @@
+/// What the server knows about a request beyond its bytes: its id, the route's parameters, the peer.
+public struct RequestContext: Sendable {
+    /// The request id: a sane incoming `X-Request-ID`, or one the server generated; echoed in the response.
+    public var requestID: String
+    /// Parameters captured by the matched route pattern (`:name` segments).
+    public var parameters: RouteParameters
+    /// The peer's numeric address, e.g. `"127.0.0.1"`.
+    public var remoteAddress: String
+
+    /// Creates a context (the server makes one per request; tests may make their own).
+    public init(requestID: String, parameters: RouteParameters = RouteParameters(), remoteAddress: String = "") {
+        self.requestID = requestID
+        self.parameters = parameters
+        self.remoteAddress = remoteAddress
+    }
+}
+
+/// The values a route pattern captured, by name.
+public struct RouteParameters: Sendable, Sequence {
+    private var values: [(name: String, value: String)]
+
+    /// Creates a parameter list (the router fills it).
+    public init(_ values: [(name: String, value: String)] = []) {
+        self.values = values
+    }
+
+    /// The value captured for `name`, or nil when the route has no such parameter.
+    public subscript(name: String) -> String? {
+        values.first { $0.name == name }?.value
+    }
+
+    /// The value captured for `name`; throws a 500 `internal_error` when the route has no such parameter.
+    public func require(_ name: String) throws(HTTPError) -> String {
+        guard let value = self[name] else {
+            throw HTTPError(.internalServerError, code: "internal_error", message: "The server failed to handle the request.")
+        }
+        return value
+    }
+
+    /// Iterates over `(name, value)` pairs in pattern order.
+    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
+        values.makeIterator()
+    }
+
+    mutating func append(name: String, value: String) {
+        values.append((name, value))
+    }
+}

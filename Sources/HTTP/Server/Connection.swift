@@ -1,0 +1,75 @@
+/// One client connection's state; owned and touched only by its event loop's thread.
+final class Connection {
+    enum Phase {
+        /// Between requests: nothing of the next request received yet.
+        case idle
+        /// Part of a request's header block received; the header deadline runs.
+        case head
+        /// Head parsed, body being received.
+        case body
+        /// The request is with a worker; input waits (in the parser and the kernel) until it answers.
+        case waiting
+        /// A streamed body is being sent from a worker through `sink`.
+        case streaming(StreamSink)
+        /// The last response is being flushed; then the connection closes.
+        case closing
+    }
+
+    /// The request being answered (for framing the response and the access log).
+    struct Exchange {
+        var method: String
+        /// The raw request-target; the log shows its path part (the decoded path could carry control bytes).
+        var target: String
+        var version: HTTPVersion
+        var keepAlive: Bool
+        var requestID: String
+        var started: UInt64
+        var bodyBytes = 0
+        var status = 0
+        var chunked = false
+    }
+
+    let id: UInt64
+    let fd: Int32
+    let remoteAddress: String
+    var parser: HTTPParser
+    var phase = Phase.idle
+    var head: HTTPRequestHead?
+    var body: [UInt8] = []
+    var exchange: Exchange?
+
+    var output: [UInt8] = []
+    var outputOffset = 0
+    /// Edge-triggered readiness we have not yet consumed.
+    var readable = false
+    var writable = true
+    var closeAfterResponse = false
+    /// False once closed: the descriptor number may already belong to someone else.
+    var isOpen = true
+
+    /// When the current read phase gives up (monotonic ns; 0 = none).
+    var readDeadline: UInt64 = 0
+    /// When unsent output that makes no progress gives up (monotonic ns; 0 = none).
+    var writeDeadline: UInt64 = 0
+
+    init(id: UInt64, fd: Int32, remoteAddress: String, limits: HTTPParser.Limits) {
+        self.id = id
+        self.fd = fd
+        self.remoteAddress = remoteAddress
+        self.parser = HTTPParser(limits: limits)
+    }
+
+    var pendingOutput: Int { output.count - outputOffset }
+
+    var isWaitingForWorker: Bool {
+        if case .waiting = phase { return true }
+        return false
+    }
+
+    var isReadingRequest: Bool {
+        switch phase {
+        case .idle, .head, .body: true
+        case .waiting, .streaming, .closing: false
+        }
+    }
+}

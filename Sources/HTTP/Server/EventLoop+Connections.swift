@@ -1,0 +1,134 @@
+extension EventLoop {
+    /// Moves a connection forward as far as it can go without blocking: write, pump a stream, parse, read.
+    func drive(_ connection: Connection) {
+        while connection.isOpen {
+            guard flush(connection) else { return }
+            switch connection.phase {
+            case .closing:
+                if connection.pendingOutput == 0 { close(connection) }
+                return
+            case .waiting:
+                return
+            case .streaming(let sink):
+                guard connection.pendingOutput == 0 else { return }
+                if !pump(sink, into: connection) { return }
+                continue
+            case .idle, .head, .body:
+                break
+            }
+            // Pipelined input waits while unsent output is above the high-water mark.
+            if connection.pendingOutput >= core.configuration.outboundHighWaterBytes { return }
+            if case .progressed = parse(connection) { continue }
+            if connection.readable && read(connection) { continue }
+            // Output produced while parsing (e.g. 100 Continue) must not wait for the next event.
+            if connection.isOpen { _ = flush(connection) }
+            return
+        }
+    }
+
+    enum ParseOutcome {
+        case progressed
+        case needsBytes
+    }
+
+    /// Runs the parser over buffered bytes until it needs more, a request is dispatched, or it fails.
+    private func parse(_ connection: Connection) -> ParseOutcome {
+        while true {
+            let event: HTTPParser.Event?
+            do {
+                event = try connection.parser.next()
+            } catch {
+                rejectUnparsable(error, on: connection)
+                return .progressed
+            }
+            guard let event else { return .needsBytes }
+            switch event {
+            case .head(let head):
+                connection.head = head
+                connection.body = []
+                connection.phase = .body
+                connection.readDeadline = now + core.timeouts.bodyIdle
+                // RFC 9110 §10.1.1: the client waits for this before sending the body; a too-large declared
+                // length never gets here (the parser already answered 413).
+                if head.expectsContinue && head.version == .http1_1 {
+                    connection.output.append(contentsOf: ResponseEncoder.continueResponse)
+                }
+            case .body(let bytes):
+                connection.body.append(contentsOf: bytes)
+            case .end:
+                dispatch(connection)
+                return .progressed
+            }
+        }
+    }
+
+    /// Reads once; false when the connection closed or there is nothing more to read for now.
+    private func read(_ connection: Connection) -> Bool {
+        let result: IOResult<Int>
+        do {
+            result = try Posix.read(connection.fd, into: readBuffer)
+        } catch {
+            close(connection)
+            return false
+        }
+        guard case .done(let count) = result else {
+            connection.readable = false
+            return false
+        }
+        if count == 0 {
+            // End of input: nothing more can complete a request, and a pending response already went out.
+            close(connection)
+            return false
+        }
+        // A short read drained the socket; edge-triggered epoll reports the next arrival, so skip the EAGAIN call.
+        if count < readBuffer.count {
+            connection.readable = false
+        }
+        connection.parser.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+        switch connection.phase {
+        case .idle:
+            connection.phase = .head
+            connection.readDeadline = now + core.timeouts.header
+        case .body:
+            connection.readDeadline = now + core.timeouts.bodyIdle
+        default:
+            break
+        }
+        return true
+    }
+
+    /// Writes buffered output until done or the socket is full; false when the connection was closed.
+    func flush(_ connection: Connection) -> Bool {
+        guard connection.pendingOutput > 0 else { return true }
+        guard connection.writable else { return true }
+        while connection.pendingOutput > 0 {
+            let result: IOResult<Int>
+            do {
+                result = try connection.output.withUnsafeBytes { bytes throws(SystemCallError) in
+                    try Posix.send(connection.fd, UnsafeRawBufferPointer(rebasing: bytes[connection.outputOffset...]))
+                }
+            } catch {
+                close(connection)
+                return false
+            }
+            guard case .done(let written) = result else {
+                connection.writable = false
+                if connection.writeDeadline == 0 {
+                    connection.writeDeadline = now + core.timeouts.write
+                }
+                return true
+            }
+            connection.outputOffset += written
+            connection.writeDeadline = now + core.timeouts.write
+        }
+        connection.writeDeadline = 0
+        connection.outputOffset = 0
+        // Keep a modest buffer for the next response; give back what a large one grew.
+        if connection.output.capacity > 1 << 20 {
+            connection.output = []
+        } else {
+            connection.output.removeAll(keepingCapacity: true)
+        }
+        return true
+    }
+}

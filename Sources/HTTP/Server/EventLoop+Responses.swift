@@ -1,0 +1,190 @@
+extension EventLoop {
+    /// Hands a complete request to the responder: inline for non-blocking routes, otherwise to a worker.
+    func dispatch(_ connection: Connection) {
+        guard let head = connection.head else { return }
+        let request = HTTPRequest(head: head, body: connection.body)
+        connection.head = nil
+        connection.body = []
+        let requestID = requestIDs.id(incoming: head.headers.first(name: "X-Request-ID"))
+        connection.exchange = Connection.Exchange(
+            method: head.method, target: head.target, version: head.version, keepAlive: head.keepAlive,
+            requestID: requestID, started: now
+        )
+        let context = RequestContext(requestID: requestID, remoteAddress: connection.remoteAddress)
+        connection.phase = .waiting
+        connection.readDeadline = 0
+        if core.responder.runsInline(head) {
+            let response = core.respond(to: request, context: context)
+            if case .stream(let writer) = response.body {
+                runStreamOnWorker(response, writer: writer, on: connection)
+            } else {
+                deliver(response, on: connection)
+            }
+            return
+        }
+        let core = self.core
+        let id = connection.id
+        let isHead = head.method == "HEAD"
+        let chunked = head.version != .http1_0
+        let submitted = core.pool.submit { [self] in
+            let response = core.respond(to: request, context: context)
+            guard case .stream(let writer) = response.body else {
+                post(.response(connection: id, response))
+                return
+            }
+            let sink = makeSink(for: id, chunked: chunked)
+            post(.streamStart(connection: id, response, sink))
+            if isHead {
+                sink.finish(ok: true)
+                return
+            }
+            do {
+                try writer(HTTPBodyWriter(sink: sink))
+                sink.finish(ok: true)
+            } catch {
+                sink.finish(ok: false)
+            }
+        }
+        if !submitted {
+            deliver(HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
+        }
+    }
+
+    private func makeSink(for id: UInt64, chunked: Bool) -> StreamSink {
+        StreamSink(
+            highWater: core.configuration.outboundHighWaterBytes,
+            waitLimit: core.timeouts.write,
+            chunked: chunked
+        ) { [self] in post(.streamReady(connection: id)) }
+    }
+
+    /// An inline handler returned a stream: the writer still runs on a worker, never on the loop.
+    private func runStreamOnWorker(_ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection) {
+        let sink = makeSink(for: connection.id, chunked: connection.exchange?.version != .http1_0)
+        let isHead = connection.exchange?.method == "HEAD"
+        let submitted = isHead || core.pool.submit {
+            do {
+                try writer(HTTPBodyWriter(sink: sink))
+                sink.finish(ok: true)
+            } catch {
+                sink.finish(ok: false)
+            }
+        }
+        if submitted {
+            startStream(response, sink: sink, on: connection)
+        } else {
+            deliver(HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
+        }
+    }
+
+    /// Queues a complete response (bytes body) and ends the exchange.
+    func deliver(_ response: HTTPResponse, on connection: Connection) {
+        guard var exchange = connection.exchange else { return }
+        let bytes: [UInt8]
+        if case .bytes(let body) = response.body { bytes = body } else { bytes = [] }
+        let close = shouldClose(after: exchange, connection: connection)
+        let sendsBody = !response.status.forbidsBody
+        dates.refresh()
+        ResponseEncoder.appendHead(
+            status: response.status, headers: response.headers, framing: sendsBody ? .length(bytes.count) : .none,
+            requestID: exchange.requestID, close: close, announceKeepAlive: exchange.version == .http1_0,
+            dateLine: dates.headerLine, into: &connection.output
+        )
+        if sendsBody && exchange.method != "HEAD" {
+            connection.output.append(contentsOf: bytes)
+            exchange.bodyBytes = bytes.count
+        }
+        exchange.status = response.status.code
+        connection.exchange = exchange
+        finishExchange(on: connection, close: close)
+    }
+
+    /// Sends a streamed response's head; the body follows as the worker fills the sink.
+    func startStream(_ response: HTTPResponse, sink: StreamSink, on connection: Connection) {
+        guard var exchange = connection.exchange else { return }
+        let chunked = exchange.version != .http1_0
+        let close = shouldClose(after: exchange, connection: connection) || !chunked
+        dates.refresh()
+        ResponseEncoder.appendHead(
+            status: response.status, headers: response.headers, framing: chunked ? .chunked : .untilClose,
+            requestID: exchange.requestID, close: close, announceKeepAlive: false,
+            dateLine: dates.headerLine, into: &connection.output
+        )
+        exchange.status = response.status.code
+        exchange.chunked = chunked
+        connection.exchange = exchange
+        if exchange.method == "HEAD" {
+            sink.fail(.connectionClosed)
+            finishExchange(on: connection, close: close)
+            return
+        }
+        connection.closeAfterResponse = connection.closeAfterResponse || close
+        connection.phase = .streaming(sink)
+    }
+
+    /// Moves what the worker wrote into the output; false when there is nothing to do until the worker writes.
+    func pump(_ sink: StreamSink, into connection: Connection) -> Bool {
+        switch sink.take() {
+        case .bytes(let bytes):
+            connection.output.append(contentsOf: bytes)
+            connection.exchange?.bodyBytes += bytes.count
+            return true
+        case .nothing:
+            return false
+        case .end:
+            if connection.exchange?.chunked == true {
+                connection.output.append(contentsOf: ResponseEncoder.lastChunk)
+            }
+            finishExchange(on: connection, close: connection.closeAfterResponse)
+            return true
+        case .failed:
+            // The head is out: the only honest signal left is to cut the body short.
+            logExchange(connection.exchange, note: " aborted")
+            connection.exchange = nil
+            close(connection)
+            return false
+        }
+    }
+
+    private func shouldClose(after exchange: Connection.Exchange, connection: Connection) -> Bool {
+        !exchange.keepAlive || connection.closeAfterResponse || shutdownDeadline != nil
+    }
+
+    private func finishExchange(on connection: Connection, close: Bool) {
+        logExchange(connection.exchange, note: "")
+        connection.exchange = nil
+        if close {
+            connection.phase = .closing
+        } else if connection.parser.isMidMessage {
+            connection.phase = .head
+            connection.readDeadline = now + core.timeouts.header
+        } else {
+            connection.phase = .idle
+            connection.readDeadline = now + core.timeouts.keepAlive
+        }
+    }
+
+    /// A parse error answers the parser's status as JSON with `Connection: close`, then closes.
+    func rejectUnparsable(_ error: HTTPParseError, on connection: Connection) {
+        let requestID = requestIDs.id(incoming: nil)
+        let version = connection.head?.version ?? .http1_1
+        connection.exchange = Connection.Exchange(
+            method: connection.head?.method ?? "-", target: "-", version: version, keepAlive: false,
+            requestID: requestID, started: now
+        )
+        let response = HTTPError(HTTPResponseStatus(code: error.status), code: error.code, message: error.reason).response
+        deliver(response, on: connection)
+    }
+
+    private func logExchange(_ exchange: Connection.Exchange?, note: String) {
+        guard let exchange, core.logger.isEnabled else { return }
+        let elapsed = Double(Posix.monotonicNanoseconds() - exchange.started) / 1e6
+        dates.refresh()
+        let milliseconds = (elapsed * 1000).rounded() / 1000
+        let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { exchange.target[..<$0] } ?? exchange.target[...]
+        core.logger.log(
+            "\(dates.logTimestamp) \(exchange.method) \(path) \(exchange.status) \(exchange.bodyBytes) "
+                + "\(milliseconds)ms \(exchange.requestID)\(note)"
+        )
+    }
+}

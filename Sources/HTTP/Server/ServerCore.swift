@@ -1,0 +1,48 @@
+import Synchronization
+
+/// What every event loop and worker of one server shares: settings, the responder, the pool, the log.
+final class ServerCore: Sendable {
+    let configuration: HTTPServer.Configuration
+    let responder: any HTTPResponder
+    let pool: WorkerPool
+    let logger: AccessLogger
+    let openConnections = Atomic<Int>(0)
+    let limits: HTTPParser.Limits
+    let timeouts: Timeouts
+
+    /// The configured timeouts in monotonic nanoseconds, converted once rather than per request.
+    struct Timeouts: Sendable {
+        let header: UInt64
+        let bodyIdle: UInt64
+        let keepAlive: UInt64
+        let write: UInt64
+    }
+
+    init(configuration: HTTPServer.Configuration, responder: any HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+        self.pool = WorkerPool(threads: configuration.workerCount, queueLength: configuration.workerQueueLength)
+        self.logger = AccessLogger(sink: configuration.accessLog, capacity: configuration.accessLogBufferLines)
+        self.limits = configuration.parserLimits
+        self.timeouts = Timeouts(
+            header: configuration.headerTimeout.nanoseconds,
+            bodyIdle: configuration.bodyIdleTimeout.nanoseconds,
+            keepAlive: configuration.keepAliveTimeout.nanoseconds,
+            write: configuration.writeTimeout.nanoseconds
+        )
+    }
+
+    /// Runs the responder; errors become responses here and only here (other errors: 500 without details).
+    func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        do {
+            return try responder.respond(to: request, context: context)
+        } catch let error as HTTPError {
+            return error.response
+        } catch {
+            // One line per error: control characters in the description would forge or split log lines.
+            let detail = String(String(describing: error).unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+            logger.log("error request_id=\(context.requestID) \(request.method) \(request.head.target): \(detail)")
+            return HTTPError.internalError.response
+        }
+    }
+}
