@@ -450,13 +450,20 @@ BEGIN
     RAISE EXCEPTION '% on % is refused: the audit trail is append-only', TG_OP, TG_TABLE_NAME
         USING ERRCODE = 'insufficient_privilege';
 END $$;
--- A head only moves forward one event at a time, and only from the chain trigger (hence the trigger depth).
-CREATE FUNCTION refuse_head_rewind() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A head starts at genesis and only moves forward one event at a time, from the chain trigger (hence the
+-- trigger depth): a forged head cannot be inserted or wound back.
+CREATE FUNCTION guard_chain_head() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF pg_trigger_depth() > 1 AND NEW.municipality_code = OLD.municipality_code AND NEW.last_seq = OLD.last_seq + 1 THEN
+    IF TG_OP = 'INSERT' AND NEW.last_seq = 0 AND NEW.last_hash = decode(repeat('00', 32), 'hex')
+       AND NEW.last_occurred_at IS NULL THEN
         RETURN NEW;
     END IF;
-    RAISE EXCEPTION 'audit chain heads only move forward' USING ERRCODE = 'insufficient_privilege';
+    IF TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 AND NEW.municipality_code = OLD.municipality_code
+       AND NEW.last_seq = OLD.last_seq + 1 THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'audit chain heads start at genesis and only move forward'
+        USING ERRCODE = 'insufficient_privilege';
 END $$;
 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
     FOR EACH ROW EXECUTE FUNCTION refuse_audit_rewrite();
@@ -464,8 +471,8 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_rewrite();
 CREATE TRIGGER audit_chain_heads_no_delete BEFORE DELETE ON audit_chain_heads
     FOR EACH ROW EXECUTE FUNCTION refuse_audit_rewrite();
-CREATE TRIGGER audit_chain_heads_forward_only BEFORE UPDATE ON audit_chain_heads
-    FOR EACH ROW EXECUTE FUNCTION refuse_head_rewind();
+CREATE TRIGGER audit_chain_heads_forward_only BEFORE INSERT OR UPDATE ON audit_chain_heads
+    FOR EACH ROW EXECUTE FUNCTION guard_chain_head();
 CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON audit_chain_heads
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_rewrite();
 

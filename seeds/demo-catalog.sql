@@ -15,7 +15,8 @@ END IF;
 -- National ids: Libya's national number is 12 digits, the first 1 (male) or 2 (female), then the birth year.
 -- Djibouti's NNI (Law 39/AN/19, Decree 2020-150/PR/MI) has a composition we could not read in a primary source:
 -- ASSUMED to be 8 to 12 digits with no embedded birth year. Phones: Libyan numbers have 9 national digits
--- (mobiles 91-96, landlines by area code), Djiboutian numbers 8 (mobiles 77, landlines 21).
+-- (mobiles 91-96, landlines by area code), Djiboutian numbers 8 (mobiles 77, fixed lines 21 in the capital and
+-- 27 in the regions, as far as we could tell: widen the pattern if real numbers are refused).
 INSERT INTO countries (code, name_ar, name_fr, name_en, time_zone, weekend_days, currency_code, phone_country_code,
                        phone_national_pattern, national_id_pattern, national_id_birth_year_position,
                        national_id_hint_ar, national_id_hint_fr, national_id_hint_en) VALUES
