@@ -1,4 +1,6 @@
 import ArgumentParsing
+import HTTP
+import NafidhaAPI
 import NafidhaCore
 import Postgres
 
@@ -73,12 +75,27 @@ struct ServeCommand: RunnableCommand {
             throw error
         }
 
-        // The HTTP server starts here, after the schema is current, on `listenAddress`; it must be stopped
-        // after the signal and before the database.
-        context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
+        let settings: ServerSettings
+        let server: HTTPServer
+        let pool: PostgresPool
+        do {
+            settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
+            pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
+            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(pool: pool))
+            let port = try server.start()
+            context.standardOutput.writeLine(
+                "Listening on http://\(ListenAddress(host: settings.http.host, port: port)); stop with Ctrl-C (SIGINT) or SIGTERM."
+            )
+        } catch {
+            try? opened.close()
+            throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
+        }
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
 
+        // In-flight requests finish first, then their connections go back to the pool, then the database stops.
+        server.shutdown()
+        pool.close()
         try opened.close()
         context.standardOutput.writeLine("Stopped.")
         return 0

@@ -1,0 +1,14 @@
+import HTTP
+import NafidhaCore
+import Postgres
+
+/// Builds the router of every Nafidha HTTP route over the service layer.
+public enum APIRouter {
+    /// The router for `nafidha serve`: health probes and the public API, with errors rendered as localized JSON.
+    public static func make(pool: PostgresPool) -> Router {
+        var router = Router()
+        router.use(ErrorRendering())
+        HealthRoutes(health: DatabaseHealth(pool: pool)).register(on: &router)
+        return router
+    }
+}

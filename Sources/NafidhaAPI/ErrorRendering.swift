@@ -1,0 +1,43 @@
+import HTTP
+import NafidhaCore
+
+/// Turns the service layer's `NafidhaError` into a JSON error in the client's language, in one place.
+struct ErrorRendering: HTTPMiddleware {
+    func handle(
+        _ request: HTTPRequest, context: RequestContext,
+        next: (HTTPRequest, RequestContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        do {
+            return try next(request, context)
+        } catch let error as NafidhaError {
+            throw HTTPError(error, language: request.language)
+        }
+    }
+}
+
+extension HTTPError {
+    /// The HTTP form of a service-layer error, its message and field reasons in `language`.
+    init(_ error: NafidhaError, language: Language) {
+        var extra: [(name: String, json: String)] = []
+        if !error.fields.isEmpty {
+            let reasons = error.fields.mapValues { $0.text(in: language) }
+            extra.append((name: "fields", json: JSONCoding.encodeText(reasons)))
+        }
+        self.init(error.kind.status, code: error.code, message: error.message.text(in: language), extraJSON: extra)
+    }
+}
+
+extension NafidhaError.Kind {
+    /// The HTTP status of each kind of failure.
+    var status: HTTPResponseStatus {
+        switch self {
+        case .badRequest: .badRequest
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .validationFailed: .unprocessableContent
+        case .unavailable: .serviceUnavailable
+        }
+    }
+}
