@@ -1,0 +1,23 @@
+/// What an audit event records; the database's CHECK constraint lists the same words.
+public enum AuditAction: String, Sendable, CaseIterable, Codable {
+    case submitted
+    case taskOpened = "task_opened"
+    case claimed
+    case released
+    case approved
+    case rejected
+    case informationRequested = "information_requested"
+    case citizenReplied = "citizen_replied"
+    case forwarded
+    case escalated
+    case cancelled
+    case personalDataViewed = "personal_data_viewed"
+}
+
+/// Who acted: the kinds of actor the audit trail knows.
+public enum ActorKind: String, Sendable, CaseIterable, Codable {
+    case citizen
+    case clerk
+    case auditor
+    case system
+}
