@@ -85,6 +85,25 @@ struct TransactionTests {
         }
     }
 
+    @Test("A single connection retries its own transaction after a serialization failure")
+    func connectionRetriesSerializationFailure() throws {
+        try TestDatabase.with(fromTemplate: false) { database in
+            let setup = try database.connect()
+            try setup.execute("CREATE TABLE counter (id int PRIMARY KEY, value int NOT NULL)")
+            try setup.execute("INSERT INTO counter VALUES (1, 0)")
+            let connection = try database.connect()
+            var attempts = 0
+            try connection.withTransaction(isolation: .repeatableRead, retryingOn: .conflicts) { connection in
+                attempts += 1
+                try connection.query("SELECT value FROM counter WHERE id = 1")
+                if attempts == 1 { try setup.execute("UPDATE counter SET value = 10 WHERE id = 1") }
+                try connection.execute("UPDATE counter SET value = value + 1 WHERE id = 1")
+            }
+            #expect(attempts == 2)
+            #expect(try setup.query("SELECT value FROM counter").first!.decode(0, as: Int.self) == 11)
+        }
+    }
+
     @Test("Retries stop after maxAttempts and the serialization failure is thrown")
     func retriesAreBounded() throws {
         try TestDatabase.with(fromTemplate: false) { database in
