@@ -52,6 +52,19 @@ struct PoolTests {
         }
     }
 
+    @Test("An async call runs on a free pool thread even when no caller may wait")
+    func asyncCallRunsWithoutWaitingRoom() async throws {
+        try await TestDatabase.withAdminURL { adminURL in
+            var configuration = PostgresPool.Configuration()
+            configuration.maxConnections = 1
+            configuration.maxWaiters = 0
+            let pool = PostgresPool(conninfo: adminURL, configuration: configuration)
+            defer { pool.close() }
+            let count = try await pool.withConnection { try $0.query("SELECT 1").count }
+            #expect(count == 1)
+        }
+    }
+
     @Test("A waiter gets the connection another caller returns")
     func waiterIsHandedTheReturnedConnection() async throws {
         try await TestDatabase.withAdminURL { adminURL in

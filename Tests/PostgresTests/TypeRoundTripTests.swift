@@ -128,11 +128,14 @@ struct TypeRoundTripTests {
         }
     }
 
-    @Test("timestamp without time zone decodes as UTC, and infinity as distantFuture")
+    @Test("timestamp without time zone and date decode as UTC, and infinity as distantFuture")
     func timestampWithoutZoneDecodes() throws {
         do {
             let connection = try TestDatabase.connectToAdminDatabase()
-            let row = try connection.query("SELECT '2000-01-01 00:00:00'::timestamp, 'infinity'::timestamptz, '-infinity'::timestamptz").first!
+            let row = try connection.query(
+                "SELECT '2000-01-01 00:00:00'::timestamp, 'infinity'::timestamptz, '-infinity'::timestamptz, '2000-01-01'::date"
+            ).first!
+            #expect(try row.decode(3, as: Date.self) == Date(timeIntervalSince1970: 946_684_800))
             #expect(try row.decode(0, as: Date.self) == Date(timeIntervalSince1970: 946_684_800))
             #expect(try row.decode(1, as: Date.self) == .distantFuture)
             #expect(try row.decode(2, as: Date.self) == .distantPast)

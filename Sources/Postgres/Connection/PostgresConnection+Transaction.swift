@@ -32,6 +32,21 @@ extension PostgresConnection {
         return value
     }
 
+    /// Like `withTransaction(isolation:_:)`, running the whole transaction again after a serialization failure or
+    /// a deadlock, per `retry`. `body` may run more than once.
+    ///
+    /// Inside an enclosing transaction it does not retry: a conflict aborts the enclosing transaction too, so only
+    /// the outermost level can usefully run again.
+    @discardableResult
+    public func withTransaction<T>(
+        isolation: IsolationLevel = .readCommitted,
+        retryingOn retry: TransactionRetry,
+        _ body: (PostgresConnection) throws -> T
+    ) throws -> T {
+        let policy = transactionStatus == PQTRANS_IDLE ? retry : .never
+        return try policy.run { try withTransaction(isolation: isolation, body) }
+    }
+
     private func withSavepoint<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         if transactionStatus == PQTRANS_INERROR {
             throw PostgresError(

@@ -53,6 +53,7 @@ public struct PostgresConnectionInfo: Sendable, Equatable {
         return "postgresql:///\(database)" + (query.isEmpty ? "" : "?\(query)")
     }
 
+    /// Equal when the same keywords have the same values in the same order.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.parameters.elementsEqual(rhs.parameters) { $0.keyword == $1.keyword && $0.value == $1.value }
     }

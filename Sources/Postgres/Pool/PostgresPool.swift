@@ -27,10 +27,9 @@ public final class PostgresPool: Sendable {
     public init(conninfo: String, configuration: Configuration = .init()) {
         self.conninfo = conninfo
         self.configuration = configuration
-        executor = BlockingExecutor(
-            threadCount: configuration.threadCount ?? configuration.maxConnections,
-            queueCapacity: configuration.maxWaiters
-        )
+        let threadCount = max(1, configuration.threadCount ?? configuration.maxConnections)
+        // Queued jobs include those idle threads are about to take: only the rest are waiters.
+        executor = BlockingExecutor(threadCount: threadCount, queueCapacity: configuration.maxWaiters + threadCount)
     }
 
     deinit { close() }
@@ -64,6 +63,7 @@ public final class PostgresPool: Sendable {
             return (state.idle, state.waiters)
         }
         state.withLock { _ in waiters.forEach { $0.fulfil(.closed) } }
+        // The idle connections close (a Terminate message each) when `idle` goes away, outside the lock.
         withExtendedLifetime(idle) {}
         executor.shutDown()
     }

@@ -71,7 +71,7 @@ extension String: PostgresDecodable {
 
 extension Date: PostgresDecodable {
     /// Decodes `timestamptz` text in any session time zone (offsets such as `+05:45` are applied),
-    /// and `timestamp` text as UTC.
+    /// and `timestamp` and `date` text as UTC (a date as its midnight).
     public static func decode(from value: PostgresValue) -> Date? {
         value.withUTF8(PostgresTimestamp.parse) ?? nil
     }

@@ -18,28 +18,37 @@ enum PostgresTimestamp {
             + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(Int64(micros), 6))+00:00"
     }
 
-    /// Parses `timestamptz` (or `timestamp`, read as UTC) text; `infinity` maps to `Date.distantFuture`.
+    /// Parses `timestamptz` text (`timestamp` and `date` read as UTC); `infinity` maps to `Date.distantFuture`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         if bytes.elementsEqual("infinity".utf8) { return .distantFuture }
         if bytes.elementsEqual("-infinity".utf8) { return .distantPast }
         var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(min: 4, max: 7), scanner.skip("-"),
               let month = scanner.digits(min: 2, max: 2), scanner.skip("-"),
-              let day = scanner.digits(min: 2, max: 2), scanner.skip(" ") || scanner.skip("T"),
+              let day = scanner.digits(min: 2, max: 2), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        // A `date` column: midnight UTC of that day.
+        if scanner.isAtEnd { return Date(timeIntervalSince1970: Double(days * 86_400)) }
+        guard scanner.skip(" ") || scanner.skip("T"),
               let hour = scanner.digits(min: 2, max: 2), scanner.skip(":"),
               let minute = scanner.digits(min: 2, max: 2), scanner.skip(":"),
-              let second = scanner.digits(min: 2, max: 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+              let second = scanner.digits(min: 2, max: 2), hour < 24, minute < 60, second < 61
         else { return nil }
         var fraction = 0.0
         if scanner.skip(".") {
-            var scale = 0.1
+            // Whole digits first, one division at the end: summing tenths would drift in the last place.
+            var digits: Int64 = 0
+            var scale = 1.0
             guard scanner.peekDigit != nil else { return nil }
             while let digit = scanner.peekDigit {
-                fraction += Double(digit) * scale
-                scale /= 10
+                if scale < 1e15 {
+                    digits = digits * 10 + digit
+                    scale *= 10
+                }
                 scanner.advance()
             }
+            fraction = Double(digits) / scale
         }
         var offset: Int64 = 0
         if let sign = scanner.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
@@ -59,7 +68,6 @@ enum PostgresTimestamp {
             offset = 0
         }
         guard scanner.isAtEnd else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
         let local = days * 86_400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(local - offset) + fraction)
     }
