@@ -176,6 +176,7 @@ struct ParserFramingTests {
         parser.feed(Array("POST / HTTP/1.1\r\nHost: a\r\n".utf8))
         #expect(try parser.next() == nil)
         #expect(parser.isReadingHead && parser.isMidMessage)
+        #expect(parser.bufferedByteCount == 26)
         parser.feed(Array("Content-Length: 2\r\n\r\na".utf8))
         _ = try parser.next()
         #expect(!parser.isReadingHead && parser.isMidMessage)

@@ -57,6 +57,9 @@ public struct HTTPParser: Sendable {
         return false
     }
 
+    /// The bytes fed but not yet consumed, so the server can stop reading while a client pipelines ahead.
+    public var bufferedByteCount: Int { buffer.count - readIndex }
+
     /// Appends bytes received from the connection.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, !bytes.isEmpty else { return }
