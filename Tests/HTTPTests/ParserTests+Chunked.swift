@@ -16,6 +16,25 @@ struct ParserChunkedTests {
         #expect(outcome.events.last == .end(trailers: [:]))
     }
 
+    @Test("returns buffered small chunks as one body event, not one per chunk")
+    func smallChunksCoalesced() throws {
+        var parser = HTTPParser()
+        parser.feed(Array((head + "1\r\na\r\n1\r\nb\r\n2;x\r\ncd\r\n0\r\n\r\n").utf8))
+        #expect(try parser.next().map { if case .head = $0 { true } else { false } } == true)
+        #expect(try parser.next() == .body(Array("abcd".utf8)))
+        #expect(try parser.next() == .end(trailers: [:]))
+    }
+
+    @Test("delivers the chunk data read before an error, then throws")
+    func dataBeforeError() throws {
+        var parser = HTTPParser()
+        parser.feed(Array((head + "1\r\na\r\n1\r\nbXX").utf8))
+        _ = try parser.next()
+        #expect(try parser.next() == .body(Array("ab".utf8)))
+        let error = #expect(throws: HTTPParseError.self) { try parser.next() }
+        #expect(error?.code == "invalid_chunk")
+    }
+
     @Test("reads hexadecimal sizes in either case, with leading zeros")
     func hexSizes() {
         let data = String(repeating: "x", count: 26)
