@@ -17,11 +17,11 @@ enum ASCII {
     /// A `tchar` of RFC 9110 §5.6.2: the bytes allowed in methods and field names.
     @inline(__always)
     static func isTokenChar(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2E, 0x5E, 0x5F, 0x60, 0x7C, 0x7E: true
-        default: false
-        }
+        // One bit per ASCII byte: DIGIT, ALPHA and !#$%&'*+-.^_`|~.
+        let below64: UInt64 = 0x03FF_6CFA_0000_0000
+        let from64: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+        if byte < 64 { return (below64 >> UInt64(byte)) & 1 == 1 }
+        return byte < 128 && (from64 >> UInt64(byte &- 64)) & 1 == 1
     }
 
     /// A byte allowed inside a field value (RFC 9110 §5.5): HTAB, SP, VCHAR and obs-text, never CTL.
@@ -47,6 +47,26 @@ enum ASCII {
         }
     }
 
+    /// Whether any of the eight bytes in `word` is below 0x20 or DEL: a control byte, or HTAB, in a value.
+    @inline(__always)
+    static func mayContainControl(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return (word &- ones &* 0x20) & ~word & (ones &* 0x80) != 0 || containsByte(word, 0x7F)
+    }
+
+    /// Whether any of the eight bytes in `word` is a CR or an LF (a SWAR test: eight bytes per step).
+    @inline(__always)
+    static func containsLineBreak(_ word: UInt64) -> Bool {
+        containsByte(word, cr) || containsByte(word, lf)
+    }
+
+    @inline(__always)
+    private static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let candidate = word ^ (ones &* UInt64(byte))
+        return (candidate &- ones) & ~candidate & (ones &* 0x80) != 0
+    }
+
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {
         (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
@@ -70,6 +90,15 @@ enum ASCII {
         guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
         let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
         for index in 0..<bytes.count where lowercased(bytes[index]) != expected[index] {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `bytes` equal `expected` exactly (case-sensitive).
+    static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, equal expected: StaticString) -> Bool {
+        guard bytes.count == expected.utf8CodeUnitCount else { return false }
+        for index in 0..<bytes.count where bytes[index] != expected.utf8Start[index] {
             return false
         }
         return true

@@ -17,6 +17,12 @@ public struct HTTPHeaders: Sendable, Equatable {
         self.fields = fields.map { Field(name: $0.name, value: $0.value) }
     }
 
+    /// Creates an empty list with room for `capacity` fields, saving regrowth while a head is parsed.
+    init(reservingCapacity capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
+
     /// The number of fields, duplicates included.
     public var count: Int { fields.count }
 

@@ -20,8 +20,14 @@ struct FieldLine {
         }
         guard colon > 0 else { throw .badHeader("A field line has an empty name.") }
         let value = ASCII.trimmingWhitespace(line, (colon + 1)..<line.count)
-        for index in value where !ASCII.isFieldValueByte(line[index]) {
-            throw .badHeader("A field value holds a control byte.")
+        var index = value.lowerBound
+        let start = UnsafeRawPointer(line.baseAddress!)
+        while index + 8 <= value.upperBound, !ASCII.mayContainControl(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
+        while index < value.upperBound {
+            guard ASCII.isFieldValueByte(line[index]) else { throw .badHeader("A field value holds a control byte.") }
+            index += 1
         }
         return FieldLine(name: 0..<colon, value: value)
     }

@@ -99,7 +99,7 @@ extension HTTPParser {
         let stored = buffer
         return try stored.withUnsafeBufferPointer { bytes throws(HTTPParseError) -> Bool in
             while let line = try lines.nextLine(
-                in: bytes, base: readIndex, maxBytes: limits.maxTrailerBytes, limitError: .trailersTooLarge
+                in: bytes, base: readIndex, maxBytes: limits.maxTrailerBytes, limitError: { .trailersTooLarge }
             ) {
                 if line.isEmpty {
                     readIndex += lines.consumed

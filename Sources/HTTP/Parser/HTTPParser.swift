@@ -57,6 +57,9 @@ public struct HTTPParser: Sendable {
         return false
     }
 
+    /// The bytes fed but not yet consumed, so the server can stop reading while a client pipelines ahead.
+    public var bufferedByteCount: Int { buffer.count - readIndex }
+
     /// Appends bytes received from the connection.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, !bytes.isEmpty else { return }
@@ -75,45 +78,59 @@ public struct HTTPParser: Sendable {
     /// - Throws: the first error found, again on every later call.
     public mutating func next() throws(HTTPParseError) -> Event? {
         if let failure { throw failure }
+        var pending: [UInt8] = []
         do throws(HTTPParseError) {
-            return try step()
+            return try step(collecting: &pending)
         } catch {
             failure = error
             buffer = []
             readIndex = 0
+            // Body bytes read before the error are delivered first, as smaller reads would have delivered them.
+            if !pending.isEmpty { return .body(pending) }
             throw error
         }
     }
 
-    private mutating func step() throws(HTTPParseError) -> Event? {
+    /// Advances through the phases; chunk data is gathered into `pending` across chunks already buffered,
+    /// so many small chunks still come out as one body event.
+    private mutating func step(collecting pending: inout [UInt8]) throws(HTTPParseError) -> Event? {
         while true {
             switch phase {
             case .head:
                 guard let request = try readHead() else { return nil }
                 return .head(request)
             case .endOfMessage:
+                if !pending.isEmpty { return .body(pending) }
                 let finished = trailers
                 trailers = HTTPHeaders()
                 phase = .head
                 return .end(trailers: finished)
             case .fixedBody(let remaining):
-                guard let (bytes, left) = takeBody(upTo: remaining) else { return nil }
-                phase = left == 0 ? .endOfMessage : .fixedBody(remaining: left)
-                return .body(bytes)
+                let count = min(buffer.count - readIndex, remaining)
+                guard count > 0 else { return nil }
+                phase = count == remaining ? .endOfMessage : .fixedBody(remaining: remaining - count)
+                readIndex += count
+                return .body(Array(buffer[(readIndex - count)..<readIndex]))
             case .chunkSize(var line):
                 guard let size = try readChunkSize(&line) else {
                     phase = .chunkSize(line)
-                    return nil
+                    return pending.isEmpty ? nil : .body(pending)
                 }
                 try startChunk(size: size)
             case .chunkData(let remaining):
-                guard let (bytes, left) = takeBody(upTo: remaining) else { return nil }
-                phase = left == 0 ? .chunkDataEnd(sawCR: false) : .chunkData(remaining: left)
-                return .body(bytes)
+                let count = min(buffer.count - readIndex, remaining)
+                guard count > 0 else { return pending.isEmpty ? nil : .body(pending) }
+                pending.append(contentsOf: buffer[readIndex..<(readIndex + count)])
+                readIndex += count
+                guard count == remaining else {
+                    phase = .chunkData(remaining: remaining - count)
+                    return .body(pending)
+                }
+                phase = .chunkDataEnd(sawCR: false)
             case .chunkDataEnd(let sawCR):
-                guard try readChunkDataEnd(sawCR: sawCR) else { return nil }
+                guard try readChunkDataEnd(sawCR: sawCR) else { return pending.isEmpty ? nil : .body(pending) }
             case .trailers:
-                guard try readTrailers() else { return nil }
+                guard try readTrailers() else { return pending.isEmpty ? nil : .body(pending) }
                 phase = .endOfMessage
             }
         }
@@ -125,7 +142,7 @@ public struct HTTPParser: Sendable {
         let stored = buffer
         return try stored.withUnsafeBufferPointer { bytes throws(HTTPParseError) -> HTTPRequestHead? in
             while let line = try lines.nextLine(
-                in: bytes, base: readIndex, maxBytes: limits.maxHeaderBytes, limitError: .headerTooLarge,
+                in: bytes, base: readIndex, maxBytes: limits.maxHeaderBytes, limitError: { .headerTooLarge },
                 maxTargetBytes: head.hasRequestLine ? nil : limits.maxTargetBytes
             ) {
                 let lineBytes = UnsafeBufferPointer(rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])
@@ -156,15 +173,6 @@ public struct HTTPParser: Sendable {
         } else {
             phase = .endOfMessage
         }
-    }
-
-    /// Takes every buffered body byte up to `remaining` as one slice.
-    private mutating func takeBody(upTo remaining: Int) -> ([UInt8], Int)? {
-        let count = min(buffer.count - readIndex, remaining)
-        guard count > 0 else { return nil }
-        let bytes = Array(buffer[readIndex..<(readIndex + count)])
-        readIndex += count
-        return (bytes, remaining - count)
     }
 
     /// Drops consumed bytes before an append, rarely enough that the cost stays amortised.

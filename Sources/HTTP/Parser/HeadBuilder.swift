@@ -5,7 +5,7 @@ struct HeadBuilder {
     private var target = ""
     private var requestTarget = RequestTarget(path: "", rawQuery: nil, query: QueryParameters())
     private var version = HTTPVersion.http1_1
-    private var headers = HTTPHeaders()
+    private var headers = HTTPHeaders(reservingCapacity: 12)
     private var hostCount = 0
     private var contentLength: Int?
     private var sawTransferEncoding = false
@@ -27,16 +27,16 @@ struct HeadBuilder {
         }
         version = try Self.parseVersion(UnsafeBufferPointer(rebasing: line[(targetEnd + 1)...]))
         let methodBytes = UnsafeBufferPointer(rebasing: line[0..<methodEnd])
-        if methodBytes.elementsEqual("CONNECT".utf8) { throw .methodNotImplemented }
+        if ASCII.bytes(methodBytes, equal: "CONNECT") { throw .methodNotImplemented }
         let targetBytes = UnsafeBufferPointer(rebasing: line[targetStart..<targetEnd])
-        requestTarget = try RequestTarget.parse(targetBytes, isOptions: methodBytes.elementsEqual("OPTIONS".utf8))
+        requestTarget = try RequestTarget.parse(targetBytes, isOptions: ASCII.bytes(methodBytes, equal: "OPTIONS"))
         method = String(decoding: methodBytes, as: UTF8.self)
         target = String(decoding: targetBytes, as: UTF8.self)
         hasRequestLine = true
     }
 
     private static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        guard bytes.count == 8, bytes[0..<5].elementsEqual("HTTP/".utf8), bytes[6] == 0x2E,
+        guard bytes.count == 8, ASCII.bytes(UnsafeBufferPointer(rebasing: bytes[0..<5]), equal: "HTTP/"), bytes[6] == 0x2E,
               (0x30...0x39).contains(bytes[5]), (0x30...0x39).contains(bytes[7])
         else { throw .badRequestLine("The HTTP version is not of the form HTTP/d.d.") }
         let version = HTTPVersion(major: Int(bytes[5] - 0x30), minor: Int(bytes[7] - 0x30))
@@ -56,7 +56,7 @@ struct HeadBuilder {
         case 6 where ASCII.bytes(name, equalLowercase: "expect"):
             expectsContinue = expectsContinue || ASCII.bytes(value, equalLowercase: "100-continue")
         case 10 where ASCII.bytes(name, equalLowercase: "connection"):
-            for option in Self.listElements(value) {
+            try Self.forEachListElement(value) { option in
                 let option = UnsafeBufferPointer(rebasing: value[option])
                 connectionClose = connectionClose || ASCII.bytes(option, equalLowercase: "close")
                 connectionKeepAlive = connectionKeepAlive || ASCII.bytes(option, equalLowercase: "keep-alive")
@@ -65,10 +65,9 @@ struct HeadBuilder {
             try addContentLength(value)
         case 17 where ASCII.bytes(name, equalLowercase: "transfer-encoding"):
             sawTransferEncoding = true
-            for coding in Self.listElements(value) {
-                let coding = String(decoding: value[coding], as: UTF8.self).lowercased()
+            try Self.forEachListElement(value) { coding throws(HTTPParseError) in
                 guard !coding.isEmpty else { throw .badTransferEncoding("Transfer-Encoding has an empty element.") }
-                transferCodings.append(coding)
+                transferCodings.append(String(decoding: value[coding], as: UTF8.self).lowercased())
             }
         default:
             break
@@ -78,7 +77,7 @@ struct HeadBuilder {
 
     /// RFC 9110 §8.6: a list of identical lengths may stand for one; anything else is refused.
     private mutating func addContentLength(_ value: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) {
-        for element in Self.listElements(value) {
+        try Self.forEachListElement(value) { element throws(HTTPParseError) in
             guard !element.isEmpty else { throw .badContentLength("Content-Length has an empty element.") }
             var length = 0
             for index in element {
@@ -98,15 +97,19 @@ struct HeadBuilder {
         }
     }
 
-    /// The ranges of the comma-separated elements of `value`, trimmed of whitespace (RFC 9110 §5.6.1).
-    private static func listElements(_ value: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var elements: [Range<Int>] = []
+    /// Calls `body` with the range of each comma-separated element of `value`, trimmed (RFC 9110 §5.6.1).
+    private static func forEachListElement(
+        _ value: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) throws(HTTPParseError) -> Void
+    ) throws(HTTPParseError) {
         var start = 0
-        for index in 0...value.count where index == value.count || value[index] == ASCII.comma {
-            elements.append(ASCII.trimmingWhitespace(value, start..<index))
-            start = index + 1
+        var index = 0
+        while index <= value.count {
+            if index == value.count || value[index] == ASCII.comma {
+                try body(ASCII.trimmingWhitespace(value, start..<index))
+                start = index + 1
+            }
+            index += 1
         }
-        return elements
     }
 
     /// Checks framing and Host, then hands out the head.

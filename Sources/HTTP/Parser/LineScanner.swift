@@ -14,33 +14,50 @@ struct LineScanner {
 
     /// The next complete line, relative to `base` and without its CRLF; nil when more bytes are needed.
     /// - Parameters:
-    ///   - maxBytes: the section's size limit, CRLFs included; reaching it without a line throws `limitError`.
+    ///   - maxBytes: the section's size limit, CRLFs included; reaching it without a line throws `limitError`
+    ///     (passed as a function so the error is only built when thrown).
     ///   - maxTargetBytes: when reading a request line, the request-target's limit (414 beyond).
     mutating func nextLine(
-        in bytes: UnsafeBufferPointer<UInt8>, base: Int, maxBytes: Int, limitError: HTTPParseError,
+        in bytes: UnsafeBufferPointer<UInt8>, base: Int, maxBytes: Int, limitError: () -> HTTPParseError,
         maxTargetBytes: Int? = nil
     ) throws(HTTPParseError) -> Range<Int>? {
         let available = bytes.count - base
         let end = min(available, maxBytes)
         var index = scanned
-        while index < end {
-            let byte = bytes[base + index]
-            if byte == ASCII.cr {
-                if index + 1 >= maxBytes { throw limitError }
-                if index + 1 >= available { break }
+        // Two loops so the common case, a header line, runs the tightest one.
+        if let maxTargetBytes {
+            while index < end {
+                let byte = bytes[base + index]
+                if byte == ASCII.cr || byte == ASCII.lf { break }
+                try trackRequestLine(byte, at: index, maxTargetBytes: maxTargetBytes)
+                index += 1
+            }
+        } else {
+            if let address = bytes.baseAddress {
+                let start = UnsafeRawPointer(address + base)
+                while index + 8 <= end, !ASCII.containsLineBreak(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                }
+            }
+            while index < end {
+                let byte = bytes[base + index]
+                if byte <= ASCII.cr, byte == ASCII.cr || byte == ASCII.lf { break }
+                index += 1
+            }
+        }
+        if index < end {
+            if bytes[base + index] == ASCII.lf { throw .bareLineFeed }
+            if index + 1 >= maxBytes { throw limitError() }
+            if index + 1 < available {
                 guard bytes[base + index + 1] == ASCII.lf else { throw .bareCarriageReturn }
                 let line = lineStart..<index
                 lineStart = index + 2
                 scanned = lineStart
                 return line
             }
-            if byte == ASCII.lf { throw .bareLineFeed }
-            if let maxTargetBytes {
-                try trackRequestLine(byte, at: index, maxTargetBytes: maxTargetBytes)
-            }
-            index += 1
+        } else if index >= maxBytes {
+            throw limitError()
         }
-        if index >= maxBytes { throw limitError }
         scanned = index
         return nil
     }
