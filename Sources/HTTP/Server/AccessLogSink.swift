@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Where access-log lines go: standard error, a custom closure (tests capture lines), or nowhere.
 public struct AccessLogSink: Sendable {
     enum Kind: Sendable {
@@ -27,15 +23,7 @@ public struct AccessLogSink: Sendable {
         case .standardError:
             var text = lines.joined(separator: "\n")
             text += "\n"
-            text.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    if written <= 0 { return }
-                    offset += written
-                }
-            }
+            text.withUTF8 { bytes in Posix.writeAll(2, UnsafeRawBufferPointer(bytes)) }
         case .custom(let write):
             lines.forEach(write)
         case .disabled:
