@@ -18,14 +18,15 @@ public struct AccessLogSink: Sendable {
         AccessLogSink(kind: .custom(write))
     }
 
-    func write(_ lines: [String]) {
+    /// Writes newline-terminated lines: in one call to standard error, or line by line to a custom closure.
+    func write(_ text: [UInt8]) {
         switch kind {
         case .standardError:
-            var text = lines.joined(separator: "\n")
-            text += "\n"
-            text.withUTF8 { bytes in Posix.writeAll(2, UnsafeRawBufferPointer(bytes)) }
+            text.withUnsafeBytes { Posix.writeAll(2, $0) }
         case .custom(let write):
-            lines.forEach(write)
+            for line in text.split(separator: 10) {
+                write(String(decoding: line, as: UTF8.self))
+            }
         case .disabled:
             break
         }

@@ -139,7 +139,7 @@ extension EventLoop {
             return true
         case .failed:
             // The head is out: the only honest signal left is to cut the body short.
-            logExchange(connection.exchange, note: " aborted")
+            logExchange(connection.exchange, aborted: true)
             connection.exchange = nil
             close(connection)
             return false
@@ -151,7 +151,7 @@ extension EventLoop {
     }
 
     private func finishExchange(on connection: Connection, close: Bool) {
-        logExchange(connection.exchange, note: "")
+        logExchange(connection.exchange, aborted: false)
         connection.exchange = nil
         if close {
             connection.phase = .closing
@@ -176,17 +176,12 @@ extension EventLoop {
         deliver(response, on: connection)
     }
 
-    private func logExchange(_ exchange: Connection.Exchange?, note: String) {
+    private func logExchange(_ exchange: Connection.Exchange?, aborted: Bool) {
         guard let exchange, core.logger.isEnabled else { return }
-        // Integer microseconds printed as milliseconds: formatting a Double per request is needlessly slow.
-        let micros = (Posix.monotonicNanoseconds() - exchange.started) / 1000
-        let fraction = micros % 1000
-        let milliseconds = "\(micros / 1000).\(fraction < 10 ? "00" : fraction < 100 ? "0" : "")\(fraction)"
-        dates.refresh()
-        let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { exchange.target[..<$0] } ?? exchange.target[...]
-        core.logger.log(
-            "\(dates.logTimestamp) \(exchange.method) \(path) \(exchange.status) \(exchange.bodyBytes) "
-                + "\(milliseconds)ms \(exchange.requestID)\(note)"
-        )
+        core.logger.log(AccessLogRecord(
+            method: exchange.method, target: exchange.target, status: exchange.status,
+            bodyBytes: exchange.bodyBytes, microseconds: (Posix.monotonicNanoseconds() - exchange.started) / 1000,
+            requestID: exchange.requestID, aborted: aborted
+        ))
     }
 }
