@@ -36,13 +36,8 @@ extension EventLoop {
             post(.streamStart(connection: id, response, sink))
             if isHead {
                 sink.finish(ok: true)
-                return
-            }
-            do {
-                try writer(HTTPBodyWriter(sink: sink))
-                sink.finish(ok: true)
-            } catch {
-                sink.finish(ok: false)
+            } else {
+                Self.run(writer, into: sink)
             }
         }
         if !submitted {
@@ -58,18 +53,23 @@ extension EventLoop {
         ) { [self] in post(.streamReady(connection: id)) }
     }
 
+    /// Runs a body writer on the calling worker thread; a throw ends the stream as failed (the client sees a cut).
+    private static func run(_ writer: @Sendable (HTTPBodyWriter) throws -> Void, into sink: StreamSink) {
+        do {
+            try writer(HTTPBodyWriter(sink: sink))
+            sink.finish(ok: true)
+        } catch {
+            sink.finish(ok: false)
+        }
+    }
+
     /// An inline handler returned a stream: the writer still runs on a worker, never on the loop.
-    private func runStreamOnWorker(_ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection) {
+    private func runStreamOnWorker(
+        _ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection
+    ) {
         let sink = makeSink(for: connection.id, chunked: connection.exchange?.version != .http1_0)
         let isHead = connection.exchange?.method == "HEAD"
-        let submitted = isHead || core.pool.submit {
-            do {
-                try writer(HTTPBodyWriter(sink: sink))
-                sink.finish(ok: true)
-            } catch {
-                sink.finish(ok: false)
-            }
-        }
+        let submitted = isHead || core.pool.submit { Self.run(writer, into: sink) }
         if submitted {
             startStream(response, sink: sink, on: connection)
         } else {

@@ -69,6 +69,13 @@ final class EventLoop: @unchecked Sendable {
         thread.start()
     }
 
+    /// Releases the descriptors and buffer of a loop whose thread never started (a failed `HTTPServer.start()`).
+    func releaseUnstarted() {
+        readBuffer.deallocate()
+        Posix.close(wakeFD)
+        Posix.close(epoll)
+    }
+
     /// Blocks until the loop thread has exited (after a `.shutdown` task).
     func waitUntilFinished() {
         finished.wait()

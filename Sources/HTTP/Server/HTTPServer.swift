@@ -48,6 +48,7 @@ public final class HTTPServer: Sendable {
                 }
                 try Posix.epollAdd(loops[0].epoll, fd: listenFD, events: NAFIDHA_EPOLLIN, token: EventLoop.listenerToken)
             } catch {
+                loops.forEach { $0.releaseUnstarted() }
                 Posix.close(listenFD)
                 throw error
             }
