@@ -142,6 +142,30 @@ struct ParserFramingTests {
         #expect(outcome.heads.map(\.keepAlive) == [true, true, true, false])
     }
 
+    @Test("parses hundreds of pipelined requests fed in uneven pieces, across buffer compactions")
+    func manyPipelined() {
+        let one = "POST /r HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789"
+            + "GET /g?i=1 HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+        let input = Array(String(repeating: one, count: 300).utf8)
+        let whole = run(input)
+        #expect(whole.error == nil)
+        #expect(whole.heads.count == 600)
+        for pieceSize in [997, 4096, 17_000] {
+            #expect(run(input, pieceSize: pieceSize) == whole)
+        }
+    }
+
+    @Test("reads a large body fed in pieces into the same bytes")
+    func largeBody() {
+        let body = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let input = Array("PUT /f HTTP/1.1\r\nHost: a\r\nContent-Length: 200000\r\n\r\n".utf8) + body
+        for pieceSize in [nil, 7_000, 65_536] {
+            let outcome = run(input, pieceSize: pieceSize)
+            #expect(outcome.error == nil)
+            #expect(outcome.bodies == [body])
+        }
+    }
+
     @Test("treats bytes after a Content-Length body as the next request, not as body (smuggling)")
     func contentLengthBoundsBody() {
         let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nabGET /x HTTP/1.1\r\nHost: a\r\n\r\n")
