@@ -78,3 +78,37 @@ struct ServerLifecycleTests {
         #expect(lines.last?.contains("GET /missing 404 ") == true)
     }
 }
+
+@Suite("Server start errors")
+struct ServerStartErrorTests {
+    @Test("A host that is not a numeric address is refused with invalid_host")
+    func nonNumericHostIsRefused() {
+        var configuration = HTTPServer.Configuration()
+        configuration.host = "localhost"
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, responder: basicRouter())
+        #expect(throws: HTTPServerError.invalidHost) { try server.start() }
+    }
+
+    @Test("Binding a port already in use throws a SystemCallError naming bind")
+    func portInUseIsReported() throws {
+        try withServer(basicRouter()) { port in
+            var configuration = HTTPServer.Configuration()
+            configuration.port = port
+            let second = HTTPServer(configuration: configuration, responder: basicRouter())
+            let error = try #require(throws: SystemCallError.self) { try second.start() }
+            #expect(error.call == "bind")
+        }
+    }
+
+    @Test("Starting twice is refused with already_started")
+    func secondStartIsRefused() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.accessLog = .disabled
+        let server = HTTPServer(configuration: configuration, responder: basicRouter())
+        try server.start()
+        defer { server.shutdown() }
+        #expect(throws: HTTPServerError.alreadyStarted) { try server.start() }
+    }
+}

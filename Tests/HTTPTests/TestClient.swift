@@ -77,6 +77,9 @@ final class TestClient {
         return true
     }
 
+    /// Bytes received but not consumed by a parsed response (e.g. a body ended by the close).
+    var remainingText: String { String(decoding: buffer, as: UTF8.self) }
+
     /// Reads until the peer closes (or the timeout); true when the connection was closed by the server.
     func readUntilClosed() -> Bool {
         while true {

@@ -7,7 +7,11 @@ final class LogCapture: Sendable {
     private let lines = Mutex<[String]>([])
 
     var sink: AccessLogSink {
-        .custom { [self] line in lines.withLock { $0.append(line) } }
+        .custom { [self] line in record(line) }
+    }
+
+    func record(_ line: String) {
+        lines.withLock { $0.append(line) }
     }
 
     var all: [String] { lines.withLock { $0 } }

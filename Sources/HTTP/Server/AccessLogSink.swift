@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Where access-log lines go: standard error, a custom closure (tests capture lines), or nowhere.
 public struct AccessLogSink: Sendable {
     enum Kind: Sendable {
@@ -22,22 +18,15 @@ public struct AccessLogSink: Sendable {
         AccessLogSink(kind: .custom(write))
     }
 
-    func write(_ lines: [String]) {
+    /// Writes newline-terminated lines: in one call to standard error, or line by line to a custom closure.
+    func write(_ text: [UInt8]) {
         switch kind {
         case .standardError:
-            var text = lines.joined(separator: "\n")
-            text += "\n"
-            text.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    if written <= 0 { return }
-                    offset += written
-                }
-            }
+            text.withUnsafeBytes { Posix.writeAll(2, $0) }
         case .custom(let write):
-            lines.forEach(write)
+            for line in text.split(separator: 10) {
+                write(String(decoding: line, as: UTF8.self))
+            }
         case .disabled:
             break
         }

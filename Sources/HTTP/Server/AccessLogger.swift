@@ -1,13 +1,18 @@
 import Foundation
 
-/// Hands access-log lines from event loops and workers to one log thread through a bounded buffer.
+/// Hands access-log entries from event loops and workers to one log thread through a bounded buffer.
 ///
-/// Producers never wait on the sink: when the buffer is full the line is dropped and counted, and the count is
-/// reported as a log line of its own once there is room again.
+/// Producers never wait on the sink and never format: when the buffer is full the entry is dropped and counted,
+/// and the count is reported as a line of its own once there is room again.
 final class AccessLogger: @unchecked Sendable {
+    enum Entry: Sendable {
+        case request(AccessLogRecord)
+        case message(String)
+    }
+
     // `condition` guards `pending`, `dropped`, `unreported`, `stopping` and `sleeping`.
     private let condition = NSCondition()
-    private var pending: [String] = []
+    private var pending: [Entry] = []
     private var dropped = 0
     private var unreported = 0
     private var stopping = false
@@ -15,15 +20,15 @@ final class AccessLogger: @unchecked Sendable {
     private let capacity: Int
     private let sink: AccessLogSink
     private let finished = DispatchSemaphore(value: 0)
+    /// Touched only by the log thread.
+    private var dates = DateCache()
 
-    var isEnabled: Bool {
-        if case .disabled = sink.kind { return false }
-        return true
-    }
+    let isEnabled: Bool
 
     init(sink: AccessLogSink, capacity: Int) {
         self.sink = sink
         self.capacity = max(1, capacity)
+        if case .disabled = sink.kind { isEnabled = false } else { isEnabled = true }
     }
 
     /// Lines dropped since start because the buffer was full.
@@ -39,7 +44,18 @@ final class AccessLogger: @unchecked Sendable {
         thread.start()
     }
 
-    func log(_ line: String) {
+    /// Records an answered request.
+    func log(_ record: AccessLogRecord) {
+        append(.request(record))
+    }
+
+    /// Records a one-line message (errors the server cannot send anywhere else).
+    func log(_ message: String) {
+        append(.message(message))
+    }
+
+    private func append(_ entry: Entry) {
+        guard isEnabled else { return }
         condition.lock()
         if pending.count >= capacity {
             dropped += 1
@@ -47,7 +63,7 @@ final class AccessLogger: @unchecked Sendable {
             condition.unlock()
             return
         }
-        pending.append(line)
+        pending.append(entry)
         // Signal only a sleeping thread: under load the thread drains whole batches without wake-ups.
         let wake = sleeping
         condition.unlock()
@@ -64,6 +80,7 @@ final class AccessLogger: @unchecked Sendable {
     }
 
     private func run() {
+        var batch: [Entry] = []
         while true {
             condition.lock()
             while pending.isEmpty && !stopping {
@@ -71,17 +88,34 @@ final class AccessLogger: @unchecked Sendable {
                 condition.wait()
                 sleeping = false
             }
-            var batch = pending
-            pending.removeAll(keepingCapacity: true)
-            if unreported > 0 {
-                batch.append("access log: \(unreported) lines dropped (buffer full)")
-                unreported = 0
-            }
-            let done = stopping && batch.isEmpty
+            swap(&batch, &pending)
+            let lost = unreported
+            unreported = 0
+            let done = stopping && batch.isEmpty && lost == 0
             condition.unlock()
             if done { break }
-            sink.write(batch)
+            if lost > 0 {
+                batch.append(.message("access log: \(lost) lines dropped (buffer full)"))
+            }
+            write(batch)
+            batch.removeAll(keepingCapacity: true)
         }
         finished.signal()
+    }
+
+    private func write(_ batch: [Entry]) {
+        dates.refresh()
+        var text: [UInt8] = []
+        text.reserveCapacity(batch.count * 96)
+        for entry in batch {
+            switch entry {
+            case .request(let record):
+                record.format(timestamp: dates.logTimestamp, into: &text)
+            case .message(let message):
+                text.append(contentsOf: message.utf8)
+            }
+            text.append(10)
+        }
+        sink.write(text)
     }
 }

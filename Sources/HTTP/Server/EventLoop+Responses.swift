@@ -36,13 +36,8 @@ extension EventLoop {
             post(.streamStart(connection: id, response, sink))
             if isHead {
                 sink.finish(ok: true)
-                return
-            }
-            do {
-                try writer(HTTPBodyWriter(sink: sink))
-                sink.finish(ok: true)
-            } catch {
-                sink.finish(ok: false)
+            } else {
+                Self.run(writer, into: sink)
             }
         }
         if !submitted {
@@ -58,18 +53,23 @@ extension EventLoop {
         ) { [self] in post(.streamReady(connection: id)) }
     }
 
+    /// Runs a body writer on the calling worker thread; a throw ends the stream as failed (the client sees a cut).
+    private static func run(_ writer: @Sendable (HTTPBodyWriter) throws -> Void, into sink: StreamSink) {
+        do {
+            try writer(HTTPBodyWriter(sink: sink))
+            sink.finish(ok: true)
+        } catch {
+            sink.finish(ok: false)
+        }
+    }
+
     /// An inline handler returned a stream: the writer still runs on a worker, never on the loop.
-    private func runStreamOnWorker(_ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection) {
+    private func runStreamOnWorker(
+        _ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection
+    ) {
         let sink = makeSink(for: connection.id, chunked: connection.exchange?.version != .http1_0)
         let isHead = connection.exchange?.method == "HEAD"
-        let submitted = isHead || core.pool.submit {
-            do {
-                try writer(HTTPBodyWriter(sink: sink))
-                sink.finish(ok: true)
-            } catch {
-                sink.finish(ok: false)
-            }
-        }
+        let submitted = isHead || core.pool.submit { Self.run(writer, into: sink) }
         if submitted {
             startStream(response, sink: sink, on: connection)
         } else {
@@ -139,7 +139,7 @@ extension EventLoop {
             return true
         case .failed:
             // The head is out: the only honest signal left is to cut the body short.
-            logExchange(connection.exchange, note: " aborted")
+            logExchange(connection.exchange, aborted: true)
             connection.exchange = nil
             close(connection)
             return false
@@ -151,7 +151,7 @@ extension EventLoop {
     }
 
     private func finishExchange(on connection: Connection, close: Bool) {
-        logExchange(connection.exchange, note: "")
+        logExchange(connection.exchange, aborted: false)
         connection.exchange = nil
         if close {
             connection.phase = .closing
@@ -176,15 +176,12 @@ extension EventLoop {
         deliver(response, on: connection)
     }
 
-    private func logExchange(_ exchange: Connection.Exchange?, note: String) {
+    private func logExchange(_ exchange: Connection.Exchange?, aborted: Bool) {
         guard let exchange, core.logger.isEnabled else { return }
-        let elapsed = Double(Posix.monotonicNanoseconds() - exchange.started) / 1e6
-        dates.refresh()
-        let milliseconds = (elapsed * 1000).rounded() / 1000
-        let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { exchange.target[..<$0] } ?? exchange.target[...]
-        core.logger.log(
-            "\(dates.logTimestamp) \(exchange.method) \(path) \(exchange.status) \(exchange.bodyBytes) "
-                + "\(milliseconds)ms \(exchange.requestID)\(note)"
-        )
+        core.logger.log(AccessLogRecord(
+            method: exchange.method, target: exchange.target, status: exchange.status,
+            bodyBytes: exchange.bodyBytes, microseconds: (Posix.monotonicNanoseconds() - exchange.started) / 1000,
+            requestID: exchange.requestID, aborted: aborted
+        ))
     }
 }

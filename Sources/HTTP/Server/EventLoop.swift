@@ -28,6 +28,8 @@ final class EventLoop: @unchecked Sendable {
     let wakeFD: Int32
     private let inbox = Mutex(Inbox())
 
+    /// Bounded without a count of its own: each connection has at most one request with a worker (one response
+    /// or stream start, plus one wake-up per drained stream buffer), and adoptions are capped by `maxConnections`.
     private struct Inbox {
         var tasks: [LoopTask] = []
         /// Set as the loop exits: later posts must not signal an eventfd number that may have been reused.
@@ -67,6 +69,13 @@ final class EventLoop: @unchecked Sendable {
         let thread = Thread { [self] in run() }
         thread.name = "http-loop-\(index)"
         thread.start()
+    }
+
+    /// Releases the descriptors and buffer of a loop whose thread never started (a failed `HTTPServer.start()`).
+    func releaseUnstarted() {
+        readBuffer.deallocate()
+        Posix.close(wakeFD)
+        Posix.close(epoll)
     }
 
     /// Blocks until the loop thread has exited (after a `.shutdown` task).

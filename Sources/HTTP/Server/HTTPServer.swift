@@ -29,11 +29,12 @@ public final class HTTPServer: Sendable {
     public var droppedAccessLogLines: Int { core.logger.droppedLines }
 
     /// Binds, listens and starts the threads; returns the bound port (useful with port 0).
+    /// Throws `HTTPServerError` or `SystemCallError` (e.g. `bind: Address already in use`).
     @discardableResult
     public func start() throws -> Int {
         try state.withLock { state in
             guard case .created = state else {
-                throw HTTPError(.internalServerError, code: "already_started", message: "The server was already started.")
+                throw HTTPServerError.alreadyStarted
             }
             Posix.raiseOpenFileLimit()
             Posix.ignoreBrokenPipes()
@@ -47,6 +48,7 @@ public final class HTTPServer: Sendable {
                 }
                 try Posix.epollAdd(loops[0].epoll, fd: listenFD, events: NAFIDHA_EPOLLIN, token: EventLoop.listenerToken)
             } catch {
+                loops.forEach { $0.releaseUnstarted() }
                 Posix.close(listenFD)
                 throw error
             }
@@ -89,7 +91,7 @@ public final class HTTPServer: Sendable {
 
     private func bindListener() throws -> Int32 {
         guard let address = SocketAddress(host: configuration.host, port: configuration.port) else {
-            throw HTTPError(.internalServerError, code: "invalid_host", message: "Host must be a numeric IP address.")
+            throw HTTPServerError.invalidHost
         }
         let fd = try Posix.socket(domain: address.family, type: Int32(SOCK_STREAM.rawValue))
         do {

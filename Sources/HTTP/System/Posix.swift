@@ -87,6 +87,18 @@ enum Posix {
         try nonBlocking("send") { Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// Writes all of `bytes` to a blocking descriptor (the log thread's stderr); gives up silently on error,
+    /// since there is nowhere left to report a failing log.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && Glibc.errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
     static func close(_ fd: Int32) {
         // Linux releases the descriptor even when close reports EINTR, so retrying could close a reused number.
         _ = Glibc.close(fd)
