@@ -83,13 +83,12 @@ struct ServeCommand: RunnableCommand {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
             server = HTTPServer(configuration: settings.http, responder: APIRouter.make(pool: pool))
             let port = try server.start()
-            context.standardOutput.writeLine(
-                "Listening on http://\(ListenAddress(host: settings.http.host, port: port)); stop with Ctrl-C (SIGINT) or SIGTERM."
-            )
+            context.standardOutput.writeLine("Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")
         } catch {
             try? opened.close()
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
+        context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
 

@@ -34,7 +34,7 @@ struct NafidhaBinaryTests {
         defer { folder.remove() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = ["serve", "--data-dir", folder.path + "/pg"]
+        process.arguments = ["serve", "--data-dir", folder.path + "/pg", "--listen", "127.0.0.1:0"]
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" }
         let output = Pipe()
         process.standardOutput = output
