@@ -15,6 +15,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // OpenSSL's libcrypto (libpq links it already): SHA-256 and secure random bytes.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Linux calls Swift cannot reach directly (epoll, eventfd, signals, accept4).
         .target(
             name: "CNafidhaLinux",
@@ -25,7 +31,7 @@ let package = Package(
         // An HTTP/1.1 server that knows nothing of municipalities.
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
         // The domain, its service layer and its SQL.
-        .target(name: "NafidhaCore", dependencies: ["Postgres"]),
+        .target(name: "NafidhaCore", dependencies: ["Postgres", "CCrypto"]),
         // HTTP routes over the service layer.
         .target(name: "NafidhaAPI", dependencies: ["NafidhaCore", "HTTP"]),
         // A small command-line argument parser in the style of swift-argument-parser (which we may not depend on).

@@ -38,8 +38,24 @@ public final class TestDatabase: Sendable {
 
     /// Makes a new empty database, cloned from `NAFIDHA_TEST_TEMPLATE` (migrated) or from `template0`.
     public static func create(fromTemplate: Bool = true) throws -> TestDatabase {
+        try create(template: fromTemplate ? templateName() : "template0")
+    }
+
+    /// Creates a database migrated and loaded with the demo catalog (`NAFIDHA_TEST_DEMO_TEMPLATE`).
+    public static func createWithDemoCatalog() throws -> TestDatabase {
+        try create(template: templateName(variable: "NAFIDHA_TEST_DEMO_TEMPLATE"))
+    }
+
+    /// Runs `body` with a fresh database holding the demo catalog, dropped afterwards.
+    public static func withDemoCatalog<T>(_ body: (TestDatabase) throws -> T) throws -> T {
+        let database = try createWithDemoCatalog()
+        defer { try? database.drop() }
+        return try body(database)
+    }
+
+    private static func create(template: String) throws -> TestDatabase {
         let admin = try adminURL()
-        let template = fromTemplate ? try templateName() : "template0"
+        let fromTemplate = template != "template0"
         // Database names cannot be statement parameters. This one is not input: it is generated here from a
         // UUID, checked against [a-z0-9_], and quoted as an identifier all the same.
         let name = "nafidha_test_" + UUID().uuidString.lowercased().filter { $0 != "-" }
@@ -124,15 +140,15 @@ public final class TestDatabase: Sendable {
         try connection.execute("DROP DATABASE IF EXISTS \(Self.quoted(name)) WITH (FORCE)")
     }
 
-    private static func templateName() throws -> String {
-        guard let name = ProcessInfo.processInfo.environment["NAFIDHA_TEST_TEMPLATE"], !name.isEmpty else {
+    private static func templateName(variable: String = "NAFIDHA_TEST_TEMPLATE") throws -> String {
+        guard let name = ProcessInfo.processInfo.environment[variable], !name.isEmpty else {
             throw TestDatabaseError(
-                "NAFIDHA_TEST_TEMPLATE is not set. Run the tests with scripts/test, which migrates a template "
+                "\(variable) is not set. Run the tests with scripts/test, which migrates a template "
                     + "database and sets it."
             )
         }
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            throw TestDatabaseError("NAFIDHA_TEST_TEMPLATE must be a plain identifier, got \(name)")
+            throw TestDatabaseError("\(variable) must be a plain identifier, got \(name)")
         }
         return name
     }

@@ -2,7 +2,7 @@
 # Sourced, not executed.
 
 # Debian packages the build and the embedded database need.
-NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev postgresql)
+NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev libssl-dev postgresql)
 
 # Prints the missing Debian packages, one per line.
 missing_packages() {
