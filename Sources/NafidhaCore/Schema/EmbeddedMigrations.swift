@@ -565,6 +565,24 @@ SELECT municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, acto
   FROM audit_events;
 
 """##),
+        Migration(version: 3, name: "intake", sql: ##"""
+-- Placeholder on wip/clerks only: migration numbers must run without gaps, and this number is reserved for the
+-- intake helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
+        Migration(version: 4, name: "lifecycle", sql: ##"""
+-- Placeholder on wip/clerks only: migration numbers must run without gaps, and this number is reserved for the
+-- lifecycle helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
+        Migration(version: 5, name: "catalog", sql: ##"""
+-- Placeholder on wip/clerks only: migration numbers must run without gaps, and this number is reserved for the
+-- catalog helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
         Migration(version: 6, name: "clerks", sql: ##"""
 -- Issue 5, clerks: staff accounts with roles and scopes, their API tokens, claim leases and escalation marks on
 -- tasks. docs/clerks.md explains the rules; authorization itself lives in the service layer (NafidhaCore/Staff).

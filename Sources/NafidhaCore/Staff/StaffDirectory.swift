@@ -55,9 +55,10 @@ public struct StaffDirectory: Sendable {
             throw StaffErrors.invalidStaff("a clerk needs at least one municipality and one sector")
         case .supervisor where municipalities.isEmpty:
             throw StaffErrors.invalidStaff("a supervisor needs at least one municipality")
-        case .supervisor, .auditor, .admin where !sectors.isEmpty:
-            throw StaffErrors.invalidStaff("only clerks are scoped to sectors")
         default: break
+        }
+        if role != .clerk && !sectors.isEmpty {
+            throw StaffErrors.invalidStaff("only clerks are scoped to sectors")
         }
         return try pool.withTransaction { connection in
             try Self.requireKnown(municipalities, table: "municipalities", on: connection)
