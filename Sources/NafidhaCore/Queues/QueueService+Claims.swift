@@ -114,7 +114,7 @@ extension QueueService {
         _ taskID: Int64, visibleTo member: StaffMember, expectedVersion: Int?, on connection: PostgresConnection
     ) throws -> QueueTask {
         let rows = try connection.queryPrepared(
-            "SELECT \(QueueTask.columns) FROM tasks t JOIN requests r ON r.id = t.request_id WHERE t.id = $1 FOR UPDATE OF t",
+            "SELECT \(QueueTask.columns) FROM \(QueueTask.source) WHERE t.id = $1 FOR UPDATE OF t",
             [taskID]
         )
         guard rows.count == 1 else { throw QueueErrors.taskNotFound }
@@ -126,7 +126,7 @@ extension QueueService {
 
     func fetch(_ taskID: Int64, on connection: PostgresConnection) throws -> (task: QueueTask, requestID: Int64) {
         let row = try connection.queryPrepared(
-            "SELECT \(QueueTask.columns) FROM tasks t JOIN requests r ON r.id = t.request_id WHERE t.id = $1", [taskID]
+            "SELECT \(QueueTask.columns) FROM \(QueueTask.source) WHERE t.id = $1", [taskID]
         )[0]
         return (try QueueTask(row: row), try row.decode("request_id"))
     }

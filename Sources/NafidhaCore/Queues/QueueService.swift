@@ -33,6 +33,9 @@ public struct QueueService: Sendable {
             try connection.queryPrepared(
                 """
                 SELECT municipality_code, sector_code, office_code,
+                       (SELECT name_ar FROM sectors WHERE code = sector_code) AS sector_ar,
+                       (SELECT name_fr FROM sectors WHERE code = sector_code) AS sector_fr,
+                       (SELECT name_en FROM sectors WHERE code = sector_code) AS sector_en,
                        count(*) FILTER (WHERE status = 'open') AS open,
                        count(*) FILTER (WHERE status = 'claimed') AS claimed,
                        count(*) FILTER (WHERE status = 'awaiting_citizen') AS awaiting_citizen,
@@ -50,6 +53,8 @@ public struct QueueService: Sendable {
             ).map { row in
                 QueueSummary(
                     municipality: try row.decode("municipality_code"), sector: try row.decode("sector_code"),
+                    sectorName: LocalizedText(ar: try row.decode("sector_ar"), fr: try row.decode("sector_fr"),
+                                              en: try row.decode("sector_en")),
                     office: try row.decode("office_code"), open: try row.decode("open"),
                     claimed: try row.decode("claimed"), awaitingCitizen: try row.decode("awaiting_citizen"),
                     overdue: try row.decode("overdue"), escalated: try row.decode("escalated")
@@ -71,7 +76,7 @@ public struct QueueService: Sendable {
             let rows = try connection.queryPrepared(
                 """
                 SELECT \(QueueTask.columns)
-                  FROM tasks t JOIN requests r ON r.id = t.request_id
+                  FROM \(QueueTask.source)
                  WHERE t.status = ANY ($1::text[])
                    AND ($2::text[] IS NULL OR t.municipality_code = ANY ($2::text[]))
                    AND ($3::text[] IS NULL OR t.sector_code = ANY ($3::text[]))

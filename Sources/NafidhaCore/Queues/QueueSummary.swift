@@ -4,6 +4,8 @@ public struct QueueSummary: Sendable, Equatable, Codable {
     public var municipality: String
     /// The sector that works it.
     public var sector: String
+    /// The sector's name in each language.
+    public var sectorName: LocalizedText
     /// The office that works it.
     public var office: String
     /// Tasks waiting to be claimed.
@@ -19,6 +21,6 @@ public struct QueueSummary: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case municipality, sector, office, open, claimed, overdue, escalated
-        case awaitingCitizen = "awaiting_citizen"
+        case awaitingCitizen = "awaiting_citizen", sectorName = "sector_name"
     }
 }

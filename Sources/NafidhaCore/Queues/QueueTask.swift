@@ -9,6 +9,8 @@ public struct QueueTask: Sendable, Equatable, Codable {
     public var trackingNumber: String
     /// The requested service.
     public var service: String
+    /// The service's name in each language.
+    public var serviceName: LocalizedText
     /// The queue key: municipality, sector, office.
     public var municipality: String
     /// The sector that acts.
@@ -42,13 +44,17 @@ public struct QueueTask: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, service, municipality, sector, office, stage, step, status, priority, assignee, overdue, version
-        case trackingNumber = "tracking_number", openedAt = "opened_at", dueAt = "due_at", claimedAt = "claimed_at"
+        case trackingNumber = "tracking_number", serviceName = "service_name", openedAt = "opened_at", dueAt = "due_at", claimedAt = "claimed_at"
         case leaseExpiresAt = "lease_expires_at", escalatedAt = "escalated_at"
     }
 
-    /// The columns `init(row:)` reads, over `tasks t JOIN requests r`.
+    /// The tables `columns` reads from.
+    static let source = "tasks t JOIN requests r ON r.id = t.request_id JOIN services s ON s.code = r.service_code"
+
+    /// The columns `init(row:)` reads, over `source`.
     static let columns = """
-        t.id, r.tracking_number, r.service_code, t.municipality_code, t.sector_code, t.office_code, t.stage_no,
+        t.id, r.tracking_number, r.service_code, s.name_ar AS service_ar, s.name_fr AS service_fr,
+        s.name_en AS service_en, t.municipality_code, t.sector_code, t.office_code, t.stage_no,
         t.step_no, t.status, t.priority, t.assignee, t.opened_at, t.due_at, t.claimed_at,
         CASE WHEN t.status = 'claimed' THEN t.lease_expires_at END AS lease_expires_at, t.escalated_at,
         (t.status IN ('open', 'claimed') AND t.due_at <= now()) AS overdue, t.version,
@@ -59,6 +65,8 @@ public struct QueueTask: Sendable, Equatable, Codable {
         id = try row.decode("id")
         trackingNumber = try row.decode("tracking_number")
         service = try row.decode("service_code")
+        serviceName = LocalizedText(ar: try row.decode("service_ar"), fr: try row.decode("service_fr"),
+                                    en: try row.decode("service_en"))
         municipality = try row.decode("municipality_code")
         sector = try row.decode("sector_code")
         office = try row.decode("office_code")
