@@ -50,6 +50,9 @@ struct ClientCredentials: Equatable {
         let temporary = path + ".tmp"
         FileManager.default.createFile(
             atPath: temporary, contents: Data("url=\(url)\ntoken=\(token)\n".utf8), attributes: [.posixPermissions: 0o600])
-        _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+        // rename(2) replaces the old file in one step, so a reader never sees a half-written one.
+        guard rename(temporary, path) == 0 else {
+            throw CommandFailure("cannot store the credentials in \(path): \(String(cString: strerror(errno)))")
+        }
     }
 }

@@ -5,6 +5,7 @@ import FoundationNetworking
 
 /// The clerk CLI's HTTP client for the staff API: one blocking call at a time on the CLI's own thread, bounded by
 /// timeouts; failures come back as `ClientFailure` (unreachable, refused with the server's message, or garbled).
+/// `http://` goes over a plain socket (`PlainHTTPExchange`), `https://` through URLSession (TLS).
 struct StaffClient {
     /// Seconds to wait for an answer before calling the server unreachable (`NAFIDHA_TIMEOUT`, default 30).
     static let defaultTimeout: TimeInterval = 30
@@ -26,25 +27,42 @@ struct StaffClient {
               let url = URL(string: credentials.url.trimmingSuffix("/") + path) else {
             throw .notConfigured("NAFIDHA_URL is not an http:// or https:// URL")
         }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.setValue("Bearer \(credentials.token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        var fields: [(String, String)] = [("Authorization", "Bearer \(credentials.token)"), ("Accept", "application/json")]
         if let language = ProcessInfo.processInfo.environment["LANG"]?.prefix(2), ["ar", "fr", "en"].contains(language) {
-            request.setValue(String(language), forHTTPHeaderField: "Accept-Language")
+            fields.append(("Accept-Language", String(language)))
         }
+        var bodyBytes: [UInt8] = []
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try? JSONSerialization.data(withJSONObject: body)
+            fields.append(("Content-Type", "application/json"))
+            bodyBytes = (try? JSONSerialization.data(withJSONObject: body)).map { Array($0) } ?? []
         }
-        let (data, response) = try send(request)
+        guard !fields.contains(where: { $0.1.contains("\r") || $0.1.contains("\n") }) else {
+            throw .notConfigured("NAFIDHA_TOKEN must be a single line")
+        }
+        let (status, responseBody): (Int, [UInt8])
+        if base.scheme == "http" {
+            let exchange = PlainHTTPExchange(
+                host: base.host ?? "127.0.0.1", port: base.port ?? 80, timeout: timeout, maximumBytes: Self.maximumResponseBytes)
+            let target = (url.path.isEmpty ? "/" : url.path) + (url.query.map { "?" + $0 } ?? "")
+            let head = "\(method) \(target) HTTP/1.1\r\nHost: \(base.host ?? "")\(base.port.map { ":\($0)" } ?? "")\r\n"
+                + fields.map { "\($0.0): \($0.1)\r\n" }.joined()
+            (status, responseBody) = try exchange.perform(head: head, body: bodyBytes)
+        } else {
+            var request = URLRequest(url: url, timeoutInterval: timeout)
+            request.httpMethod = method
+            for (name, value) in fields { request.setValue(value, forHTTPHeaderField: name) }
+            if body != nil { request.httpBody = Data(bodyBytes) }
+            let (data, response) = try send(request)
+            (status, responseBody) = (response.statusCode, Array(data))
+        }
+        let data = Data(responseBody)
         guard data.count <= Self.maximumResponseBytes else { throw .badResponse("the answer is too large") }
         let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        guard (200..<300).contains(response.statusCode) else {
+        guard (200..<300).contains(status) else {
             let error = (json as? [String: Any])?["error"] as? [String: Any]
             throw .refused(
-                status: response.statusCode, code: error?["code"] as? String ?? "http_\(response.statusCode)",
-                message: error?["message"] as? String ?? "the server answered \(response.statusCode)")
+                status: status, code: error?["code"] as? String ?? "http_\(status)",
+                message: error?["message"] as? String ?? "the server answered \(status)")
         }
         guard let json else { throw .badResponse("the answer is not JSON") }
         return json
