@@ -78,4 +78,28 @@ struct CatalogSeedTests {
             #expect(try row.decode("overlays", as: Int.self) > 0)
         }
     }
+
+    @Test("in every municipality, in 2025, 2026 and 2027, step SLAs along the stages add up to the service's SLA")
+    func stepDeadlinesAddUp() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let connection = try database.connect()
+            let services = try connection.query("SELECT code FROM services").map { try $0.decode("code", as: String.self) }
+            let municipalities = try CatalogService.municipalities(on: connection).map(\.code)
+            var resolved = 0
+            for year in [2025, 2026, 2027] {
+                let instant = try #require(try? Date.ISO8601FormatStyle().parse("\(year)-06-01T09:00:00Z"))
+                for municipality in municipalities {
+                    for service in services {
+                        guard let workflow = try CatalogService.resolveWorkflow(
+                            service: service, municipality: municipality, at: instant, on: connection
+                        ) else { continue }
+                        resolved += 1
+                        let path = workflow.stages.map { $0.steps.map(\.slaDays).max() ?? 0 }.reduce(0, +)
+                        #expect(path == workflow.slaDays, "\(service) in \(municipality) in \(year)")
+                    }
+                }
+            }
+            #expect(resolved > 3 * 15 * 8)
+        }
+    }
 }
