@@ -44,4 +44,39 @@ struct SeedCommandTests {
         #expect(run.code == 0)
         #expect(run.output.contains("USAGE: nafidha seed [--database-url <url>] [--data-dir <dir>] <seed>"))
     }
+
+    @Test("serve --demo loads the demo catalog into an empty database before it is ready")
+    func serveDemoLoadsCatalog() throws {
+        let binary = try #require(ProcessInfo.processInfo.environment["NAFIDHA_BINARY"], "set by scripts/test")
+        try TestDatabase.with(fromTemplate: false) { database in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["serve", "--demo", "--database-url", database.url, "--listen", "127.0.0.1:0"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            // Should an expectation stop the test early, the server must not outlive it.
+            defer {
+                if process.isRunning {
+                    process.terminate()
+                    process.waitUntilExit()
+                }
+            }
+            var text = ""
+            let deadline = Date().addingTimeInterval(60)
+            while !text.contains("Ready;") && Date() < deadline {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            #expect(text.contains("Loaded the demo catalog: 2 countries, 15 municipalities"), "output: \(text)")
+            #expect(text.contains("Ready;"), "output: \(text)")
+            process.terminate()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let municipalities = try database.connect().query("SELECT count(*)::int AS n FROM municipalities")[0]
+            #expect(try municipalities.decode("n", as: Int.self) == 15)
+        }
+    }
 }
