@@ -144,3 +144,21 @@ struct CatalogRoutesTests {
         }
     }
 }
+
+@Suite("Catalog API without a database")
+struct CatalogRoutesUnavailableTests {
+    @Test("answers 503 database_unavailable, localized, when the database cannot be reached")
+    func databaseUnavailable() throws {
+        var configuration = PostgresPool.Configuration()
+        configuration.acquireTimeout = .milliseconds(500)
+        let pool = PostgresPool(
+            conninfo: "host=/nonexistent-nafidha-socket-dir dbname=x connect_timeout=1", configuration: configuration
+        )
+        defer { pool.close() }
+        let response = try APIClient(pool: pool).send("GET", "/v1/sectors", headers: [("Accept-Language", "fr")])
+        #expect(response.status == 503)
+        #expect(response.errorCode == "database_unavailable")
+        let message = (try response.object()["error"] as? [String: Any])?["message"] as? String
+        #expect(message?.hasPrefix("La base de données") == true)
+    }
+}
