@@ -11,8 +11,8 @@ public struct NafidhaCommand: ParsableCommand {
         abstract: "The backend of a municipal one-stop window.",
         version: version,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, AdminCommand.self, SLACommand.self, LoginCommand.self,
-            QueueCommand.self, ClaimCommand.self, ReleaseCommand.self,
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
+            LoginCommand.self, QueueCommand.self, ClaimCommand.self, ReleaseCommand.self,
         ]
     )
 }
