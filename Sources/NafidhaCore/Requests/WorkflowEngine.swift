@@ -30,6 +30,15 @@ public struct WorkflowEngine: Sendable {
         self.clock = clock
     }
 
+    /// Task `id` as stored now (its `version` is what a later change must name).
+    public func task(_ id: Int64) throws -> TaskRecord {
+        try pool.withConnection { connection in
+            let rows = try connection.queryPrepared("SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1", [id])
+            guard let row = rows.first else { throw WorkflowMessages.taskNotFound() }
+            return try TaskRecord(row: row)
+        }
+    }
+
     /// `open` → `claimed`: `actor` takes task `id`. `version`, when given, must be the version the clerk saw.
     @discardableResult
     public func claim(task id: Int64, version: Int? = nil, by actor: Actor) throws -> TaskRecord {

@@ -15,6 +15,8 @@ extension WorkflowTransaction {
     }
 
     /// Cancels every non-final task of the request (other than the one just decided), stopping running pauses.
+    /// A `waiting` task that never opened gets `opened_at` = `closed_at`: the schema ties "no `opened_at`" to
+    /// `waiting` alone, and a zero-length life is the truth about a step that never ran.
     /// - Returns: the ids of the tasks cancelled.
     mutating func cancelRemainingTasks() throws -> [Int64] {
         var cancelled: [Int64] = []
@@ -23,7 +25,7 @@ extension WorkflowTransaction {
             _ = try update(
                 task,
                 set: """
-                    status = 'cancelled', closed_at = $3::timestamptz, assignee = NULL, paused_since = NULL,
+                    status = 'cancelled', closed_at = $3::timestamptz, opened_at = coalesce(opened_at, $3::timestamptz), assignee = NULL, paused_since = NULL,
                     paused_total = paused_total + coalesce($3::timestamptz - paused_since, interval '0')
                     """,
                 [now]
