@@ -4,8 +4,7 @@ import NafidhaCore
 import Postgres
 import TestSupport
 
-/// A request filed with SQL the way submission files it (request, stage 1 `open`, later stages `waiting`, audit
-/// events), so the workflow can be tested on its own.
+/// A request filed through `SubmissionService` (stage 1 `open`, later stages `waiting`, audit events).
 struct FiledRequest {
     var id: Int64
     var tracking: String
@@ -57,58 +56,32 @@ final class WorkflowHarness: Sendable {
         }
     }
 
-    /// Files a request for `service` in `municipality` at `submittedAt`.
+    /// Files a request for `service` (`building_permit`, `residence_certificate` or `water_connection`) in the
+    /// Libyan `municipality` at `submittedAt`, through the real submission service.
     func file(_ service: String, in municipality: String, at submittedAt: Date = Date()) throws -> FiledRequest {
-        try pool.withTransaction { connection in
-            let token = AccessToken.generate()
-            let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-            let code = String((0..<8).map { _ in alphabet.randomElement()! })
-            let tracking = "\(municipality)-\(code.prefix(4))-\(code.suffix(4))"
-            let row = try connection.query(
-                """
-                INSERT INTO requests (tracking_number, access_token_hash, service_code, municipality_code, applicant_name,
-                                      fields, channel, submitted_at, workflow)
-                VALUES ($1, $2, $3, $4, 'Test Applicant', '{}', 'api', $5::timestamptz, resolve_service($3, $4, $5::timestamptz))
-                RETURNING id, (workflow->>'sla_days')::int AS sla_days
-                """,
-                [tracking, token.hash, service, municipality, submittedAt]
-            )[0]
-            let id: Int64 = try row.decode("id")
-            let calendar = try CalendarStore.calendar(forMunicipality: municipality, on: connection)!
-            let requestDue = try calendar.dueDate(workingDays: try row.decode("sla_days"), from: submittedAt)
-            try connection.execute("UPDATE requests SET due_at = $2::timestamptz WHERE id = $1", [id, requestDue])
-            try AuditLog.append(on: connection, municipality: municipality, actorKind: .citizen, actor: tracking,
-                                action: .submitted, requestID: id)
-            let steps = try connection.query(
-                """
-                SELECT (s->>'stage')::int AS stage, (st->>'step')::int AS step, st->>'sector' AS sector,
-                       st->>'office' AS office, (st->>'sla_days')::int AS sla_days
-                  FROM requests r, jsonb_array_elements(r.workflow->'stages') s, jsonb_array_elements(s->'steps') st
-                 WHERE r.id = $1 ORDER BY 1, 2
-                """,
-                [id]
-            )
-            for step in steps {
-                let stage: Int = try step.decode("stage")
-                let opened = stage == 1
-                let due = opened ? try calendar.dueDate(workingDays: try step.decode("sla_days"), from: submittedAt) : nil
-                let taskID: Int64 = try connection.query(
-                    """
-                    INSERT INTO tasks (request_id, stage_no, step_no, municipality_code, sector_code, office_code, status,
-                                       sla_days, opened_at, due_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz) RETURNING id
-                    """,
-                    [id, stage, try step.decode("step", as: Int.self), municipality, try step.decode("sector", as: String.self),
-                     try step.decode("office", as: String.self), opened ? "open" : "waiting",
-                     try step.decode("sla_days", as: Int.self), opened ? submittedAt : nil, due]
-                )[0].decode("id")
-                if opened {
-                    try AuditLog.append(on: connection, municipality: municipality, actorKind: .system, actor: "nafidha",
-                                        action: .taskOpened, requestID: id, taskID: taskID)
-                }
-            }
-            return FiledRequest(id: id, tracking: tracking, token: token, municipality: municipality)
+        let fields: [String: JSONValue] = switch service {
+        case "residence_certificate":
+            ["national_id": .string("119850123456"), "address": .string("12 Sea Street"),
+             "resident_since": .string("2010-05-01"), "purpose": .string("employment")]
+        case "water_connection":
+            ["property_location": .object(["lat": .number(32.1), "long": .number(20.07)]),
+             "property_type": .string("house"), "pipe_diameter": .string("d15"), "occupants": .number(4),
+             "contact_phone": .string("0912345678")]
+        default:
+            ["parcel_location": .object(["lat": .number(32.1), "long": .number(20.07)]), "parcel_number": .string("P-1/2"),
+             "building_use": .string("residential"), "works": .array([.string("new_building")]),
+             "floors": .number(2), "floor_area_m2": .number(240)]
         }
+        let submission = Submission(
+            service: service, municipality: municipality,
+            applicant: .init(name: "Amal Ben Salem", nationalID: "119850123456", phone: "0912345678"), fields: fields
+        )
+        let receipt = try SubmissionService(pool: pool).submit(submission, channel: .api, idempotencyKey: nil, at: submittedAt).receipt
+        let id: Int64 = try pool.withConnection { connection in
+            try connection.query("SELECT id FROM requests WHERE tracking_number = $1", [receipt.trackingNumber])[0].decode("id")
+        }
+        return FiledRequest(id: id, tracking: receipt.trackingNumber, token: AccessToken(text: receipt.accessToken),
+                            municipality: municipality)
     }
 
     /// The request's tasks in workflow order.
