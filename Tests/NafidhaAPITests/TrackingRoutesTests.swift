@@ -98,6 +98,8 @@ struct TrackingRoutesTests {
 
             let task = try firstTask(engine, filed)
             let clerk = Actor(kind: .clerk, id: "amal.t")
+            try engine.forward(task: task, by: clerk, toSector: "health", reason: "Internal: misfiled by the counter.")
+            try engine.forward(task: task, by: clerk, toSector: "urban_planning", reason: "Internal: back again.")
             try engine.claim(task: task, by: clerk)
             try engine.requestInformation(task: task, by: clerk, message: "Please send the site plan.")
             let waiting = try client.send("GET", path, headers: filed.bearer).object()
@@ -119,6 +121,8 @@ struct TrackingRoutesTests {
                     == "Please send the site plan.")
             #expect(!events.contains("claimed"))
             #expect(!reply.text.contains("amal.t"))
+            #expect(!reply.text.contains("Internal:"))
+            #expect(!events.contains("forwarded"))
         }
     }
 

@@ -204,10 +204,24 @@ struct WorkflowEngineTests {
             #expect(resumed.pausedSince == nil)
             #expect(try harness.request(request).dueAt != nil)
             #expect(try harness.auditActions(of: request).suffix(2) == ["information_requested", "citizen_replied"])
+            // What people wrote lives in request_messages; the trail, which can never be erased, only points at it.
+            let (inTrail, stored) = try harness.pool.withConnection { connection in
+                let row = try connection.query(
+                    """
+                    SELECT (SELECT count(*) FROM audit_events WHERE request_id = $1
+                             AND (details LIKE '%Attached.%' OR details LIKE '%B-12%' OR details LIKE '%site plan%'))::int8 AS trail,
+                           (SELECT count(*) FROM request_messages WHERE request_id = $1)::int8 AS stored
+                    """,
+                    [request.id]
+                )[0]
+                return (try row.decode("trail", as: Int64.self), try row.decode("stored", as: Int64.self))
+            }
+            #expect(inTrail == 0)
+            #expect(stored == 2)
         }
     }
 
-    @Test("a reply when nothing awaits the citizen, or with a fractional field, is refused")
+    @Test("a reply when nothing awaits the citizen, or with a nested field value, is refused")
     func replyRefusals() throws {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
@@ -218,7 +232,7 @@ struct WorkflowEngineTests {
             try harness.engine.claim(task: task.id, by: amal)
             try harness.engine.requestInformation(task: task.id, by: amal, message: "Plot area?")
             expectError("validation_failed") {
-                try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Here", fields: ["area": .number(1.5)])
+                try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Here", fields: ["area": .object([:])])
             }
             expectError("validation_failed") { try harness.engine.reply(toRequest: request.id, by: request.citizen, message: " ") }
             #expect(try harness.task(task.id).status == .awaitingCitizen)

@@ -8,7 +8,7 @@ extension WorkflowEngine {
     /// - Parameters:
     ///   - requestID: the request, already authenticated by its tracking number and access token.
     ///   - message: the answer, required.
-    ///   - fields: extra values (text, whole numbers, booleans), kept with the answer.
+    ///   - fields: extra values (text, numbers, booleans), kept with the answer.
     @discardableResult
     public func reply(toRequest requestID: Int64, by actor: Actor, message: String, fields: [String: JSONValue] = [:]) throws -> RequestStatus {
         guard actor.kind == .citizen else { throw WorkflowMessages.actorNotAllowed() }
@@ -23,9 +23,9 @@ extension WorkflowEngine {
                 _ = try transaction.resume(task)
             }
             transaction.activity = true
-            transaction.record(.citizenReplied, by: actor, task: waiting.count == 1 ? waiting[0] : nil, details: [
-                "message": .string(message), "fields": .object(fields),
-            ])
+            let task = waiting.count == 1 ? waiting[0] : nil
+            let reply = try transaction.storeMessage(.reply, task: task, author: actor, body: message, fields: fields)
+            transaction.record(.citizenReplied, by: actor, task: task, details: reply)
             return try transaction.finish()
         }
     }
@@ -51,8 +51,7 @@ extension WorkflowEngine {
         }
     }
 
-    /// Reply fields: at most `maximumReplyFields`, each a text within `maximumTextLength`, a whole number or a boolean
-    /// (the audit trail stores integers only).
+    /// Reply fields: at most `maximumReplyFields`, each a text within `maximumTextLength`, a number or a boolean.
     private func checkedReplyFields(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
         guard fields.count <= limits.maximumReplyFields else {
             throw WorkflowMessages.invalidField("fields", WorkflowMessages.tooMany(limits.maximumReplyFields))
@@ -60,7 +59,7 @@ extension WorkflowEngine {
         for (name, value) in fields {
             switch value {
             case .bool: continue
-            case .number(let number) where number == number.rounded() && abs(number) < 9_007_199_254_740_992: continue
+            case .number: continue
             case .string(let text) where text.count <= limits.maximumTextLength: continue
             default: throw WorkflowMessages.invalidField("fields.\(name)", WorkflowMessages.unsupportedValue)
             }

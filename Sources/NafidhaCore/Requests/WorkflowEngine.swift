@@ -75,7 +75,7 @@ public struct WorkflowEngine: Sendable {
         }
     }
 
-    /// `claimed` → `rejected` with a reason (shown to the citizen); the request is rejected and its other
+    /// `claimed` → `rejected` with a reason (stored as a message the citizen sees); the request is rejected and its other
     /// non-final tasks are cancelled.
     @discardableResult
     public func reject(task id: Int64, version: Int? = nil, by actor: Actor, reason: String) throws -> TaskRecord {
@@ -83,7 +83,8 @@ public struct WorkflowEngine: Sendable {
         return try change(task: id, version: version, by: actor) { transaction, task in
             try Self.require(task, in: [.claimed], action: "reject", assignee: actor)
             let rejected = try transaction.update(task, set: "status = 'rejected', closed_at = $3::timestamptz", [transaction.now])
-            transaction.record(.rejected, by: actor, task: rejected, details: ["reason": .string(reason)])
+            let message = try transaction.storeMessage(.rejectionReason, task: rejected, author: actor, body: reason)
+            transaction.record(.rejected, by: actor, task: rejected, details: message)
             let cancelled = try transaction.cancelRemainingTasks()
             if !cancelled.isEmpty {
                 transaction.record(.cancelled, by: .system, details: [
@@ -104,13 +105,14 @@ public struct WorkflowEngine: Sendable {
             try transaction.connection.executePrepared(
                 "INSERT INTO task_pauses (task_id, started_at) VALUES ($1, $2::timestamptz)", [task.id, transaction.now]
             )
-            transaction.record(.informationRequested, by: actor, task: paused, details: ["message": .string(message)])
+            let question = try transaction.storeMessage(.question, task: paused, author: actor, body: message)
+            transaction.record(.informationRequested, by: actor, task: paused, details: question)
             return paused
         }
     }
 
     /// `open`/`claimed` → `open` in the queue of another sector of the same municipality (its municipal office),
-    /// with a reason. Counted as a misroute: the clock keeps running.
+    /// with a reason (an internal message). Counted as a misroute: the clock keeps running.
     @discardableResult
     public func forward(task id: Int64, version: Int? = nil, by actor: Actor, toSector sector: String, reason: String) throws -> TaskRecord {
         let reason = try checkedText(reason, field: "reason")
@@ -129,9 +131,10 @@ public struct WorkflowEngine: Sendable {
             let forwarded = try transaction.update(
                 task, set: "status = 'open', assignee = NULL, sector_code = $3, office_code = $4", [sector, office]
             )
-            transaction.record(.forwarded, by: actor, task: forwarded, details: [
-                "from_sector": .string(task.sector), "from_office": .string(task.office), "reason": .string(reason),
-            ])
+            var details = try transaction.storeMessage(.forwardReason, task: forwarded, author: actor, body: reason)
+            details["from_sector"] = .string(task.sector)
+            details["from_office"] = .string(task.office)
+            transaction.record(.forwarded, by: actor, task: forwarded, details: details)
             return forwarded
         }
     }

@@ -81,9 +81,9 @@ enum WorkflowMessages {
     )
 
     static let unsupportedValue = LocalizedText(
-        ar: "القيم المقبولة: نص أو عدد صحيح أو قيمة منطقية.",
-        fr: "Valeurs acceptées : texte, nombre entier ou booléen.",
-        en: "Accepted values: text, whole numbers or booleans."
+        ar: "القيم المقبولة: نص أو عدد أو قيمة منطقية.",
+        fr: "Valeurs acceptées : texte, nombre ou booléen.",
+        en: "Accepted values: text, numbers or booleans."
     )
 
     static func tooMany(_ limit: Int) -> LocalizedText {

@@ -101,6 +101,32 @@ struct WorkflowTransaction {
         return try TaskRecord(row: row)
     }
 
+    /// Stores what a clerk or the citizen wrote (docs/state-machine.md: kept out of the audit trail, which names it
+    /// by id) and returns the audit details that point at it.
+    func storeMessage(
+        _ kind: MessageKind, task: TaskRecord?, author: Actor, body: String, fields: [String: JSONValue] = [:]
+    ) throws -> [String: JSONValue] {
+        let id: Int64 = try connection.queryPrepared(
+            """
+            INSERT INTO request_messages (request_id, task_id, kind, author_kind, author, public, body, fields, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz) RETURNING id
+            """,
+            [request.id, task?.id, kind.rawValue, author.kind.rawValue, author.id, kind.isPublic, body,
+             JSONValue.object(fields).canonicalText, now]
+        )[0].decode("id")
+        return ["message_id": .number(Double(id))]
+    }
+
+    /// What a stored message is; only forward reasons stay internal.
+    enum MessageKind: String {
+        case question
+        case reply
+        case rejectionReason = "rejection_reason"
+        case forwardReason = "forward_reason"
+
+        var isPublic: Bool { self != .forwardReason }
+    }
+
     /// Queues an audit event about this request.
     mutating func record(_ action: AuditAction, by actor: Actor, task: TaskRecord? = nil, details: [String: JSONValue] = [:]) {
         var details = details
