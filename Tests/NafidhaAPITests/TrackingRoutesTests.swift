@@ -126,6 +126,25 @@ struct TrackingRoutesTests {
         }
     }
 
+    @Test("a rejection shows with its reason, and the cancelled steps behind it show only as statuses")
+    func rejectionInTimeline() throws {
+        try withAPI { client, engine, filed in
+            let task = try firstTask(engine, filed)
+            let clerk = Actor(kind: .clerk, id: "amal.t")
+            try engine.claim(task: task, by: clerk)
+            try engine.reject(task: task, by: clerk, reason: "The parcel lies in a protected zone.")
+            let body = try client.send("GET", "/v1/requests/\(filed.tracking)", headers: filed.bearer).object()
+            #expect(body["status"] as? String == "rejected")
+            #expect(body["closed_at"] is String)
+            let steps = try #require(body["steps"] as? [[String: Any]])
+            #expect(steps.map { $0["status"] as? String } == ["rejected", "cancelled", "cancelled", "cancelled"])
+            let timeline = try #require(body["timeline"] as? [[String: Any]])
+            #expect(timeline.last?["event"] as? String == "rejected")
+            #expect(timeline.last?["message"] as? String == "The parcel lies in a protected zone.")
+            #expect(!timeline.contains { $0["event"] as? String == "cancelled" })
+        }
+    }
+
     @Test("the citizen cancels before any decision; a second cancel and a cancel after a decision are refused")
     func cancelThroughAPI() throws {
         try withAPI { client, engine, filed in
