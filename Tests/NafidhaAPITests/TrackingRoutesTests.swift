@@ -63,6 +63,7 @@ struct TrackingRoutesTests {
             let steps = try #require(body["steps"] as? [[String: Any]])
             #expect(steps.map { $0["sector"] as? String } == ["urban_planning", "civil_defence", "water_sanitation", "finance"])
             #expect(steps.map { $0["status"] as? String } == ["open", "open", "waiting", "waiting"])
+            #expect(steps[0]["due_at"] is String && steps[2]["due_at"] is NSNull)
             let timeline = try #require(body["timeline"] as? [[String: Any]])
             #expect(timeline.map { $0["event"] as? String } == ["submitted", "task_opened", "task_opened"])
         }
