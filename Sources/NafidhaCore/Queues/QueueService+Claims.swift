@@ -47,7 +47,7 @@ extension QueueService {
             switch current.status {
             case "open": break
             case "claimed" where current.assignee == member.name: details["renewed"] = .bool(true)
-            case "claimed" where current.leaseExpiresAt.map { $0 <= Date() } ?? true:
+            case "claimed" where current.leaseLapsed(duration: settings.leaseDuration):
                 details["lapsed_claim_of"] = current.assignee.map(JSONValue.string) ?? .null
             case "claimed": throw QueueErrors.taskClaimed(by: current.assignee ?? "?")
             default: throw QueueErrors.taskNotOpen(current.status)
