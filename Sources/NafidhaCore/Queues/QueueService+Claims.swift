@@ -8,28 +8,35 @@ extension QueueService {
     public func claimNext(by member: StaffMember, municipality: String? = nil, sector: String? = nil) throws -> QueueTask {
         try requireActor(member)
         try requireScope(member, municipality: municipality, sector: sector)
+        let municipalities = municipality.map { [$0] } ?? member.visibleMunicipalities
+        let sectors = sector.map { [$0] } ?? member.visibleSectors
         return try pool.withTransaction { connection in
+            // One ordered index probe per (municipality, sector) queue (index tasks_claim_order), each taking the
+            // first row nobody has locked; then the most urgent of those few candidates. Sorting the whole queue
+            // instead cost ~27 ms per claim at 20,000 open tasks.
             let rows = try connection.queryPrepared(
                 """
                 WITH next AS (
-                    SELECT id FROM tasks
-                     WHERE status = 'open'
-                       AND ($1::text[] IS NULL OR municipality_code = ANY ($1::text[]))
-                       AND ($2::text[] IS NULL OR sector_code = ANY ($2::text[]))
-                       AND ($3::text IS NULL OR municipality_code = $3)
-                       AND ($4::text IS NULL OR sector_code = $4)
-                     ORDER BY priority DESC, due_at, id
+                    SELECT c.id
+                      FROM unnest(coalesce($1::text[], ARRAY(SELECT code FROM municipalities))) AS m (code)
+                     CROSS JOIN unnest(coalesce($2::text[], ARRAY(SELECT code FROM sectors))) AS s (code)
+                     CROSS JOIN LATERAL (
+                        SELECT id, priority, due_at FROM tasks
+                         WHERE status = 'open' AND municipality_code = m.code AND sector_code = s.code
+                         ORDER BY priority DESC, due_at, id
+                         LIMIT 1
+                           FOR UPDATE SKIP LOCKED
+                     ) AS c
+                     ORDER BY c.priority DESC, c.due_at, c.id
                      LIMIT 1
-                       FOR UPDATE SKIP LOCKED
                 )
                 UPDATE tasks t
-                   SET status = 'claimed', assignee = $5, claimed_at = now(),
-                       lease_expires_at = now() + make_interval(secs => $6), updated_at = now(), version = t.version + 1
+                   SET status = 'claimed', assignee = $3, claimed_at = now(),
+                       lease_expires_at = now() + make_interval(secs => $4), updated_at = now(), version = t.version + 1
                   FROM next WHERE t.id = next.id
                 RETURNING t.id
                 """,
-                [PostgresTextArray.literal(member.visibleMunicipalities),
-                 PostgresTextArray.literal(member.visibleSectors), municipality, sector, member.name,
+                [PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors), member.name,
                  settings.leaseDuration]
             )
             guard rows.count == 1 else { throw QueueErrors.queueEmpty }
