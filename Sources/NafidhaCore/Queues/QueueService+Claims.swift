@@ -155,10 +155,15 @@ extension QueueService {
         taskID: Int64, by member: StaffMember, details: [String: JSONValue], on connection: PostgresConnection
     ) throws -> QueueTask {
         let claimed = try fetch(taskID, on: connection)
-        try connection.execute(
-            "UPDATE requests SET status = 'in_review', version = version + 1 WHERE id = $1 AND status = 'submitted'",
-            [claimed.requestID]
-        )
+        // Read first: only the request's first claim changes it, and the others then need not queue for its row lock.
+        let status: String = try connection.queryPrepared("SELECT status FROM requests WHERE id = $1", [claimed.requestID])[0]
+            .decode("status")
+        if status == "submitted" {
+            try connection.execute(
+                "UPDATE requests SET status = 'in_review', version = version + 1 WHERE id = $1 AND status = 'submitted'",
+                [claimed.requestID]
+            )
+        }
         try AuditLog.append(
             on: connection, municipality: claimed.task.municipality, actorKind: .clerk, actor: member.name,
             action: .claimed, requestID: claimed.requestID, taskID: taskID, details: details
