@@ -10,6 +10,7 @@ public enum APIRouter {
         router.use(ErrorRendering())
         HealthRoutes(health: DatabaseHealth(pool: pool)).register(on: &router)
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
+        Open311Routes(pool: pool).register(on: &router)
         return router
     }
 }

@@ -1,0 +1,16 @@
+/// Form parameters as Open311 reads them: the first value of a name, and an empty value counts as absent.
+struct Open311Form: Sendable {
+    private let pairs: [(name: String, value: String)]
+
+    init(_ pairs: [(name: String, value: String)]) {
+        self.pairs = pairs.filter { !$0.value.isEmpty }
+    }
+
+    subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    func all(_ name: String) -> [String] {
+        pairs.compactMap { $0.name == name ? $0.value : nil }
+    }
+}
