@@ -580,7 +580,31 @@ ALTER TABLE requests ADD CONSTRAINT requests_idempotency_complete
        AND (idempotency_key IS NULL) = (idempotency_receipt IS NULL));
 
 """##),
-        Migration(version: 4, name: "open311", sql: ##"""
+        Migration(version: 4, name: "lifecycle", sql: ##"""
+-- Placeholder on wip/open311 only: migration numbers must run without gaps, and this number is reserved for the
+-- lifecycle helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
+        Migration(version: 5, name: "catalog", sql: ##"""
+-- Placeholder on wip/open311 only: migration numbers must run without gaps, and this number is reserved for the
+-- catalog helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
+        Migration(version: 6, name: "clerks", sql: ##"""
+-- Placeholder on wip/open311 only: migration numbers must run without gaps, and this number is reserved for the
+-- clerks helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
+        Migration(version: 7, name: "auditors", sql: ##"""
+-- Placeholder on wip/open311 only: migration numbers must run without gaps, and this number is reserved for the
+-- auditors helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
+SELECT 1;
+
+"""##),
+        Migration(version: 8, name: "open311", sql: ##"""
 -- Issue 7, the Open311 GeoReport v2 façade: API keys of client applications, and which application filed a request.
 -- docs/open311.md explains the keys and the privacy rule (only services with public_report = true are served).
 
