@@ -10,6 +10,10 @@ struct FieldValidator: Sendable {
 
     /// Longest numeric string read as a number.
     static let maximumNumberLength = 40
+    /// Characters a `string` may hold when the catalog sets no limit.
+    static let defaultStringLength = 200
+    /// Characters a `text` may hold when the catalog sets no limit.
+    static let defaultTextLength = 4000
     /// Characters an email address may hold (RFC 5321's path limit).
     static let maximumEmailLength = 254
     /// Characters a location's address may hold.
@@ -19,20 +23,22 @@ struct FieldValidator: Sendable {
     func validate(_ value: JSONValue, as field: FormField) -> Result<JSONValue, Refusal> {
         switch field.datatype {
         case .string:
-            return Self.text(value, limit: field.maxLength ?? FormField.defaultStringLength, multiline: false)
+            return Self.text(value, limit: field.maxLength ?? Self.defaultStringLength, multiline: false)
                 .map(JSONValue.string)
         case .text:
-            return Self.text(value, limit: field.maxLength ?? FormField.defaultTextLength, multiline: true)
+            return Self.text(value, limit: field.maxLength ?? Self.defaultTextLength, multiline: true)
                 .map(JSONValue.string)
         case .number:
-            return Self.number(value, minimum: field.minimum, maximum: field.maximum).map(JSONValue.number)
+            return Self.number(value, minimum: field.minValue.map(Self.double), maximum: field.maxValue.map(Self.double))
+                .map(JSONValue.number)
         case .date:
             return Self.date(value).map(JSONValue.string)
         case .singleChoice:
             guard case .string(let code) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
-            return field.choices.contains(code) ? .success(.string(code)) : .failure(Refusal(IntakeMessages.unknownChoice))
+            return field.choices.contains { $0.code == code }
+                ? .success(.string(code)) : .failure(Refusal(IntakeMessages.unknownChoice))
         case .multipleChoice:
-            return Self.choices(value, known: field.choices, required: field.required)
+            return Self.choices(value, known: Set(field.choices.map(\.code)), required: field.required)
         case .nationalID:
             guard case .string(let text) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
             return rules.nationalID(text, at: instant).map(JSONValue.string)
@@ -170,6 +176,10 @@ struct FieldValidator: Sendable {
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, Digits.areASCIIDigits(parts[0]) else { return false }
         return parts.count == 1 || Digits.areASCIIDigits(parts[1])
+    }
+
+    private static func double(_ decimal: Decimal) -> Double {
+        NSDecimalNumber(decimal: decimal).doubleValue
     }
 
     private static func display(_ bound: Double) -> String {

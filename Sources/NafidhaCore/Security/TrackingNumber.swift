@@ -2,8 +2,8 @@
 /// characters and a check character, grouped by four so it reads aloud easily.
 ///
 /// The seven random characters (35 bits from the CSPRNG) make numbers impossible to enumerate in practice; the
-/// check character (ISO/IEC 7064 hybrid MOD 33,32 over the 32-symbol alphabet) catches every single mistyped
-/// character and most swaps of neighbours, so the tracking endpoints refuse a mistyped number before any lookup.
+/// check character (Damm's algorithm over the 32-symbol alphabet, see `checkValue`) catches every single mistyped
+/// character and every swap of neighbours, so the tracking endpoints refuse a mistyped number before any lookup.
 public enum TrackingNumber {
     /// Crockford's base-32 alphabet: digits and upper-case letters without I, L, O and U.
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
@@ -34,15 +34,17 @@ public enum TrackingNumber {
         alphabet.firstIndex(of: character)
     }
 
-    /// ISO/IEC 7064 hybrid system with M = 32: the check value that brings the running remainder to 1.
+    /// The check value of Damm's scheme over GF(32): each character updates an interim value as
+    /// `interim ← 2·interim ⊕ value` in GF(2⁵) (polynomial x⁵ + x² + 1), and the check value brings it back to 0.
+    /// The step is a totally anti-symmetric quasigroup (2 ≠ 1 in the field), so every single substitution and
+    /// every swap of two different neighbours, the check character included, changes the result.
     static func checkValue(for values: [Int]) -> Int {
-        let modulus = 32
-        var product = modulus
-        for value in values {
-            var sum = (product + value) % modulus
-            if sum == 0 { sum = modulus }
-            product = (2 * sum) % (modulus + 1)
-        }
-        return (modulus + 1 - product) % modulus
+        doubled(values.reduce(0) { doubled($0) ^ $1 })
+    }
+
+    /// `2·value` in GF(2⁵) modulo x⁵ + x² + 1.
+    private static func doubled(_ value: Int) -> Int {
+        let shifted = value << 1
+        return (shifted & 0x20 != 0 ? shifted ^ 0x25 : shifted) & 0x1f
     }
 }
