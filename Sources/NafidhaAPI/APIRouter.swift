@@ -9,6 +9,7 @@ public enum APIRouter {
         var router = Router()
         router.use(ErrorRendering())
         HealthRoutes(health: DatabaseHealth(pool: pool)).register(on: &router)
+        CatalogRoutes(pool: pool).register(on: &router)
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
         Open311Routes(pool: pool).register(on: &router)
         return router

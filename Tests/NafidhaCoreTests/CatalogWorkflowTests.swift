@@ -66,15 +66,15 @@ struct CatalogWorkflowTests {
     func futureOverlayBoundary() throws {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
-            func terms(_ text: String) throws -> (Int, Decimal)? {
+            func terms(_ text: String) throws -> (sla: Int, fee: Decimal, steps: [Int])? {
                 try CatalogService.resolveWorkflow(
                     service: "commercial_licence", municipality: "TRP", at: try at(text), on: connection
-                ).map { ($0.slaDays, $0.fee) }
+                ).map { ($0.slaDays, $0.fee, $0.stages.flatMap(\.steps).map(\.slaDays)) }
             }
             let before = try #require(try terms("2026-12-31T23:59:59.999999+02:00"))
-            #expect(before.0 == 20 && before.1 == 100)
+            #expect(before.sla == 20 && before.fee == 100 && before.steps == [10, 10, 7, 3])
             let from = try #require(try terms("2027-01-01T00:00:00+02:00"))
-            #expect(from.0 == 15 && from.1 == 80)
+            #expect(from.sla == 15 && from.fee == 80 && from.steps == [7, 7, 5, 3])
         }
     }
 

@@ -8,6 +8,7 @@ extension CatalogService {
         service: String, municipality: String, at instant: Date, on connection: PostgresConnection
     ) throws -> ServiceDetail {
         try requireMunicipality(municipality, on: connection)
+        guard isServiceCode(service) else { throw NafidhaError.unknownService(service) }
         let rows = try connection.queryPrepared(
             """
             SELECT s.code, s.sector_code, s.name_ar, s.name_fr, s.name_en,

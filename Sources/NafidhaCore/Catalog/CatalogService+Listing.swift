@@ -9,7 +9,8 @@ extension CatalogService {
 
     /// One municipality, or nil when there is none with that code.
     public static func municipality(code: String, on connection: PostgresConnection) throws -> Municipality? {
-        try municipalities(code: code, on: connection).first
+        guard isMunicipalityCode(code) else { return nil }
+        return try municipalities(code: code, on: connection).first
     }
 
     /// All municipalities, or the one with `code`.
@@ -70,6 +71,7 @@ extension CatalogService {
 
     /// Throws `unknown_municipality` unless the municipality exists.
     static func requireMunicipality(_ code: String, on connection: PostgresConnection) throws {
+        guard isMunicipalityCode(code) else { throw NafidhaError.unknownMunicipality(code) }
         let rows = try connection.queryPrepared("SELECT 1 AS found FROM municipalities WHERE code = $1", [code])
         if rows.isEmpty { throw NafidhaError.unknownMunicipality(code) }
     }

@@ -8,6 +8,12 @@ public struct FormField: Sendable, Hashable {
         public var code: String
         /// Its label in each language.
         public var labels: LocalizedText
+
+        /// Creates a choice.
+        public init(code: String, labels: LocalizedText) {
+            self.code = code
+            self.labels = labels
+        }
     }
 
     /// The key of the value in a submission's `fields` object.
@@ -26,4 +32,20 @@ public struct FormField: Sendable, Hashable {
     public var minValue: Decimal?
     /// The largest value allowed (number only).
     public var maxValue: Decimal?
+
+    /// Creates a field; the catalog's constraints (bounds for numbers only, lengths for text only) are the
+    /// caller's to respect.
+    public init(
+        code: String, datatype: FieldDatatype, required: Bool, labels: LocalizedText, choices: [Choice] = [],
+        maxLength: Int? = nil, minValue: Decimal? = nil, maxValue: Decimal? = nil
+    ) {
+        self.code = code
+        self.datatype = datatype
+        self.required = required
+        self.labels = labels
+        self.choices = choices
+        self.maxLength = maxLength
+        self.minValue = minValue
+        self.maxValue = maxValue
+    }
 }

@@ -45,6 +45,16 @@ extension NafidhaError {
         )
     }
 
+    /// 503 `database_unavailable`: the database cannot be reached now; retrying later may succeed.
+    public static let databaseUnavailable = NafidhaError(
+        .unavailable, code: "database_unavailable",
+        message: LocalizedText(
+            ar: "قاعدة البيانات لا تستجيب حالياً؛ أعد المحاولة بعد قليل.",
+            fr: "La base de données ne répond pas pour le moment ; réessayez dans un instant.",
+            en: "The database does not answer right now; try again shortly."
+        )
+    )
+
     /// Echoes a code from the request in messages, cut short and stripped of control characters, so a hostile
     /// value cannot make the message huge or break a terminal.
     private static func quoted(_ code: String) -> String {
