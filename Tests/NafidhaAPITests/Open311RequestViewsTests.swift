@@ -47,6 +47,7 @@ struct Open311RequestViewsTests {
             let root = try #require(XMLElementNode.parse(xml.text))
             #expect(root.name == "service_requests")
             #expect(root.first("request")?.first("service_request_id")?.text == id)
+            #expect(try client.send("GET", "/open311/v2/request/\(id).json").text == json.text)
             for text in [json.text, xml.text, try client.send("GET", "/open311/v2/requests.json").text] {
                 for secret in ["Salma", "Benali", "912345678", "salma@example.ly", "119901234567"] {
                     #expect(!text.contains(secret), "\(secret) leaked")

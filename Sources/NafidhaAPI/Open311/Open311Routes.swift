@@ -54,9 +54,12 @@ struct Open311Routes: Sendable {
                 return .definition(try catalog.definition(service: code, language: request.language))
             }
         }
-        router.get(Self.prefix + "/requests/:file") { request, context in
-            try Self.answer(file: context.parameters.require("file"), request) { id, _ in
-                .requests([try requests.request(id: id, language: request.language)])
+        // Some published Swagger files spell it `/request/{id}`; the spec says `/requests/{id}`. Both answer.
+        for path in ["/requests/:file", "/request/:file"] {
+            router.get(Self.prefix + path) { request, context in
+                try Self.answer(file: context.parameters.require("file"), request) { id, _ in
+                    .requests([try requests.request(id: id, language: request.language)])
+                }
             }
         }
         router.get(Self.prefix + "/tokens/:file") { request, context in
