@@ -81,6 +81,8 @@ struct Open311CatalogRoutesTests {
             let errors = try #require(try json.json() as? [[String: Any]])
             #expect(errors.first?["code"] as? Int == 404)
             #expect(errors.first?["description"] as? String == "Unknown jurisdiction_id.")
+            #expect(try client.send("GET", "/open311/v2/services.json?jurisdiction_id=").status == 200)
+            #expect(try client.send("GET", "/open311/v2/services/missed_waste_collection.json?jurisdiction_id=XXX").status == 404)
             let xml = try client.send("GET", "/open311/v2/services.xml?jurisdiction_id=XXX")
             #expect(xml.status == 404)
             let root = try #require(XMLElementNode.parse(xml.text))

@@ -27,13 +27,13 @@ struct Open311Routes: Sendable {
             }
             router.get(Self.prefix + "/services" + suffix) { request, _ in
                 try Self.answer(format, request) { parameters in
-                    .services(try catalog.services(jurisdiction: parameters["jurisdiction_id"], language: request.language))
+                    .services(try catalog.services(jurisdiction: Self.jurisdiction(parameters), language: request.language))
                 }
             }
             router.get(Self.prefix + "/requests" + suffix) { request, _ in
                 try Self.answer(format, request) { parameters in
                     let filter = try Open311RequestFilter(parameters: Array(parameters))
-                    return .requests(try requests.list(filter, jurisdiction: parameters["jurisdiction_id"],
+                    return .requests(try requests.list(filter, jurisdiction: Self.jurisdiction(parameters),
                                                        language: request.language))
                 }
             }
@@ -48,8 +48,8 @@ struct Open311Routes: Sendable {
         }
         router.get(Self.prefix + "/services/:file") { request, context in
             try Self.answer(file: context.parameters.require("file"), request) { code, parameters in
-                if let jurisdiction = parameters["jurisdiction_id"] {
-                    _ = try catalog.services(jurisdiction: jurisdiction, language: request.language)
+                if let jurisdiction = Self.jurisdiction(parameters) {
+                    try catalog.requireJurisdiction(jurisdiction)
                 }
                 return .definition(try catalog.definition(service: code, language: request.language))
             }
@@ -92,6 +92,11 @@ struct Open311Routes: Sendable {
             )
         }
         return try answer(format, request) { parameters in try body(name, parameters) }
+    }
+
+    /// `jurisdiction_id`, nil when absent or empty (the spec's rule for optional parameters).
+    private static func jurisdiction(_ parameters: QueryParameters) -> String? {
+        parameters["jurisdiction_id"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The query's parameters followed by those of an `application/x-www-form-urlencoded` body.

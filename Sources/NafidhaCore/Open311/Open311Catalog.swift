@@ -62,6 +62,11 @@ public struct Open311Catalog: Sendable {
         return Open311ServiceDefinition(code: code, attributes: attributes)
     }
 
+    /// Throws `NafidhaError` `unknown_jurisdiction` (404) unless `code` names a municipality.
+    public func requireJurisdiction(_ code: String) throws {
+        try pool.withConnection { connection in try Self.requireMunicipality(code, on: connection) }
+    }
+
     /// Throws `unknown_jurisdiction` unless `code` names a municipality.
     static func requireMunicipality(_ code: String, on connection: PostgresConnection) throws {
         let rows = try connection.queryPrepared("SELECT 1 FROM municipalities WHERE code = $1", [code])
