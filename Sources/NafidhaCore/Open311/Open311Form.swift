@@ -13,4 +13,15 @@ struct Open311Form: Sendable {
     func all(_ name: String) -> [String] {
         pairs.compactMap { $0.name == name ? $0.value : nil }
     }
+
+    /// The codes of every `attribute[CODE]` and `attribute[CODE][]` parameter, each once, in order of appearance.
+    var attributeCodes: [String] {
+        var seen: Set<String> = []
+        return pairs.compactMap { pair -> String? in
+            guard pair.name.hasPrefix("attribute["), pair.name.hasSuffix("]") else { return nil }
+            var code = pair.name.dropFirst("attribute[".count).dropLast()
+            if code.hasSuffix("][") { code = code.dropLast(2) }
+            return seen.insert(String(code)).inserted ? String(code) : nil
+        }
+    }
 }

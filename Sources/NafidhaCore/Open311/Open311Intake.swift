@@ -115,6 +115,11 @@ public struct Open311Intake: Sendable {
                 values[field.code] = field.datatype == "location" ? .object(["address": .string(value)]) : .string(value)
             }
         }
+        // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.
+        let known = Set(fields.map(\.code))
+        for code in form.attributeCodes where !known.contains(code) {
+            values[code] = .string(form["attribute[\(code)]"] ?? form.all("attribute[\(code)][]").joined(separator: ","))
+        }
         let name = [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ")
         return Submission(
             service: service, municipality: municipality,
