@@ -121,10 +121,9 @@ struct FieldValidator: Sendable {
     static func email(_ value: JSONValue) -> Result<String, Refusal> {
         guard case .string(let raw) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
         let text = raw.trimmingCharacters(in: .whitespaces)
-        guard text.unicodeScalars.count <= maximumEmailLength else { return .failure(Refusal(IntakeMessages.invalidEmail)) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
-              parts[0].unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"()<>[]\\,;:\"".unicodeScalars.contains($0) && $0.properties.generalCategory != .control }),
+        guard text.unicodeScalars.count <= maximumEmailLength, parts.count == 2, !parts[0].isEmpty,
+              parts[0].count <= 64, parts[0].unicodeScalars.allSatisfy(isLocalPartScalar),
               !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else {
             return .failure(Refusal(IntakeMessages.invalidEmail))
         }
@@ -136,6 +135,12 @@ struct FieldValidator: Sendable {
             return .failure(Refusal(IntakeMessages.invalidEmail))
         }
         return .success(text)
+    }
+
+    /// Visible characters other than the ones RFC 5322 reserves around an address.
+    private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value > 0x20 && scalar.properties.generalCategory != .control
+            && !"()<>[]\\,;:\"".unicodeScalars.contains(scalar)
     }
 
     /// `{"lat","long"}` in range, and/or a non-empty `address`; stored with only those members.
