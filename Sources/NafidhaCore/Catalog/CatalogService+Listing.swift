@@ -4,25 +4,12 @@ import Postgres
 extension CatalogService {
     /// Every municipality, ordered by country then code.
     public static func municipalities(on connection: PostgresConnection) throws -> [Municipality] {
-        try municipalities(code: nil, on: connection)
-    }
-
-    /// One municipality, or nil when there is none with that code.
-    public static func municipality(code: String, on connection: PostgresConnection) throws -> Municipality? {
-        guard isMunicipalityCode(code) else { return nil }
-        return try municipalities(code: code, on: connection).first
-    }
-
-    /// All municipalities, or the one with `code`.
-    private static func municipalities(code: String?, on connection: PostgresConnection) throws -> [Municipality] {
         try connection.queryPrepared(
             """
             SELECT m.code, m.name_ar, m.name_fr, m.name_en, m.country_code, m.capital, c.time_zone, c.currency_code
               FROM municipalities m JOIN countries c ON c.code = m.country_code
-             WHERE $1::text IS NULL OR m.code = $1
              ORDER BY m.country_code, m.code
-            """,
-            [code]
+            """
         ).map { row in
             Municipality(
                 code: try row.decode("code"), names: try row.catalogText("name"),
