@@ -1,3 +1,4 @@
+import Foundation
 import HTTP
 import NafidhaCore
 import Postgres
@@ -13,7 +14,24 @@ struct StaffActionRoutes: Sendable {
         router.post("/v1/staff/tasks/:task/approve") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
-            return try .json(encoding: try actions.approve(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+            if let note = body.note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                || note.count > RequestNotes.maximumLength {
+                throw RequestNotes.invalidNote
+            }
+            let task = try actions.approve(taskID: try Self.taskID(context), by: member, expectedVersion: body.version)
+            if let note = body.note {
+                // The decision stands on its own; the note follows in its own transaction, internal to staff.
+                _ = try RequestNotes(pool: pool).add(tracking: task.trackingNumber, text: note, isPublic: false, by: member)
+            }
+            return try .json(encoding: task)
+        }
+        router.post("/v1/staff/requests/:tracking/notes") { request, context in
+            let member = try authentication.member(of: request)
+            let body = try JSONCoding.decode(NoteBody.self, from: request.body)
+            let note = try RequestNotes(pool: pool).add(
+                tracking: try context.parameters.require("tracking"), text: body.text, isPublic: body.public ?? false, by: member
+            )
+            return try .json(encoding: note, status: .created)
         }
         router.post("/v1/staff/tasks/:task/reject") { request, context in
             let member = try authentication.member(of: request)
@@ -59,4 +77,11 @@ private struct ActionBody: Decodable {
     var reason: String?
     var message: String?
     var sector: String?
+    var note: String?
+}
+
+/// `POST /v1/staff/requests/{tracking}/notes`: the text, and whether the citizen sees it (default: internal).
+private struct NoteBody: Decodable {
+    var text: String
+    var `public`: Bool?
 }

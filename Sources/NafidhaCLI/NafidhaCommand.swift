@@ -13,7 +13,7 @@ public struct NafidhaCommand: ParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
             LoginCommand.self, QueueCommand.self, ClaimCommand.self, ReleaseCommand.self, ShowCommand.self,
-            ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ForwardCommand.self,
+            ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ForwardCommand.self, NoteCommand.self,
         ]
     )
 }

@@ -65,4 +65,37 @@ struct ClerkWorkflowEndToEndTests {
             #expect(notMine.code == 1 && notMine.error.contains("task_not_found"))
         }
     }
+
+    @Test("note adds public and internal notes, approve --note keeps an internal one, and auditors cannot write")
+    func notes() throws {
+        try E2E.withServer { world, url in
+            let water = try E2E.session(world, url: url, ["--name", "wafa", "--role", "clerk", "--municipality", "BEN", "--sector", "water_sanitation"])
+            let auditor = try E2E.session(world, url: url, ["--name", "aziz", "--role", "auditor"])
+            let submission = Submission(
+                service: "water_connection", municipality: "BEN",
+                applicant: .init(name: "Amal Ben Salem", nationalID: "119850123456", phone: "0912345678"),
+                fields: ["property_location": .object(["lat": .number(32.1), "long": .number(20.07)]),
+                         "property_type": .string("house"), "pipe_diameter": .string("d15"), "occupants": .number(4),
+                         "contact_phone": .string("0912345678")]
+            )
+            let tracking = try SubmissionService(pool: world.pool).submit(submission, channel: .api, idempotencyKey: nil, at: Date())
+                .receipt.trackingNumber
+            let task = try #require(try E2E.nafidha(["claim", "--next", "--json"], environment: water).json()["id"] as? Int)
+            let approved = try E2E.nafidha(["approve", "\(task)", "--note", "Meter checked on site"], environment: water)
+            #expect(approved.code == 0, "\(approved.error)")
+            let publicNote = try E2E.nafidha(["note", tracking, "--text", "Works start Sunday", "--public"], environment: water)
+            #expect(publicNote.code == 0, "\(publicNote.error)")
+            #expect(publicNote.output.contains("Added public note"))
+            let refused = try E2E.nafidha(["note", tracking, "--text", "x"], environment: auditor)
+            #expect(refused.code == 1 && refused.error.contains("read_only_role"))
+            let usage = try E2E.nafidha(["note", tracking], environment: water)
+            #expect(usage.code == 64)
+
+            let rows = try world.query(
+                "SELECT body, public FROM request_messages WHERE kind = 'note' ORDER BY id"
+            ).map { (try $0.decode("body", as: String.self), try $0.decode("public", as: Bool.self)) }
+            #expect(rows.map(\.0) == ["Meter checked on site", "Works start Sunday"])
+            #expect(rows.map(\.1) == [false, true])
+        }
+    }
 }

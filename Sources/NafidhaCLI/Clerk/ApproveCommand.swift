@@ -1,24 +1,29 @@
 import ArgumentParsing
 
-/// `nafidha approve TASK`: the sector says yes.
+/// `nafidha approve TASK [--note TEXT]`: the sector says yes.
 struct ApproveCommand: RunnableCommand {
+    static let note = Option<String>("note", valueName: "text", help: "An internal note to keep with the approval.")
+
     static let configuration = CommandConfiguration(
         name: "approve",
         abstract: "Approves a task you hold; the stage's last approval opens the next stage.",
-        arguments: [TaskActionCommand.task.definition, TaskActionCommand.version.definition, TaskActionCommand.json.definition]
+        arguments: [TaskActionCommand.task.definition, note.definition, TaskActionCommand.version.definition,
+                    TaskActionCommand.json.definition]
     )
 
     let taskID: Int
+    let note: String?
     let version: Int?
     let json: Bool
 
     init(parsing arguments: ParsedArguments) throws(UsageError) {
         taskID = try TaskActionCommand.requiredTask(arguments)
+        note = try arguments.value(of: Self.note) == nil ? nil : TaskActionCommand.requiredText(Self.note, arguments)
         version = try arguments.value(of: TaskActionCommand.version)
         json = arguments.isSet(TaskActionCommand.json)
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        TaskActionCommand.run("approve", taskID: taskID, body: [:], version: version, verb: "Approved", json: json, context: context)
+        TaskActionCommand.run("approve", taskID: taskID, body: note.map { ["note": $0] } ?? [:], version: version, verb: "Approved", json: json, context: context)
     }
 }

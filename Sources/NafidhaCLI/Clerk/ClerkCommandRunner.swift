@@ -4,6 +4,13 @@ import Foundation
 /// What every clerk command shares: resolve the credentials, call the server, and turn a `ClientFailure` into
 /// `Error: ...` on standard error with its exit code (1 refused, 69 unreachable, 64 not configured).
 enum ClerkCommandRunner {
+    /// `text` percent-encoded as one path segment, so a typed tracking number can never change the path.
+    static func pathSegment(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
     static func run(context: CommandContext, _ body: (StaffClient) throws(ClientFailure) -> Void) -> Int32 {
         do throws(ClientFailure) {
             let credentials = try ClientCredentials.resolve(context: context)

@@ -26,7 +26,7 @@ struct ShowCommand: RunnableCommand {
             guard trackingNumber.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
                 throw .refused(status: 404, code: "request_not_found", message: "No request has this tracking number.")
             }
-            let answer = try client.call("GET", "/v1/staff/requests/\(trackingNumber)")
+            let answer = try client.call("GET", "/v1/staff/requests/\(ClerkCommandRunner.pathSegment(trackingNumber))")
             guard !json else {
                 context.standardOutput.writeLine(ClerkCommandRunner.jsonText(answer))
                 return

@@ -12,6 +12,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case escalated
     case cancelled
     case personalDataViewed = "personal_data_viewed"
+    case noteAdded = "note_added"
 }
 
 /// Who acted: the kinds of actor the audit trail knows.

@@ -9,7 +9,7 @@ struct RequestView {
     /// The audit actions a citizen may see. Cancellations count only when the citizen cancelled: the cascade that
     /// follows a rejection is the system's bookkeeping.
     private static let publicActions = ["submitted", "task_opened", "approved", "rejected", "information_requested",
-                                        "citizen_replied", "cancelled"]
+                                        "citizen_replied", "cancelled", "note_added"]
 
     func load(_ requestID: Int64) throws -> TrackedRequest {
         let row = try connection.queryPrepared(
@@ -65,6 +65,7 @@ struct RequestView {
                 ON m.id = (e.details::jsonb->>'message_id')::bigint AND m.request_id = e.request_id AND m.public
              WHERE e.request_id = $1 AND e.action = ANY($2::text[])
                AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
+               AND NOT (e.action = 'note_added' AND m.id IS NULL)
              ORDER BY e.seq LIMIT $3
             """,
             [requestID, "{" + Self.publicActions.joined(separator: ",") + "}", RequestTracking.maximumTimelineEntries]
