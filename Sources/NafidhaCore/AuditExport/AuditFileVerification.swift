@@ -12,6 +12,14 @@ public struct AuditFileVerification: Sendable, Equatable {
         public var municipality: String?
         /// The `seq` concerned, when one is.
         public var seq: Int64?
+
+        /// Describes a problem (tests compare whole verdicts).
+        public init(code: String, line: Int, municipality: String?, seq: Int64?) {
+            self.code = code
+            self.line = line
+            self.municipality = municipality
+            self.seq = seq
+        }
     }
 
     /// One chain's part of the file, as recomputed.
