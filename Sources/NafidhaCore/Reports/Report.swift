@@ -10,6 +10,14 @@ public struct Report: Sendable {
     public var query: ReportQuery
     /// Its tables, the main one first.
     public var tables: [ReportTable]
+
+    /// Assembles a report.
+    public init(name: ReportName, title: LocalizedText, query: ReportQuery, tables: [ReportTable]) {
+        self.name = name
+        self.title = title
+        self.query = query
+        self.tables = tables
+    }
 }
 
 /// One table of a report.
@@ -24,6 +32,15 @@ public struct ReportTable: Sendable {
     public var rows: [[ReportValue]]
     /// The chart the HTML page draws for it, if any.
     public var chart: ReportChart?
+
+    /// Assembles a table.
+    public init(key: String, title: LocalizedText, columns: [ReportColumn], rows: [[ReportValue]], chart: ReportChart?) {
+        self.key = key
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.chart = chart
+    }
 }
 
 /// A column: its JSON key and its localized header.
