@@ -559,3 +559,33 @@ CREATE VIEW audit_event_export AS
 SELECT municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, actor_kind, actor, action,
        request_id, task_id, details, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
   FROM audit_events;
+
+-- Issue 4, intake: what an idempotent replay needs, without keeping the citizen's access token in plaintext.
+-- requests.idempotency_key holds the lower-case hex SHA-256 of the client's Idempotency-Key (never the key itself)
+-- and requests.request_hash the SHA-256 of the canonical submission body. docs/api-intake.md gives the scheme.
+
+-- The 32 random bytes of the access token XOR a one-time pad the database cannot compute:
+-- SHA-256("nafidha/idempotency-token" || key || 0x00 || SHA-256(body)), with the key in plaintext.
+ALTER TABLE requests ADD COLUMN idempotency_token_cipher bytea CHECK (octet_length(idempotency_token_cipher) = 32);
+-- The 201 answer as first sent, without the access token (canonical JSON text), so a replay answers the same.
+ALTER TABLE requests ADD COLUMN idempotency_receipt text CHECK (octet_length(idempotency_receipt) <= 65536);
+ALTER TABLE requests ADD CONSTRAINT requests_idempotency_complete
+    CHECK ((idempotency_key IS NULL) = (idempotency_token_cipher IS NULL)
+       AND (idempotency_key IS NULL) = (idempotency_receipt IS NULL));
+
+-- Issue 4, after submission: what clerks and citizens write to each other about a request — the clerk's question,
+-- the citizen's answer, the reason for a rejection or a forward. Kept here and not in the audit trail, which can
+-- never be erased, because an answer may carry personal data; the audit event names the message by its id.
+CREATE TABLE request_messages (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    request_id   bigint NOT NULL REFERENCES requests,
+    task_id      bigint REFERENCES tasks,
+    kind         text NOT NULL CHECK (kind IN ('question', 'reply', 'rejection_reason', 'forward_reason')),
+    author_kind  text NOT NULL CHECK (author_kind IN ('citizen', 'clerk')),
+    author       text NOT NULL CHECK (char_length(author) BETWEEN 1 AND 200),
+    public       boolean NOT NULL,                 -- shown to the citizen in the request's timeline
+    body         text NOT NULL CHECK (char_length(body) BETWEEN 1 AND 4000),
+    fields       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(fields) = 'object'),
+    created_at   timestamptz NOT NULL
+);
+CREATE INDEX request_messages_request ON request_messages (request_id, id);

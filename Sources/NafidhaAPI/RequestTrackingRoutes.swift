@@ -1,0 +1,36 @@
+import HTTP
+import NafidhaCore
+
+/// The citizen's tracking API: `GET /v1/requests/{tracking}`, `POST /v1/requests/{tracking}/replies` and
+/// `POST /v1/requests/{tracking}/cancel`, each with `Authorization: Bearer <access_token>`. Every failure to
+/// authenticate answers the same 404 `request_not_found`.
+struct RequestTrackingRoutes: Sendable {
+    let tracking: RequestTracking
+    let engine: WorkflowEngine
+
+    /// A citizen's answer to a request for information.
+    private struct ReplyBody: Decodable {
+        var message: String
+        var fields: [String: JSONValue]?
+    }
+
+    func register(on router: inout Router) {
+        router.get("/v1/requests/:tracking") { request, context in
+            let number = try context.parameters.require("tracking")
+            return try .json(encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
+        }
+        router.post("/v1/requests/:tracking/replies") { request, context in
+            let number = try context.parameters.require("tracking")
+            let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
+            let body = try JSONCoding.decode(ReplyBody.self, from: request.body)
+            try engine.reply(toRequest: citizen.id, by: citizen.actor, message: body.message, fields: body.fields ?? [:])
+            return try .json(encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
+        }
+        router.post("/v1/requests/:tracking/cancel") { request, context in
+            let number = try context.parameters.require("tracking")
+            let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
+            try engine.cancel(request: citizen.id, by: citizen.actor)
+            return try .json(encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// One audit event as the `audit_event_export` view (and an auditor's JSON-lines export) presents it: times as
+/// 27-character UTC text, hashes as lowercase hex. Everything the independent verifier needs, nothing more.
+public struct AuditExportedEvent: Sendable, Codable, Equatable {
+    /// The chain's municipality.
+    public var municipalityCode: String
+    /// Position in the chain, from 1.
+    public var seq: Int64
+    /// `2026-03-01T08:15:00.000000Z`.
+    public var occurredAt: String
+    /// `citizen`, `clerk`, `auditor` or `system`.
+    public var actorKind: String
+    /// Who acted.
+    public var actor: String
+    /// What was done.
+    public var action: String
+    /// The request concerned, if any.
+    public var requestID: Int64?
+    /// The step concerned, if any.
+    public var taskID: Int64?
+    /// The canonical JSON text that was hashed.
+    public var details: String
+    /// The previous event's hash, hex.
+    public var prevHash: String
+    /// This event's hash, hex.
+    public var hash: String
+
+    /// Creates an event from its exported fields.
+    public init(
+        municipalityCode: String, seq: Int64, occurredAt: String, actorKind: String, actor: String, action: String,
+        requestID: Int64?, taskID: Int64?, details: String, prevHash: String, hash: String
+    ) {
+        self.municipalityCode = municipalityCode
+        self.seq = seq
+        self.occurredAt = occurredAt
+        self.actorKind = actorKind
+        self.actor = actor
+        self.action = action
+        self.requestID = requestID
+        self.taskID = taskID
+        self.details = details
+        self.prevHash = prevHash
+        self.hash = hash
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, actor, action, details, hash
+        case municipalityCode = "municipality_code", occurredAt = "occurred_at", actorKind = "actor_kind"
+        case requestID = "request_id", taskID = "task_id", prevHash = "prev_hash"
+    }
+
+    /// The canonical bytes of docs/audit.md (version `nafidha-audit-v1`): ten length-prefixed UTF-8 fields.
+    public var canonicalBytes: [UInt8] {
+        let fields: [String?] = [
+            "nafidha-audit-v1", municipalityCode, String(seq), occurredAt, actorKind, actor, action,
+            requestID.map { String($0) }, taskID.map { String($0) }, details,
+        ]
+        var bytes: [UInt8] = []
+        for field in fields {
+            guard let field else {
+                bytes += [0xFF, 0xFF, 0xFF, 0xFF]
+                continue
+            }
+            let utf8 = Array(field.utf8)
+            let length = UInt32(utf8.count)
+            bytes += [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+            bytes += utf8
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,44 @@
+import Postgres
+
+/// Reading a chain out of the database for the independent verifier (and, later, for auditors' exports).
+extension AuditLog {
+    /// `municipality`'s events from the `audit_event_export` view, in `seq` order.
+    public static func exportedEvents(municipality: String, on connection: PostgresConnection) throws -> [AuditExportedEvent] {
+        try connection.query(
+            """
+            SELECT municipality_code, seq, occurred_at, actor_kind, actor, action, request_id, task_id, details,
+                   prev_hash, hash
+              FROM audit_event_export WHERE municipality_code = $1 ORDER BY seq
+            """,
+            [municipality]
+        ).map { row in
+            AuditExportedEvent(
+                municipalityCode: try row.decode("municipality_code"), seq: try row.decode("seq"),
+                occurredAt: try row.decode("occurred_at"), actorKind: try row.decode("actor_kind"),
+                actor: try row.decode("actor"), action: try row.decode("action"), requestID: try row.decode("request_id"),
+                taskID: try row.decode("task_id"), details: try row.decode("details"), prevHash: try row.decode("prev_hash"),
+                hash: try row.decode("hash")
+            )
+        }
+    }
+
+    /// Recomputes `municipality`'s chain in Swift (not with the database's function), then checks that the chain
+    /// ends at the recorded head (`head_mismatch` otherwise, as `verify` reports a cut tail).
+    public static func verifyIndependently(municipality: String, on connection: PostgresConnection) throws -> AuditChainVerifier.Verdict {
+        let events = try exportedEvents(municipality: municipality, on: connection)
+        var verdict = AuditChainVerifier.verify(events)
+        guard verdict.intact else { return verdict }
+        let head = try connection.query(
+            "SELECT last_seq, encode(last_hash, 'hex') AS last_hash FROM audit_chain_heads WHERE municipality_code = $1",
+            [municipality]
+        ).first
+        let headSequence: Int64 = try head?.decode("last_seq") ?? 0
+        let headHash: String = try head?.decode("last_hash") ?? String(repeating: "0", count: 64)
+        if headSequence != verdict.eventsChecked || headHash != verdict.headHash {
+            verdict.intact = false
+            verdict.brokenSequence = headSequence
+            verdict.problem = "head_mismatch"
+        }
+        return verdict
+    }
+}

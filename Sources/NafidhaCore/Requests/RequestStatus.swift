@@ -1,0 +1,32 @@
+/// The status of a request, derived from its tasks (docs/state-machine.md, "Request statuses").
+public enum RequestStatus: String, Sendable, CaseIterable, Codable {
+    case submitted
+    case inReview = "in_review"
+    case awaitingCitizen = "awaiting_citizen"
+    case approved
+    case rejected
+    case cancelled
+
+    /// True for `approved`, `rejected` and `cancelled`.
+    public var isFinal: Bool {
+        switch self {
+        case .approved, .rejected, .cancelled: true
+        case .submitted, .inReview, .awaitingCitizen: false
+        }
+    }
+
+    /// The status a request has after a change.
+    /// - Parameters:
+    ///   - previous: the status before the change; `cancelled` is set by the citizen and stays.
+    ///   - tasks: the statuses of all the request's tasks after the change.
+    ///   - activity: true when the change was a clerk's or citizen's act on a task (claim, release, decision,
+    ///     question, reply, forward): from then on the request is under review, never `submitted` again.
+    public static func derive(previous: RequestStatus, tasks: [TaskStatus], activity: Bool) -> RequestStatus {
+        if previous == .cancelled { return .cancelled }
+        if tasks.contains(.rejected) { return .rejected }
+        if !tasks.isEmpty && tasks.allSatisfy({ $0 == .approved }) { return .approved }
+        if tasks.contains(.awaitingCitizen) { return .awaitingCitizen }
+        if previous == .submitted && !activity { return .submitted }
+        return .inReview
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Postgres
+
+/// The citizen's side of a request: authenticates a tracking number with its access token, and shows the request.
+/// A wrong or missing token, an unknown or malformed tracking number all give the same `request_not_found` after the
+/// same work (one lookup, one hash, one constant-time comparison), so nobody can learn which requests exist.
+public struct RequestTracking: Sendable {
+    /// A request whose access token was checked.
+    public struct AuthenticatedRequest: Sendable, Equatable {
+        /// The request's id.
+        public var id: Int64
+        /// Its tracking number, as stored.
+        public var trackingNumber: String
+        /// The citizen, as the audit trail names them: by the tracking number.
+        public var actor: Actor { Actor(kind: .citizen, id: trackingNumber) }
+    }
+
+    /// Events shown at most in one timeline (default 500); a request has far fewer.
+    public static let maximumTimelineEntries = 500
+
+    /// Where requests live.
+    public let pool: PostgresPool
+
+    /// A tracking service over `pool`.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// The request `tracking` if `token` is its access token; otherwise `request_not_found` (404), whatever was wrong.
+    public func authenticate(tracking: String, token: String?) throws -> AuthenticatedRequest {
+        try pool.withConnection { try authenticate(tracking: tracking, token: token, on: $0) }
+    }
+
+    /// The citizen's view of request `tracking`, names in `language`, if `token` is its access token.
+    public func view(tracking: String, token: String?, language: Language) throws -> TrackedRequest {
+        try pool.withConnection { connection in
+            let request = try authenticate(tracking: tracking, token: token, on: connection)
+            return try RequestView(connection: connection, language: language).load(request.id)
+        }
+    }
+
+    private func authenticate(tracking: String, token: String?, on connection: PostgresConnection) throws -> AuthenticatedRequest {
+        let presented = AccessToken(text: token ?? "").hash
+        let rows = try connection.queryPrepared(
+            "SELECT id, tracking_number, access_token_hash FROM requests WHERE tracking_number = $1",
+            [String(tracking.uppercased().prefix(64))]
+        )
+        let row = rows.first
+        // Compare against a stand-in when there is no such request, so both paths do the same work.
+        let stored: [UInt8] = try row?.decode("access_token_hash") ?? [UInt8](repeating: 0, count: 32)
+        let matches = Self.constantTimeEqual(presented, stored)
+        guard let row, let token, !token.isEmpty, matches else { throw WorkflowMessages.requestNotFound() }
+        return AuthenticatedRequest(id: try row.decode("id"), trackingNumber: try row.decode("tracking_number"))
+    }
+
+    /// Compares two byte strings in time that depends only on their lengths.
+    static func constantTimeEqual(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices {
+            difference |= left[index] ^ right[index]
+        }
+        return difference == 0
+    }
+}

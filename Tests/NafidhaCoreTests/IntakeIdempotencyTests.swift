@@ -1,0 +1,119 @@
+import Foundation
+import NafidhaCore
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Submission idempotency and concurrency")
+struct IntakeIdempotencyTests {
+    @Test("the same key and body answer with the same receipt, token included, and create one request")
+    func sameKeyAndBodyReplays() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let pool = PostgresPool(conninfo: database.conninfo)
+            defer { pool.close() }
+            let service = SubmissionService(pool: pool)
+            let key = "retry-" + UUID().uuidString
+            let first = try service.submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key)
+            let second = try service.submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key)
+            #expect(!first.replayed)
+            #expect(second.replayed)
+            #expect(second.receipt == first.receipt)
+            try pool.withConnection { connection in
+                #expect(try IntakeSamples.counts(on: connection)[0] == 1)
+                // Neither the key nor the token is stored in plaintext.
+                let row = try connection.query("SELECT idempotency_key, idempotency_receipt FROM requests")[0]
+                #expect(try row.decode("idempotency_key", as: String.self) != key)
+                #expect(try !row.decode("idempotency_receipt", as: String.self).contains(first.receipt.accessToken))
+            }
+        }
+    }
+
+    @Test("the same key with another body is an idempotency conflict and creates nothing")
+    func sameKeyOtherBodyConflicts() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let pool = PostgresPool(conninfo: database.conninfo)
+            defer { pool.close() }
+            let service = SubmissionService(pool: pool)
+            let key = "conflict-" + UUID().uuidString
+            _ = try service.submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key)
+            let error = try #require(throws: NafidhaError.self) {
+                try service.submit(IntakeSamples.buildingPermit(parcel: "P-99/1"), channel: .api, idempotencyKey: key)
+            }
+            #expect(error.code == "idempotency_conflict")
+            #expect(error.kind == .conflict)
+            #expect(try pool.withConnection { try IntakeSamples.counts(on: $0)[0] } == 1)
+        }
+    }
+
+    @Test("keys shorter than 16, longer than 255 or with non-printable characters are refused", arguments: [
+        "short", String(repeating: "k", count: 256), "has a space in it!", "tab\there-0123456789", "ключ-0123456789abcdef",
+    ])
+    func malformedKeysAreRefused(key: String) throws {
+        let pool = PostgresPool(conninfo: "host=/nonexistent-nafidha-socket-dir dbname=x connect_timeout=1")
+        defer { pool.close() }
+        let error = try #require(throws: NafidhaError.self) {
+            try SubmissionService(pool: pool).submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key)
+        }
+        #expect(error.code == "invalid_idempotency_key")
+    }
+
+    @Test("eight concurrent submissions with one key create one request and all get its receipt")
+    func concurrentSameKeyCreatesOneRequest() async throws {
+        let database = try TestDatabase.createWithDemoCatalog()
+        defer { try? database.drop() }
+        let pool = PostgresPool(conninfo: database.conninfo)
+        defer { pool.close() }
+        let service = SubmissionService(pool: pool)
+        let key = "race-" + UUID().uuidString
+        let receipts = try await withThrowingTaskGroup(of: SubmissionReceipt.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await Self.onOwnThread {
+                        try service.submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key).receipt
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(receipts.map(\.trackingNumber)).count == 1)
+        #expect(Set(receipts.map(\.accessToken)).count == 1)
+        let requests = try await pool.withConnection { try IntakeSamples.counts(on: $0)[0] }
+        #expect(requests == 1)
+    }
+
+    @Test("fifty concurrent submissions create fifty requests and leave every audit chain intact")
+    func fiftyConcurrentSubmissions() async throws {
+        let database = try TestDatabase.createWithDemoCatalog()
+        defer { try? database.drop() }
+        let pool = PostgresPool(conninfo: database.conninfo)
+        defer { pool.close() }
+        let service = SubmissionService(pool: pool)
+        let municipalities = ["TRP", "BEN", "MIS", "SQJ", "TAJ"]
+        let receipts = try await withThrowingTaskGroup(of: SubmissionReceipt.self) { group in
+            for index in 0..<50 {
+                group.addTask {
+                    try await Self.onOwnThread {
+                        try service.submit(
+                            IntakeSamples.buildingPermit(municipality: municipalities[index % municipalities.count]),
+                            channel: .api, idempotencyKey: index.isMultiple(of: 2) ? "fifty-\(index)-\(UUID())" : nil
+                        ).receipt
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(receipts.map(\.trackingNumber)).count == 50)
+        let counts = try await pool.withConnection { try IntakeSamples.counts(on: $0) }
+        #expect(counts == [50, 200, 150])
+        let chains = try await pool.withConnection { try AuditLog.verifyAll(on: $0) }.filter { $0.eventsChecked > 0 }
+        #expect(chains.count == municipalities.count)
+        #expect(chains.allSatisfy { $0.intact && $0.eventsChecked == 30 })
+    }
+
+    /// Runs blocking database work on a thread of our own, never on a cooperative thread.
+    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+}
