@@ -378,6 +378,12 @@ SELECT 'building_permit', code, 1, 1, '2025-07-01 00:00+03', NULL,
   FROM municipalities WHERE country_code = 'DJ' AND capital
 UNION ALL
 SELECT 'social_assistance', 'TDJ', 2, 1, '2026-03-01 00:00+03', NULL,
-       'social_affairs', NULL, NULL, 'Tadjourah: the regional social affairs office pays assistance itself';
+       'social_affairs', NULL, NULL, 'Tadjourah: the regional social affairs office pays assistance itself'
+UNION ALL
+-- The capital licensing fast track shortens the steps too, so they still add up to its 15 days (7 + 5 + 3).
+SELECT 'commercial_licence', m.code, s.stage_no, s.step_no, '2027-01-01 00:00+02', NULL, NULL, NULL, s.sla_days,
+       'Capital fast track for business licences (announced, not yet in force)'
+  FROM municipalities m CROSS JOIN (VALUES (1, 1, 7), (1, 2, 7), (2, 1, 5)) AS s (stage_no, step_no, sla_days)
+ WHERE m.country_code = 'LY' AND m.capital;
 END
 $seed$;

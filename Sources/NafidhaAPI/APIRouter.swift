@@ -11,6 +11,7 @@ public enum APIRouter {
         HealthRoutes(health: DatabaseHealth(pool: pool)).register(on: &router)
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
         RequestTrackingRoutes(tracking: RequestTracking(pool: pool), engine: WorkflowEngine(pool: pool)).register(on: &router)
+        CatalogRoutes(pool: pool).register(on: &router)
         return router
     }
 }

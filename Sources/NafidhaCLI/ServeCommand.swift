@@ -16,25 +16,32 @@ struct ServeCommand: RunnableCommand {
         help: "Also let the embedded cluster accept TCP connections on localhost at this port. Default: none."
     )
 
+    static let demo = Flag(
+        "demo", help: "Load the demo catalog (Libya and Djibouti) when the catalog is empty, as 'nafidha seed demo' does."
+    )
+
     static let configuration = CommandConfiguration(
         name: "serve",
         abstract: "Runs the Nafidha server.",
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
-            first use, reused when already running). Applies missing migrations, then serves until SIGINT or SIGTERM.
+            first use, reused when already running). Applies missing migrations, with --demo loads the demo catalog \
+            into an empty catalog, then serves until SIGINT or SIGTERM.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
-            listen.definition, databasePort.definition,
+            listen.definition, databasePort.definition, demo.definition,
         ]
     )
 
     let database: DatabaseOptions
     let listenAddress: ListenAddress
     let embedded: EmbeddedPostgres.Configuration
+    let loadsDemoCatalog: Bool
 
     init(parsing arguments: ParsedArguments) throws(UsageError) {
         database = try DatabaseOptions(parsing: arguments)
+        loadsDemoCatalog = arguments.isSet(Self.demo)
         listenAddress = try Self.parseListen(arguments.value(of: Self.listen))
         var embedded = EmbeddedPostgres.Configuration()
         if let port = try arguments.value(of: Self.databasePort) {
@@ -70,6 +77,9 @@ struct ServeCommand: RunnableCommand {
         context.standardOutput.writeLine("Database: \(opened.summary).")
         do {
             try SchemaMigrator().migrate(opened, context: context)
+            if loadsDemoCatalog {
+                try SeedCommand.loadDemoCatalog(into: opened, context: context)
+            }
         } catch {
             try? opened.close()
             throw error

@@ -1,0 +1,78 @@
+import Foundation
+import HTTP
+import NafidhaCore
+import Postgres
+
+/// `GET /v1/municipalities`, `/v1/sectors`, `/v1/services?municipality=CODE` and
+/// `/v1/services/:code?municipality=CODE`: the catalog, in the language of `Accept-Language`.
+struct CatalogRoutes: Sendable {
+    let pool: PostgresPool
+
+    func register(on router: inout Router) {
+        let pool = pool
+        router.get("/v1/municipalities") { request, _ in
+            let language = request.language
+            let municipalities = try Self.reading(pool) { try CatalogService.municipalities(on: $0) }
+            return try .catalog(CatalogOutput.MunicipalityList(
+                language: language.rawValue,
+                municipalities: municipalities.map { CatalogOutput.Municipality($0, in: language) }
+            ), language: language)
+        }
+        router.get("/v1/sectors") { request, _ in
+            let language = request.language
+            let sectors = try Self.reading(pool) { try CatalogService.sectors(on: $0) }
+            return try .catalog(CatalogOutput.SectorList(
+                language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
+            ), language: language)
+        }
+        router.get("/v1/services") { request, _ in
+            let language = request.language
+            let municipality = try Self.municipality(of: request)
+            let services = try Self.reading(pool) {
+                try CatalogService.services(offeredIn: municipality, at: Date(), on: $0)
+            }
+            return try .catalog(CatalogOutput.ServiceList(
+                language: language.rawValue, municipality: municipality,
+                services: services.map { CatalogOutput.Service($0, in: language) }
+            ), language: language)
+        }
+        router.get("/v1/services/:code") { request, context in
+            let language = request.language
+            let service = try context.parameters.require("code")
+            let municipality = try Self.municipality(of: request)
+            let detail = try Self.reading(pool) {
+                try CatalogService.serviceDetail(service: service, municipality: municipality, at: Date(), on: $0)
+            }
+            return try .catalog(CatalogOutput.ServiceDetail(detail, in: language), language: language)
+        }
+    }
+
+    /// Runs a catalog read on a pooled connection. When the database cannot be reached (no connection in time,
+    /// pool saturated, connection lost) the client gets 503 `database_unavailable` rather than a 500: it is worth
+    /// retrying, and it is not a bug.
+    private static func reading<T>(_ pool: PostgresPool, _ body: (PostgresConnection) throws -> T) throws -> T {
+        do {
+            return try pool.withConnection(body)
+        } catch let error as PostgresError
+            where error.isConnectionLost || [.poolTimeout, .poolBusy, .poolClosed, .connectionFailed].contains(error.code) {
+            throw NafidhaError.databaseUnavailable
+        }
+    }
+
+    /// The `municipality` query parameter, upper-cased (codes are `TRP`, and `trp` means the same); missing or
+    /// empty → 400 `municipality_required`.
+    private static func municipality(of request: HTTPRequest) throws(NafidhaError) -> String {
+        guard let code = request.query["municipality"], !code.isEmpty else { throw NafidhaError.municipalityRequired }
+        return code.uppercased()
+    }
+}
+
+extension HTTPResponse {
+    /// A catalog answer: JSON, marked with its language, varying with `Accept-Language` for caches.
+    fileprivate static func catalog(_ value: some Encodable, language: Language) throws -> HTTPResponse {
+        var response = try HTTPResponse.json(encoding: value)
+        response.headers.add(name: "Content-Language", value: language.rawValue)
+        response.headers.add(name: "Vary", value: "Accept-Language")
+        return response
+    }
+}

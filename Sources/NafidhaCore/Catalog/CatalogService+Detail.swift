@@ -1,0 +1,113 @@
+import Foundation
+import Postgres
+
+extension CatalogService {
+    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`.
+    /// - Throws: `unknown_municipality`, `unknown_service`, or `service_not_offered` (all 404).
+    public static func serviceDetail(
+        service: String, municipality: String, at instant: Date, on connection: PostgresConnection
+    ) throws -> ServiceDetail {
+        try requireMunicipality(municipality, on: connection)
+        guard isServiceCode(service) else { throw NafidhaError.unknownService(service) }
+        let rows = try connection.queryPrepared(
+            """
+            SELECT s.code, s.sector_code, s.name_ar, s.name_fr, s.name_en,
+                   s.description_ar, s.description_fr, s.description_en, s.public_report,
+                   resolve_service(s.code, $2, $3)::text AS workflow
+              FROM services s WHERE s.code = $1
+            """,
+            [service, municipality, instant]
+        )
+        guard let row = rows.first else { throw NafidhaError.unknownService(service) }
+        guard let text = try row.decode("workflow", as: String?.self) else {
+            throw NafidhaError.serviceNotOffered(service, municipality: municipality)
+        }
+        let workflow = try ResolvedWorkflow(jsonText: text)
+        let summary = ServiceSummary(
+            code: try row.decode("code"), sector: try row.decode("sector_code"), names: try row.catalogText("name"),
+            descriptions: try row.catalogText("description"), slaDays: workflow.slaDays, fee: workflow.fee,
+            currency: workflow.currency, publicReport: try row.decode("public_report")
+        )
+        let names = try stepNames(of: workflow, on: connection)
+        return ServiceDetail(
+            summary: summary, municipality: municipality, fields: try formFields(service: service, on: connection),
+            documents: try documents(service: service, on: connection), workflow: workflow,
+            sectorNames: names.sectors, officeNames: names.offices
+        )
+    }
+
+    /// The form fields of `service` in display order, with their choices (empty for an unknown service).
+    public static func formFields(service: String, on connection: PostgresConnection) throws -> [FormField] {
+        var choices: [String: [FormField.Choice]] = [:]
+        for row in try connection.queryPrepared(
+            """
+            SELECT field_code, code, label_ar, label_fr, label_en FROM service_field_choices
+             WHERE service_code = $1 ORDER BY field_code, position
+            """,
+            [service]
+        ) {
+            choices[try row.decode("field_code"), default: []].append(
+                FormField.Choice(code: try row.decode("code"), labels: try row.catalogText("label"))
+            )
+        }
+        return try connection.queryPrepared(
+            """
+            SELECT code, datatype, required, label_ar, label_fr, label_en, max_length,
+                   min_value::text AS min_value, max_value::text AS max_value
+              FROM service_fields WHERE service_code = $1 ORDER BY position
+            """,
+            [service]
+        ).map { row in
+            let code: String = try row.decode("code")
+            let datatypeText: String = try row.decode("datatype")
+            guard let datatype = FieldDatatype(rawValue: datatypeText) else {
+                throw CatalogDataError(column: "datatype", value: datatypeText)
+            }
+            return FormField(
+                code: code, datatype: datatype, required: try row.decode("required"),
+                labels: try row.catalogText("label"), choices: choices[code] ?? [],
+                maxLength: try row.decode("max_length"), minValue: try row.catalogDecimal("min_value"),
+                maxValue: try row.catalogDecimal("max_value")
+            )
+        }
+    }
+
+    /// The documents `service` requires, in display order.
+    public static func documents(service: String, on connection: PostgresConnection) throws -> [RequiredDocument] {
+        try connection.queryPrepared(
+            "SELECT code, name_ar, name_fr, name_en FROM service_documents WHERE service_code = $1 ORDER BY position",
+            [service]
+        ).map { RequiredDocument(code: try $0.decode("code"), names: try $0.catalogText("name")) }
+    }
+
+    /// The names of the sectors and offices a workflow's steps go to.
+    private static func stepNames(
+        of workflow: ResolvedWorkflow, on connection: PostgresConnection
+    ) throws -> (sectors: [String: LocalizedText], offices: [String: LocalizedText]) {
+        // The codes travel as one jsonb parameter, so the statement stays parameterised however many steps.
+        let codes = JSONValue.object([
+            "sectors": .array(workflow.stages.flatMap(\.steps).map { .string($0.sector) }),
+            "offices": .array(workflow.stages.flatMap(\.steps).map { .string($0.office) }),
+        ]).canonicalText
+        var sectors: [String: LocalizedText] = [:]
+        var offices: [String: LocalizedText] = [:]
+        for row in try connection.queryPrepared(
+            """
+            SELECT 'sector' AS kind, code, name_ar, name_fr, name_en FROM sectors
+             WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb -> 'sectors'))
+            UNION ALL
+            SELECT 'office', code, name_ar, name_fr, name_en FROM offices
+             WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb -> 'offices'))
+            """,
+            [codes]
+        ) {
+            let kind: String = try row.decode("kind")
+            if kind == "sector" {
+                sectors[try row.decode("code")] = try row.catalogText("name")
+            } else {
+                offices[try row.decode("code")] = try row.catalogText("name")
+            }
+        }
+        return (sectors, offices)
+    }
+}
