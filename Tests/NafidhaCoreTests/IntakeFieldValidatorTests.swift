@@ -15,11 +15,15 @@ struct IntakeFieldValidatorTests {
     static let now = Date(timeIntervalSince1970: 1_789_977_600)   // 2026-09-21
 
     static func field(
-        _ datatype: FormField.Datatype, required: Bool = true, maxLength: Int? = nil, minimum: Double? = nil,
-        maximum: Double? = nil, choices: Set<String> = []
+        _ datatype: FieldDatatype, required: Bool = true, maxLength: Int? = nil, minimum: Decimal? = nil,
+        maximum: Decimal? = nil, choices: [String] = []
     ) -> FormField {
-        FormField(code: "f", datatype: datatype, required: required, maxLength: maxLength, minimum: minimum,
-                  maximum: maximum, choices: choices)
+        let label = LocalizedText(ar: "ح", fr: "c", en: "f")
+        return FormField(
+            code: "f", datatype: datatype, required: required, labels: label,
+            choices: choices.map { FormField.Choice(code: $0, labels: label) }, maxLength: maxLength,
+            minValue: minimum, maxValue: maximum
+        )
     }
 
     static func check(_ value: JSONValue, _ field: FormField, rules: CountryRules = libya) -> JSONValue? {

@@ -46,7 +46,8 @@ struct IntakeIdempotencyTests {
     }
 
     @Test("keys shorter than 16, longer than 255 or with non-printable characters are refused", arguments: [
-        "short", String(repeating: "k", count: 256), "has a space in it!", "tab\there-0123456789", "ключ-0123456789abcdef",
+        "short", String(repeating: "k", count: 256), "line\nbreak-0123456789", "tab\there-0123456789",
+        "ключ-0123456789abcdef", "delete\u{7F}-0123456789",
     ])
     func malformedKeysAreRefused(key: String) throws {
         let pool = PostgresPool(conninfo: "host=/nonexistent-nafidha-socket-dir dbname=x connect_timeout=1")

@@ -10,6 +10,10 @@ struct FieldValidator: Sendable {
 
     /// Longest numeric string read as a number.
     static let maximumNumberLength = 40
+    /// Characters a `string` may hold when the catalog sets no limit.
+    static let defaultStringLength = 200
+    /// Characters a `text` may hold when the catalog sets no limit.
+    static let defaultTextLength = 4000
     /// Characters an email address may hold (RFC 5321's path limit).
     static let maximumEmailLength = 254
     /// Characters a location's address may hold.
@@ -19,20 +23,22 @@ struct FieldValidator: Sendable {
     func validate(_ value: JSONValue, as field: FormField) -> Result<JSONValue, Refusal> {
         switch field.datatype {
         case .string:
-            return Self.text(value, limit: field.maxLength ?? FormField.defaultStringLength, multiline: false)
+            return Self.text(value, limit: field.maxLength ?? Self.defaultStringLength, multiline: false)
                 .map(JSONValue.string)
         case .text:
-            return Self.text(value, limit: field.maxLength ?? FormField.defaultTextLength, multiline: true)
+            return Self.text(value, limit: field.maxLength ?? Self.defaultTextLength, multiline: true)
                 .map(JSONValue.string)
         case .number:
-            return Self.number(value, minimum: field.minimum, maximum: field.maximum).map(JSONValue.number)
+            return Self.number(value, minimum: field.minValue.map(Self.double), maximum: field.maxValue.map(Self.double))
+                .map(JSONValue.number)
         case .date:
             return Self.date(value).map(JSONValue.string)
         case .singleChoice:
             guard case .string(let code) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
-            return field.choices.contains(code) ? .success(.string(code)) : .failure(Refusal(IntakeMessages.unknownChoice))
+            return field.choices.contains { $0.code == code }
+                ? .success(.string(code)) : .failure(Refusal(IntakeMessages.unknownChoice))
         case .multipleChoice:
-            return Self.choices(value, known: field.choices, required: field.required)
+            return Self.choices(value, known: Set(field.choices.map(\.code)), required: field.required)
         case .nationalID:
             guard case .string(let text) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
             return rules.nationalID(text, at: instant).map(JSONValue.string)
@@ -115,10 +121,9 @@ struct FieldValidator: Sendable {
     static func email(_ value: JSONValue) -> Result<String, Refusal> {
         guard case .string(let raw) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
         let text = raw.trimmingCharacters(in: .whitespaces)
-        guard text.unicodeScalars.count <= maximumEmailLength else { return .failure(Refusal(IntakeMessages.invalidEmail)) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
-              parts[0].unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"()<>[]\\,;:\"".unicodeScalars.contains($0) && $0.properties.generalCategory != .control }),
+        guard text.unicodeScalars.count <= maximumEmailLength, parts.count == 2, !parts[0].isEmpty,
+              parts[0].count <= 64, parts[0].unicodeScalars.allSatisfy(isLocalPartScalar),
               !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else {
             return .failure(Refusal(IntakeMessages.invalidEmail))
         }
@@ -130,6 +135,12 @@ struct FieldValidator: Sendable {
             return .failure(Refusal(IntakeMessages.invalidEmail))
         }
         return .success(text)
+    }
+
+    /// Visible characters other than the ones RFC 5322 reserves around an address.
+    private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value > 0x20 && scalar.properties.generalCategory != .control
+            && !"()<>[]\\,;:\"".unicodeScalars.contains(scalar)
     }
 
     /// `{"lat","long"}` in range, and/or a non-empty `address`; stored with only those members.
@@ -170,6 +181,10 @@ struct FieldValidator: Sendable {
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, Digits.areASCIIDigits(parts[0]) else { return false }
         return parts.count == 1 || Digits.areASCIIDigits(parts[1])
+    }
+
+    private static func double(_ decimal: Decimal) -> Double {
+        NSDecimalNumber(decimal: decimal).doubleValue
     }
 
     private static func display(_ bound: Double) -> String {

@@ -22,7 +22,7 @@ public struct SubmissionReceipt: Sendable, Codable, Equatable {
     /// The service SLA in working days, after the municipality's overlays.
     public var slaDays: Int
     /// The fee due, in `currency`.
-    public var fee: Double
+    public var fee: Decimal
     /// ISO 4217 currency of the fee.
     public var currency: String
     /// One entry per workflow step, in stage then step order.

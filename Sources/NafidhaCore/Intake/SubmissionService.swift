@@ -54,9 +54,11 @@ public struct SubmissionService: Sendable {
         let codes = SubmissionValidator.codes(of: submission.body)
         let rules = try codes.municipality.flatMap { try IntakeCatalog.rules(municipality: $0, on: connection) }
         let form = try codes.service.flatMap { try IntakeCatalog.form(service: $0, on: connection) }
-        var workflow: (text: String, snapshot: ResolvedSnapshot)?
+        var workflow: ResolvedWorkflow?
         if let service = codes.service, let municipality = codes.municipality, rules != nil, form != nil {
-            workflow = try IntakeCatalog.workflow(service: service, municipality: municipality, at: instant, on: connection)
+            workflow = try CatalogService.resolveWorkflow(
+                service: service, municipality: municipality, at: instant, on: connection
+            )
         }
         var validator = SubmissionValidator()
         let valid = validator.validate(
@@ -71,13 +73,12 @@ public struct SubmissionService: Sendable {
         }
         let tokenBytes = SecureRandom.bytes(32)
         let token = AccessToken(text: Base64URL.encode(tokenBytes))
-        let snapshot = workflow.snapshot
         let receipt = SubmissionReceipt(
             trackingNumber: TrackingNumber.generate(municipality: valid.municipality), accessToken: token.text,
             status: "submitted", service: valid.service, municipality: valid.municipality, channel: channel.rawValue,
-            submittedAt: instant, dueAt: try calendar.dueDate(workingDays: snapshot.slaDays, from: instant),
-            slaDays: snapshot.slaDays, fee: snapshot.fee, currency: snapshot.currency,
-            steps: try snapshot.stages.flatMap { stage in
+            submittedAt: instant, dueAt: try calendar.dueDate(workingDays: workflow.slaDays, from: instant),
+            slaDays: workflow.slaDays, fee: workflow.fee, currency: workflow.currency,
+            steps: try workflow.stages.flatMap { stage in
                 try stage.steps.map { step in
                     let opens = stage.stage == 1
                     return SubmissionReceipt.Step(
@@ -89,7 +90,7 @@ public struct SubmissionService: Sendable {
             }
         )
         let requestID = try insertRequest(
-            valid, receipt: receipt, tokenHash: token.hash, workflowText: workflow.text,
+            valid, receipt: receipt, tokenHash: token.hash, workflowText: workflow.jsonText,
             idempotency: try idempotency.map { ($0, try $0.sealed(tokenBytes: tokenBytes, receipt: receipt)) },
             on: connection
         )
@@ -99,7 +100,7 @@ public struct SubmissionService: Sendable {
             details: ["service": .string(valid.service), "channel": .string(channel.rawValue)]
         )
         let slaByStep = Dictionary(
-            snapshot.stages.flatMap { stage in stage.steps.map { ("\(stage.stage).\($0.step)", $0.slaDays) } },
+            workflow.stages.flatMap { stage in stage.steps.map { ("\(stage.stage).\($0.step)", $0.slaDays) } },
             uniquingKeysWith: { first, _ in first }
         )
         for step in receipt.steps {
