@@ -3,7 +3,7 @@ public struct AuditFileVerification: Sendable, Equatable {
     /// The first thing wrong with a file.
     public struct Problem: Sendable, Equatable {
         /// A stable code: `malformed_record`, `chain_out_of_order`, `sequence_gap`, `previous_hash_mismatch`,
-        /// `hash_mismatch`, `time_went_backwards`, or, against the manifest, `file_sha256_mismatch`,
+        /// `hash_mismatch`, `details_not_canonical`, `time_went_backwards`, or, against the manifest, `file_sha256_mismatch`,
         /// `event_count_mismatch`, `chain_mismatch`, `format_mismatch`.
         public var code: String
         /// The 1-based line (JSON lines) or record (CSV, the header being record 1) where it shows; 0 for the file.

@@ -104,6 +104,12 @@ struct ChainWalk {
             fail("hash_mismatch", line: line, municipality: event.municipalityCode, seq: event.seq)
             return nil
         }
+        // The hash covers the stored text; the database only ever stores canonical JSON, so other text was forged
+        // together with its hashes.
+        guard CanonicalJSON.isCanonical(event.details) else {
+            fail("details_not_canonical", line: line, municipality: event.municipalityCode, seq: event.seq)
+            return nil
+        }
         return hash
     }
 
