@@ -9,9 +9,10 @@ public enum APIRouter {
         var router = Router()
         router.use(ErrorRendering())
         HealthRoutes(health: DatabaseHealth(pool: pool)).register(on: &router)
+        CatalogRoutes(pool: pool).register(on: &router)
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
         RequestTrackingRoutes(tracking: RequestTracking(pool: pool), engine: WorkflowEngine(pool: pool)).register(on: &router)
-        CatalogRoutes(pool: pool).register(on: &router)
+        QueueRoutes(authentication: StaffAuthentication(directory: StaffDirectory(pool: pool)), queues: QueueService(pool: pool)).register(on: &router)
         return router
     }
 }

@@ -12,7 +12,7 @@ struct CatalogRoutes: Sendable {
         let pool = pool
         router.get("/v1/municipalities") { request, _ in
             let language = request.language
-            let municipalities = try Self.reading(pool) { try CatalogService.municipalities(on: $0) }
+            let municipalities = try pool.withConnection { try CatalogService.municipalities(on: $0) }
             return try .catalog(CatalogOutput.MunicipalityList(
                 language: language.rawValue,
                 municipalities: municipalities.map { CatalogOutput.Municipality($0, in: language) }
@@ -20,7 +20,7 @@ struct CatalogRoutes: Sendable {
         }
         router.get("/v1/sectors") { request, _ in
             let language = request.language
-            let sectors = try Self.reading(pool) { try CatalogService.sectors(on: $0) }
+            let sectors = try pool.withConnection { try CatalogService.sectors(on: $0) }
             return try .catalog(CatalogOutput.SectorList(
                 language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
             ), language: language)
@@ -28,7 +28,7 @@ struct CatalogRoutes: Sendable {
         router.get("/v1/services") { request, _ in
             let language = request.language
             let municipality = try Self.municipality(of: request)
-            let services = try Self.reading(pool) {
+            let services = try pool.withConnection {
                 try CatalogService.services(offeredIn: municipality, at: Date(), on: $0)
             }
             return try .catalog(CatalogOutput.ServiceList(
@@ -40,22 +40,10 @@ struct CatalogRoutes: Sendable {
             let language = request.language
             let service = try context.parameters.require("code")
             let municipality = try Self.municipality(of: request)
-            let detail = try Self.reading(pool) {
+            let detail = try pool.withConnection {
                 try CatalogService.serviceDetail(service: service, municipality: municipality, at: Date(), on: $0)
             }
             return try .catalog(CatalogOutput.ServiceDetail(detail, in: language), language: language)
-        }
-    }
-
-    /// Runs a catalog read on a pooled connection. When the database cannot be reached (no connection in time,
-    /// pool saturated, connection lost) the client gets 503 `database_unavailable` rather than a 500: it is worth
-    /// retrying, and it is not a bug.
-    private static func reading<T>(_ pool: PostgresPool, _ body: (PostgresConnection) throws -> T) throws -> T {
-        do {
-            return try pool.withConnection(body)
-        } catch let error as PostgresError
-            where error.isConnectionLost || [.poolTimeout, .poolBusy, .poolClosed, .connectionFailed].contains(error.code) {
-            throw NafidhaError.databaseUnavailable
         }
     }
 

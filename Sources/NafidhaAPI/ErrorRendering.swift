@@ -1,7 +1,9 @@
 import HTTP
 import NafidhaCore
+import Postgres
 
-/// Turns the service layer's `NafidhaError` into a JSON error in the client's language, in one place.
+/// Turns the service layer's `NafidhaError` into a JSON error in the client's language, in one place; an
+/// unreachable database becomes 503 `database_unavailable` on every route.
 struct ErrorRendering: HTTPMiddleware {
     func handle(
         _ request: HTTPRequest, context: RequestContext,
@@ -11,6 +13,8 @@ struct ErrorRendering: HTTPMiddleware {
             return try next(request, context)
         } catch let error as NafidhaError {
             throw HTTPError(error, language: request.language)
+        } catch let error as PostgresError where error.meansDatabaseUnavailable {
+            throw HTTPError(NafidhaError.databaseUnavailable, language: request.language)
         }
     }
 }

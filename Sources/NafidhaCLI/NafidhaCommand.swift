@@ -10,6 +10,10 @@ public struct NafidhaCommand: ParsableCommand {
         name: "nafidha",
         abstract: "The backend of a municipal one-stop window.",
         version: version,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, AuditCommand.self, ReportCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
+            LoginCommand.self, QueueCommand.self, ClaimCommand.self, ReleaseCommand.self,
+            AuditCommand.self, ReportCommand.self,
+        ]
     )
 }

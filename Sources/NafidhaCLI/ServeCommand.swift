@@ -98,9 +98,14 @@ struct ServeCommand: RunnableCommand {
             try? opened.close()
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
+        let sweeper = EscalationSweeper(sweep: EscalationSweep(pool: pool)) { [standardError = context.standardError] in
+            standardError.writeLine("Warning: the SLA sweep failed and will run again: \($0)")
+        }
+        sweeper.start()
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
+        sweeper.stop()
 
         // In-flight requests finish first, then their connections go back to the pool, then the database stops.
         server.shutdown()

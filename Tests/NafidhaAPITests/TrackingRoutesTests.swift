@@ -63,6 +63,7 @@ struct TrackingRoutesTests {
             let steps = try #require(body["steps"] as? [[String: Any]])
             #expect(steps.map { $0["sector"] as? String } == ["urban_planning", "civil_defence", "water_sanitation", "finance"])
             #expect(steps.map { $0["status"] as? String } == ["open", "open", "waiting", "waiting"])
+            #expect(steps[0]["due_at"] is String && steps[2]["due_at"] is NSNull)
             let timeline = try #require(body["timeline"] as? [[String: Any]])
             #expect(timeline.map { $0["event"] as? String } == ["submitted", "task_opened", "task_opened"])
         }
@@ -123,6 +124,25 @@ struct TrackingRoutesTests {
             #expect(!reply.text.contains("amal.t"))
             #expect(!reply.text.contains("Internal:"))
             #expect(!events.contains("forwarded"))
+        }
+    }
+
+    @Test("a rejection shows with its reason, and the cancelled steps behind it show only as statuses")
+    func rejectionInTimeline() throws {
+        try withAPI { client, engine, filed in
+            let task = try firstTask(engine, filed)
+            let clerk = Actor(kind: .clerk, id: "amal.t")
+            try engine.claim(task: task, by: clerk)
+            try engine.reject(task: task, by: clerk, reason: "The parcel lies in a protected zone.")
+            let body = try client.send("GET", "/v1/requests/\(filed.tracking)", headers: filed.bearer).object()
+            #expect(body["status"] as? String == "rejected")
+            #expect(body["closed_at"] is String)
+            let steps = try #require(body["steps"] as? [[String: Any]])
+            #expect(steps.map { $0["status"] as? String } == ["rejected", "cancelled", "cancelled", "cancelled"])
+            let timeline = try #require(body["timeline"] as? [[String: Any]])
+            #expect(timeline.last?["event"] as? String == "rejected")
+            #expect(timeline.last?["message"] as? String == "The parcel lies in a protected zone.")
+            #expect(!timeline.contains { $0["event"] as? String == "cancelled" })
         }
     }
 

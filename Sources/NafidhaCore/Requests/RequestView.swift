@@ -59,19 +59,18 @@ struct RequestView {
     private func timeline(_ requestID: Int64) throws -> [TrackedRequest.Event] {
         let rows = try connection.queryPrepared(
             """
-            SELECT e.occurred_at, e.action, e.actor_kind, e.details, t.stage_no, t.sector_code, m.body AS message
+            SELECT e.occurred_at, e.action, e.details, t.stage_no, t.sector_code, m.body AS message
               FROM audit_events e LEFT JOIN tasks t ON t.id = e.task_id
               LEFT JOIN request_messages m
                 ON m.id = (e.details::jsonb->>'message_id')::bigint AND m.request_id = e.request_id AND m.public
              WHERE e.request_id = $1 AND e.action = ANY($2::text[])
+               AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
              ORDER BY e.seq LIMIT $3
             """,
             [requestID, "{" + Self.publicActions.joined(separator: ",") + "}", RequestTracking.maximumTimelineEntries]
         )
-        return try rows.compactMap { row in
+        return try rows.map { row in
             let action: String = try row.decode("action")
-            let actorKind: String = try row.decode("actor_kind")
-            if action == AuditAction.cancelled.rawValue && actorKind != ActorKind.citizen.rawValue { return nil }
             let details = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(try row.decode("details", as: String.self).utf8))) ?? [:]
             let message: String? = try row.decode("message")
             let sector: String? = if case .string(let code) = details["sector"] { code } else { try row.decode("sector_code") }

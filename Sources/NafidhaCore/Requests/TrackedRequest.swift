@@ -24,6 +24,18 @@ public struct TrackedRequest: Sendable, Encodable, Equatable {
             case stage, sector, office, status
             case sectorName = "sector_name", officeName = "office_name", dueAt = "due_at"
         }
+
+        /// Encodes `due_at` as null while the step waits for its stage, as the submission receipt does.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(stage, forKey: .stage)
+            try container.encode(sector, forKey: .sector)
+            try container.encode(sectorName, forKey: .sectorName)
+            try container.encode(office, forKey: .office)
+            try container.encode(officeName, forKey: .officeName)
+            try container.encode(status, forKey: .status)
+            try container.encode(dueAt, forKey: .dueAt)
+        }
     }
 
     /// One event the citizen may see.

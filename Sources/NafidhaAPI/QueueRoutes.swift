@@ -1,0 +1,118 @@
+import HTTP
+import NafidhaCore
+
+/// The staff API over queues and claims (docs/clerks.md): every route needs a staff bearer token, and the service
+/// layer decides what the caller may see and do.
+struct QueueRoutes: Sendable {
+    let authentication: StaffAuthentication
+    let queues: QueueService
+
+    func register(on router: inout Router) {
+        router.get("/v1/staff/me") { request, _ in
+            let member = try authentication.member(of: request)
+            return try .json(encoding: StaffMemberBody(member))
+        }
+        router.get("/v1/staff/queues") { request, _ in
+            let member = try authentication.member(of: request)
+            return try .json(encoding: QueuesBody(queues: try queues.queues(for: member)))
+        }
+        router.get("/v1/staff/tasks") { request, _ in
+            let member = try authentication.member(of: request)
+            return try .json(encoding: try queues.tasks(for: member, filter: try Self.filter(from: request.query)))
+        }
+        router.post("/v1/staff/tasks/claim-next") { request, _ in
+            let member = try authentication.member(of: request)
+            let body = request.body.isEmpty ? ClaimNextBody() : try JSONCoding.decode(ClaimNextBody.self, from: request.body)
+            let task = try queues.claimNext(by: member, municipality: body.municipality, sector: body.sector)
+            return try .json(encoding: task)
+        }
+        router.post("/v1/staff/tasks/:task/claim") { request, context in
+            let member = try authentication.member(of: request)
+            let body = try Self.versionBody(request)
+            return try .json(encoding: try queues.claim(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+        }
+        router.post("/v1/staff/tasks/:task/release") { request, context in
+            let member = try authentication.member(of: request)
+            let body = try Self.versionBody(request)
+            return try .json(encoding: try queues.release(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+        }
+        router.post("/v1/staff/tasks/:task/reassign") { request, context in
+            let member = try authentication.member(of: request)
+            let body = try JSONCoding.decode(ReassignBody.self, from: request.body)
+            let assignee = try authentication.directory.member(named: body.assignee)
+            let task = try queues.reassign(
+                taskID: try Self.taskID(context), to: assignee, by: member, expectedVersion: body.version)
+            return try .json(encoding: task)
+        }
+    }
+
+    private static func taskID(_ context: RequestContext) throws -> Int64 {
+        guard let id = Int64(try context.parameters.require("task")), id > 0 else {
+            throw HTTPError(.notFound, code: "task_not_found", message: "No task with this number is in your scope.")
+        }
+        return id
+    }
+
+    private static func versionBody(_ request: HTTPRequest) throws -> VersionBody {
+        request.body.isEmpty ? VersionBody() : try JSONCoding.decode(VersionBody.self, from: request.body)
+    }
+
+    /// `?municipality=&sector=&status=&overdue=true&assignee=&limit=&cursor=`; bad values are 400s naming the
+    /// parameter.
+    static func filter(from query: QueryParameters) throws -> TaskFilter {
+        var filter = TaskFilter(municipality: query["municipality"], sector: query["sector"],
+                                assignee: query["assignee"], cursor: query["cursor"])
+        if let status = query["status"] {
+            guard let parsed = TaskFilter.Status(rawValue: status) else {
+                throw HTTPError(.badRequest, code: "invalid_query",
+                                message: "status must be one of open, claimed, awaiting_citizen, active.")
+            }
+            filter.status = parsed
+        }
+        if let overdue = query["overdue"] {
+            guard overdue == "true" || overdue == "false" else {
+                throw HTTPError(.badRequest, code: "invalid_query", message: "overdue must be true or false.")
+            }
+            filter.overdueOnly = overdue == "true"
+        }
+        if let limit = query["limit"] {
+            guard let parsed = Int(limit), parsed >= 1 else {
+                throw HTTPError(.badRequest, code: "invalid_query", message: "limit must be a positive integer.")
+            }
+            filter.limit = parsed
+        }
+        return filter
+    }
+}
+
+private struct QueuesBody: Encodable {
+    let queues: [QueueSummary]
+}
+
+private struct StaffMemberBody: Encodable {
+    let name: String
+    let role: String
+    let municipalities: [String]
+    let sectors: [String]
+
+    init(_ member: StaffMember) {
+        name = member.name
+        role = member.role.rawValue
+        municipalities = member.municipalities
+        sectors = member.sectors
+    }
+}
+
+private struct ClaimNextBody: Decodable {
+    var municipality: String?
+    var sector: String?
+}
+
+private struct VersionBody: Decodable {
+    var version: Int?
+}
+
+private struct ReassignBody: Decodable {
+    var assignee: String
+    var version: Int?
+}

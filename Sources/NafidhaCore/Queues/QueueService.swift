@@ -1,0 +1,119 @@
+import Foundation
+import Postgres
+
+/// Queues for staff: the queues visible to a staff member with their counts, the tasks of those queues by page,
+/// and claiming (claim-next, claim by id, release, reassign). Authorization is checked here, whatever the caller.
+/// Synchronous: call it from threads we own.
+public struct QueueService: Sendable {
+    /// Limits of queue listings and claims.
+    public struct Settings: Sendable {
+        /// How long a claim lasts without action before the sweep returns the task to its queue (30 minutes).
+        public var leaseDuration: TimeInterval = 30 * 60
+        /// Tasks per page when the caller does not say (50).
+        public var defaultPageSize = 50
+        /// The largest page a caller may ask for (200).
+        public var maximumPageSize = 200
+
+        /// The defaults above.
+        public init() {}
+    }
+
+    let pool: PostgresPool
+    let settings: Settings
+
+    /// A queue service over `pool`.
+    public init(pool: PostgresPool, settings: Settings = Settings()) {
+        self.pool = pool
+        self.settings = settings
+    }
+
+    /// Every queue `member` may see that holds at least one non-final, opened task, with its counts.
+    public func queues(for member: StaffMember) throws -> [QueueSummary] {
+        try pool.withConnection { connection in
+            try connection.queryPrepared(
+                """
+                SELECT municipality_code, sector_code, office_code,
+                       (SELECT name_ar FROM sectors WHERE code = sector_code) AS sector_ar,
+                       (SELECT name_fr FROM sectors WHERE code = sector_code) AS sector_fr,
+                       (SELECT name_en FROM sectors WHERE code = sector_code) AS sector_en,
+                       count(*) FILTER (WHERE status = 'open') AS open,
+                       count(*) FILTER (WHERE status = 'claimed') AS claimed,
+                       count(*) FILTER (WHERE status = 'awaiting_citizen') AS awaiting_citizen,
+                       count(*) FILTER (WHERE status IN ('open', 'claimed') AND due_at <= now()) AS overdue,
+                       count(*) FILTER (WHERE escalated_at IS NOT NULL) AS escalated
+                  FROM tasks
+                 WHERE status IN ('open', 'claimed', 'awaiting_citizen')
+                   AND ($1::text[] IS NULL OR municipality_code = ANY ($1::text[]))
+                   AND ($2::text[] IS NULL OR sector_code = ANY ($2::text[]))
+                 GROUP BY municipality_code, sector_code, office_code
+                 ORDER BY municipality_code, sector_code, office_code
+                """,
+                [PostgresTextArray.literal(member.visibleMunicipalities),
+                 PostgresTextArray.literal(member.visibleSectors)]
+            ).map { row in
+                QueueSummary(
+                    municipality: try row.decode("municipality_code"), sector: try row.decode("sector_code"),
+                    sectorName: LocalizedText(ar: try row.decode("sector_ar"), fr: try row.decode("sector_fr"),
+                                              en: try row.decode("sector_en")),
+                    office: try row.decode("office_code"), open: try row.decode("open"),
+                    claimed: try row.decode("claimed"), awaitingCitizen: try row.decode("awaiting_citizen"),
+                    overdue: try row.decode("overdue"), escalated: try row.decode("escalated")
+                )
+            }
+        }
+    }
+
+    /// One page of the tasks `member` may see that match `filter`, in queue order.
+    public func tasks(for member: StaffMember, filter: TaskFilter) throws -> TaskPage {
+        try requireScope(member, municipality: filter.municipality, sector: filter.sector)
+        let limit = min(max(filter.limit ?? settings.defaultPageSize, 1), settings.maximumPageSize)
+        var cursor: TaskCursor?
+        if let text = filter.cursor {
+            guard let decoded = TaskCursor(encoded: text) else { throw QueueErrors.invalidCursor }
+            cursor = decoded
+        }
+        return try pool.withConnection { connection in
+            let rows = try connection.queryPrepared(
+                """
+                SELECT \(QueueTask.columns)
+                  FROM \(QueueTask.source)
+                 WHERE t.status = ANY ($1::text[])
+                   AND ($2::text[] IS NULL OR t.municipality_code = ANY ($2::text[]))
+                   AND ($3::text[] IS NULL OR t.sector_code = ANY ($3::text[]))
+                   AND ($4::text IS NULL OR t.municipality_code = $4)
+                   AND ($5::text IS NULL OR t.sector_code = $5)
+                   AND (NOT $6::boolean OR (t.status IN ('open', 'claimed') AND t.due_at <= now()))
+                   AND ($7::text IS NULL OR t.assignee = $7)
+                   AND ($8::integer IS NULL OR t.priority < $8 OR (t.priority = $8
+                        AND (coalesce(t.due_at, 'infinity') > $9::timestamptz
+                             OR (coalesce(t.due_at, 'infinity') = $9::timestamptz AND t.id > $10::bigint))))
+                 ORDER BY t.priority DESC, coalesce(t.due_at, 'infinity'), t.id
+                 LIMIT $11
+                """,
+                [PostgresTextArray.literal(filter.statuses),
+                 PostgresTextArray.literal(member.visibleMunicipalities),
+                 PostgresTextArray.literal(member.visibleSectors),
+                 filter.municipality, filter.sector, filter.overdueOnly, filter.assignee,
+                 cursor?.priority, cursor?.due, cursor?.id, limit + 1]
+            )
+            var tasks: [QueueTask] = []
+            var last: TaskCursor?
+            for index in 0..<min(rows.count, limit) {
+                let task = try QueueTask(row: rows[index])
+                tasks.append(task)
+                last = TaskCursor(priority: task.priority, due: try rows[index].decode("sort_due"), id: task.id)
+            }
+            return TaskPage(tasks: tasks, nextCursor: rows.count > limit ? last?.encoded : nil)
+        }
+    }
+
+    /// Refuses a filter naming a municipality or sector outside `member`'s scope (rather than answer "empty").
+    func requireScope(_ member: StaffMember, municipality: String?, sector: String?) throws {
+        if let municipality, let visible = member.visibleMunicipalities, !visible.contains(municipality) {
+            throw StaffErrors.outOfScope("municipality \(municipality)")
+        }
+        if let sector, let visible = member.visibleSectors, !visible.contains(sector) {
+            throw StaffErrors.outOfScope("sector \(sector)")
+        }
+    }
+}

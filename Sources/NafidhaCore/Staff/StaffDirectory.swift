@@ -1,0 +1,190 @@
+import Foundation
+import Postgres
+
+/// Staff accounts and their API tokens: creation and token management for `nafidha admin`, and the token check
+/// every staff request goes through. Synchronous: call it from threads we own.
+public struct StaffDirectory: Sendable {
+    /// Limits of staff tokens.
+    public struct Settings: Sendable {
+        /// How long a new token lives unless the operator says otherwise (90 days).
+        public var defaultTokenLifetime: TimeInterval = 90 * 86_400
+        /// The longest lifetime accepted (366 days).
+        public var maximumTokenLifetime: TimeInterval = 366 * 86_400
+        /// `last_used_at` is written at most this often per token, so reads do not each cost a write (60 s).
+        public var lastUsedResolution: TimeInterval = 60
+
+        /// The defaults above.
+        public init() {}
+    }
+
+    /// A token just issued: the only time its text exists outside the holder's hands.
+    public struct IssuedToken: Sendable {
+        /// The token's id, for `revoke-token --token`.
+        public var id: Int64
+        /// The bearer secret, shown once.
+        public var text: String
+        /// When it stops working.
+        public var expiresAt: Date
+    }
+
+    /// Prefix of staff tokens, so secret scanners and people can tell them from citizen tokens.
+    public static let tokenPrefix = "nfs_"
+
+    let pool: PostgresPool
+    let settings: Settings
+
+    /// A directory over `pool`.
+    public init(pool: PostgresPool, settings: Settings = Settings()) {
+        self.pool = pool
+        self.settings = settings
+    }
+
+    /// Creates a staff member. Clerks need at least one municipality and one sector, supervisors at least one
+    /// municipality; auditors and admins without municipalities are national.
+    @discardableResult
+    public func create(
+        name: String, role: StaffRole, municipalities: [String], sectors: [String]
+    ) throws -> StaffMember {
+        let municipalities = Array(Set(municipalities)).sorted()
+        let sectors = Array(Set(sectors)).sorted()
+        guard name.range(of: "^[a-z0-9][a-z0-9._-]{0,62}$", options: .regularExpression) != nil else {
+            throw StaffErrors.invalidStaff("the name must be 1-63 of a-z 0-9 . _ - and start with a letter or digit")
+        }
+        switch role {
+        case .clerk where municipalities.isEmpty || sectors.isEmpty:
+            throw StaffErrors.invalidStaff("a clerk needs at least one municipality and one sector")
+        case .supervisor where municipalities.isEmpty:
+            throw StaffErrors.invalidStaff("a supervisor needs at least one municipality")
+        default: break
+        }
+        if role != .clerk && !sectors.isEmpty {
+            throw StaffErrors.invalidStaff("only clerks are scoped to sectors")
+        }
+        return try pool.withTransaction { connection in
+            try Self.requireKnown(municipalities, table: "municipalities", on: connection)
+            try Self.requireKnown(sectors, table: "sectors", on: connection)
+            let id: Int64
+            do {
+                id = try connection.query(
+                    "INSERT INTO staff (name, role) VALUES ($1, $2) RETURNING id", [name, role.rawValue]
+                )[0].decode("id")
+            } catch let error as PostgresError where error.isUniqueViolation {
+                throw StaffErrors.staffExists
+            }
+            for code in municipalities {
+                try connection.execute(
+                    "INSERT INTO staff_municipalities (staff_id, municipality_code) VALUES ($1, $2)", [id, code])
+            }
+            for code in sectors {
+                try connection.execute("INSERT INTO staff_sectors (staff_id, sector_code) VALUES ($1, $2)", [id, code])
+            }
+            return StaffMember(id: id, name: name, role: role, municipalities: municipalities, sectors: sectors)
+        }
+    }
+
+    /// Issues a new token for the staff member `name`; `lifetime` defaults to `settings.defaultTokenLifetime`.
+    public func issueToken(forStaff name: String, lifetime: TimeInterval? = nil) throws -> IssuedToken {
+        let lifetime = lifetime ?? settings.defaultTokenLifetime
+        guard lifetime >= 60, lifetime <= settings.maximumTokenLifetime else {
+            throw StaffErrors.invalidStaff("a token lives between one minute and \(Int(settings.maximumTokenLifetime / 86_400)) days")
+        }
+        let token = AccessToken(text: Self.tokenPrefix + AccessToken.generate().text)
+        return try pool.withConnection { connection in
+            let rows = try connection.query(
+                """
+                INSERT INTO staff_tokens (staff_id, token_hash, expires_at)
+                SELECT id, $2, now() + make_interval(secs => $3) FROM staff WHERE name = $1 AND active
+                RETURNING id, expires_at
+                """,
+                [name, token.hash, lifetime]
+            )
+            guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+            return IssuedToken(id: try rows[0].decode("id"), text: token.text, expiresAt: try rows[0].decode("expires_at"))
+        }
+    }
+
+    /// Revokes the staff member's unrevoked tokens, or only `tokenID`; returns how many were revoked.
+    @discardableResult
+    public func revokeTokens(forStaff name: String, tokenID: Int64? = nil) throws -> Int {
+        try pool.withTransaction { connection in
+            guard try connection.query("SELECT 1 FROM staff WHERE name = $1", [name]).count == 1 else {
+                throw StaffErrors.staffNotFound(name)
+            }
+            return try connection.execute(
+                """
+                UPDATE staff_tokens SET revoked_at = now()
+                 WHERE staff_id = (SELECT id FROM staff WHERE name = $1) AND revoked_at IS NULL
+                   AND ($2::bigint IS NULL OR id = $2)
+                """,
+                [name, tokenID]
+            )
+        }
+    }
+
+    /// The staff member holding `token`: it must be known, unexpired and unrevoked, and its holder active.
+    /// Records the token's last use (at most once per `lastUsedResolution`).
+    public func authenticate(token: String) throws -> StaffMember {
+        guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 200 else { throw StaffErrors.invalidToken }
+        let hash = AccessToken(text: token).hash
+        return try pool.withConnection { connection in
+            _ = try connection.executePrepared(
+                """
+                UPDATE staff_tokens SET last_used_at = now()
+                 WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+                   AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
+                """,
+                [hash, settings.lastUsedResolution]
+            )
+            let found = try connection.queryPrepared(
+                """
+                SELECT s.id, s.name, s.role,
+                       coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
+                                   FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
+                       coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
+                                   FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
+                  FROM staff_tokens t JOIN staff s ON s.id = t.staff_id
+                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND s.active
+                """,
+                [hash]
+            )
+            guard found.count == 1 else { throw StaffErrors.invalidToken }
+            return try Self.member(from: found[0])
+        }
+    }
+
+    /// The staff member named `name`.
+    public func member(named name: String) throws -> StaffMember {
+        try pool.withConnection { connection in
+            let rows = try connection.query(
+                """
+                SELECT s.id, s.name, s.role,
+                       coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
+                                   FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
+                       coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
+                                   FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
+                  FROM staff s WHERE s.name = $1
+                """,
+                [name]
+            )
+            guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+            return try Self.member(from: rows[0])
+        }
+    }
+
+    private static func member(from row: PostgresRow) throws -> StaffMember {
+        let split = { (text: String) in text.split(separator: ",").map(String.init) }
+        guard let role = StaffRole(rawValue: try row.decode("role")) else { throw StaffErrors.invalidToken }
+        return StaffMember(
+            id: try row.decode("id"), name: try row.decode("name"), role: role,
+            municipalities: split(try row.decode("municipalities")), sectors: split(try row.decode("sectors"))
+        )
+    }
+
+    private static func requireKnown(_ codes: [String], table: String, on connection: PostgresConnection) throws {
+        let sql = table == "municipalities"
+            ? "SELECT 1 FROM municipalities WHERE code = $1" : "SELECT 1 FROM sectors WHERE code = $1"
+        for code in codes where try connection.query(sql, [code]).count == 0 {
+            throw StaffErrors.invalidStaff("unknown \(table == "municipalities" ? "municipality" : "sector") \(code)")
+        }
+    }
+}

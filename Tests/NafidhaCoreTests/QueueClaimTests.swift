@@ -1,0 +1,164 @@
+import Dispatch
+import Foundation
+import NafidhaCore
+import Postgres
+import Synchronization
+import TestSupport
+import Testing
+
+@Suite("Claiming: claim-next, claim by id, release, reassign, leases")
+struct QueueClaimTests {
+    @Test("claim-next takes the most urgent task, audits it and puts the request in review")
+    func claimNext() throws {
+        try StaffTestWorld.with { world in
+            let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: 100)])
+            let urgent = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: 500, priority: 2)])
+            let task = try world.queues.claimNext(by: clerk)
+            #expect(task.id == urgent.taskIDs[0] && task.status == "claimed" && task.assignee == "amina")
+            #expect(task.leaseExpiresAt != nil && task.version == 2)
+            let status = try world.query("SELECT status FROM requests WHERE id = $1", [urgent.requestID])[0]
+            #expect(try status.decode("status", as: String.self) == "in_review")
+            let audit = try world.query("SELECT actor, action FROM audit_events WHERE task_id = $1", [task.id])
+            #expect(audit.count == 1)
+            #expect(try audit[0].decode("action", as: String.self) == "claimed")
+        }
+    }
+
+    @Test("a second clerk's claim-next gets another task, then the queue is empty")
+    func secondClerk() throws {
+        try StaffTestWorld.with { world in
+            let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
+            let a = try world.queues.claimNext(by: first)
+            let b = try world.queues.claimNext(by: second)
+            #expect(a.id != b.id)
+            let error = try #require(throws: NafidhaError.self) { try world.queues.claimNext(by: first) }
+            #expect(error.code == "queue_empty")
+        }
+    }
+
+    @Test("32 concurrent claim-next calls never return the same task")
+    func concurrentClaims() throws {
+        try StaffTestWorld.with { world in
+            let clerks = try (0..<32).map {
+                try world.staff("clerk\($0)", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            }
+            try world.request(in: "TRP", tasks: (0..<40).map { _ in .init(sector: "civil_registry") })
+            let claimed = Mutex<[Int64]>([])
+            let failures = Mutex<[String]>([])
+            let group = DispatchGroup()
+            for clerk in clerks {
+                group.enter()
+                Thread.detachNewThread {
+                    defer { group.leave() }
+                    do {
+                        let task = try world.queues.claimNext(by: clerk)
+                        claimed.withLock { $0.append(task.id) }
+                    } catch {
+                        failures.withLock { $0.append("\(error)") }
+                    }
+                }
+            }
+            group.wait()
+            let ids = claimed.withLock { $0 }
+            #expect(failures.withLock { $0 }.isEmpty)
+            #expect(ids.count == 32 && Set(ids).count == 32)
+        }
+    }
+
+    @Test("claiming a task another clerk holds is a conflict, and so is a stale version")
+    func conflicts() throws {
+        try StaffTestWorld.with { world in
+            let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let inserted = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
+            _ = try world.queues.claim(taskID: inserted.taskIDs[0], by: first)
+            let held = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: inserted.taskIDs[0], by: second) }
+            #expect(held.code == "task_claimed" && held.kind == .conflict)
+            let stale = try #require(throws: NafidhaError.self) {
+                try world.queues.claim(taskID: inserted.taskIDs[1], by: second, expectedVersion: 7)
+            }
+            #expect(stale.code == "task_changed" && stale.kind == .conflict)
+            let waiting = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", status: "waiting")])
+            let notOpen = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: waiting.taskIDs[0], by: second) }
+            #expect(notOpen.code == "task_not_open")
+        }
+    }
+
+    @Test("tasks of another sector or municipality do not exist for a clerk, and read-only roles change nothing")
+    func denials() throws {
+        try StaffTestWorld.with { world in
+            let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let auditor = try world.staff("audit1", .auditor)
+            let admin = try world.staff("root1", .admin)
+            let otherSector = try world.request(in: "TRP", tasks: [.init(sector: "health")])
+            let otherTown = try world.request(in: "BEN", tasks: [.init(sector: "civil_registry")])
+            for id in [otherSector.taskIDs[0], otherTown.taskIDs[0]] {
+                let error = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: id, by: clerk) }
+                #expect(error.code == "task_not_found")
+                let release = try #require(throws: NafidhaError.self) { try world.queues.release(taskID: id, by: clerk) }
+                #expect(release.code == "task_not_found")
+            }
+            for reader in [auditor, admin] {
+                let error = try #require(throws: NafidhaError.self) { try world.queues.claimNext(by: reader) }
+                #expect(error.code == "read_only_role" && error.kind == .forbidden)
+                #expect(throws: NafidhaError.self) { try world.queues.claim(taskID: otherTown.taskIDs[0], by: reader) }
+            }
+            #expect(try world.query("SELECT 1 FROM tasks WHERE status <> 'open'").count == 0)
+        }
+    }
+
+    @Test("only the assignee or a supervisor releases a claim")
+    func release() throws {
+        try StaffTestWorld.with { world in
+            let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
+            try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")])
+            let task = try world.queues.claimNext(by: first)
+            let error = try #require(throws: NafidhaError.self) { try world.queues.release(taskID: task.id, by: second) }
+            #expect(error.code == "not_assignee")
+            let released = try world.queues.release(taskID: task.id, by: supervisor, expectedVersion: task.version)
+            #expect(released.status == "open" && released.assignee == nil)
+            let again = try #require(throws: NafidhaError.self) { try world.queues.release(taskID: task.id, by: first) }
+            #expect(again.code == "task_not_claimed")
+        }
+    }
+
+    @Test("a lapsed claim can be taken by another clerk, and the sweep returns lapsed claims to the queue")
+    func lapsedLeases() throws {
+        try StaffTestWorld.with { world in
+            let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
+            let a = try world.queues.claimNext(by: first)
+            let b = try world.queues.claimNext(by: first)
+            try world.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second'")
+            let taken = try world.queues.claim(taskID: a.id, by: second)
+            #expect(taken.assignee == "omar")
+            let result = try world.sweep.run()
+            #expect(result.leasesLapsed == 1)
+            let row = try world.query("SELECT status, assignee FROM tasks WHERE id = $1", [b.id])[0]
+            #expect(try row.decode("status", as: String.self) == "open")
+            #expect(try row.decode("assignee", as: String?.self) == nil)
+        }
+    }
+
+    @Test("only a supervisor reassigns, and only to someone who may work the queue")
+    func reassign() throws {
+        try StaffTestWorld.with { world in
+            let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let outsider = try world.staff("huda", .clerk, municipalities: ["TRP"], sectors: ["health"])
+            let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
+            let task = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")]).taskIDs[0]
+            let byClerk = try #require(throws: NafidhaError.self) { try world.queues.reassign(taskID: task, to: clerk, by: clerk) }
+            #expect(byClerk.code == "supervisor_only")
+            let wrong = try #require(throws: NafidhaError.self) { try world.queues.reassign(taskID: task, to: outsider, by: supervisor) }
+            #expect(wrong.code == "out_of_scope")
+            let done = try world.queues.reassign(taskID: task, to: clerk, by: supervisor)
+            #expect(done.assignee == "amina" && done.status == "claimed")
+        }
+    }
+}
