@@ -13,6 +13,7 @@ public enum APIRouter {
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
         RequestTrackingRoutes(tracking: RequestTracking(pool: pool), engine: WorkflowEngine(pool: pool)).register(on: &router)
         QueueRoutes(authentication: StaffAuthentication(directory: StaffDirectory(pool: pool)), queues: QueueService(pool: pool)).register(on: &router)
+        ReportRoutes(authentication: StaffAuthentication(directory: StaffDirectory(pool: pool)), pool: pool).register(on: &router)
         return router
     }
 }
