@@ -160,6 +160,20 @@ struct AuditExportTests {
             #expect(!maskedText.contains("Amal") && !maskedText.contains("119900012345"))
             #expect(maskedText.contains(#""tracking_number":"TRP-7KQ4-M2XD""#))
 
+            try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('clerk.one', 'clerk'), ('auditor.one', 'auditor')")
+            for actor in ["clerk.one", "nobody"] {
+                let refused = #expect(throws: NafidhaError.self) {
+                    _ = try fixture.export("no.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: actor))
+                }
+                #expect(refused?.code == "unmasked_not_allowed")
+            }
+            try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('auditor.ben', 'auditor')")
+            try fixture.connection.execute("INSERT INTO staff_municipalities SELECT id, 'BEN' FROM staff WHERE name = 'auditor.ben'")
+            let outside = #expect(throws: NafidhaError.self) {
+                _ = try fixture.export("no.jsonl", AuditExportOptions(
+                    from: allTime.from, to: allTime.to, municipality: "TRP", unmasked: true, actor: "auditor.ben"))
+            }
+            #expect(outside?.code == "unmasked_not_allowed")
             let options = AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: "auditor.one")
             let (fullPath, full) = try fixture.export("full.jsonl", options)
             #expect(!full.masked)

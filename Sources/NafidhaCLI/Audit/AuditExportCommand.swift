@@ -10,7 +10,7 @@ struct AuditExportCommand: RunnableCommand {
     static let municipality = Option<String>("municipality", valueName: "code", help: "Only this municipality's chain (e.g. TRP).")
     static let format = Option<String>("format", valueName: "jsonl|csv", help: "The file format. Default: jsonl.")
     static let output = Option<String>("output", shortName: "o", valueName: "file", help: "The file to write; the manifest goes to FILE.manifest.json.")
-    static let unmasked = Flag("unmasked", help: "Include applicants' names and national ids in full; recorded in the audit trail.")
+    static let unmasked = Flag("unmasked", help: "Include applicants' names and national ids in full (--actor must be an active auditor or admin); recorded in the audit trail.")
     static let actor = Option<String>("actor", valueName: "login", help: "Who exports (required with --unmasked), recorded in the trail.")
 
     static let configuration = CommandConfiguration(
