@@ -54,4 +54,11 @@ struct AuditExportCommandTests {
         let missing = runNafidha(["audit", "verify", "--file", "/nonexistent/export.jsonl"])
         #expect(missing.code == 1 && missing.error.hasPrefix("Warning: no manifest"))
     }
+
+    @Test("verify without a file asks the server, and says so when no server is configured")
+    func verifyThroughAPIWithoutCredentials() {
+        let run = runNafidha(["audit", "verify"], environment: ["HOME": "/nonexistent"])
+        #expect(run.code == 64, "stderr: \(run.error)")
+        #expect(run.error.hasPrefix("Error: "))
+    }
 }

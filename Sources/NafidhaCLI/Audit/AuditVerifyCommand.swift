@@ -14,7 +14,9 @@ struct AuditVerifyCommand: RunnableCommand {
         discussion: """
             With --file, recomputes every chain from the file's canonical fields and checks the manifest (SHA-256, \
             counts, each chain's first and last links); prints OK with counts, or the first broken link and exits \
-            1. Without --file, recomputes every municipality's chain in the database.
+            1. Without --file, asks the server (GET /v1/audit/verify, with the credentials of `nafidha login` or \
+            NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with --database-url or \
+            --data-dir, recomputes them in that database directly.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition, file.definition,
@@ -36,7 +38,10 @@ struct AuditVerifyCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        guard let filePath else { return try verifyDatabase(context: context) }
+        guard let filePath else {
+            if database.url == nil && database.dataDirectory == nil { return verifyThroughAPI(context: context) }
+            return try verifyDatabase(context: context)
+        }
         let path = InstantArgument.absolutePath(filePath, in: context.currentDirectory)
         let manifestFile = manifestPath.map { InstantArgument.absolutePath($0, in: context.currentDirectory) }
             ?? (FileManager.default.fileExists(atPath: path + ".manifest.json") ? path + ".manifest.json" : nil)
@@ -68,6 +73,24 @@ struct AuditVerifyCommand: RunnableCommand {
                 + (result.checkedManifest ? ", manifest matches" : "") + (heads.isEmpty ? "" : "; heads \(heads)")
         )
         return 0
+    }
+
+    private func verifyThroughAPI(context: CommandContext) -> Int32 {
+        var broken = false
+        let code = ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
+            let answer = try client.call("GET", "/v1/audit/verify") as? [String: Any]
+            for chain in answer?["chains"] as? [[String: Any]] ?? [] {
+                let municipality = chain["municipality"] as? String ?? "?"
+                if chain["intact"] as? Bool == true {
+                    context.standardOutput.writeLine("OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events")
+                } else {
+                    broken = true
+                    let seq = (chain["broken_seq"] as? Int).map(String.init) ?? "?"
+                    context.standardOutput.writeLine("BROKEN: \(municipality) at seq \(seq): \(chain["problem"] as? String ?? "?")")
+                }
+            }
+        }
+        return code != 0 ? code : (broken ? 1 : 0)
     }
 
     private func verifyDatabase(context: CommandContext) throws -> Int32 {
