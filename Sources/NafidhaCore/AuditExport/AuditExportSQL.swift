@@ -12,7 +12,8 @@ enum AuditExportSQL {
         SELECT e.id, e.municipality_code, e.seq, audit_time_text(e.occurred_at) AS occurred_at, e.actor_kind,
                e.actor, e.action, e.request_id, e.task_id, e.details, encode(e.prev_hash, 'hex') AS prev_hash,
                encode(e.hash, 'hex') AS hash, r.tracking_number,
-               CASE WHEN current_setting('nafidha.export_unmasked') = 'on' THEN r.applicant_name
+               CASE WHEN r.applicant_name IS NULL THEN NULL
+                    WHEN current_setting('nafidha.export_unmasked') = 'on' THEN r.applicant_name
                     ELSE (SELECT string_agg(left(w, 1) || '.', ' ')
                             FROM regexp_split_to_table(btrim(r.applicant_name), '\\s+') AS w) END AS applicant_name,
                CASE WHEN current_setting('nafidha.export_unmasked') = 'on' THEN r.applicant_national_id
@@ -36,18 +37,24 @@ enum AuditExportSQL {
     /// The same rows as CSV with a header line.
     static let csvCopy = "COPY (\(selection)) TO STDOUT (FORMAT csv, HEADER true)"
 
-    /// Per chain: count, first and last links in the range, and the live head.
+    /// Per chain: count, id range, first and last links in the range (read through the `(municipality_code, seq)`
+    /// index, no sort), and the live head.
     static let chainSummaries = """
-        SELECT e.municipality_code, count(*) AS event_count, min(e.seq) AS first_seq, max(e.seq) AS last_seq,
-               encode((array_agg(e.prev_hash ORDER BY e.seq))[1], 'hex') AS first_prev_hash,
-               encode((array_agg(e.hash ORDER BY e.seq DESC))[1], 'hex') AS last_hash,
+        WITH c AS (
+            SELECT e.municipality_code, count(*) AS event_count, min(e.seq) AS first_seq, max(e.seq) AS last_seq,
+                   min(e.id) AS first_id, max(e.id) AS last_id
+              FROM audit_events e
+        """ + filter + """
+             GROUP BY e.municipality_code
+        )
+        SELECT c.*, encode(f.prev_hash, 'hex') AS first_prev_hash, encode(l.hash, 'hex') AS last_hash,
                h.last_seq AS head_seq, encode(h.last_hash, 'hex') AS head_hash
-          FROM audit_events e
-          JOIN audit_chain_heads h ON h.municipality_code = e.municipality_code
-        """ + filter + " GROUP BY e.municipality_code, h.last_seq, h.last_hash ORDER BY e.municipality_code"
-
-    /// The smallest and largest id among the selected events.
-    static let idRange = "SELECT min(e.id) AS first_id, max(e.id) AS last_id FROM audit_events e" + filter
+          FROM c
+          JOIN audit_events f ON f.municipality_code = c.municipality_code AND f.seq = c.first_seq
+          JOIN audit_events l ON l.municipality_code = c.municipality_code AND l.seq = c.last_seq
+          JOIN audit_chain_heads h ON h.municipality_code = c.municipality_code
+         ORDER BY c.municipality_code
+        """
 
     /// `2026-03-01T08:15:00.000000Z`, the form `audit_time_text` gives.
     static func timeText(_ date: Date) -> String {

@@ -38,7 +38,10 @@ public enum AuditExporter {
                 [options.from, options.to, options.municipality ?? "", options.unmasked ? "on" : "off"]
             )
             let exportedAt: String = try connection.query("SELECT audit_time_text(now()) AS t")[0].decode("t")
-            let chains = try chainSummaries(on: connection)
+            let summaries = try connection.query(AuditExportSQL.chainSummaries)
+            let chains = try summaries.map(chain(from:))
+            let firstID = try summaries.map { try $0.decode("first_id", as: Int64.self) }.min()
+            let lastID = try summaries.map { try $0.decode("last_id", as: Int64.self) }.max()
             let digest = StreamingSHA256()
             switch options.format {
             case .jsonl:
@@ -54,27 +57,24 @@ public enum AuditExporter {
                     try write(bytes)
                 }
             }
-            let ids = try connection.query(AuditExportSQL.idRange)[0]
             return AuditExportManifest(
                 manifestVersion: AuditExportManifest.currentVersion, file: fileName, format: options.format,
                 sha256: digest.finalHex(), eventCount: chains.reduce(0) { $0 + $1.eventCount },
-                firstEventID: try ids.decode("first_id"), lastEventID: try ids.decode("last_id"),
+                firstEventID: firstID, lastEventID: lastID,
                 from: AuditExportSQL.timeText(options.from), to: AuditExportSQL.timeText(options.to),
                 municipality: options.municipality, masked: !options.unmasked, exportedAt: exportedAt, chains: chains
             )
         }
     }
 
-    /// Reads each exported chain's bounds and the live head from the export's snapshot.
-    private static func chainSummaries(on connection: PostgresConnection) throws -> [AuditExportManifest.Chain] {
-        try connection.query(AuditExportSQL.chainSummaries).map { row in
-            AuditExportManifest.Chain(
-                municipalityCode: try row.decode("municipality_code"), eventCount: try row.decode("event_count"),
-                firstSeq: try row.decode("first_seq"), lastSeq: try row.decode("last_seq"),
-                firstPrevHash: try row.decode("first_prev_hash"), lastHash: try row.decode("last_hash"),
-                headSeq: try row.decode("head_seq"), headHash: try row.decode("head_hash")
-            )
-        }
+    /// One exported chain's bounds and the live head, from a `chainSummaries` row.
+    private static func chain(from row: PostgresRow) throws -> AuditExportManifest.Chain {
+        AuditExportManifest.Chain(
+            municipalityCode: try row.decode("municipality_code"), eventCount: try row.decode("event_count"),
+            firstSeq: try row.decode("first_seq"), lastSeq: try row.decode("last_seq"),
+            firstPrevHash: try row.decode("first_prev_hash"), lastHash: try row.decode("last_hash"),
+            headSeq: try row.decode("head_seq"), headHash: try row.decode("head_hash")
+        )
     }
 
     /// Records, before any personal data leaves, one `personal_data_viewed` event per municipality concerned.
