@@ -45,3 +45,5 @@ ALTER TABLE tasks ADD COLUMN escalated_at timestamptz;
 CREATE INDEX tasks_lease ON tasks (lease_expires_at) WHERE status = 'claimed';
 CREATE INDEX tasks_not_escalated_due ON tasks (due_at)
     WHERE status IN ('open', 'claimed') AND escalated_at IS NULL;
+-- claim-next probes each (municipality, sector) queue in claim order and stops at the first unlocked row.
+CREATE INDEX tasks_claim_order ON tasks (municipality_code, sector_code, priority DESC, due_at, id) WHERE status = 'open';

@@ -12,8 +12,11 @@ public enum APIRouter {
         CatalogRoutes(pool: pool).register(on: &router)
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
         RequestTrackingRoutes(tracking: RequestTracking(pool: pool), engine: WorkflowEngine(pool: pool)).register(on: &router)
-        QueueRoutes(authentication: StaffAuthentication(directory: StaffDirectory(pool: pool)), queues: QueueService(pool: pool)).register(on: &router)
-        ReportRoutes(authentication: StaffAuthentication(directory: StaffDirectory(pool: pool)), pool: pool).register(on: &router)
+        Open311Routes(pool: pool).register(on: &router)
+        let staff = StaffAuthentication(directory: StaffDirectory(pool: pool))
+        QueueRoutes(authentication: staff, queues: QueueService(pool: pool)).register(on: &router)
+        StaffActionRoutes(authentication: staff, actions: TaskActions(pool: pool), pool: pool).register(on: &router)
+        ReportRoutes(authentication: staff, pool: pool).register(on: &router)
         return router
     }
 }

@@ -12,7 +12,8 @@ public struct NafidhaCommand: ParsableCommand {
         version: version,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
-            LoginCommand.self, QueueCommand.self, ClaimCommand.self, ReleaseCommand.self,
+            LoginCommand.self, QueueCommand.self, ClaimCommand.self, ReleaseCommand.self, ShowCommand.self,
+            ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ForwardCommand.self,
             AuditCommand.self, ReportCommand.self,
         ]
     )

@@ -135,7 +135,7 @@ struct QueueClaimTests {
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
             let a = try world.queues.claimNext(by: first)
             let b = try world.queues.claimNext(by: first)
-            try world.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second'")
+            try world.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second', updated_at = now() - interval '1 hour'")
             let taken = try world.queues.claim(taskID: a.id, by: second)
             #expect(taken.assignee == "omar")
             let result = try world.sweep.run()

@@ -23,11 +23,13 @@ enum IntakeCatalog {
         )
     }
 
-    /// The form of `service` (`CatalogService.formFields`), or nil for an unknown service.
-    static func form(service: String, on connection: PostgresConnection) throws -> [FormField]? {
-        guard !(try connection.queryPrepared("SELECT 1 FROM services WHERE code = $1", [service])).isEmpty else {
+    /// The form of `service` (`CatalogService.formFields`) and whether it is a public report (anyone may file
+    /// it without proving identity), or nil for an unknown service.
+    static func form(service: String, on connection: PostgresConnection) throws -> (fields: [FormField], publicReport: Bool)? {
+        guard let row = try connection.queryPrepared("SELECT public_report FROM services WHERE code = $1", [service]).first
+        else {
             return nil
         }
-        return try CatalogService.formFields(service: service, on: connection)
+        return (try CatalogService.formFields(service: service, on: connection), try row.decode("public_report"))
     }
 }

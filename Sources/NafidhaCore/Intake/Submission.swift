@@ -27,7 +27,7 @@ public struct Submission: Sendable, Hashable {
 
     /// The applicant's identity and contacts.
     public struct Applicant: Sendable, Hashable {
-        /// Full name, 1–200 characters.
+        /// Full name, 1–200 characters; empty means not given (allowed for public reports only).
         public var name: String
         /// National id per the country's rule.
         public var nationalID: String?
@@ -45,7 +45,8 @@ public struct Submission: Sendable, Hashable {
         }
 
         var json: JSONValue {
-            var object: [String: JSONValue] = ["name": .string(name)]
+            var object: [String: JSONValue] = [:]
+            if !name.isEmpty { object["name"] = .string(name) }
             if let nationalID { object["national_id"] = .string(nationalID) }
             if let phone { object["phone"] = .string(phone) }
             if let email { object["email"] = .string(email) }

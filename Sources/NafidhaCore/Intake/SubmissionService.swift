@@ -62,7 +62,8 @@ public struct SubmissionService: Sendable {
         }
         var validator = SubmissionValidator()
         let valid = validator.validate(
-            submission.body, rules: rules, form: form, offered: workflow != nil, at: instant
+            submission.body, rules: rules, form: form?.fields, offered: workflow != nil,
+            identityRequired: !(form?.publicReport ?? false), at: instant
         )
         guard let valid, let workflow,
               let calendar = try CalendarStore.calendar(forMunicipality: valid.municipality, on: connection) else {

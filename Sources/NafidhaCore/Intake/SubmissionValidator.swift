@@ -8,8 +8,8 @@ struct SubmissionValidator {
         var service: String
         var municipality: String
         var name: String
-        var nationalID: String
-        var phone: String
+        var nationalID: String?
+        var phone: String?
         var email: String?
         var fields: [String: JSONValue]
         var description: String
@@ -21,6 +21,8 @@ struct SubmissionValidator {
     static let maximumNameLength = 200
     /// Characters the description may hold.
     static let maximumDescriptionLength = 4000
+    /// The name stored for a public report filed without one (Open311 allows anonymous reports).
+    static let anonymousApplicant = "(anonymous)"
     /// Characters of an unknown member's name echoed back in a problem path.
     static let maximumEchoedNameLength = 64
 
@@ -36,9 +38,12 @@ struct SubmissionValidator {
     }
 
     /// Validates `body`. `rules` is nil for an unknown municipality, `form` nil for an unknown service, and
-    /// `offered` false when the service is not offered in the municipality at the instant.
+    /// `offered` false when the service is not offered in the municipality at the instant. `identityRequired` is
+    /// false for public reports (a broken street light): national id and phone are then optional, still checked
+    /// when given.
     mutating func validate(
-        _ body: JSONValue, rules: CountryRules?, form: [FormField]?, offered: Bool, at instant: Date
+        _ body: JSONValue, rules: CountryRules?, form: [FormField]?, offered: Bool, identityRequired: Bool = true,
+        at instant: Date
     ) -> Valid? {
         guard case .object(let members) = body else {
             report("body", IntakeMessages.mustBeObject)
@@ -55,7 +60,7 @@ struct SubmissionValidator {
         if service != nil, municipality != nil, !offered {
             report("service", IntakeMessages.serviceNotOffered)
         }
-        let applicant = validateApplicant(members["applicant"], rules: rules, at: instant)
+        let applicant = validateApplicant(members["applicant"], rules: rules, identityRequired: identityRequired, at: instant)
         let fields = validateFields(members["fields"], form: form, rules: rules, at: instant)
         var description = ""
         if let value = members["description"], value != .null {
@@ -86,8 +91,8 @@ struct SubmissionValidator {
     }
 
     private mutating func validateApplicant(
-        _ value: JSONValue?, rules: CountryRules?, at instant: Date
-    ) -> (name: String, nationalID: String, phone: String, email: String?)? {
+        _ value: JSONValue?, rules: CountryRules?, identityRequired: Bool, at instant: Date
+    ) -> (name: String, nationalID: String?, phone: String?, email: String?)? {
         guard let value, value != .null else {
             report("applicant", IntakeMessages.required)
             return nil
@@ -105,8 +110,10 @@ struct SubmissionValidator {
             case .success(let text): name = text
             case .failure(let reason): report("applicant.name", reason.reason)
             }
-        } else {
+        } else if identityRequired {
             report("applicant.name", IntakeMessages.required)
+        } else {
+            name = Self.anonymousApplicant
         }
         var email: String?
         if let given = members["email"], given != .null {
@@ -115,22 +122,26 @@ struct SubmissionValidator {
             case .failure(let reason): report("applicant.email", reason.reason)
             }
         }
-        let nationalID = countryValue(members["national_id"], path: "applicant.national_id", rules: rules) {
-            $0.nationalID($1, at: instant)
+        let problemsBefore = problems.count
+        let nationalID = countryValue(
+            members["national_id"], path: "applicant.national_id", rules: rules, required: identityRequired
+        ) { $0.nationalID($1, at: instant) }
+        let phone = countryValue(members["phone"], path: "applicant.phone", rules: rules, required: identityRequired) {
+            $0.phone($1)
         }
-        let phone = countryValue(members["phone"], path: "applicant.phone", rules: rules) { $0.phone($1) }
-        guard let name, let nationalID, let phone else { return nil }
+        guard let name, problems.count == problemsBefore else { return nil }
         return (name, nationalID, phone, email)
     }
 
-    /// A required string checked by a country rule; without rules (unknown municipality) only its type is checked.
+    /// A string checked by a country rule, reported missing when `required`; without rules (unknown
+    /// municipality) only its type is checked.
     private mutating func countryValue(
-        _ value: JSONValue?, path: String, rules: CountryRules?,
+        _ value: JSONValue?, path: String, rules: CountryRules?, required: Bool,
         check: (CountryRules, String) -> Result<String, Refusal>
     ) -> String? {
         switch value {
         case nil, .null?:
-            report(path, IntakeMessages.required)
+            if required { report(path, IntakeMessages.required) }
         case .string(let text)?:
             guard let rules else { return nil }
             switch check(rules, text) {

@@ -11,6 +11,8 @@ public struct EscalationSweep: Sendable {
         public var batchSize = 200
         /// Batches per run at most; what is left waits for the next run (50).
         public var maximumBatches = 50
+        /// A claim lapses once past its lease and unchanged this long (as `QueueService.Settings.leaseDuration`).
+        public var leaseDuration = QueueService.Settings().leaseDuration
 
         /// The defaults above.
         public init() {}
@@ -95,7 +97,8 @@ public struct EscalationSweep: Sendable {
                 """
                 WITH lapsed AS (
                     SELECT id, assignee FROM tasks
-                     WHERE status = 'claimed' AND lease_expires_at <= now()
+                     WHERE status = 'claimed'
+                       AND greatest(lease_expires_at, updated_at + make_interval(secs => $2)) <= now()
                      ORDER BY lease_expires_at LIMIT $1
                        FOR UPDATE SKIP LOCKED
                 )
@@ -104,7 +107,7 @@ public struct EscalationSweep: Sendable {
                   FROM lapsed WHERE t.id = lapsed.id
                 RETURNING t.id, t.request_id, t.municipality_code, lapsed.assignee
                 """,
-                [settings.batchSize]
+                [settings.batchSize, settings.leaseDuration]
             )
             for row in rows {
                 try AuditLog.append(

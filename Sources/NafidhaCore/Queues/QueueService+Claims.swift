@@ -8,28 +8,35 @@ extension QueueService {
     public func claimNext(by member: StaffMember, municipality: String? = nil, sector: String? = nil) throws -> QueueTask {
         try requireActor(member)
         try requireScope(member, municipality: municipality, sector: sector)
+        let municipalities = municipality.map { [$0] } ?? member.visibleMunicipalities
+        let sectors = sector.map { [$0] } ?? member.visibleSectors
         return try pool.withTransaction { connection in
+            // One ordered index probe per (municipality, sector) queue (index tasks_claim_order), each taking the
+            // first row nobody has locked; then the most urgent of those few candidates. Sorting the whole queue
+            // instead cost ~27 ms per claim at 20,000 open tasks.
             let rows = try connection.queryPrepared(
                 """
                 WITH next AS (
-                    SELECT id FROM tasks
-                     WHERE status = 'open'
-                       AND ($1::text[] IS NULL OR municipality_code = ANY ($1::text[]))
-                       AND ($2::text[] IS NULL OR sector_code = ANY ($2::text[]))
-                       AND ($3::text IS NULL OR municipality_code = $3)
-                       AND ($4::text IS NULL OR sector_code = $4)
-                     ORDER BY priority DESC, due_at, id
+                    SELECT c.id
+                      FROM unnest(coalesce($1::text[], ARRAY(SELECT code FROM municipalities))) AS m (code)
+                     CROSS JOIN unnest(coalesce($2::text[], ARRAY(SELECT code FROM sectors))) AS s (code)
+                     CROSS JOIN LATERAL (
+                        SELECT id, priority, due_at FROM tasks
+                         WHERE status = 'open' AND municipality_code = m.code AND sector_code = s.code
+                         ORDER BY priority DESC, due_at, id
+                         LIMIT 1
+                           FOR UPDATE SKIP LOCKED
+                     ) AS c
+                     ORDER BY c.priority DESC, c.due_at, c.id
                      LIMIT 1
-                       FOR UPDATE SKIP LOCKED
                 )
                 UPDATE tasks t
-                   SET status = 'claimed', assignee = $5, claimed_at = now(),
-                       lease_expires_at = now() + make_interval(secs => $6), updated_at = now(), version = t.version + 1
+                   SET status = 'claimed', assignee = $3, claimed_at = now(),
+                       lease_expires_at = now() + make_interval(secs => $4), updated_at = now(), version = t.version + 1
                   FROM next WHERE t.id = next.id
                 RETURNING t.id
                 """,
-                [PostgresTextArray.literal(member.visibleMunicipalities),
-                 PostgresTextArray.literal(member.visibleSectors), municipality, sector, member.name,
+                [PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors), member.name,
                  settings.leaseDuration]
             )
             guard rows.count == 1 else { throw QueueErrors.queueEmpty }
@@ -47,7 +54,7 @@ extension QueueService {
             switch current.status {
             case "open": break
             case "claimed" where current.assignee == member.name: details["renewed"] = .bool(true)
-            case "claimed" where current.leaseExpiresAt.map { $0 <= Date() } ?? true:
+            case "claimed" where current.leaseLapsed(duration: settings.leaseDuration):
                 details["lapsed_claim_of"] = current.assignee.map(JSONValue.string) ?? .null
             case "claimed": throw QueueErrors.taskClaimed(by: current.assignee ?? "?")
             default: throw QueueErrors.taskNotOpen(current.status)
@@ -148,10 +155,15 @@ extension QueueService {
         taskID: Int64, by member: StaffMember, details: [String: JSONValue], on connection: PostgresConnection
     ) throws -> QueueTask {
         let claimed = try fetch(taskID, on: connection)
-        try connection.execute(
-            "UPDATE requests SET status = 'in_review', version = version + 1 WHERE id = $1 AND status = 'submitted'",
-            [claimed.requestID]
-        )
+        // Read first: only the request's first claim changes it, and the others then need not queue for its row lock.
+        let status: String = try connection.queryPrepared("SELECT status FROM requests WHERE id = $1", [claimed.requestID])[0]
+            .decode("status")
+        if status == "submitted" {
+            try connection.execute(
+                "UPDATE requests SET status = 'in_review', version = version + 1 WHERE id = $1 AND status = 'submitted'",
+                [claimed.requestID]
+            )
+        }
         try AuditLog.append(
             on: connection, municipality: claimed.task.municipality, actorKind: .clerk, actor: member.name,
             action: .claimed, requestID: claimed.requestID, taskID: taskID, details: details

@@ -37,15 +37,23 @@ public struct QueueTask: Sendable, Equatable, Codable {
     public var leaseExpiresAt: Date?
     /// When the sweep found it overdue.
     public var escalatedAt: Date?
+    /// When it last changed; any change renews a claim's lease.
+    public var updatedAt: Date
     /// Whether it is past due and still open or claimed.
     public var overdue: Bool
+    /// Whether a claim has gone `duration` without action: past its lease and unchanged for that long (the
+    /// workflow engine's actions, such as a citizen's reply handing the task back, touch `updated_at`).
+    func leaseLapsed(duration: TimeInterval, now: Date = Date()) -> Bool {
+        max(leaseExpiresAt ?? .distantPast, updatedAt.addingTimeInterval(duration)) <= now
+    }
+
     /// The version a later action must name to avoid acting on a stale view.
     public var version: Int
 
     enum CodingKeys: String, CodingKey {
         case id, service, municipality, sector, office, stage, step, status, priority, assignee, overdue, version
         case trackingNumber = "tracking_number", serviceName = "service_name", openedAt = "opened_at", dueAt = "due_at", claimedAt = "claimed_at"
-        case leaseExpiresAt = "lease_expires_at", escalatedAt = "escalated_at"
+        case leaseExpiresAt = "lease_expires_at", escalatedAt = "escalated_at", updatedAt = "updated_at"
     }
 
     /// The tables `columns` reads from.
@@ -56,7 +64,7 @@ public struct QueueTask: Sendable, Equatable, Codable {
         t.id, r.tracking_number, r.service_code, s.name_ar AS service_ar, s.name_fr AS service_fr,
         s.name_en AS service_en, t.municipality_code, t.sector_code, t.office_code, t.stage_no,
         t.step_no, t.status, t.priority, t.assignee, t.opened_at, t.due_at, t.claimed_at,
-        CASE WHEN t.status = 'claimed' THEN t.lease_expires_at END AS lease_expires_at, t.escalated_at,
+        CASE WHEN t.status = 'claimed' THEN t.lease_expires_at END AS lease_expires_at, t.escalated_at, t.updated_at,
         (t.status IN ('open', 'claimed') AND t.due_at <= now()) AS overdue, t.version,
         coalesce(t.due_at, 'infinity')::text AS sort_due, t.request_id
         """
@@ -80,6 +88,7 @@ public struct QueueTask: Sendable, Equatable, Codable {
         claimedAt = try row.decode("claimed_at")
         leaseExpiresAt = try row.decode("lease_expires_at")
         escalatedAt = try row.decode("escalated_at")
+        updatedAt = try row.decode("updated_at")
         overdue = try row.decode("overdue", as: Bool?.self) ?? false
         version = try row.decode("version")
     }

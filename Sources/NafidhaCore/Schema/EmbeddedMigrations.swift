@@ -599,10 +599,24 @@ CREATE TABLE request_messages (
 CREATE INDEX request_messages_request ON request_messages (request_id, id);
 
 """##),
-        Migration(version: 5, name: "catalog", sql: ##"""
--- Placeholder on wip/clerks only: migration numbers must run without gaps, and this number is reserved for the
--- catalog helper's migration, which replaces this file when the branches merge (take theirs). It changes nothing.
-SELECT 1;
+        Migration(version: 5, name: "open311", sql: ##"""
+-- Issue 7, the Open311 GeoReport v2 façade: API keys of client applications, and which application filed a request.
+-- docs/open311.md explains the keys and the privacy rule (only services with public_report = true are served).
+
+-- A client application's key is shown once at creation; only the SHA-256 of its UTF-8 text is kept.
+CREATE TABLE api_keys (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name        text NOT NULL UNIQUE CHECK (char_length(name) BETWEEN 1 AND 100),
+    key_hash    bytea NOT NULL UNIQUE CHECK (octet_length(key_hash) = 32),
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    revoked_at  timestamptz
+);
+
+-- The application that filed a request through Open311 (NULL for the other channels), and the photo link it sent.
+ALTER TABLE requests ADD COLUMN api_key_id bigint REFERENCES api_keys;
+ALTER TABLE requests ADD COLUMN media_url text CHECK (char_length(media_url) <= 2000);
+-- GET requests.{fmt} lists public reports by service and submission date.
+CREATE INDEX requests_service_submitted ON requests (service_code, submitted_at);
 
 """##),
         Migration(version: 6, name: "clerks", sql: ##"""
@@ -653,6 +667,8 @@ ALTER TABLE tasks ADD COLUMN escalated_at timestamptz;
 CREATE INDEX tasks_lease ON tasks (lease_expires_at) WHERE status = 'claimed';
 CREATE INDEX tasks_not_escalated_due ON tasks (due_at)
     WHERE status IN ('open', 'claimed') AND escalated_at IS NULL;
+-- claim-next probes each (municipality, sector) queue in claim order and stops at the first unlocked row.
+CREATE INDEX tasks_claim_order ON tasks (municipality_code, sector_code, priority DESC, due_at, id) WHERE status = 'open';
 
 """##),
     ]

@@ -1,0 +1,137 @@
+import Foundation
+import HTTP
+import NafidhaCore
+import Postgres
+
+/// The Open311 GeoReport v2 façade under `/open311/v2/` (docs/open311.md): every resource in `.json` and `.xml`,
+/// over the same catalog, intake and request services as the JSON API.
+struct Open311Routes: Sendable {
+    /// Where every URL of the façade starts.
+    static let prefix = "/open311/v2"
+
+    let catalog: Open311Catalog
+    let requests: Open311Requests
+    let intake: Open311Intake
+
+    init(pool: PostgresPool) {
+        catalog = Open311Catalog(pool: pool)
+        requests = Open311Requests(pool: pool)
+        intake = Open311Intake(pool: pool)
+    }
+
+    func register(on router: inout Router) {
+        for format in Open311Format.allCases {
+            let suffix = "." + format.rawValue
+            router.get(Self.prefix + "/discovery" + suffix) { request, _ in
+                format.response(Self.discovery(request))
+            }
+            router.get(Self.prefix + "/services" + suffix) { request, _ in
+                try Self.answer(format, request) { parameters in
+                    .services(try catalog.services(jurisdiction: Self.jurisdiction(parameters), language: request.language))
+                }
+            }
+            router.get(Self.prefix + "/requests" + suffix) { request, _ in
+                try Self.answer(format, request) { parameters in
+                    let filter = try Open311RequestFilter(parameters: Array(parameters))
+                    return .requests(try requests.list(filter, jurisdiction: Self.jurisdiction(parameters),
+                                                       language: request.language))
+                }
+            }
+            router.post(Self.prefix + "/requests" + suffix) { request, _ in
+                try Self.answer(format, request) { parameters in
+                    .receipt(try intake.submit(
+                        parameters: Array(parameters), idempotencyKey: request.headers.first(name: "Idempotency-Key"),
+                        language: request.language
+                    ))
+                }
+            }
+        }
+        router.get(Self.prefix + "/services/:file") { request, context in
+            try Self.answer(file: context.parameters.require("file"), request) { code, parameters in
+                if let jurisdiction = Self.jurisdiction(parameters) {
+                    try catalog.requireJurisdiction(jurisdiction)
+                }
+                return .definition(try catalog.definition(service: code, language: request.language))
+            }
+        }
+        // Some published Swagger files spell it `/request/{id}`; the spec says `/requests/{id}`. Both answer.
+        for path in ["/requests/:file", "/request/:file"] {
+            router.get(Self.prefix + path) { request, context in
+                try Self.answer(file: context.parameters.require("file"), request) { id, _ in
+                    .requests([try requests.request(id: id, language: request.language)])
+                }
+            }
+        }
+        router.get(Self.prefix + "/tokens/:file") { request, context in
+            try Self.answer(file: context.parameters.require("file"), request) { token, _ in
+                .token(try requests.request(id: token, language: request.language).serviceRequestID)
+            }
+        }
+    }
+
+    /// Runs `body` with the request's parameters (the query, then a form body) and renders its document or the
+    /// spec's error list in `format`.
+    private static func answer(
+        _ format: Open311Format, _ request: HTTPRequest, status: HTTPResponseStatus = .ok,
+        _ body: (QueryParameters) throws -> Open311Document
+    ) throws -> HTTPResponse {
+        do {
+            return format.response(try body(try parameters(of: request)), status: status)
+        } catch let error as NafidhaError {
+            return errorResponse(error, format: format, language: request.language)
+        }
+    }
+
+    /// `answer` for `/resource/{name}.{fmt}`; an unknown suffix is a 404 in JSON.
+    private static func answer(
+        file: String, _ request: HTTPRequest, _ body: (String, QueryParameters) throws -> Open311Document
+    ) throws -> HTTPResponse {
+        guard let (name, format) = Open311Format.split(file) else {
+            return Open311Format.json.response(
+                .errors(status: 404, descriptions: ["Unknown format: use .json or .xml."]), status: .notFound
+            )
+        }
+        return try answer(format, request) { parameters in try body(name, parameters) }
+    }
+
+    /// `jurisdiction_id`, nil when absent or empty (the spec's rule for optional parameters).
+    private static func jurisdiction(_ parameters: QueryParameters) -> String? {
+        parameters["jurisdiction_id"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The query's parameters followed by those of an `application/x-www-form-urlencoded` body.
+    private static func parameters(of request: HTTPRequest) throws -> QueryParameters {
+        guard !request.body.isEmpty else { return request.query }
+        let contentType = request.headers.first(name: "Content-Type")?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            throw NafidhaError(.badRequest, code: "unsupported_media_type", message: LocalizedText(
+                ar: "الجسم يكون application/x-www-form-urlencoded.",
+                fr: "Le corps doit être application/x-www-form-urlencoded.",
+                en: "The body must be application/x-www-form-urlencoded."
+            ))
+        }
+        let form: QueryParameters
+        do {
+            form = try QueryParameters(parsing: String(decoding: request.body, as: UTF8.self))
+        } catch {
+            throw NafidhaError(.badRequest, code: "invalid_form", message: LocalizedText(
+                ar: "جسم النموذج غير صالح.", fr: "Le corps du formulaire est invalide.", en: "The form body is malformed."
+            ))
+        }
+        return QueryParameters(Array(request.query) + Array(form))
+    }
+
+    private static func errorResponse(_ error: NafidhaError, format: Open311Format, language: Language) -> HTTPResponse {
+        let status: HTTPResponseStatus = switch error.kind {
+        case .forbidden, .unauthenticated: .forbidden
+        case .notFound: .notFound
+        case .unavailable: .serviceUnavailable
+        case .conflict: .conflict
+        case .badRequest, .validationFailed: .badRequest
+        }
+        let descriptions = error.fields.isEmpty
+            ? [error.message.text(in: language)]
+            : error.fields.keys.sorted().map { "\($0): \(error.fields[$0]!.text(in: language))" }
+        return format.response(.errors(status: Int(status.code), descriptions: descriptions), status: status)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Postgres
+
+/// The catalog as Open311 sees it: only services flagged `public_report`, their form fields as attributes. The
+/// first `location` field of a service is not an attribute: Open311's `lat`/`long`/`address_string` fill it.
+public struct Open311Catalog: Sendable {
+    /// Where the catalog is read.
+    public let pool: PostgresPool
+
+    /// Creates the catalog view over `pool`.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// The public-report services, by code; with a `jurisdiction` (municipality code) only those offered there now.
+    /// - Throws: `NafidhaError` `unknown_jurisdiction` (404).
+    public func services(jurisdiction: String?, language: Language, at instant: Date = Date()) throws -> [Open311Service] {
+        let rows = try pool.withConnection { connection in
+            if let jurisdiction { try Self.requireMunicipality(jurisdiction, on: connection) }
+            return try connection.queryPrepared(
+                """
+                SELECT s.code, s.name_ar, s.name_fr, s.name_en, s.description_ar, s.description_fr, s.description_en,
+                       array_to_string(s.keywords, ',') AS keywords, c.name_ar AS group_ar, c.name_fr AS group_fr,
+                       c.name_en AS group_en,
+                       -- Every field but the first location one becomes an attribute.
+                       (SELECT count(*) - least(count(*) FILTER (WHERE f.datatype = 'location'), 1)
+                          FROM service_fields f WHERE f.service_code = s.code) > 0 AS metadata
+                  FROM services s JOIN sectors c ON c.code = s.sector_code
+                 WHERE s.public_report
+                   AND ($1::text IS NULL OR resolve_service(s.code, $1, $2) IS NOT NULL)
+                 ORDER BY s.code
+                """,
+                [jurisdiction, instant]
+            )
+        }
+        return try rows.map { row in
+            Open311Service(
+                code: try row.decode("code"),
+                name: try Self.localized(row, "name", language),
+                description: try Self.localized(row, "description", language),
+                metadata: try row.decode("metadata"), type: "realtime",
+                keywords: try row.decode("keywords"), group: try Self.localized(row, "group", language)
+            )
+        }
+    }
+
+    /// The definition of the public-report service `code`.
+    /// - Throws: `NafidhaError` `unknown_service` (404) for an unknown service or one that is not a public report.
+    public func definition(service code: String, language: Language) throws -> Open311ServiceDefinition {
+        let fields = try pool.withConnection { connection in
+            try Self.requirePublicService(code, on: connection)
+            return try Self.fields(service: code, on: connection)
+        }
+        let attributes = fields.filter { !$0.isLocation }.map { field in
+            Open311ServiceDefinition.Attribute(
+                variable: true, code: field.code, datatype: field.open311Datatype, required: field.required,
+                datatypeDescription: field.datatypeDescription.text(in: language), order: field.position,
+                description: field.label.text(in: language),
+                values: field.choices.map { .init(key: $0.code, name: $0.label.text(in: language)) }
+            )
+        }
+        return Open311ServiceDefinition(code: code, attributes: attributes)
+    }
+
+    /// Throws `NafidhaError` `unknown_jurisdiction` (404) unless `code` names a municipality.
+    public func requireJurisdiction(_ code: String) throws {
+        try pool.withConnection { connection in try Self.requireMunicipality(code, on: connection) }
+    }
+
+    /// Throws `unknown_jurisdiction` unless `code` names a municipality.
+    static func requireMunicipality(_ code: String, on connection: PostgresConnection) throws {
+        let rows = try connection.queryPrepared("SELECT 1 FROM municipalities WHERE code = $1", [code])
+        guard !rows.isEmpty else {
+            throw NafidhaError(.notFound, code: "unknown_jurisdiction", message: Open311Messages.unknownJurisdiction)
+        }
+    }
+
+    /// Throws `unknown_service` (404) unless `code` names a service, and `service_not_public` (of `kind`) unless
+    /// it is a public report.
+    static func requirePublicService(
+        _ code: String, notPublic kind: NafidhaError.Kind = .notFound, on connection: PostgresConnection
+    ) throws {
+        let rows = try connection.queryPrepared("SELECT public_report FROM services WHERE code = $1", [code])
+        guard let row = rows.first else {
+            throw NafidhaError(.notFound, code: "unknown_service", message: Open311Messages.unknownService)
+        }
+        guard try row.decode("public_report", as: Bool.self) else {
+            throw NafidhaError(kind, code: "service_not_public", message: Open311Messages.notPublicService)
+        }
+    }
+
+    /// The form fields of `service` with their choices, in form order; the first location field is marked.
+    static func fields(service: String, on connection: PostgresConnection) throws -> [Open311Field] {
+        let rows = try connection.queryPrepared(
+            """
+            SELECT f.position, f.code, f.datatype, f.required, f.label_ar, f.label_fr, f.label_en, f.max_length,
+                   f.min_value::float8 AS min_value, f.max_value::float8 AS max_value,
+                   coalesce((SELECT jsonb_agg(jsonb_build_array(c.code, c.label_ar, c.label_fr, c.label_en)
+                                              ORDER BY c.position)
+                               FROM service_field_choices c
+                              WHERE c.service_code = f.service_code AND c.field_code = f.code), '[]')::text AS choices
+              FROM service_fields f WHERE f.service_code = $1 ORDER BY f.position
+            """,
+            [service]
+        )
+        var locationSeen = false
+        return try rows.map { row in
+            let datatype: String = try row.decode("datatype")
+            let isLocation = datatype == "location" && !locationSeen
+            if isLocation { locationSeen = true }
+            let choiceRows = try JSONDecoder().decode([[String]].self, from: Data(try row.decode("choices", as: String.self).utf8))
+            return Open311Field(
+                position: try row.decode("position"), code: try row.decode("code"), datatype: datatype,
+                required: try row.decode("required"), label: try localizedText(row, "label"),
+                maxLength: try row.decode("max_length"), minimum: try row.decode("min_value"),
+                maximum: try row.decode("max_value"), isLocation: isLocation,
+                choices: choiceRows.map { .init(code: $0[0], label: LocalizedText(ar: $0[1], fr: $0[2], en: $0[3])) }
+            )
+        }
+    }
+
+    static func localized(_ row: PostgresRow, _ prefix: String, _ language: Language) throws -> String {
+        try row.decode("\(prefix)_\(language.rawValue)")
+    }
+
+    static func localizedText(_ row: PostgresRow, _ prefix: String) throws -> LocalizedText {
+        LocalizedText(ar: try row.decode("\(prefix)_ar"), fr: try row.decode("\(prefix)_fr"), en: try row.decode("\(prefix)_en"))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Postgres
+
+/// Files a request posted through Open311: checks the client application's key, turns the form parameters into a
+/// `Submission` and hands it to `SubmissionService` (channel `open311`), so validation, routing and audit are the
+/// JSON API's own. Only public-report services are accepted.
+public struct Open311Intake: Sendable {
+    /// Longest `description`, in characters (Unicode scalars, as PostgreSQL counts).
+    public static let maximumDescriptionLength = 4000
+    /// Longest `media_url`.
+    public static let maximumMediaURLLength = 2000
+
+    /// Where requests are stored.
+    public let pool: PostgresPool
+
+    /// Creates the intake over `pool`.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Files the request the form `parameters` describe, with the client's `Idempotency-Key` if any.
+    /// - Throws: `NafidhaError`: `invalid_api_key` (403); `unknown_service`, `unknown_jurisdiction` (404);
+    ///   `service_not_public`, `invalid_parameters` (400); intake's `validation_failed` with problems named by
+    ///   Open311 parameter (`attribute[waste_type]`, `lat`, `phone`), `idempotency_conflict`.
+    public func submit(
+        parameters: [(name: String, value: String)], idempotencyKey: String?, language: Language,
+        at instant: Date = Date()
+    ) throws -> Open311Receipt {
+        let form = Open311Form(parameters)
+        guard let secret = form["api_key"], let key = try APIKeyStore(pool: pool).authenticate(secret) else {
+            throw NafidhaError(.forbidden, code: "invalid_api_key", message: Open311Messages.apiKeyRequired)
+        }
+        guard let service = form["service_code"] else {
+            throw Self.invalid(["service_code": Open311Messages.serviceCodeRequired])
+        }
+        let (fields, municipality) = try pool.withConnection { connection in
+            try Open311Catalog.requirePublicService(service, notPublic: .badRequest, on: connection)
+            return (try Open311Catalog.fields(service: service, on: connection),
+                    try Self.jurisdiction(form["jurisdiction_id"], on: connection))
+        }
+        let submission = try Self.submission(form, service: service, municipality: municipality, fields: fields)
+        let result: SubmissionResult
+        do {
+            result = try SubmissionService(pool: pool).submit(
+                submission, channel: .open311, idempotencyKey: idempotencyKey, at: instant
+            )
+        } catch var error as NafidhaError {
+            error.fields = Self.renamed(error.fields, fields: fields)
+            throw error
+        }
+        // SubmissionService knows nothing of applications; the link is recorded right after, and only once, so a
+        // replay never moves a request to another application.
+        try pool.withConnection { connection in
+            _ = try connection.execute(
+                "UPDATE requests SET api_key_id = $1, media_url = $2 WHERE tracking_number = $3 AND api_key_id IS NULL",
+                [key.id, form["media_url"], result.receipt.trackingNumber]
+            )
+        }
+        let due = Open311Dates.format(result.receipt.dueAt)
+        return Open311Receipt(
+            serviceRequestID: result.receipt.trackingNumber,
+            serviceNotice: LocalizedText(ar: "الموعد المتوقع: \(due)", fr: "Échéance prévue : \(due)",
+                                         en: "Expected by \(due)").text(in: language),
+            accountID: form["account_id"], replayed: result.replayed
+        )
+    }
+
+    /// The municipality named by `jurisdiction_id`; when absent, the only municipality if there is exactly one.
+    private static func jurisdiction(_ code: String?, on connection: PostgresConnection) throws -> String {
+        if let code {
+            try Open311Catalog.requireMunicipality(code, on: connection)
+            return code
+        }
+        let rows = try connection.queryPrepared("SELECT code FROM municipalities ORDER BY code LIMIT 2")
+        guard rows.count == 1 else { throw invalid(["jurisdiction_id": Open311Messages.jurisdictionRequired]) }
+        return try rows[0].decode("code")
+    }
+
+    /// The intake body for `form`: the location parameters fill the first location field, `attribute[...]` the
+    /// others; the reporter's names, phone, email and national id form the applicant.
+    static func submission(
+        _ form: Open311Form, service: String, municipality: String, fields: [Open311Field]
+    ) throws -> Submission {
+        var problems: [String: LocalizedText] = [:]
+        var location: [String: JSONValue] = [:]
+        switch (form["lat"], form["long"]) {
+        case (let lat?, let long?):
+            location["lat"] = Double(lat).map(JSONValue.number) ?? .string(lat)
+            location["long"] = Double(long).map(JSONValue.number) ?? .string(long)
+        case (nil, nil):
+            break
+        default:
+            problems["lat"] = Open311Messages.locationRequired
+        }
+        if let address = form["address_string"] ?? form["address_id"] { location["address"] = .string(address) }
+        if location.isEmpty { problems["lat"] = Open311Messages.locationRequired }
+        let description = form["description"]
+        if let description, description.unicodeScalars.count > maximumDescriptionLength {
+            problems["description"] = Open311Messages.descriptionTooLong
+        }
+        if let media = form["media_url"], media.count > maximumMediaURLLength
+            || !(media.lowercased().hasPrefix("https://") || media.lowercased().hasPrefix("http://")) {
+            problems["media_url"] = Open311Messages.invalidMediaURL
+        }
+        guard problems.isEmpty else { throw invalid(problems) }
+
+        var values: [String: JSONValue] = [:]
+        for field in fields {
+            if field.isLocation {
+                values[field.code] = .object(location)
+            } else if field.datatype == "multiple_choice" {
+                let chosen = form.all("attribute[\(field.code)][]") + form.all("attribute[\(field.code)]")
+                if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
+            } else if let value = form["attribute[\(field.code)]"] {
+                values[field.code] = field.datatype == "location" ? .object(["address": .string(value)]) : .string(value)
+            }
+        }
+        // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.
+        let known = Set(fields.map(\.code))
+        for code in form.attributeCodes where !known.contains(code) {
+            values[code] = .string(form["attribute[\(code)]"] ?? form.all("attribute[\(code)][]").joined(separator: ","))
+        }
+        let name = [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ")
+        return Submission(
+            service: service, municipality: municipality,
+            applicant: .init(name: name, nationalID: form["national_id"], phone: form["phone"], email: form["email"]),
+            fields: values, description: description
+        )
+    }
+
+    /// Intake names problems by its JSON paths; an Open311 client knows its own parameter names.
+    static func renamed(_ problems: [String: LocalizedText], fields: [Open311Field]) -> [String: LocalizedText] {
+        let location = fields.first(where: \.isLocation)?.code
+        var renamed: [String: LocalizedText] = [:]
+        for (path, reason) in problems {
+            let name: String
+            switch path {
+            case "applicant.name": name = "first_name"
+            case "applicant.national_id": name = "national_id"
+            case "applicant.phone": name = "phone"
+            case "applicant.email": name = "email"
+            case "municipality": name = "jurisdiction_id"
+            case "service": name = "service_code"
+            case _ where path.hasPrefix("fields."):
+                let code = String(path.dropFirst("fields.".count))
+                name = code == location ? "lat" : "attribute[\(code)]"
+            default: name = path
+            }
+            renamed[name] = reason
+        }
+        return renamed
+    }
+
+    private static func invalid(_ problems: [String: LocalizedText]) -> NafidhaError {
+        NafidhaError(.badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters, fields: problems)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Postgres
+
+/// Reads the public views of requests filed for public-report services, whatever channel filed them. Requests for
+/// other services never appear, not even by id: the privacy rule (docs/open311.md).
+public struct Open311Requests: Sendable {
+    /// Where requests are read.
+    public let pool: PostgresPool
+
+    /// Creates the reader over `pool`.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// The requests matching `filter`, newest first; with a `jurisdiction` (municipality code) only its requests.
+    /// - Throws: `NafidhaError` `unknown_jurisdiction` (404).
+    public func list(
+        _ filter: Open311RequestFilter, jurisdiction: String? = nil, language: Language
+    ) throws -> [Open311RequestView] {
+        var start: Date?, end: Date?, after: Date?, before: Date?
+        switch filter.window {
+        case .requested(let low, let high): (start, end) = (low, high)
+        case .updated(let low, let high): (after, before) = (low, high)
+        }
+        let ids = filter.ids
+        let rows = try pool.withConnection { connection in
+            if let jurisdiction { try Open311Catalog.requireMunicipality(jurisdiction, on: connection) }
+            return try connection.queryPrepared(
+                Self.selectViews + """
+                 WHERE s.public_report AND ($10::text IS NULL OR r.municipality_code = $10)
+                   AND CASE WHEN $1::text IS NOT NULL THEN r.tracking_number = ANY (string_to_array($1, ','))
+                       ELSE ($2::text IS NULL OR r.service_code = ANY (string_to_array($2, ',')))
+                        AND ($3::text IS NULL OR ($3 = 'open') = (r.closed_at IS NULL))
+                        AND ($4::timestamptz IS NULL OR r.submitted_at >= $4)
+                        AND ($5::timestamptz IS NULL OR r.submitted_at <= $5)
+                        AND ($6::timestamptz IS NULL OR u.updated_at > $6)
+                        AND ($7::timestamptz IS NULL OR u.updated_at < $7) END
+                 ORDER BY r.submitted_at DESC, r.id DESC
+                 LIMIT $8 OFFSET $9
+                """,
+                [ids?.joined(separator: ","), ids == nil ? filter.serviceCodes?.joined(separator: ",") : nil,
+                 filter.status, start, end, after, before, ids == nil ? filter.pageSize : Open311RequestFilter.maximumIDs,
+                 ids == nil ? (filter.page - 1) * filter.pageSize : 0, jurisdiction]
+            )
+        }
+        return try rows.map { try Self.view($0, language: language) }
+    }
+
+    /// The request whose tracking number is `id`.
+    /// - Throws: `NafidhaError` `unknown_request` (404), also for a request of a service that is not public.
+    public func request(id: String, language: Language) throws -> Open311RequestView {
+        let rows = try pool.withConnection { connection in
+            try connection.queryPrepared(Self.selectViews + " WHERE s.public_report AND r.tracking_number = $1", [id])
+        }
+        guard let row = rows.first else {
+            throw NafidhaError(.notFound, code: "unknown_request", message: Open311Messages.unknownRequest)
+        }
+        return try Self.view(row, language: language)
+    }
+
+    /// Only public columns are selected; the applicant's columns are never read here.
+    private static let selectViews = """
+        SELECT r.tracking_number, r.status, r.closed_at IS NULL AS open, r.service_code, s.name_ar, s.name_fr,
+               s.name_en, r.description, r.submitted_at, u.updated_at, r.due_at, r.media_url,
+               loc.place ->> 'address' AS address, (loc.place ->> 'lat')::float8 AS lat,
+               (loc.place ->> 'long')::float8 AS long, a.agency_ar, a.agency_fr, a.agency_en
+          FROM requests r
+          JOIN services s ON s.code = r.service_code
+          CROSS JOIN LATERAL (
+                SELECT greatest(r.submitted_at, (SELECT max(e.occurred_at) FROM audit_events e WHERE e.request_id = r.id))
+                       AS updated_at) u
+          LEFT JOIN LATERAL (
+                SELECT r.fields -> f.code AS place FROM service_fields f
+                 WHERE f.service_code = r.service_code AND f.datatype = 'location' ORDER BY f.position LIMIT 1) loc ON true
+          CROSS JOIN LATERAL (
+                SELECT string_agg(c.name_ar, '، ' ORDER BY c.code) AS agency_ar,
+                       string_agg(c.name_fr, ', ' ORDER BY c.code) AS agency_fr,
+                       string_agg(c.name_en, ', ' ORDER BY c.code) AS agency_en
+                  FROM sectors c
+                 WHERE c.code IN (SELECT t.sector_code FROM tasks t WHERE t.request_id = r.id AND t.status <> 'waiting')) a
+        """
+
+    private static func view(_ row: PostgresRow, language: Language) throws -> Open311RequestView {
+        let status: String = try row.decode("status")
+        let open: Bool = try row.decode("open")
+        return Open311RequestView(
+            serviceRequestID: try row.decode("tracking_number"), status: open ? "open" : "closed",
+            statusNotes: Self.notes(status).text(in: language),
+            serviceName: try Open311Catalog.localized(row, "name", language),
+            serviceCode: try row.decode("service_code"), description: try row.decode("description"),
+            agencyResponsible: try row.decode("agency_\(language.rawValue)", as: String?.self) ?? "",
+            serviceNotice: "", requestedDatetime: try row.decode("submitted_at"),
+            updatedDatetime: try row.decode("updated_at"), expectedDatetime: open ? try row.decode("due_at") : nil,
+            address: try row.decode("address"), lat: try row.decode("lat"), long: try row.decode("long"),
+            mediaURL: try row.decode("media_url")
+        )
+    }
+
+    /// The public note for each request status (docs/state-machine.md).
+    static func notes(_ status: String) -> LocalizedText {
+        switch status {
+        case "submitted":
+            LocalizedText(ar: "تم استلام البلاغ.", fr: "Signalement reçu.", en: "Report received.")
+        case "in_review":
+            LocalizedText(ar: "البلاغ قيد المعالجة.", fr: "Signalement en cours de traitement.", en: "Being handled.")
+        case "awaiting_citizen":
+            LocalizedText(ar: "بانتظار معلومات من المُبلِّغ.", fr: "En attente d'informations du déclarant.",
+                          en: "Waiting for information from the reporter.")
+        case "approved":
+            LocalizedText(ar: "تمت معالجة البلاغ.", fr: "Signalement traité.", en: "Resolved.")
+        case "rejected":
+            LocalizedText(ar: "أُغلق البلاغ دون إجراء.", fr: "Clos sans suite.", en: "Closed without action.")
+        default:
+            LocalizedText(ar: "أُلغي البلاغ.", fr: "Signalement annulé.", en: "Cancelled.")
+        }
+    }
+}
