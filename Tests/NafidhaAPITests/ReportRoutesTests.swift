@@ -66,6 +66,9 @@ struct ReportRoutesTests {
             for (path, body) in [
                 ("/v1/staff/tasks/claim-next", "{}"), ("/v1/staff/tasks/\(task)/claim", "{}"),
                 ("/v1/staff/tasks/\(task)/release", "{}"), ("/v1/staff/tasks/\(task)/reassign", #"{"assignee":"amina"}"#),
+                ("/v1/staff/tasks/\(task)/approve", "{}"), ("/v1/staff/tasks/\(task)/reject", #"{"reason":"no"}"#),
+                ("/v1/staff/tasks/\(task)/request-info", #"{"message":"which?"}"#),
+                ("/v1/staff/tasks/\(task)/forward", #"{"sector":"health","reason":"wrong queue"}"#),
             ] {
                 let response = try client.send("POST", path, headers: auditor + [("Content-Type", "application/json")], body: body)
                 #expect(response.status == 403, "\(path): \(response.status)")
