@@ -16,6 +16,7 @@ public enum APIRouter {
         let staff = StaffAuthentication(directory: StaffDirectory(pool: pool))
         QueueRoutes(authentication: staff, queues: QueueService(pool: pool)).register(on: &router)
         StaffActionRoutes(authentication: staff, actions: TaskActions(pool: pool), pool: pool).register(on: &router)
+        ReportRoutes(authentication: staff, pool: pool).register(on: &router)
         return router
     }
 }

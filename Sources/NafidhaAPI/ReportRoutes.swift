@@ -1,0 +1,92 @@
+import Foundation
+import HTTP
+import NafidhaCore
+import Postgres
+
+/// `GET /v1/reports/:name` and `GET /v1/audit/verify` (docs/reports.md): staff bearer tokens of auditors,
+/// supervisors and admins; read-only.
+struct ReportRoutes: Sendable {
+    let authentication: StaffAuthentication
+    let pool: PostgresPool
+
+    func register(on router: inout Router) {
+        router.get("/v1/reports/:name") { request, context in
+            let member = try authentication.member(of: request)
+            guard let name = ReportName(rawValue: try context.parameters.require("name")) else {
+                throw HTTPError(.notFound, code: "report_not_found", message: "No such report: sla, backlog, throughput or misroutes.")
+            }
+            var query = try Self.query(from: request.query)
+            try ReportAccess.authorize(member, &query)
+            let formatText = request.query["format"] ?? "json"
+            guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format", formatText) }
+            let report = try pool.withConnection { try ReportService.make(name, query, on: $0) }
+            let text = switch format {
+            case .json: report.json(language: request.language)
+            case .csv: report.csv(language: request.language, excelBOM: request.query["excel"] == "true")
+            case .html: report.html(language: request.language)
+            }
+            var headers = HTTPHeaders()
+            headers.add(name: "Content-Type", value: format.contentType)
+            return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(text.utf8)))
+        }
+        router.get("/v1/audit/verify") { request, _ in
+            let member = try authentication.member(of: request)
+            let scope = try ReportAccess.verifiableMunicipalities(for: member)
+            let chains = try pool.withConnection { connection in
+                try AuditLog.verifyAll(on: connection).filter { scope?.contains($0.municipality) ?? true }
+            }
+            return try .json(encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
+        }
+    }
+
+    /// `?from=&to=` (ISO 8601 instants or dates; default the 30 days before now), `municipality`, `sector`,
+    /// `by_service=true`, `interval=day|week`.
+    private static func query(from parameters: QueryParameters) throws -> ReportQuery {
+        let now = Date()
+        func instant(_ name: String) throws -> Date? {
+            guard let text = parameters[name] else { return nil }
+            let formatter = ISO8601DateFormatter()
+            if let date = formatter.date(from: text) { return date }
+            formatter.formatOptions = [.withFullDate]
+            guard text.count == 10, let date = formatter.date(from: text) else { throw invalid(name, text) }
+            return date
+        }
+        let to = try instant("to") ?? now
+        let from = try instant("from") ?? to.addingTimeInterval(-30 * 86_400)
+        let intervalText = parameters["interval"] ?? "day"
+        guard let interval = ReportQuery.Interval(rawValue: intervalText) else { throw invalid("interval", intervalText) }
+        return ReportQuery(
+            from: from, to: to, municipality: parameters["municipality"], sector: parameters["sector"],
+            byService: parameters["by_service"] == "true", interval: interval, now: now
+        )
+    }
+
+    private static func invalid(_ name: String, _ value: String) -> HTTPError {
+        HTTPError(.badRequest, code: "invalid_parameter", message: "The query parameter '\(name)' has an invalid value.")
+    }
+
+    private struct VerifyBody: Encodable {
+        let intact: Bool
+        let chains: [ChainBody]
+    }
+
+    private struct ChainBody: Encodable {
+        let municipality: String
+        let intact: Bool
+        let eventsChecked: Int64
+        let brokenSeq: Int64?
+        let problem: String?
+
+        init(_ verification: AuditLog.Verification) {
+            municipality = verification.municipality
+            intact = verification.intact
+            eventsChecked = verification.eventsChecked
+            brokenSeq = verification.brokenSequence
+            problem = verification.problem
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case municipality, intact, eventsChecked = "events_checked", brokenSeq = "broken_seq", problem
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// What an export contains, written next to the file (`FILE.manifest.json`) so a verifier can tell a cut or
+/// swapped file from a complete one.
+public struct AuditExportManifest: Sendable, Codable, Equatable {
+    /// One municipality's part of the export.
+    public struct Chain: Sendable, Codable, Equatable {
+        /// The municipality whose chain this is.
+        public var municipalityCode: String
+        /// Events of this chain in the file.
+        public var eventCount: Int64
+        /// The `seq` of its first event in the file.
+        public var firstSeq: Int64
+        /// The `seq` of its last event in the file.
+        public var lastSeq: Int64
+        /// The `prev_hash` of its first event (64 zeros when the file starts at genesis).
+        public var firstPrevHash: String
+        /// The hash of its last event in the file.
+        public var lastHash: String
+        /// The chain's head in the database when exported (`seq`), to anchor later verifications.
+        public var headSeq: Int64
+        /// The chain's head hash in the database when exported.
+        public var headHash: String
+
+        enum CodingKeys: String, CodingKey {
+            case municipalityCode = "municipality_code", eventCount = "event_count", firstSeq = "first_seq"
+            case lastSeq = "last_seq", firstPrevHash = "first_prev_hash", lastHash = "last_hash"
+            case headSeq = "head_seq", headHash = "head_hash"
+        }
+    }
+
+    /// The manifest's own format tag.
+    public var manifestVersion: String
+    /// The export file's name (without folders).
+    public var file: String
+    /// The export file's format.
+    public var format: AuditExportFormat
+    /// Lower-case hexadecimal SHA-256 of the export file's bytes.
+    public var sha256: String
+    /// Events in the file.
+    public var eventCount: Int64
+    /// The smallest event id in the file, if any.
+    public var firstEventID: Int64?
+    /// The largest event id in the file, if any.
+    public var lastEventID: Int64?
+    /// The range's start, inclusive (ISO 8601, UTC).
+    public var from: String
+    /// The range's end, exclusive (ISO 8601, UTC).
+    public var to: String
+    /// The municipality filter, if any.
+    public var municipality: String?
+    /// Whether personal data was masked.
+    public var masked: Bool
+    /// When the export's snapshot was taken (ISO 8601, UTC).
+    public var exportedAt: String
+    /// One entry per municipality in the file, by code.
+    public var chains: [Chain]
+
+    /// The tag of this manifest layout.
+    public static let currentVersion = "nafidha-audit-export-v1"
+
+    enum CodingKeys: String, CodingKey {
+        case manifestVersion = "manifest_version", file, format, sha256, eventCount = "event_count"
+        case firstEventID = "first_event_id", lastEventID = "last_event_id", from, to, municipality, masked
+        case exportedAt = "exported_at", chains
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import NafidhaCore
+import Postgres
+import Testing
+import TestSupport
+
+/// Builds audit trails in a fresh demo-catalog database and exports them to a private folder.
+struct AuditExportFixture {
+    let connection: PostgresConnection
+    let folder: String
+
+    init(_ database: TestDatabase) throws {
+        connection = try database.connect()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("audit-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    /// Appends `count` clerk approvals to `municipality`'s chain, with details that need escaping.
+    func appendEvents(_ count: Int, to municipality: String, requestID: Int64? = nil) throws {
+        for index in 1...count {
+            try AuditLog.append(
+                on: connection, municipality: municipality, actorKind: .clerk, actor: "amal.t", action: .approved,
+                requestID: requestID,
+                details: ["n": .number(Double(index)), "note": .string("a,\"b\"\nc \\ عربي، رقم \(index)")]
+            )
+        }
+    }
+
+    /// Inserts a request of `municipality` with personal data and returns its id.
+    func insertRequest(municipality: String, name: String, nationalID: String) throws -> Int64 {
+        try connection.query(
+            """
+            INSERT INTO requests (tracking_number, access_token_hash, service_code, municipality_code, applicant_name,
+                                  applicant_national_id, fields, channel, workflow)
+            VALUES ($1, sha256('t'::bytea), 'residence_certificate', $2, $3, $4, '{}', 'api', '{}') RETURNING id
+            """,
+            ["\(municipality)-7KQ4-M2XD", municipality, name, nationalID]
+        )[0].decode("id")
+    }
+
+    /// Exports to `name` in the folder; returns the file's path and the manifest.
+    func export(_ name: String, _ options: AuditExportOptions) throws -> (path: String, manifest: AuditExportManifest) {
+        let path = folder + "/" + name
+        var bytes = [UInt8]()
+        let manifest = try AuditExporter.export(options, fileName: name, on: connection) { bytes += $0 }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return (path, manifest)
+    }
+
+    func text(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
+
+let allTime = (from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 4_000_000_000))
+
+@Suite("Audit export")
+struct AuditExportTests {
+    @Test("a JSON lines export of two chains verifies and its manifest matches the database")
+    func jsonLinesRoundTrip() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            try fixture.appendEvents(4, to: "TRP")
+            try fixture.appendEvents(3, to: "BEN")
+            let (path, manifest) = try fixture.export("all.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
+            #expect(manifest.eventCount == 7)
+            #expect(manifest.chains.map(\.municipalityCode) == ["BEN", "TRP"])
+            let ids = try fixture.connection.query("SELECT min(id) AS a, max(id) AS b FROM audit_events")[0]
+            let firstID = try ids.decode("a", as: Int64.self)
+            let lastID = try ids.decode("b", as: Int64.self)
+            #expect(manifest.firstEventID == firstID && manifest.lastEventID == lastID)
+            let head = try fixture.connection.query(
+                "SELECT last_seq, encode(last_hash, 'hex') AS h FROM audit_chain_heads WHERE municipality_code = 'TRP'"
+            )[0]
+            let trp = try #require(manifest.chains.last)
+            let headSeq = try head.decode("last_seq", as: Int64.self)
+            let headHash = try head.decode("h", as: String.self)
+            #expect(trp.lastSeq == 4 && trp.headSeq == headSeq)
+            #expect(trp.lastHash == headHash && trp.headHash == headHash)
+            let fileBytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(manifest.sha256 == SHA256.hex(SHA256.hash(Array(fileBytes))))
+            #expect(try fixture.text(path).split(separator: "\n").count == 7)
+
+            let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)
+            #expect(result.problem == nil)
+            #expect(result.eventCount == 7 && result.checkedManifest)
+        }
+    }
+
+    @Test("a CSV export quotes commas, quotes, line breaks and Arabic, and verifies")
+    func csvRoundTrip() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            try fixture.appendEvents(3, to: "TRP")
+            let (path, manifest) = try fixture.export(
+                "all.csv", AuditExportOptions(from: allTime.from, to: allTime.to, format: .csv)
+            )
+            let text = try fixture.text(path)
+            #expect(text.hasPrefix("id,municipality_code,seq,occurred_at,"))
+            #expect(text.contains(#""{""n"":1,""note"":""a,\""b\""\nc \\ عربي، رقم 1""}""#))
+            let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)
+            #expect(result.problem == nil && result.eventCount == 3)
+        }
+    }
+
+    @Test("a range and a municipality select part of a chain, which verifies from where it starts")
+    func rangeAndMunicipality() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            try fixture.appendEvents(3, to: "TRP")
+            try fixture.appendEvents(2, to: "BEN")
+            Thread.sleep(forTimeInterval: 0.01)
+            let middle = Date()
+            Thread.sleep(forTimeInterval: 0.01)
+            try fixture.appendEvents(2, to: "TRP")
+            let (path, manifest) = try fixture.export(
+                "late.jsonl", AuditExportOptions(from: middle, to: allTime.to, municipality: "TRP")
+            )
+            #expect(manifest.eventCount == 2)
+            let chain = try #require(manifest.chains.first)
+            #expect(manifest.chains.count == 1 && chain.municipalityCode == "TRP")
+            #expect(chain.firstSeq == 4 && chain.lastSeq == 5 && chain.firstPrevHash != String(repeating: "0", count: 64))
+            let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)
+            #expect(result.problem == nil)
+            #expect(result.chains.first?.firstSeq == 4)
+        }
+    }
+
+    @Test("an empty range refuses to export")
+    func emptyRange() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            let error = #expect(throws: NafidhaError.self) {
+                _ = try fixture.export("none.jsonl", AuditExportOptions(from: allTime.to, to: allTime.from))
+            }
+            #expect(error?.code == "invalid_range")
+        }
+    }
+
+    @Test("names become initials and national ids their last four digits unless unmasked, which is on record")
+    func masking() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            let request = try fixture.insertRequest(municipality: "TRP", name: "Amal  Ben Ali", nationalID: "119900012345")
+            try fixture.appendEvents(1, to: "TRP", requestID: request)
+
+            let (maskedPath, masked) = try fixture.export("masked.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
+            let maskedText = try fixture.text(maskedPath)
+            #expect(masked.masked)
+            #expect(maskedText.contains(#""applicant_name":"A. B. A.","applicant_national_id":"2345""#))
+            #expect(!maskedText.contains("Amal") && !maskedText.contains("119900012345"))
+            #expect(maskedText.contains(#""tracking_number":"TRP-7KQ4-M2XD""#))
+
+            try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('clerk.one', 'clerk'), ('auditor.one', 'auditor')")
+            for actor in ["clerk.one", "nobody"] {
+                let refused = #expect(throws: NafidhaError.self) {
+                    _ = try fixture.export("no.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: actor))
+                }
+                #expect(refused?.code == "unmasked_not_allowed")
+            }
+            try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('auditor.ben', 'auditor')")
+            try fixture.connection.execute("INSERT INTO staff_municipalities SELECT id, 'BEN' FROM staff WHERE name = 'auditor.ben'")
+            let outside = #expect(throws: NafidhaError.self) {
+                _ = try fixture.export("no.jsonl", AuditExportOptions(
+                    from: allTime.from, to: allTime.to, municipality: "TRP", unmasked: true, actor: "auditor.ben"))
+            }
+            #expect(outside?.code == "unmasked_not_allowed")
+            let options = AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: "auditor.one")
+            let (fullPath, full) = try fixture.export("full.jsonl", options)
+            #expect(!full.masked)
+            #expect(try fixture.text(fullPath).contains(#""applicant_name":"Amal  Ben Ali","applicant_national_id":"119900012345""#))
+            let viewed = try fixture.connection.query(
+                "SELECT actor_kind, actor FROM audit_events WHERE action = 'personal_data_viewed'"
+            )
+            #expect(viewed.count == 1)
+            #expect(try viewed[0].decode("actor", as: String.self) == "auditor.one")
+            #expect(try viewed[0].decode("actor_kind", as: String.self) == "auditor")
+            #expect(full.eventCount == 2, "the record of the viewing is itself in the export")
+            #expect(try AuditFileVerifier().verify(fileAt: fullPath, manifest: full).problem == nil)
+        }
+    }
+}
