@@ -88,7 +88,7 @@ struct OfflineAuditVerificationTests {
         var previous = [UInt8](repeating: 0, count: 32)
         return details.enumerated().map { offset, text in
             var event = AuditExportedEvent(
-                municipalityCode: "TRP", seq: Int64(offset + 1), occurredAt: "2026-03-01T08:15:0\(offset).000000Z",
+                id: Int64(offset + 1), municipalityCode: "TRP", seq: Int64(offset + 1), occurredAt: "2026-03-01T08:15:0\(offset).000000Z",
                 actorKind: "clerk", actor: "amal.t", action: "approved", requestID: 42, taskID: offset == 0 ? nil : 7,
                 details: text, prevHash: SHA256.hex(previous), hash: ""
             )

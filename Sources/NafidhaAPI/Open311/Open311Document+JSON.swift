@@ -1,3 +1,5 @@
+import NafidhaCore
+
 extension Open311Document {
     /// The document as JSON text (the root's name does not appear: JSON has no root element).
     var json: String {
@@ -9,7 +11,7 @@ extension Open311Document {
     private static func appendJSON(_ node: Open311Node, to out: inout String) {
         switch node {
         case .text(let text):
-            appendJSONString(text, to: &out)
+            JSONString.append(text, to: &out)
         case .number(let number):
             out += Self.numberText(number)
         case .bool(let value):
@@ -20,7 +22,7 @@ extension Open311Document {
             out += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { out += "," }
-                appendJSONString(member.name, to: &out)
+                JSONString.append(member.name, to: &out)
                 out += ":"
                 appendJSON(member.node, to: &out)
             }
@@ -40,24 +42,5 @@ extension Open311Document {
         guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
-    }
-
-    /// A JSON string literal per RFC 8259 §7.
-    private static func appendJSONString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -1,6 +1,8 @@
 /// One audit event as the `audit_event_export` view (and an auditor's JSON-lines export) presents it: times as
 /// 27-character UTC text, hashes as lowercase hex. Everything the independent verifier needs, nothing more.
 public struct AuditExportedEvent: Sendable, Codable, Equatable {
+    /// The event's id in the database (not hashed: the chain is ordered by `seq`).
+    public var id: Int64
     /// The chain's municipality.
     public var municipalityCode: String
     /// Position in the chain, from 1.
@@ -26,9 +28,10 @@ public struct AuditExportedEvent: Sendable, Codable, Equatable {
 
     /// Creates an event from its exported fields.
     public init(
-        municipalityCode: String, seq: Int64, occurredAt: String, actorKind: String, actor: String, action: String,
+        id: Int64, municipalityCode: String, seq: Int64, occurredAt: String, actorKind: String, actor: String, action: String,
         requestID: Int64?, taskID: Int64?, details: String, prevHash: String, hash: String
     ) {
+        self.id = id
         self.municipalityCode = municipalityCode
         self.seq = seq
         self.occurredAt = occurredAt
@@ -43,7 +46,7 @@ public struct AuditExportedEvent: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case seq, actor, action, details, hash
+        case id, seq, actor, action, details, hash
         case municipalityCode = "municipality_code", occurredAt = "occurred_at", actorKind = "actor_kind"
         case requestID = "request_id", taskID = "task_id", prevHash = "prev_hash"
     }

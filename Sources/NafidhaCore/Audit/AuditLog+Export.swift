@@ -1,19 +1,20 @@
 import Postgres
 
-/// Reading a chain out of the database for the independent verifier (and, later, for auditors' exports).
+/// Reading a chain out of the database for the independent verifier.
 extension AuditLog {
-    /// `municipality`'s events from the `audit_event_export` view, in `seq` order.
+    /// `municipality`'s events as an export presents them (the `audit_event_export` columns, plus the id), in
+    /// `seq` order.
     public static func exportedEvents(municipality: String, on connection: PostgresConnection) throws -> [AuditExportedEvent] {
         try connection.query(
             """
-            SELECT municipality_code, seq, occurred_at, actor_kind, actor, action, request_id, task_id, details,
-                   prev_hash, hash
-              FROM audit_event_export WHERE municipality_code = $1 ORDER BY seq
+            SELECT id, municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, actor_kind, actor, action,
+                   request_id, task_id, details, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
+              FROM audit_events WHERE municipality_code = $1 ORDER BY seq
             """,
             [municipality]
         ).map { row in
             AuditExportedEvent(
-                municipalityCode: try row.decode("municipality_code"), seq: try row.decode("seq"),
+                id: try row.decode("id"), municipalityCode: try row.decode("municipality_code"), seq: try row.decode("seq"),
                 occurredAt: try row.decode("occurred_at"), actorKind: try row.decode("actor_kind"),
                 actor: try row.decode("actor"), action: try row.decode("action"), requestID: try row.decode("request_id"),
                 taskID: try row.decode("task_id"), details: try row.decode("details"), prevHash: try row.decode("prev_hash"),

@@ -40,7 +40,7 @@ public struct AuditFileVerifier {
         }
         func takeLine(_ line: [UInt8]?) {
             recordNumber += 1
-            let event = line.flatMap { try? JSONDecoder().decode(ExportedAuditEvent.self, from: Data($0)) }
+            let event = line.flatMap { try? JSONDecoder().decode(AuditExportedEvent.self, from: Data($0)) }
             chains.take(event, line: recordNumber)
         }
 
@@ -85,7 +85,7 @@ public struct AuditFileVerifier {
     ]
 
     /// Reads one CSV record; an empty unquoted field is NULL (PostgreSQL's CSV convention).
-    private static func event(fromCSV fields: [CSVRecordReader.Field], columns: [String: Int]) -> ExportedAuditEvent? {
+    private static func event(fromCSV fields: [CSVRecordReader.Field], columns: [String: Int]) -> AuditExportedEvent? {
         func text(_ name: String) -> String? {
             guard let index = columns[name], index < fields.count else { return nil }
             let field = fields[index]
@@ -102,7 +102,7 @@ public struct AuditFileVerifier {
               let actorKind = text("actor_kind"), let actor = text("actor"), let action = text("action"),
               let details = text("details"), let prevHash = text("prev_hash"), let hash = text("hash")
         else { return nil }
-        return ExportedAuditEvent(
+        return AuditExportedEvent(
             id: id, municipalityCode: municipality, seq: seq, occurredAt: occurredAt, actorKind: actorKind,
             actor: actor, action: action, requestID: requestID, taskID: taskID, details: details,
             prevHash: prevHash, hash: hash

@@ -24,7 +24,7 @@ struct ChainWalk {
     }
 
     /// Checks one event (nil: the line or record could not be read).
-    mutating func take(_ event: ExportedAuditEvent?, line: Int) {
+    mutating func take(_ event: AuditExportedEvent?, line: Int) {
         guard problem == nil else { return }
         guard let event, let prev = Self.bytes(fromHex: event.prevHash), prev.count == 32 else {
             fail("malformed_record", line: line)
@@ -98,7 +98,7 @@ struct ChainWalk {
         current = nil
     }
 
-    private mutating func checkedHash(_ event: ExportedAuditEvent, prev: [UInt8], line: Int) -> [UInt8]? {
+    private mutating func checkedHash(_ event: AuditExportedEvent, prev: [UInt8], line: Int) -> [UInt8]? {
         let hash = SHA256.hash(prev + event.canonicalBytes)
         guard SHA256.hex(hash) == event.hash.lowercased() else {
             fail("hash_mismatch", line: line, municipality: event.municipalityCode, seq: event.seq)
