@@ -6,7 +6,7 @@ let package = Package(
     name: "nafidha",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "nafidha", targets: ["nafidha"]),
+        .executable(name: "nafidha", targets: ["nafidha"])
     ],
     targets: [
         // libpq, the PostgreSQL client library, as a system module.
@@ -37,7 +37,8 @@ let package = Package(
         // A small command-line argument parser in the style of swift-argument-parser (which we may not depend on).
         .target(name: "ArgumentParsing"),
         // The `nafidha` commands (server, operator and clerk commands).
-        .target(name: "NafidhaCLI", dependencies: ["ArgumentParsing", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres"]),
+        .target(
+            name: "NafidhaCLI", dependencies: ["ArgumentParsing", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres"]),
         // The thin executable.
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 

@@ -39,7 +39,8 @@ func run(_ input: [UInt8], limits: HTTPParser.Limits, nextPieceSize: (Int) -> In
                     bodySoFar += bytes.count
                     precondition(bodySoFar <= limits.maxBodyBytes, "body limit exceeded")
                 case .end:
-                    precondition(expectedBody.map { $0 == bodySoFar } ?? true, "body length differs from Content-Length")
+                    precondition(
+                        expectedBody.map { $0 == bodySoFar } ?? true, "body length differs from Content-Length")
                     precondition(parser.isReadingHead, "not back to reading a head after the end")
                 }
                 if case .body(let bytes) = event, case .body(let previous)? = outcome.events.last {

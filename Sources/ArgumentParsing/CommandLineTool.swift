@@ -46,9 +46,12 @@ public struct CommandLineTool: Sendable {
         }
     }
 
-    private func reportUsageError(_ error: UsageError, path: [any ParsableCommand.Type], context: CommandContext) -> Int32 {
+    private func reportUsageError(_ error: UsageError, path: [any ParsableCommand.Type], context: CommandContext)
+        -> Int32
+    {
         let formatter = HelpFormatter(path: path)
-        context.standardError.write("""
+        context.standardError.write(
+            """
             Error: \(error)
             Usage: \(formatter.usage)
             See '\(formatter.commandName) --help'.

@@ -99,7 +99,8 @@ struct CommandParser {
         return (String(word[..<equals]), String(word[word.index(after: equals)...]))
     }
 
-    private static func definition(for spelling: String, in configuration: CommandConfiguration) -> ArgumentDefinition? {
+    private static func definition(for spelling: String, in configuration: CommandConfiguration) -> ArgumentDefinition?
+    {
         configuration.arguments.first { definition in
             if case .positional = definition.kind { return false }
             if spelling == "--\(definition.name)" { return true }

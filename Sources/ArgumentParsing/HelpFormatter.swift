@@ -29,7 +29,8 @@ struct HelpFormatter {
 
         let positionals = configuration.arguments.filter { if case .positional = $0.kind { true } else { false } }
         if !positionals.isEmpty {
-            sections.append((["ARGUMENTS:"] + positionals.map { Self.row($0.helpLabel, $0.help) }).joined(separator: "\n"))
+            sections.append(
+                (["ARGUMENTS:"] + positionals.map { Self.row($0.helpLabel, $0.help) }).joined(separator: "\n"))
         }
 
         var optionRows = configuration.arguments

@@ -10,7 +10,8 @@ public struct Option<Value: ExpressibleByArgument>: Sendable {
     ///   - valueName: the placeholder shown in help (`url` prints as `<url>`).
     ///   - repeatable: whether the option may be given several times.
     ///   - help: one sentence for the help text.
-    public init(_ name: String, shortName: Character? = nil, valueName: String, repeatable: Bool = false, help: String) {
+    public init(_ name: String, shortName: Character? = nil, valueName: String, repeatable: Bool = false, help: String)
+    {
         definition = ArgumentDefinition(
             name: name, shortName: shortName, help: help, kind: .option(valueName: valueName, repeatable: repeatable)
         )

@@ -10,10 +10,6 @@ public struct FileDescriptorOutput: TextOutput {
     /// The process's standard error.
     public static var standardError: FileDescriptorOutput { FileDescriptorOutput(handle: .standardError) }
 
-    private init(handle: FileHandle) {
-        self.handle = handle
-    }
-
     /// Writes the text's UTF-8 bytes; a closed descriptor loses the text rather than crashing the command.
     public func write(_ text: String) {
         try? handle.write(contentsOf: Data(text.utf8))

@@ -49,7 +49,9 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     ///   - definition: the option or positional that received the value.
     ///   - value: the word as typed.
     ///   - reason: why it is invalid, as a clause (`the port must be between 0 and 65535`).
-    public static func invalidValue(for definition: ArgumentDefinition, value: String, reason: String? = nil) -> UsageError {
+    public static func invalidValue(for definition: ArgumentDefinition, value: String, reason: String? = nil)
+        -> UsageError
+    {
         UsageError(.invalidValue(label: definition.synopsis, value: value, reason: reason))
     }
 
@@ -70,7 +72,8 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpectedArgument(let word): "Unexpected argument '\(word)'"
         case .missingArgument(let label): "Missing expected argument '\(label)'"
         case .invalidValue(let label, let value, nil): "The value '\(value)' is invalid for '\(label)'"
-        case .invalidValue(let label, let value, let reason?): "The value '\(value)' is invalid for '\(label)': \(reason)"
+        case .invalidValue(let label, let value, let reason?):
+            "The value '\(value)' is invalid for '\(label)': \(reason)"
         case .conflict(let first, let second): "'\(first)' and '\(second)' cannot be used together"
         }
     }

@@ -11,7 +11,8 @@ public enum APIRouter {
         HealthRoutes(health: DatabaseHealth(pool: pool)).register(on: &router)
         CatalogRoutes(pool: pool).register(on: &router)
         SubmissionRoutes(submissions: SubmissionService(pool: pool)).register(on: &router)
-        RequestTrackingRoutes(tracking: RequestTracking(pool: pool), engine: WorkflowEngine(pool: pool)).register(on: &router)
+        RequestTrackingRoutes(tracking: RequestTracking(pool: pool), engine: WorkflowEngine(pool: pool)).register(
+            on: &router)
         Open311Routes(pool: pool).register(on: &router)
         let staff = StaffAuthentication(directory: StaffDirectory(pool: pool))
         QueueRoutes(authentication: staff, queues: QueueService(pool: pool)).register(on: &router)

@@ -164,13 +164,15 @@ enum CatalogOutput {
             fee = workflow.fee
             currency = workflow.currency
             stages = workflow.stages.map { stage in
-                Stage(stage: stage.stage, steps: stage.steps.map { step in
-                    Step(
-                        sector: step.sector, sectorName: detail.sectorNames[step.sector]?.text(in: language),
-                        office: step.office, officeName: detail.officeNames[step.office]?.text(in: language),
-                        slaDays: step.slaDays
-                    )
-                })
+                Stage(
+                    stage: stage.stage,
+                    steps: stage.steps.map { step in
+                        Step(
+                            sector: step.sector, sectorName: detail.sectorNames[step.sector]?.text(in: language),
+                            office: step.office, officeName: detail.officeNames[step.office]?.text(in: language),
+                            slaDays: step.slaDays
+                        )
+                    })
             }
         }
 

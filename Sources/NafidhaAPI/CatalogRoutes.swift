@@ -13,17 +13,19 @@ struct CatalogRoutes: Sendable {
         router.get("/v1/municipalities") { request, _ in
             let language = request.language
             let municipalities = try pool.withConnection { try CatalogService.municipalities(on: $0) }
-            return try .catalog(CatalogOutput.MunicipalityList(
-                language: language.rawValue,
-                municipalities: municipalities.map { CatalogOutput.Municipality($0, in: language) }
-            ), language: language)
+            return try .catalog(
+                CatalogOutput.MunicipalityList(
+                    language: language.rawValue,
+                    municipalities: municipalities.map { CatalogOutput.Municipality($0, in: language) }
+                ), language: language)
         }
         router.get("/v1/sectors") { request, _ in
             let language = request.language
             let sectors = try pool.withConnection { try CatalogService.sectors(on: $0) }
-            return try .catalog(CatalogOutput.SectorList(
-                language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
-            ), language: language)
+            return try .catalog(
+                CatalogOutput.SectorList(
+                    language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
+                ), language: language)
         }
         router.get("/v1/services") { request, _ in
             let language = request.language
@@ -31,10 +33,11 @@ struct CatalogRoutes: Sendable {
             let services = try pool.withConnection {
                 try CatalogService.services(offeredIn: municipality, at: Date(), on: $0)
             }
-            return try .catalog(CatalogOutput.ServiceList(
-                language: language.rawValue, municipality: municipality,
-                services: services.map { CatalogOutput.Service($0, in: language) }
-            ), language: language)
+            return try .catalog(
+                CatalogOutput.ServiceList(
+                    language: language.rawValue, municipality: municipality,
+                    services: services.map { CatalogOutput.Service($0, in: language) }
+                ), language: language)
         }
         router.get("/v1/services/:code") { request, context in
             let language = request.language

@@ -12,7 +12,8 @@ struct HealthRoutes: Sendable {
         }
         router.get("/readyz") { _, _ in
             guard health.isReady() else {
-                throw HTTPError(.serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
+                throw HTTPError(
+                    .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
             }
             return .json(#"{"status":"ready"}"#)
         }

@@ -63,7 +63,8 @@ enum JSONCoding {
         static let wrongType = LocalizedText(
             ar: "نوع القيمة غير صحيح.", fr: "Type de valeur incorrect.", en: "The value has the wrong type."
         )
-        static let required = LocalizedText(ar: "هذا الحقل مطلوب.", fr: "Ce champ est obligatoire.", en: "This field is required.")
+        static let required = LocalizedText(
+            ar: "هذا الحقل مطلوب.", fr: "Ce champ est obligatoire.", en: "This field is required.")
     }
 }
 

@@ -22,19 +22,23 @@ struct QueueRoutes: Sendable {
         }
         router.post("/v1/staff/tasks/claim-next") { request, _ in
             let member = try authentication.member(of: request)
-            let body = request.body.isEmpty ? ClaimNextBody() : try JSONCoding.decode(ClaimNextBody.self, from: request.body)
+            let body =
+                request.body.isEmpty ? ClaimNextBody() : try JSONCoding.decode(ClaimNextBody.self, from: request.body)
             let task = try queues.claimNext(by: member, municipality: body.municipality, sector: body.sector)
             return try .json(encoding: task)
         }
         router.post("/v1/staff/tasks/:task/claim") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.versionBody(request)
-            return try .json(encoding: try queues.claim(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+            return try .json(
+                encoding: try queues.claim(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
         }
         router.post("/v1/staff/tasks/:task/release") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.versionBody(request)
-            return try .json(encoding: try queues.release(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+            return try .json(
+                encoding: try queues.release(
+                    taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
         }
         router.post("/v1/staff/tasks/:task/reassign") { request, context in
             let member = try authentication.member(of: request)
@@ -60,12 +64,14 @@ struct QueueRoutes: Sendable {
     /// `?municipality=&sector=&status=&overdue=true&assignee=&limit=&cursor=`; bad values are 400s naming the
     /// parameter.
     static func filter(from query: QueryParameters) throws -> TaskFilter {
-        var filter = TaskFilter(municipality: query["municipality"], sector: query["sector"],
-                                assignee: query["assignee"], cursor: query["cursor"])
+        var filter = TaskFilter(
+            municipality: query["municipality"], sector: query["sector"],
+            assignee: query["assignee"], cursor: query["cursor"])
         if let status = query["status"] {
             guard let parsed = TaskFilter.Status(rawValue: status) else {
-                throw HTTPError(.badRequest, code: "invalid_query",
-                                message: "status must be one of open, claimed, awaiting_citizen, active.")
+                throw HTTPError(
+                    .badRequest, code: "invalid_query",
+                    message: "status must be one of open, claimed, awaiting_citizen, active.")
             }
             filter.status = parsed
         }

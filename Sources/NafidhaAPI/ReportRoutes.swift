@@ -13,18 +13,21 @@ struct ReportRoutes: Sendable {
         router.get("/v1/reports/:name") { request, context in
             let member = try authentication.member(of: request)
             guard let name = ReportName(rawValue: try context.parameters.require("name")) else {
-                throw HTTPError(.notFound, code: "report_not_found", message: "No such report: sla, backlog, throughput or misroutes.")
+                throw HTTPError(
+                    .notFound, code: "report_not_found",
+                    message: "No such report: sla, backlog, throughput or misroutes.")
             }
             var query = try Self.query(from: request.query)
             try ReportAccess.authorize(member, &query)
             let formatText = request.query["format"] ?? "json"
             guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format", formatText) }
             let report = try pool.withConnection { try ReportService.make(name, query, on: $0) }
-            let text = switch format {
-            case .json: report.json(language: request.language)
-            case .csv: report.csv(language: request.language, excelBOM: request.query["excel"] == "true")
-            case .html: report.html(language: request.language)
-            }
+            let text =
+                switch format {
+                case .json: report.json(language: request.language)
+                case .csv: report.csv(language: request.language, excelBOM: request.query["excel"] == "true")
+                case .html: report.html(language: request.language)
+                }
             var headers = HTTPHeaders()
             headers.add(name: "Content-Type", value: format.contentType)
             return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(text.utf8)))
@@ -35,7 +38,8 @@ struct ReportRoutes: Sendable {
             let chains = try pool.withConnection { connection in
                 try AuditLog.verifyAll(on: connection).filter { scope?.contains($0.municipality) ?? true }
             }
-            return try .json(encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
+            return try .json(
+                encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
         }
     }
 
@@ -54,7 +58,9 @@ struct ReportRoutes: Sendable {
         let to = try instant("to") ?? now
         let from = try instant("from") ?? to.addingTimeInterval(-30 * 86_400)
         let intervalText = parameters["interval"] ?? "day"
-        guard let interval = ReportQuery.Interval(rawValue: intervalText) else { throw invalid("interval", intervalText) }
+        guard let interval = ReportQuery.Interval(rawValue: intervalText) else {
+            throw invalid("interval", intervalText)
+        }
         return ReportQuery(
             from: from, to: to, municipality: parameters["municipality"], sector: parameters["sector"],
             byService: parameters["by_service"] == "true", interval: interval, now: now
@@ -62,7 +68,8 @@ struct ReportRoutes: Sendable {
     }
 
     private static func invalid(_ name: String, _ value: String) -> HTTPError {
-        HTTPError(.badRequest, code: "invalid_parameter", message: "The query parameter '\(name)' has an invalid value.")
+        HTTPError(
+            .badRequest, code: "invalid_parameter", message: "The query parameter '\(name)' has an invalid value.")
     }
 
     private struct VerifyBody: Encodable {
@@ -86,7 +93,10 @@ struct ReportRoutes: Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case municipality, intact, eventsChecked = "events_checked", brokenSeq = "broken_seq", problem
+            case municipality, intact
+            case eventsChecked = "events_checked"
+            case brokenSeq = "broken_seq"
+            case problem
         }
     }
 }

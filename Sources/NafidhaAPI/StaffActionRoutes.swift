@@ -14,14 +14,17 @@ struct StaffActionRoutes: Sendable {
         router.post("/v1/staff/tasks/:task/approve") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
-            if let note = body.note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                || note.count > RequestNotes.maximumLength {
+            if let note = body.note,
+                note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    || note.count > RequestNotes.maximumLength
+            {
                 throw RequestNotes.invalidNote
             }
             let task = try actions.approve(taskID: try Self.taskID(context), by: member, expectedVersion: body.version)
             if let note = body.note {
                 // The decision stands on its own; the note follows in its own transaction, internal to staff.
-                _ = try RequestNotes(pool: pool).add(tracking: task.trackingNumber, text: note, isPublic: false, by: member)
+                _ = try RequestNotes(pool: pool).add(
+                    tracking: task.trackingNumber, text: note, isPublic: false, by: member)
             }
             return try .json(encoding: task)
         }
@@ -29,32 +32,40 @@ struct StaffActionRoutes: Sendable {
             let member = try authentication.member(of: request)
             let body = try JSONCoding.decode(NoteBody.self, from: request.body)
             let note = try RequestNotes(pool: pool).add(
-                tracking: try context.parameters.require("tracking"), text: body.text, isPublic: body.public ?? false, by: member
+                tracking: try context.parameters.require("tracking"), text: body.text, isPublic: body.public ?? false,
+                by: member
             )
             return try .json(encoding: note, status: .created)
         }
         router.post("/v1/staff/tasks/:task/reject") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
-            return try .json(encoding: try actions.reject(
-                taskID: try Self.taskID(context), by: member, reason: body.reason ?? "", expectedVersion: body.version))
+            return try .json(
+                encoding: try actions.reject(
+                    taskID: try Self.taskID(context), by: member, reason: body.reason ?? "",
+                    expectedVersion: body.version))
         }
         router.post("/v1/staff/tasks/:task/request-info") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
-            return try .json(encoding: try actions.requestInformation(
-                taskID: try Self.taskID(context), by: member, message: body.message ?? "", expectedVersion: body.version))
+            return try .json(
+                encoding: try actions.requestInformation(
+                    taskID: try Self.taskID(context), by: member, message: body.message ?? "",
+                    expectedVersion: body.version))
         }
         router.post("/v1/staff/tasks/:task/forward") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
-            return try .json(encoding: try actions.forward(
-                taskID: try Self.taskID(context), by: member, toSector: body.sector ?? "", reason: body.reason ?? "",
-                expectedVersion: body.version))
+            return try .json(
+                encoding: try actions.forward(
+                    taskID: try Self.taskID(context), by: member, toSector: body.sector ?? "",
+                    reason: body.reason ?? "",
+                    expectedVersion: body.version))
         }
         router.get("/v1/staff/requests/:tracking") { request, context in
             let member = try authentication.member(of: request)
-            let view = try StaffRequestView.read(tracking: try context.parameters.require("tracking"), for: member, pool: pool)
+            let view = try StaffRequestView.read(
+                tracking: try context.parameters.require("tracking"), for: member, pool: pool)
             return try .json(encoding: view)
         }
     }

@@ -12,6 +12,7 @@ struct StaffAuthentication: Sendable {
         guard header.count > scheme.count, header.prefix(scheme.count).lowercased() == scheme else {
             return try directory.authenticate(token: "")
         }
-        return try directory.authenticate(token: String(header.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces))
+        return try directory.authenticate(
+            token: String(header.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces))
     }
 }

@@ -26,7 +26,7 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         }
         guard !host.isEmpty else { return .failure(.init("the host is empty")) }
         guard !portText.isEmpty, portText.allSatisfy(\.isASCII), portText.allSatisfy(\.isNumber),
-              let port = Int(portText), port <= 65535
+            let port = Int(portText), port <= 65535
         else {
             return .failure(.init("the port must be a number from 0 to 65535"))
         }

@@ -22,7 +22,8 @@ struct MigrateCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(context: context)
+        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
+            context: context)
         do {
             try SchemaMigrator().migrate(opened, context: context)
         } catch {

@@ -23,13 +23,15 @@ struct SeedCommand: RunnableCommand {
     init(parsing arguments: ParsedArguments) throws(UsageError) {
         let name = try arguments.value(of: Self.seed)
         guard name == "demo" else {
-            throw UsageError.invalidValue(for: Self.seed.definition, value: name ?? "", reason: "the only seed is 'demo'")
+            throw UsageError.invalidValue(
+                for: Self.seed.definition, value: name ?? "", reason: "the only seed is 'demo'")
         }
         database = try DatabaseOptions(parsing: arguments)
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(context: context)
+        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
+            context: context)
         do {
             try SchemaMigrator().migrate(opened, context: context)
             try Self.loadDemoCatalog(into: opened, context: context)
@@ -54,7 +56,8 @@ struct SeedCommand: RunnableCommand {
         case .loaded(let counts):
             context.standardOutput.writeLine("Loaded the demo catalog: \(counts).")
         case .alreadyPresent(let counts):
-            context.standardOutput.writeLine("The catalog already has rows (\(counts)); the demo catalog was not loaded.")
+            context.standardOutput.writeLine(
+                "The catalog already has rows (\(counts)); the demo catalog was not loaded.")
         }
     }
 }

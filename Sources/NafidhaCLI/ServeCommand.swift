@@ -17,7 +17,8 @@ struct ServeCommand: RunnableCommand {
     )
 
     static let demo = Flag(
-        "demo", help: "Load the demo catalog (Libya and Djibouti) when the catalog is empty, as 'nafidha seed demo' does."
+        "demo",
+        help: "Load the demo catalog (Libya and Djibouti) when the catalog is empty, as 'nafidha seed demo' does."
     )
 
     static let configuration = CommandConfiguration(
@@ -93,7 +94,8 @@ struct ServeCommand: RunnableCommand {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
             server = HTTPServer(configuration: settings.http, responder: APIRouter.make(pool: pool))
             let port = try server.start()
-            context.standardOutput.writeLine("Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")
+            context.standardOutput.writeLine(
+                "Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")
         } catch {
             try? opened.close()
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")

@@ -8,19 +8,20 @@ struct ServerSettings {
     var pool = PostgresPool.Configuration()
 
     /// The environment variables read, each with the setting it overrides.
-    static let variables: [(name: String, apply: @Sendable (inout ServerSettings, Int) -> Void, range: ClosedRange<Int>)] = [
-        ("NAFIDHA_HTTP_WORKERS", { $0.http.workerCount = $1 }, 1...1024),
-        ("NAFIDHA_HTTP_QUEUE_LENGTH", { $0.http.workerQueueLength = $1 }, 1...1_000_000),
-        ("NAFIDHA_HTTP_MAX_CONNECTIONS", { $0.http.maxConnections = $1 }, 1...1_000_000),
-        ("NAFIDHA_HTTP_EVENT_LOOPS", { $0.http.eventLoopCount = $1 }, 1...256),
-        ("NAFIDHA_HTTP_MAX_BODY_BYTES", { $0.http.maxBodyBytes = $1 }, 1024...(64 << 20)),
-        ("NAFIDHA_HTTP_HEADER_TIMEOUT_SECONDS", { $0.http.headerTimeout = .seconds($1) }, 1...3600),
-        ("NAFIDHA_HTTP_KEEPALIVE_TIMEOUT_SECONDS", { $0.http.keepAliveTimeout = .seconds($1) }, 1...3600),
-        ("NAFIDHA_HTTP_WRITE_TIMEOUT_SECONDS", { $0.http.writeTimeout = .seconds($1) }, 1...3600),
-        ("NAFIDHA_HTTP_SHUTDOWN_TIMEOUT_SECONDS", { $0.http.shutdownTimeout = .seconds($1) }, 1...3600),
-        ("NAFIDHA_DB_POOL_SIZE", { $0.pool.maxConnections = $1 }, 1...1000),
-        ("NAFIDHA_DB_ACQUIRE_TIMEOUT_MS", { $0.pool.acquireTimeout = .milliseconds($1) }, 1...600_000),
-    ]
+    static let variables:
+        [(name: String, apply: @Sendable (inout ServerSettings, Int) -> Void, range: ClosedRange<Int>)] = [
+            ("NAFIDHA_HTTP_WORKERS", { $0.http.workerCount = $1 }, 1...1024),
+            ("NAFIDHA_HTTP_QUEUE_LENGTH", { $0.http.workerQueueLength = $1 }, 1...1_000_000),
+            ("NAFIDHA_HTTP_MAX_CONNECTIONS", { $0.http.maxConnections = $1 }, 1...1_000_000),
+            ("NAFIDHA_HTTP_EVENT_LOOPS", { $0.http.eventLoopCount = $1 }, 1...256),
+            ("NAFIDHA_HTTP_MAX_BODY_BYTES", { $0.http.maxBodyBytes = $1 }, 1024...(64 << 20)),
+            ("NAFIDHA_HTTP_HEADER_TIMEOUT_SECONDS", { $0.http.headerTimeout = .seconds($1) }, 1...3600),
+            ("NAFIDHA_HTTP_KEEPALIVE_TIMEOUT_SECONDS", { $0.http.keepAliveTimeout = .seconds($1) }, 1...3600),
+            ("NAFIDHA_HTTP_WRITE_TIMEOUT_SECONDS", { $0.http.writeTimeout = .seconds($1) }, 1...3600),
+            ("NAFIDHA_HTTP_SHUTDOWN_TIMEOUT_SECONDS", { $0.http.shutdownTimeout = .seconds($1) }, 1...3600),
+            ("NAFIDHA_DB_POOL_SIZE", { $0.pool.maxConnections = $1 }, 1...1000),
+            ("NAFIDHA_DB_ACQUIRE_TIMEOUT_MS", { $0.pool.acquireTimeout = .milliseconds($1) }, 1...600_000),
+        ]
 
     /// The settings for `listen`, with overrides from `environment`; a malformed value is an error naming it.
     static func resolve(listen: ListenAddress, environment: [String: String]) throws -> ServerSettings {

@@ -47,7 +47,8 @@ struct CommandParserTests {
     func validationReason() {
         let result = runSample("copy", "--retries", "-2", "a")
         #expect(result.code == 64)
-        #expect(result.error.hasPrefix("Error: The value '-2' is invalid for '--retries <count>': must not be negative\n"))
+        #expect(
+            result.error.hasPrefix("Error: The value '-2' is invalid for '--retries <count>': must not be negative\n"))
     }
 
     @Test("sets flags by long and short name")
@@ -102,19 +103,22 @@ struct CommandParserTests {
         let result = runSample("copy", "--foo", "a")
         #expect(result.code == 64)
         #expect(result.output.isEmpty)
-        #expect(result.error == """
-            Error: Unknown option '--foo'
-            Usage: tool copy [--target <dir>] [--exclude <pattern> ...] [--retries <count>] [--verbose] <source> [<label>]
-            See 'tool copy --help'.
+        #expect(
+            result.error == """
+                Error: Unknown option '--foo'
+                Usage: tool copy [--target <dir>] [--exclude <pattern> ...] [--retries <count>] [--verbose] <source> [<label>]
+                See 'tool copy --help'.
 
-            """)
+                """)
     }
 
     @Test("reports an unknown subcommand against the command that was expecting one")
     func unknownSubcommand() {
         let result = runSample("group", "branch")
         #expect(result.code == 64)
-        #expect(result.error == "Error: Unknown subcommand 'branch'\nUsage: tool group <subcommand>\nSee 'tool group --help'.\n")
+        #expect(
+            result.error
+                == "Error: Unknown subcommand 'branch'\nUsage: tool group <subcommand>\nSee 'tool group --help'.\n")
     }
 
     @Test("reports a missing subcommand when a group is invoked alone")

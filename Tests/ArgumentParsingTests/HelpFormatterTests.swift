@@ -8,45 +8,47 @@ struct HelpFormatterTests {
         let result = runSample("copy", "--help")
         #expect(result.code == 0)
         #expect(result.error.isEmpty)
-        #expect(result.output == """
-            OVERVIEW: Copies a file.
+        #expect(
+            result.output == """
+                OVERVIEW: Copies a file.
 
-            USAGE: tool copy [--target <dir>] [--exclude <pattern> ...] [--retries <count>] [--verbose] <source> [<label>]
+                USAGE: tool copy [--target <dir>] [--exclude <pattern> ...] [--retries <count>] [--verbose] <source> [<label>]
 
-            ARGUMENTS:
-              <source>                What to copy.
-              <label>                 A label for the copy.
+                ARGUMENTS:
+                  <source>                What to copy.
+                  <label>                 A label for the copy.
 
-            OPTIONS:
-              -t, --target <dir>      Where to copy.
-              --exclude <pattern>     Skips matching files.
-              --retries <count>       How often to retry.
-              -v, --verbose           Says more.
-              -h, --help              Show help information.
+                OPTIONS:
+                  -t, --target <dir>      Where to copy.
+                  --exclude <pattern>     Skips matching files.
+                  --retries <count>       How often to retry.
+                  -v, --verbose           Says more.
+                  -h, --help              Show help information.
 
-            """)
+                """)
     }
 
     @Test("lists subcommands and the version option for the root command")
     func rootHelp() {
         let result = runSample("-h")
         #expect(result.code == 0)
-        #expect(result.output == """
-            OVERVIEW: Does sample things.
+        #expect(
+            result.output == """
+                OVERVIEW: Does sample things.
 
-            USAGE: tool <subcommand>
+                USAGE: tool <subcommand>
 
-            OPTIONS:
-              --version               Show the version.
-              -h, --help              Show help information.
+                OPTIONS:
+                  --version               Show the version.
+                  -h, --help              Show help information.
 
-            SUBCOMMANDS:
-              copy                    Copies a file.
-              group                   Groups things.
+                SUBCOMMANDS:
+                  copy                    Copies a file.
+                  group                   Groups things.
 
-              See 'tool <subcommand> --help' for detailed help.
+                  See 'tool <subcommand> --help' for detailed help.
 
-            """)
+                """)
     }
 
     @Test("answers help anywhere, even after other words and in nested commands")

@@ -12,7 +12,8 @@ struct SampleTool: ParsableCommand {
 
 struct SampleCopy: RunnableCommand {
     static let target = Option<String>("target", shortName: "t", valueName: "dir", help: "Where to copy.")
-    static let exclude = Option<String>("exclude", valueName: "pattern", repeatable: true, help: "Skips matching files.")
+    static let exclude = Option<String>(
+        "exclude", valueName: "pattern", repeatable: true, help: "Skips matching files.")
     static let retries = Option<Int>("retries", valueName: "count", help: "How often to retry.")
     static let verbose = Flag("verbose", shortName: "v", help: "Says more.")
     static let source = Positional<String>("source", help: "What to copy.")
@@ -21,8 +22,10 @@ struct SampleCopy: RunnableCommand {
     static let configuration = CommandConfiguration(
         name: "copy",
         abstract: "Copies a file.",
-        arguments: [target.definition, exclude.definition, retries.definition, verbose.definition,
-                    source.definition, label.definition]
+        arguments: [
+            target.definition, exclude.definition, retries.definition, verbose.definition,
+            source.definition, label.definition,
+        ]
     )
 
     let target: String?
@@ -37,7 +40,8 @@ struct SampleCopy: RunnableCommand {
         exclude = try arguments.values(of: Self.exclude)
         retries = try arguments.value(of: Self.retries)
         if let retries, retries < 0 {
-            throw UsageError.invalidValue(for: Self.retries.definition, value: String(retries), reason: "must not be negative")
+            throw UsageError.invalidValue(
+                for: Self.retries.definition, value: String(retries), reason: "must not be negative")
         }
         verbose = arguments.isSet(Self.verbose)
         source = try arguments.value(of: Self.source) ?? ""

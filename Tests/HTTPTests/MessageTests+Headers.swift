@@ -45,7 +45,7 @@ struct MessageHeadersTests {
 
     @Test("prints versions as on the wire")
     func versionDescription() {
-        #expect(HTTPVersion.http1_1.description == "HTTP/1.1")
-        #expect(HTTPVersion.http1_0.description == "HTTP/1.0")
+        #expect(HTTPVersion.http11.description == "HTTP/1.1")
+        #expect(HTTPVersion.http10.description == "HTTP/1.0")
     }
 }

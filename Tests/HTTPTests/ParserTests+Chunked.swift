@@ -59,8 +59,9 @@ struct ParserChunkedTests {
 
     @Test("rejects a chunk size written 0x10 (RFC 9112 §7.1: HEXDIG only)")
     func hexPrefix() {
-        expectRejects(head + "0x10\r\n" + String(repeating: "a", count: 16) + "\r\n0\r\n\r\n", status: 400,
-                      code: "invalid_chunk")
+        expectRejects(
+            head + "0x10\r\n" + String(repeating: "a", count: 16) + "\r\n0\r\n\r\n", status: 400,
+            code: "invalid_chunk")
     }
 
     @Test("rejects a chunk size that is not hexadecimal or is missing")
@@ -127,15 +128,17 @@ struct ParserChunkedTests {
     @Test("rejects a chunk-size line longer than its limit")
     func longChunkLine() {
         let limits = HTTPParser.Limits(maxChunkLineBytes: 16)
-        expectRejects(head + "5;" + String(repeating: "e", count: 20) + "\r\nhello\r\n0\r\n\r\n", status: 400,
-                      code: "chunk_line_too_long", limits: limits)
+        expectRejects(
+            head + "5;" + String(repeating: "e", count: 20) + "\r\nhello\r\n0\r\n\r\n", status: 400,
+            code: "chunk_line_too_long", limits: limits)
     }
 
     @Test("rejects a trailer section over its byte or field limit (431)")
     func trailerLimits() {
         let bytes = HTTPParser.Limits(maxTrailerBytes: 16)
-        expectRejects(head + "0\r\nX-Long: " + String(repeating: "v", count: 20) + "\r\n\r\n", status: 431,
-                      code: "trailers_too_large", limits: bytes)
+        expectRejects(
+            head + "0\r\nX-Long: " + String(repeating: "v", count: 20) + "\r\n\r\n", status: 431,
+            code: "trailers_too_large", limits: bytes)
         let count = HTTPParser.Limits(maxTrailerCount: 1)
         expectRejects(head + "0\r\nA: 1\r\nB: 2\r\n\r\n", status: 431, code: "trailers_too_large", limits: count)
     }

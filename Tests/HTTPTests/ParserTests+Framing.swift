@@ -32,52 +32,61 @@ struct ParserFramingTests {
 
     @Test("rejects Content-Length with Transfer-Encoding, CL first (CL.TE, RFC 9112 §6.1)")
     func clThenTE() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-                      status: 400, code: "conflicting_framing")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            status: 400, code: "conflicting_framing")
     }
 
     @Test("rejects Transfer-Encoding with Content-Length, TE first (TE.CL, RFC 9112 §6.1)")
     func teThenCL() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n0\r\n\r\n",
-                      status: 400, code: "conflicting_framing")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n0\r\n\r\n",
+            status: 400, code: "conflicting_framing")
     }
 
     @Test("rejects Transfer-Encoding: chunked, identity (chunked not final, RFC 9112 §6.3)")
     func chunkedThenIdentity() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n",
-                      status: 400, code: "invalid_transfer_encoding")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n",
+            status: 400, code: "invalid_transfer_encoding")
     }
 
     @Test("rejects Transfer-Encoding: identity and gzip alone (RFC 9112 §6.3)")
     func nonChunkedAlone() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: identity\r\n\r\n", status: 400,
-                      code: "invalid_transfer_encoding")
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", status: 400,
-                      code: "invalid_transfer_encoding")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: identity\r\n\r\n", status: 400,
+            code: "invalid_transfer_encoding")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", status: 400,
+            code: "invalid_transfer_encoding")
     }
 
     @Test("rejects chunked applied twice, across two fields (RFC 9112 §6.1)")
     func chunkedTwice() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
-                      status: 400, code: "invalid_transfer_encoding")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
+            status: 400, code: "invalid_transfer_encoding")
     }
 
     @Test("rejects an empty Transfer-Encoding element")
     func emptyTransferCoding() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: ,chunked\r\n\r\n", status: 400,
-                      code: "invalid_transfer_encoding")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: ,chunked\r\n\r\n", status: 400,
+            code: "invalid_transfer_encoding")
     }
 
     @Test("answers 501 to a coding it cannot decode before a final chunked (RFC 9112 §6.1)")
     func gzipChunked() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
-                      status: 501, code: "unsupported_transfer_coding")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+            status: 501, code: "unsupported_transfer_coding")
     }
 
     @Test("rejects whitespace before the colon of Transfer-Encoding (RFC 9112 §5.1)")
     func transferEncodingSpaceColon() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n",
-                      status: 400, code: "invalid_header")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n",
+            status: 400, code: "invalid_header")
     }
 
     @Test("accepts Transfer-Encoding: Chunked in any case (RFC 9112 §7)")
@@ -87,45 +96,53 @@ struct ParserFramingTests {
 
     @Test("rejects Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1)")
     func transferEncodingHTTP10() {
-        expectRejects("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400,
-                      code: "invalid_transfer_encoding")
+        expectRejects(
+            "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400,
+            code: "invalid_transfer_encoding")
     }
 
     @Test("rejects differing duplicate Content-Length fields (RFC 9112 §6.3)")
     func differingContentLengths() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
-                      status: 400, code: "invalid_content_length")
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 6\r\n\r\nhello!", status: 400,
-                      code: "invalid_content_length")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
+            status: 400, code: "invalid_content_length")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 6\r\n\r\nhello!", status: 400,
+            code: "invalid_content_length")
     }
 
     @Test("accepts identical duplicate Content-Length values (RFC 9110 §8.6)")
     func identicalContentLengths() throws {
         #expect(try parseHead("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 5\r\n\r\nhello").contentLength == 5)
-        #expect(try parseHead("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")
-            .contentLength == 5)
+        #expect(
+            try parseHead("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")
+                .contentLength == 5)
     }
 
     @Test("rejects Content-Length: +5 (RFC 9110 §8.6: 1*DIGIT)")
     func signedContentLength() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +5\r\n\r\nhello", status: 400,
-                      code: "invalid_content_length")
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n", status: 400,
-                      code: "invalid_content_length")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +5\r\n\r\nhello", status: 400,
+            code: "invalid_content_length")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n", status: 400,
+            code: "invalid_content_length")
     }
 
     @Test("rejects a Content-Length with a space inside, a hex form or no digits")
     func malformedContentLength() {
         for value in ["1 0", "0x10", "", "5,", "five", "5;"] {
-            expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n", status: 400,
-                          code: "invalid_content_length")
+            expectRejects(
+                "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n", status: 400,
+                code: "invalid_content_length")
         }
     }
 
     @Test("rejects a Content-Length that overflows")
     func overflowingContentLength() {
-        expectRejects("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999999999999999\r\n\r\n", status: 400,
-                      code: "invalid_content_length")
+        expectRejects(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999999999999999\r\n\r\n", status: 400,
+            code: "invalid_content_length")
     }
 
     @Test("parses pipelined requests in order, bodies included (RFC 9112 §9.3.2)")
@@ -144,7 +161,8 @@ struct ParserFramingTests {
 
     @Test("parses hundreds of pipelined requests fed in uneven pieces, across buffer compactions")
     func manyPipelined() {
-        let one = "POST /r HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789"
+        let one =
+            "POST /r HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789"
             + "GET /g?i=1 HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
         let input = Array(String(repeating: one, count: 300).utf8)
         let whole = run(input)
@@ -168,7 +186,8 @@ struct ParserFramingTests {
 
     @Test("treats bytes after a Content-Length body as the next request, not as body (smuggling)")
     func contentLengthBoundsBody() {
-        let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nabGET /x HTTP/1.1\r\nHost: a\r\n\r\n")
+        let outcome = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nabGET /x HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(outcome.heads.map(\.path) == ["/", "/x"])
         #expect(outcome.bodies.first == Array("ab".utf8))
     }

@@ -22,7 +22,9 @@ struct ParserHeaderTests {
 
     @Test("keeps UTF-8 in a field value")
     func utf8Value() throws {
-        #expect(try parseHead("GET / HTTP/1.1\r\nHost: a\r\nX-Name: بلدية\r\n\r\n").headers.first(name: "X-Name") == "بلدية")
+        #expect(
+            try parseHead("GET / HTTP/1.1\r\nHost: a\r\nX-Name: بلدية\r\n\r\n").headers.first(name: "X-Name") == "بلدية"
+        )
     }
 
     @Test("rejects whitespace between field name and colon (RFC 9112 §5.1)")
@@ -117,10 +119,14 @@ struct ParserHeaderTests {
             func value(_ byte: String) -> String {
                 String(repeating: "v", count: offset) + byte + String(repeating: "w", count: 23 - offset)
             }
-            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\u{0}"))\r\n\r\n", status: 400, code: "invalid_header")
-            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\u{7F}"))\r\n\r\n", status: 400, code: "invalid_header")
-            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\n"))\r\n\r\n", status: 400, code: "invalid_line_ending")
-            expectRejects("GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\r"))\r\n\r\n", status: 400, code: "invalid_line_ending")
+            expectRejects(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\u{0}"))\r\n\r\n", status: 400, code: "invalid_header")
+            expectRejects(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\u{7F}"))\r\n\r\n", status: 400, code: "invalid_header")
+            expectRejects(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\n"))\r\n\r\n", status: 400, code: "invalid_line_ending")
+            expectRejects(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-Long: \(value("\r"))\r\n\r\n", status: 400, code: "invalid_line_ending")
         }
     }
 

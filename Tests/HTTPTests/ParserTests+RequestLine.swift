@@ -12,7 +12,7 @@ struct ParserRequestLineTests {
         #expect(head.path == "/healthz")
         #expect(head.rawQuery == nil)
         #expect(head.query.isEmpty)
-        #expect(head.version == .http1_1)
+        #expect(head.version == .http11)
         #expect(head.keepAlive)
         #expect(head.contentLength == nil)
         #expect(!head.isChunked)
@@ -88,14 +88,15 @@ struct ParserRequestLineTests {
     @Test("parses HTTP/1.0 without Host and closes by default (RFC 9112 §9.3)")
     func http10() throws {
         let head = try parseHead("GET / HTTP/1.0\r\n\r\n")
-        #expect(head.version == .http1_0)
+        #expect(head.version == .http10)
         #expect(!head.keepAlive)
     }
 
     @Test("answers 501 to CONNECT with an authority-form target (RFC 9112 §3.2.3)")
     func connectRefused() {
-        expectRejects("CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n", status: 501,
-                      code: "method_not_implemented")
+        expectRejects(
+            "CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n", status: 501,
+            code: "method_not_implemented")
     }
 
     @Test("rejects authority-form for a method other than CONNECT")

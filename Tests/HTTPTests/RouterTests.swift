@@ -58,7 +58,8 @@ struct RouterTests {
         try withServer(router()) { port in
             let response = try TestClient(port: port).request("GET", "/nope")
             #expect(response.status == 404)
-            #expect(response.text == #"{"error":{"code":"not_found","message":"No resource matches the request path."}}"#)
+            #expect(
+                response.text == #"{"error":{"code":"not_found","message":"No resource matches the request path."}}"#)
         }
     }
 
@@ -102,7 +103,9 @@ struct RouterTests {
         try withServer(router()) { port in
             let response = try TestClient(port: port).request("GET", "/crash")
             #expect(response.status == 500)
-            #expect(response.text == #"{"error":{"code":"internal_error","message":"The server failed to handle the request."}}"#)
+            #expect(
+                response.text
+                    == #"{"error":{"code":"internal_error","message":"The server failed to handle the request."}}"#)
         }
     }
 
@@ -125,7 +128,9 @@ struct RouterTests {
     func chunkedRequestBodyIsDechunked() throws {
         try withServer(basicRouter()) { port in
             let client = try TestClient(port: port)
-            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+            try client.send(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+            )
             #expect(try client.readResponse().text == "hello world")
         }
     }

@@ -89,7 +89,7 @@ struct ServerConnectionTests {
 
     @Test("Expect: 100-continue with a too-large declared length gets 413 without 100")
     func expectContinueWithTooLargeBodyGets413() throws {
-        try withServer(basicRouter(), configure: { $0.maxBodyBytes = 10 }) { port in
+        try withServer(basicRouter(), .configured { $0.maxBodyBytes = 10 }) { port in
             let client = try TestClient(port: port)
             try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\nExpect: 100-continue\r\n\r\n")
             let response = try client.readResponse()
@@ -120,16 +120,17 @@ struct ServerConnectionTests {
         let maxBlockedWrite = MaxCell()
         var router = basicRouter()
         router.get("/export") { _, _ in
-            HTTPResponse(body: .stream { writer in
-                for _ in 0..<chunks {
-                    let start = Date()
-                    try writer.write(chunk)
-                    let waited = Int(Date().timeIntervalSince(start) * 1000)
-                    maxBlockedWrite.record(waited)
-                }
-            })
+            HTTPResponse(
+                body: .stream { writer in
+                    for _ in 0..<chunks {
+                        let start = Date()
+                        try writer.write(chunk)
+                        let waited = Int(Date().timeIntervalSince(start) * 1000)
+                        maxBlockedWrite.record(waited)
+                    }
+                })
         }
-        try withServer(router, configure: { $0.outboundHighWaterBytes = 64 * 1024 }) { port in
+        try withServer(router, .configured { $0.outboundHighWaterBytes = 64 * 1024 }) { port in
             let client = try TestClient(port: port)
             client.setReceiveBuffer(16 * 1024)
             try client.send("GET /export HTTP/1.1\r\nHost: x\r\n\r\n")

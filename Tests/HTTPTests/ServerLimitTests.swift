@@ -13,9 +13,10 @@ struct ServerLimitTests {
 
     @Test("A header block over the limit is answered 431 and the connection closed")
     func oversizedHeaderBlockGets431() throws {
-        try withServer(basicRouter(), configure: { $0.maxHeaderBytes = 1024 }) { port in
+        try withServer(basicRouter(), .configured { $0.maxHeaderBytes = 1024 }) { port in
             let client = try TestClient(port: port)
-            try client.send("GET /hello HTTP/1.1\r\nHost: x\r\nX-Filler: \(String(repeating: "a", count: 2048))\r\n\r\n")
+            try client.send(
+                "GET /hello HTTP/1.1\r\nHost: x\r\nX-Filler: \(String(repeating: "a", count: 2048))\r\n\r\n")
             expectJSONError(try client.readResponse(), status: 431)
             #expect(client.readUntilClosed())
         }
@@ -23,7 +24,7 @@ struct ServerLimitTests {
 
     @Test("A request-target over the limit is answered 414")
     func oversizedTargetGets414() throws {
-        try withServer(basicRouter(), configure: { $0.maxTargetBytes = 256 }) { port in
+        try withServer(basicRouter(), .configured { $0.maxTargetBytes = 256 }) { port in
             let client = try TestClient(port: port)
             try client.send("GET /\(String(repeating: "a", count: 512)) HTTP/1.1\r\nHost: x\r\n\r\n")
             expectJSONError(try client.readResponse(), status: 414)
@@ -33,7 +34,7 @@ struct ServerLimitTests {
 
     @Test("A body over the limit is answered 413 with payload_too_large-style JSON")
     func oversizedBodyGets413() throws {
-        try withServer(basicRouter(), configure: { $0.maxBodyBytes = 16 }) { port in
+        try withServer(basicRouter(), .configured { $0.maxBodyBytes = 16 }) { port in
             let client = try TestClient(port: port)
             try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\n12345678901234567")
             expectJSONError(try client.readResponse(), status: 413)
@@ -57,7 +58,7 @@ struct ServerLimitTests {
 
     @Test("A client trickling its header block is closed at the header deadline")
     func slowHeaderClientIsClosedAtDeadline() throws {
-        try withServer(basicRouter(), configure: { $0.headerTimeout = .seconds(1) }) { port in
+        try withServer(basicRouter(), .configured { $0.headerTimeout = .seconds(1) }) { port in
             let client = try TestClient(port: port)
             let start = Date()
             var closed = false
@@ -88,11 +89,14 @@ struct ServerLimitTests {
             release.wait()
             return .text("done")
         }
-        try withServer(router, configure: {
-            $0.workerCount = 1
-            $0.workerQueueLength = 1
-            $0.retryAfterSeconds = 2
-        }) { port in
+        try withServer(
+            router,
+            .configured {
+                $0.workerCount = 1
+                $0.workerQueueLength = 1
+                $0.retryAfterSeconds = 2
+            }
+        ) { port in
             let first = try TestClient(port: port)
             try first.send("GET /block HTTP/1.1\r\nHost: x\r\n\r\n")
             entered.wait()
@@ -113,10 +117,13 @@ struct ServerLimitTests {
 
     @Test("Accepting pauses at the connection limit and resumes when a connection closes")
     func acceptPausesAtMaxConnections() throws {
-        try withServer(basicRouter(), configure: {
-            $0.maxConnections = 2
-            $0.eventLoopCount = 1
-        }) { port in
+        try withServer(
+            basicRouter(),
+            .configured {
+                $0.maxConnections = 2
+                $0.eventLoopCount = 1
+            }
+        ) { port in
             var first: TestClient? = try TestClient(port: port)
             let second = try TestClient(port: port)
             #expect(try first?.request("GET", "/healthz").status == 200)

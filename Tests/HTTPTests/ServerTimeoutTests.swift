@@ -6,7 +6,7 @@ import Testing
 struct ServerTimeoutTests {
     @Test("An idle kept-alive connection is closed after the keep-alive timeout")
     func idleConnectionIsClosedAfterKeepAliveTimeout() throws {
-        try withServer(basicRouter(), configure: { $0.keepAliveTimeout = .milliseconds(300) }) { port in
+        try withServer(basicRouter(), .configured { $0.keepAliveTimeout = .milliseconds(300) }) { port in
             let client = try TestClient(port: port)
             #expect(try client.request("GET", "/healthz").status == 200)
             let start = Date()
@@ -17,7 +17,7 @@ struct ServerTimeoutTests {
 
     @Test("A body that stops arriving is abandoned after the body idle timeout")
     func stalledBodyIsClosedAfterBodyIdleTimeout() throws {
-        try withServer(basicRouter(), configure: { $0.bodyIdleTimeout = .milliseconds(300) }) { port in
+        try withServer(basicRouter(), .configured { $0.bodyIdleTimeout = .milliseconds(300) }) { port in
             let client = try TestClient(port: port)
             try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345")
             let start = Date()
@@ -32,21 +32,25 @@ struct ServerTimeoutTests {
         let seen = LogCapture()
         var router = basicRouter()
         router.get("/export") { _, _ in
-            HTTPResponse(body: .stream { writer in
-                let chunk = [UInt8](repeating: 0x41, count: 64 * 1024)
-                do {
-                    while true { try writer.write(chunk) }
-                } catch {
-                    seen.record((error as? HTTPStreamError)?.code ?? "\(error)")
-                    failure.signal()
-                    throw error
-                }
-            })
+            HTTPResponse(
+                body: .stream { writer in
+                    let chunk = [UInt8](repeating: 0x41, count: 64 * 1024)
+                    do {
+                        while true { try writer.write(chunk) }
+                    } catch {
+                        seen.record((error as? HTTPStreamError)?.code ?? "\(error)")
+                        failure.signal()
+                        throw error
+                    }
+                })
         }
-        try withServer(router, configure: {
-            $0.writeTimeout = .milliseconds(400)
-            $0.outboundHighWaterBytes = 64 * 1024
-        }) { port in
+        try withServer(
+            router,
+            .configured {
+                $0.writeTimeout = .milliseconds(400)
+                $0.outboundHighWaterBytes = 64 * 1024
+            }
+        ) { port in
             let client = try TestClient(port: port)
             client.setReceiveBuffer(4096)
             try client.send("GET /export HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -85,10 +89,11 @@ struct StreamingEdgeCaseTests {
     private func router() -> Router {
         var router = basicRouter()
         router.get("/stream", inline: true) { _, _ in
-            HTTPResponse(body: .stream { writer in
-                try writer.write("part one, ")
-                try writer.write("part two")
-            })
+            HTTPResponse(
+                body: .stream { writer in
+                    try writer.write("part one, ")
+                    try writer.write("part two")
+                })
         }
         return router
     }

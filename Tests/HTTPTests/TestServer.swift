@@ -21,7 +21,7 @@ final class LogCapture: Sendable {
 func withServer(
     _ router: Router,
     log: LogCapture = LogCapture(),
-    configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+    _ change: ConfigurationChange = ConfigurationChange { _ in },
     _ body: (Int) throws -> Void
 ) throws {
     var configuration = HTTPServer.Configuration()
@@ -29,11 +29,20 @@ func withServer(
     configuration.eventLoopCount = 2
     configuration.workerCount = 4
     configuration.accessLog = log.sink
-    configure(&configuration)
+    change.apply(&configuration)
     let server = HTTPServer(configuration: configuration, responder: router)
     let port = try server.start()
     defer { server.shutdown() }
     try body(port)
+}
+
+/// A change to the test server's configuration, e.g. `.configured { $0.maxBodyBytes = 10 }`.
+struct ConfigurationChange {
+    let apply: (inout HTTPServer.Configuration) -> Void
+
+    static func configured(_ apply: @escaping (inout HTTPServer.Configuration) -> Void) -> ConfigurationChange {
+        ConfigurationChange(apply: apply)
+    }
 }
 
 /// A router with the few routes most server tests need.

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `body` with a client over a fresh demo-catalog database.
 private func withCatalogClient<T>(_ body: (APIClient) throws -> T) throws -> T {
@@ -114,8 +114,10 @@ struct CatalogRoutesTests {
             let message = (try missing.object()["error"] as? [String: Any])?["message"] as? String
             #expect(message?.hasPrefix("Indiquez la commune") == true)
             #expect(try client.send("GET", "/v1/services?municipality=").errorCode == "municipality_required")
-            for target in ["/v1/services?municipality=XYZ", "/v1/services?municipality=TR%27P",
-                           "/v1/services/building_permit?municipality=" + String(repeating: "A", count: 500)] {
+            for target in [
+                "/v1/services?municipality=XYZ", "/v1/services?municipality=TR%27P",
+                "/v1/services/building_permit?municipality=" + String(repeating: "A", count: 500),
+            ] {
                 let unknown = try client.send("GET", target)
                 #expect(unknown.status == 404)
                 #expect(unknown.errorCode == "unknown_municipality")

@@ -1,6 +1,6 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Health probes")
 struct HealthRoutesTests {
@@ -23,7 +23,8 @@ struct HealthRoutesTests {
     func readyzFailsWithoutDatabase() throws {
         var configuration = PostgresPool.Configuration()
         configuration.acquireTimeout = .milliseconds(500)
-        let pool = PostgresPool(conninfo: "host=/nonexistent-nafidha-socket-dir dbname=x connect_timeout=1", configuration: configuration)
+        let pool = PostgresPool(
+            conninfo: "host=/nonexistent-nafidha-socket-dir dbname=x connect_timeout=1", configuration: configuration)
         defer { pool.close() }
         let ready = try APIClient(pool: pool).send("GET", "/readyz")
         #expect(ready.status == 503)

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Open311 discovery and services")
 struct Open311CatalogRoutesTests {
@@ -82,7 +82,9 @@ struct Open311CatalogRoutesTests {
             #expect(errors.first?["code"] as? Int == 404)
             #expect(errors.first?["description"] as? String == "Unknown jurisdiction_id.")
             #expect(try client.send("GET", "/open311/v2/services.json?jurisdiction_id=").status == 200)
-            #expect(try client.send("GET", "/open311/v2/services/missed_waste_collection.json?jurisdiction_id=XXX").status == 404)
+            #expect(
+                try client.send("GET", "/open311/v2/services/missed_waste_collection.json?jurisdiction_id=XXX").status
+                    == 404)
             let xml = try client.send("GET", "/open311/v2/services.xml?jurisdiction_id=XXX")
             #expect(xml.status == 404)
             let root = try #require(XMLElementNode.parse(xml.text))

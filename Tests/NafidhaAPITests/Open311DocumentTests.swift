@@ -1,13 +1,20 @@
-@testable import NafidhaAPI
 import Foundation
 import Testing
 
+@testable import NafidhaAPI
+
 @Suite("Open311 documents")
 struct Open311DocumentTests {
-    private let document = Open311Document(root: "service_requests", node: .list(item: "request", [
-        .object([("description", .text("Bins <full> & \"smelly\" — حاويات\u{1}")), ("lat", .number(32.5)),
-                 ("order", .number(3)), ("metadata", .bool(true)), ("address", .null)]),
-    ]))
+    private let document = Open311Document(
+        root: "service_requests",
+        node: .list(
+            item: "request",
+            [
+                .object([
+                    ("description", .text("Bins <full> & \"smelly\" — حاويات\u{1}")), ("lat", .number(32.5)),
+                    ("order", .number(3)), ("metadata", .bool(true)), ("address", .null),
+                ])
+            ]))
 
     @Test("XML escapes markup, replaces characters XML forbids, and stays well-formed")
     func xmlEscapes() throws {

@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Open311 requests")
 struct Open311RequestRoutesTests {
@@ -25,7 +25,8 @@ struct Open311RequestRoutesTests {
 
             let connection = try database.connect()
             let request = try connection.query(
-                "SELECT id, channel, api_key_id, media_url, applicant_name FROM requests WHERE tracking_number = $1", [id]
+                "SELECT id, channel, api_key_id, media_url, applicant_name FROM requests WHERE tracking_number = $1",
+                [id]
             )[0]
             #expect(try request.decode("channel", as: String.self) == "open311")
             #expect(try request.decode("api_key_id", as: Int64?.self) == key.key.id)
@@ -52,7 +53,8 @@ struct Open311RequestRoutesTests {
             defer { pool.close() }
             let key = try APIKeyStore(pool: pool).create(name: "XMLClient")
             let response = try APIClient(pool: pool).send(
-                "POST", "/open311/v2/requests.xml", headers: formHeaders, body: formBody(wasteReport(apiKey: key.secret))
+                "POST", "/open311/v2/requests.xml", headers: formHeaders,
+                body: formBody(wasteReport(apiKey: key.secret))
             )
             #expect(response.status == 200)
             let root = try #require(XMLElementNode.parse(response.text))
@@ -73,7 +75,8 @@ struct Open311RequestRoutesTests {
             #expect(try store.revoke(name: "Revoked"))
             for apiKey in ["", key.secret, "not-a-key"] {
                 let response = try client.send(
-                    "POST", "/open311/v2/requests.json", headers: formHeaders, body: formBody(wasteReport(apiKey: apiKey))
+                    "POST", "/open311/v2/requests.json", headers: formHeaders,
+                    body: formBody(wasteReport(apiKey: apiKey))
                 )
                 #expect(response.status == 403)
                 #expect((try response.json() as? [[String: Any]])?.first?["code"] as? Int == 403)
@@ -95,14 +98,16 @@ struct Open311RequestRoutesTests {
             let key = try APIKeyStore(pool: pool).create(name: "App")
             let unknown = try client.send(
                 "POST", "/open311/v2/requests.json", headers: formHeaders,
-                body: formBody(wasteReport(apiKey: key.secret, extra: []).map { $0.0 == "service_code" ? ($0.0, "nope") : $0 })
+                body: formBody(
+                    wasteReport(apiKey: key.secret, extra: []).map { $0.0 == "service_code" ? ($0.0, "nope") : $0 })
             )
             #expect(unknown.status == 404)
             let birth = try client.send(
                 "POST", "/open311/v2/requests.json", headers: formHeaders,
-                body: formBody(wasteReport(apiKey: key.secret).map {
-                    $0.0 == "service_code" ? ($0.0, "birth_certificate_extract") : $0
-                })
+                body: formBody(
+                    wasteReport(apiKey: key.secret).map {
+                        $0.0 == "service_code" ? ($0.0, "birth_certificate_extract") : $0
+                    })
             )
             #expect(birth.status == 400)
             let description = (try birth.json() as? [[String: Any]])?.first?["description"] as? String
@@ -116,32 +121,36 @@ struct Open311RequestRoutesTests {
             let pool = PostgresPool(conninfo: database.conninfo)
             defer { pool.close() }
             let key = try APIKeyStore(pool: pool).create(name: "App")
-            let body = wasteReport(apiKey: key.secret).map { pair -> (String, String) in
-                switch pair.0 {
-                case "attribute[waste_type]": ("attribute[waste_type]", "plutonium")
-                case "lat": ("lat", "123")
-                case "phone": ("phone", "12")
-                default: pair
-                }
-            } + [("attribute[colour]", "green")]
+            let body =
+                wasteReport(apiKey: key.secret).map { pair -> (String, String) in
+                    switch pair.0 {
+                    case "attribute[waste_type]": ("attribute[waste_type]", "plutonium")
+                    case "lat": ("lat", "123")
+                    case "phone": ("phone", "12")
+                    default: pair
+                    }
+                } + [("attribute[colour]", "green")]
             let response = try APIClient(pool: pool).send(
                 "POST", "/open311/v2/requests.json", headers: formHeaders, body: formBody(body)
             )
             #expect(response.status == 400)
-            let descriptions = (try response.json() as? [[String: Any]])?.compactMap { $0["description"] as? String } ?? []
+            let descriptions =
+                (try response.json() as? [[String: Any]])?.compactMap { $0["description"] as? String } ?? []
             for name in ["attribute[waste_type]:", "lat:", "phone:", "attribute[colour]:"] {
                 #expect(descriptions.contains { $0.hasPrefix(name) }, "\(name) in \(descriptions)")
             }
             let tooLong = try APIClient(pool: pool).send(
                 "POST", "/open311/v2/requests.json", headers: formHeaders,
-                body: formBody(wasteReport(apiKey: key.secret, extra: []).map {
-                    $0.0 == "description" ? ($0.0, String(repeating: "ب", count: 4001)) : $0
-                })
+                body: formBody(
+                    wasteReport(apiKey: key.secret, extra: []).map {
+                        $0.0 == "description" ? ($0.0, String(repeating: "ب", count: 4001)) : $0
+                    })
             )
             #expect(tooLong.status == 400)
             let noLocation = try APIClient(pool: pool).send(
                 "POST", "/open311/v2/requests.json", headers: formHeaders,
-                body: formBody(wasteReport(apiKey: key.secret).filter { !["lat", "long", "address_string"].contains($0.0) })
+                body: formBody(
+                    wasteReport(apiKey: key.secret).filter { !["lat", "long", "address_string"].contains($0.0) })
             )
             #expect(noLocation.status == 400)
         }
@@ -158,7 +167,9 @@ struct Open311RequestRoutesTests {
             let body = formBody(wasteReport(apiKey: key.secret))
             let first = try client.send("POST", "/open311/v2/requests.json", headers: headers, body: body)
             let second = try client.send("POST", "/open311/v2/requests.json", headers: headers, body: body)
-            let ids = try [first, second].map { (try $0.json() as? [[String: Any]])?.first?["service_request_id"] as? String }
+            let ids = try [first, second].map {
+                (try $0.json() as? [[String: Any]])?.first?["service_request_id"] as? String
+            }
             #expect(ids[0] != nil && ids[0] == ids[1])
             let count: Int64 = try database.connect().query("SELECT count(*) AS n FROM requests")[0].decode("n")
             #expect(count == 1)

@@ -1,13 +1,15 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Open311 public request views")
 struct Open311RequestViewsTests {
     /// Files a waste report through Open311 at `instant`; returns its tracking number.
-    private func file(_ pool: PostgresPool, key: String, at instant: Date, service: String = "missed_waste_collection") throws -> String {
+    private func file(_ pool: PostgresPool, key: String, at instant: Date, service: String = "missed_waste_collection")
+        throws -> String
+    {
         var report = wasteReport(apiKey: key)
         if service == "broken_street_light" {
             report = report.filter { !$0.0.hasPrefix("attribute[") } + [("attribute[problem]", "off")]
@@ -64,11 +66,14 @@ struct Open311RequestViewsTests {
             let submission = Submission(
                 service: "birth_certificate_extract", municipality: "TRP",
                 applicant: .init(name: "Omar Zawi", nationalID: "119901234567", phone: "+218912345678"),
-                fields: ["person_name": .string("Omar Zawi"), "birth_date": .string("1990-04-02"),
-                         "birth_place": .string("Tripoli"), "mother_name": .string("Aisha"), "copies": .number(1),
-                         "language": .string("ar")]
+                fields: [
+                    "person_name": .string("Omar Zawi"), "birth_date": .string("1990-04-02"),
+                    "birth_place": .string("Tripoli"), "mother_name": .string("Aisha"), "copies": .number(1),
+                    "language": .string("ar"),
+                ]
             )
-            let receipt = try SubmissionService(pool: pool).submit(submission, channel: .api, idempotencyKey: nil).receipt
+            let receipt = try SubmissionService(pool: pool).submit(submission, channel: .api, idempotencyKey: nil)
+                .receipt
             let client = APIClient(pool: pool)
             #expect(try client.send("GET", "/open311/v2/requests/\(receipt.trackingNumber).json").status == 404)
             let list = try client.send("GET", "/open311/v2/requests.json?service_request_id=\(receipt.trackingNumber)")
@@ -87,7 +92,9 @@ struct Open311RequestViewsTests {
             let light = try file(pool, key: key.secret, at: Date(), service: "broken_street_light")
             let client = APIClient(pool: pool)
             func ids(_ target: String) throws -> [String] {
-                (try client.send("GET", target).json() as? [[String: Any]] ?? []).compactMap { $0["service_request_id"] as? String }
+                (try client.send("GET", target).json() as? [[String: Any]] ?? []).compactMap {
+                    $0["service_request_id"] as? String
+                }
             }
             #expect(Set(try ids("/open311/v2/requests.json")) == [waste, light])
             #expect(try ids("/open311/v2/requests.json?service_code=broken_street_light") == [light])
@@ -113,7 +120,9 @@ struct Open311RequestViewsTests {
             let recent = try file(pool, key: key.secret, at: Date())
             let client = APIClient(pool: pool)
             func ids(_ target: String) throws -> [String] {
-                (try client.send("GET", target).json() as? [[String: Any]] ?? []).compactMap { $0["service_request_id"] as? String }
+                (try client.send("GET", target).json() as? [[String: Any]] ?? []).compactMap {
+                    $0["service_request_id"] as? String
+                }
             }
             #expect(try ids("/open311/v2/requests.json") == [recent])
             let start = Open311Dates.format(Date().addingTimeInterval(-130 * 86_400))
@@ -151,7 +160,8 @@ struct Open311RequestViewsTests {
             let key = try APIKeyStore(pool: pool).create(name: "App")
             let id = try file(pool, key: key.secret, at: Date())
             let client = APIClient(pool: pool)
-            let token = try #require((try client.send("GET", "/open311/v2/tokens/\(id).json").json() as? [[String: Any]])?.first)
+            let token = try #require(
+                (try client.send("GET", "/open311/v2/tokens/\(id).json").json() as? [[String: Any]])?.first)
             #expect(token["service_request_id"] as? String == id)
             #expect(token["token"] as? String == id)
             #expect(try client.send("GET", "/open311/v2/tokens/TRP-0000-0000.xml").status == 404)

@@ -70,16 +70,19 @@ let formHeaders = [("Content-Type", "application/x-www-form-urlencoded; charset=
 
 /// A complete, valid report of a missed waste collection in Tripoli, as an Open311 client posts it.
 func wasteReport(apiKey: String, extra: [(String, String)] = []) -> [(String, String)] {
-    [("api_key", apiKey), ("jurisdiction_id", "TRP"), ("service_code", "missed_waste_collection"),
-     ("lat", "32.8872"), ("long", "13.1913"), ("address_string", "Sharia Omar Mukhtar 12"),
-     ("attribute[waste_type]", "household"), ("attribute[days_missed]", "3"),
-     ("first_name", "Salma"), ("last_name", "Benali"), ("phone", "+218912345678"),
-     ("email", "salma@example.ly"), ("national_id", "119901234567"),
-     ("description", "Bins overflowing since Monday"), ("media_url", "https://example.org/photo.jpg")] + extra
+    [
+        ("api_key", apiKey), ("jurisdiction_id", "TRP"), ("service_code", "missed_waste_collection"),
+        ("lat", "32.8872"), ("long", "13.1913"), ("address_string", "Sharia Omar Mukhtar 12"),
+        ("attribute[waste_type]", "household"), ("attribute[days_missed]", "3"),
+        ("first_name", "Salma"), ("last_name", "Benali"), ("phone", "+218912345678"),
+        ("email", "salma@example.ly"), ("national_id", "119901234567"),
+        ("description", "Bins overflowing since Monday"), ("media_url", "https://example.org/photo.jpg"),
+    ] + extra
 }
 
 /// An ISO 8601 date with a time zone, as the spec requires.
 func isISO8601WithZone(_ text: String) -> Bool {
-    text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) != nil
+    text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression)
+        != nil
         && Open311Dates.parse(text) != nil
 }

@@ -7,8 +7,10 @@ import Testing
 @Suite("Staff API: queues and claims over HTTP")
 struct QueueRoutesTests {
     /// A bearer header for a new staff member's new token.
-    private func bearer(_ world: StaffTestWorld, _ name: String, _ role: StaffRole,
-                        municipalities: [String] = [], sectors: [String] = []) throws -> [(String, String)] {
+    private func bearer(
+        _ world: StaffTestWorld, _ name: String, _ role: StaffRole,
+        municipalities: [String] = [], sectors: [String] = []
+    ) throws -> [(String, String)] {
         try world.staff(name, role, municipalities: municipalities, sectors: sectors)
         return [("Authorization", "Bearer " + (try world.directory.issueToken(forStaff: name).text))]
     }
@@ -18,7 +20,8 @@ struct QueueRoutesTests {
         try StaffTestWorld.with { world in
             let client = APIClient(pool: world.pool)
             for headers in [[], [("Authorization", "Basic YTpi")], [("Authorization", "Bearer nfs_nope")]] {
-                let response = try client.send("GET", "/v1/staff/queues", headers: headers + [("Accept-Language", "ar")])
+                let response = try client.send(
+                    "GET", "/v1/staff/queues", headers: headers + [("Accept-Language", "ar")])
                 #expect(response.status == 401 && response.errorCode == "invalid_token")
                 #expect(response.text.contains("رمز"))
             }
@@ -32,22 +35,27 @@ struct QueueRoutesTests {
         try StaffTestWorld.with { world in
             let client = APIClient(pool: world.pool)
             let clerk = try bearer(world, "amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
-            let inserted = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "health")])
+            let inserted = try world.request(
+                in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "health")])
             let me = try client.send("GET", "/v1/staff/me", headers: clerk).object()
             #expect(me["role"] as? String == "clerk")
-            let queues = try client.send("GET", "/v1/staff/queues", headers: clerk).object()["queues"] as? [[String: Any]]
+            let queues =
+                try client.send("GET", "/v1/staff/queues", headers: clerk).object()["queues"] as? [[String: Any]]
             #expect(queues?.count == 1 && queues?.first?["open"] as? Int == 1)
             let list = try client.send("GET", "/v1/staff/tasks?status=open&limit=10", headers: clerk).object()
             let tasks = try #require(list["tasks"] as? [[String: Any]])
             #expect(tasks.count == 1 && tasks[0]["tracking_number"] as? String == inserted.trackingNumber)
-            let claimed = try client.send("POST", "/v1/staff/tasks/claim-next", headers: clerk, body: #"{"sector":"civil_registry"}"#)
+            let claimed = try client.send(
+                "POST", "/v1/staff/tasks/claim-next", headers: clerk, body: #"{"sector":"civil_registry"}"#)
             #expect(claimed.status == 200)
             let task = try claimed.object()
             #expect(task["id"] as? Int == Int(inserted.taskIDs[0]) && task["assignee"] as? String == "amina")
-            let stale = try client.send("POST", "/v1/staff/tasks/\(inserted.taskIDs[0])/release", headers: clerk, body: #"{"version":1}"#)
+            let stale = try client.send(
+                "POST", "/v1/staff/tasks/\(inserted.taskIDs[0])/release", headers: clerk, body: #"{"version":1}"#)
             #expect(stale.status == 409 && stale.errorCode == "task_changed")
-            let released = try client.send("POST", "/v1/staff/tasks/\(inserted.taskIDs[0])/release", headers: clerk,
-                                           body: #"{"version":\#(task["version"] as? Int ?? 0)}"#)
+            let released = try client.send(
+                "POST", "/v1/staff/tasks/\(inserted.taskIDs[0])/release", headers: clerk,
+                body: #"{"version":\#(task["version"] as? Int ?? 0)}"#)
             #expect(released.status == 200)
             #expect(try released.object()["status"] as? String == "open")
         }
@@ -87,7 +95,8 @@ struct QueueRoutesTests {
             for (method, path, headers, status, code) in cases {
                 let body = path.hasSuffix("/reassign") ? #"{"assignee":"omar"}"# : nil
                 let response = try client.send(method, path, headers: headers, body: body)
-                #expect(response.status == status && response.errorCode == code, "\(method) \(path) -> \(response.text)")
+                #expect(
+                    response.status == status && response.errorCode == code, "\(method) \(path) -> \(response.text)")
             }
             let auditorView = try client.send("GET", "/v1/staff/tasks?status=active", headers: auditor).object()
             #expect((auditorView["tasks"] as? [Any])?.count == 3)

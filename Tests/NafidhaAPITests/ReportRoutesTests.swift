@@ -6,8 +6,10 @@ import Testing
 
 @Suite("Reports and audit verification over HTTP")
 struct ReportRoutesTests {
-    private func bearer(_ world: StaffTestWorld, _ name: String, _ role: StaffRole,
-                        municipalities: [String] = [], sectors: [String] = []) throws -> [(String, String)] {
+    private func bearer(
+        _ world: StaffTestWorld, _ name: String, _ role: StaffRole,
+        municipalities: [String] = [], sectors: [String] = []
+    ) throws -> [(String, String)] {
         try world.staff(name, role, municipalities: municipalities, sectors: sectors)
         return [("Authorization", "Bearer " + (try world.directory.issueToken(forStaff: name).text))]
     }
@@ -25,14 +27,20 @@ struct ReportRoutesTests {
             let json = try client.send("GET", "/v1/reports/sla?from=2026-11-01&to=2026-12-01", headers: auditor)
             #expect(json.status == 200)
             #expect(try json.object()["report"] as? String == "sla")
-            let csv = try client.send("GET", "/v1/reports/backlog?format=csv&excel=true", headers: auditor + [("Accept-Language", "fr")])
+            let csv = try client.send(
+                "GET", "/v1/reports/backlog?format=csv&excel=true", headers: auditor + [("Accept-Language", "fr")])
             #expect(csv.status == 200 && csv.headers.first(name: "Content-Type") == "text/csv; charset=utf-8")
             #expect(csv.text.hasPrefix("\u{FEFF}Municipalité,Secteur,Bureau,"))
-            let html = try client.send("GET", "/v1/reports/throughput?format=html&interval=week", headers: auditor + [("Accept-Language", "ar")])
+            let html = try client.send(
+                "GET", "/v1/reports/throughput?format=html&interval=week",
+                headers: auditor + [("Accept-Language", "ar")])
             #expect(html.status == 200 && html.text.contains(#"dir="rtl""#))
             #expect(try client.send("GET", "/v1/reports/speed", headers: auditor).status == 404)
-            #expect(try client.send("GET", "/v1/reports/sla?format=pdf", headers: auditor).errorCode == "invalid_parameter")
-            #expect(try client.send("GET", "/v1/reports/sla?from=2026-12-01&to=2026-11-01", headers: auditor).errorCode == "invalid_range")
+            #expect(
+                try client.send("GET", "/v1/reports/sla?format=pdf", headers: auditor).errorCode == "invalid_parameter")
+            #expect(
+                try client.send("GET", "/v1/reports/sla?from=2026-12-01&to=2026-11-01", headers: auditor).errorCode
+                    == "invalid_range")
         }
     }
 
@@ -65,12 +73,14 @@ struct ReportRoutesTests {
 
             for (path, body) in [
                 ("/v1/staff/tasks/claim-next", "{}"), ("/v1/staff/tasks/\(task)/claim", "{}"),
-                ("/v1/staff/tasks/\(task)/release", "{}"), ("/v1/staff/tasks/\(task)/reassign", #"{"assignee":"amina"}"#),
+                ("/v1/staff/tasks/\(task)/release", "{}"),
+                ("/v1/staff/tasks/\(task)/reassign", #"{"assignee":"amina"}"#),
                 ("/v1/staff/tasks/\(task)/approve", "{}"), ("/v1/staff/tasks/\(task)/reject", #"{"reason":"no"}"#),
                 ("/v1/staff/tasks/\(task)/request-info", #"{"message":"which?"}"#),
                 ("/v1/staff/tasks/\(task)/forward", #"{"sector":"health","reason":"wrong queue"}"#),
             ] {
-                let response = try client.send("POST", path, headers: auditor + [("Content-Type", "application/json")], body: body)
+                let response = try client.send(
+                    "POST", path, headers: auditor + [("Content-Type", "application/json")], body: body)
                 #expect(response.status == 403, "\(path): \(response.status)")
             }
             let after = try world.query("SELECT count(*) AS n, max(updated_at)::text AS t FROM tasks")[0]

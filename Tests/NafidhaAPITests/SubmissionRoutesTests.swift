@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("POST /v1/requests")
 struct SubmissionRoutesTests {
@@ -42,8 +42,9 @@ struct SubmissionRoutesTests {
             #expect(object["currency"] as? String == "LYD")
             let steps = try #require(object["steps"] as? [[String: Any]])
             #expect(steps.count == 4)
-            #expect(steps.filter { $0["status"] as? String == "open" }.compactMap { $0["sector"] as? String }.sorted()
-                == ["civil_defence", "urban_planning"])
+            #expect(
+                steps.filter { $0["status"] as? String == "open" }.compactMap { $0["sector"] as? String }.sorted()
+                    == ["civil_defence", "urban_planning"])
             #expect(steps.allSatisfy { $0.keys.contains("due_at") })
             #expect(try Self.counts(pool) == [1, 4, 3])
         }
@@ -54,7 +55,8 @@ struct SubmissionRoutesTests {
         try TestDatabase.withDemoCatalog { database in
             let pool = PostgresPool(conninfo: database.conninfo)
             defer { pool.close() }
-            let body = #"{"service":"building_permit","municipality":"TRP","applicant":{"name":""},"fields":{"floors":"many"}}"#
+            let body =
+                #"{"service":"building_permit","municipality":"TRP","applicant":{"name":""},"fields":{"floors":"many"}}"#
             let response = try APIClient(pool: pool).send(
                 "POST", "/v1/requests", headers: [("Accept-Language", "ar-LY, fr;q=0.5")], body: body
             )
@@ -63,32 +65,37 @@ struct SubmissionRoutesTests {
             let error = try #require(try response.object()["error"] as? [String: Any])
             #expect(error["message"] as? String == "الطلب غير صالح.")
             let fields = try #require(error["fields"] as? [String: String])
-            #expect(Set(fields.keys) == [
-                "applicant.name", "applicant.national_id", "applicant.phone", "fields.floors", "fields.parcel_location",
-                "fields.parcel_number", "fields.building_use", "fields.works", "fields.floor_area_m2",
-            ])
+            #expect(
+                Set(fields.keys) == [
+                    "applicant.name", "applicant.national_id", "applicant.phone", "fields.floors",
+                    "fields.parcel_location",
+                    "fields.parcel_number", "fields.building_use", "fields.works", "fields.floor_area_m2",
+                ])
             #expect(fields["fields.floors"] == "يجب أن تكون القيمة عدداً.")
             let french = try APIClient(pool: pool).send(
                 "POST", "/v1/requests", headers: [("Accept-Language", "fr")], body: body
             )
-            #expect(((try french.object()["error"] as? [String: Any])?["fields"] as? [String: String])?["applicant.phone"]
-                == "Ce champ est obligatoire.")
+            #expect(
+                ((try french.object()["error"] as? [String: Any])?["fields"] as? [String: String])?["applicant.phone"]
+                    == "Ce champ est obligatoire.")
             #expect(try Self.counts(pool) == [0, 0, 0])
         }
     }
 
-    @Test("bad inputs each get a clear 4xx and store nothing", arguments: [
-        (#"{"service": 5, "municipality": ["TRP"], "applicant": "me", "fields": []}"#, 422),
-        ("{}", 422),
-        ("[]", 422),
-        ("null", 422),
-        (#""building_permit""#, 422),
-        (#"{"service":"moon_landing","municipality":"TRP","applicant":{"name":"A"},"fields":{}}"#, 422),
-        (#"{"service":"building_permit","municipality":"ZZZ","applicant":{"name":"A"},"fields":{}}"#, 422),
-        (#"{"service":"building_permit","municipality":"TRP'; DROP TABLE requests; --","fields":{}}"#, 422),
-        (#"{"service": "building_permit", "#, 400),
-        ("", 400),
-    ])
+    @Test(
+        "bad inputs each get a clear 4xx and store nothing",
+        arguments: [
+            (#"{"service": 5, "municipality": ["TRP"], "applicant": "me", "fields": []}"#, 422),
+            ("{}", 422),
+            ("[]", 422),
+            ("null", 422),
+            (#""building_permit""#, 422),
+            (#"{"service":"moon_landing","municipality":"TRP","applicant":{"name":"A"},"fields":{}}"#, 422),
+            (#"{"service":"building_permit","municipality":"ZZZ","applicant":{"name":"A"},"fields":{}}"#, 422),
+            (#"{"service":"building_permit","municipality":"TRP'; DROP TABLE requests; --","fields":{}}"#, 422),
+            (#"{"service": "building_permit", "#, 400),
+            ("", 400),
+        ])
     func badInputsAreRefused(body: String, status: Int) throws {
         try TestDatabase.withDemoCatalog { database in
             let pool = PostgresPool(conninfo: database.conninfo)
@@ -165,7 +172,8 @@ struct SubmissionRoutesTests {
             #expect(second.body == first.body)
             #expect(second.headers.first(name: "Idempotent-Replayed") == "true")
             let other = try client.send(
-                "POST", "/v1/requests", headers: key, body: Self.body.replacingOccurrences(of: "P-17/204", with: "P-18/1")
+                "POST", "/v1/requests", headers: key,
+                body: Self.body.replacingOccurrences(of: "P-17/204", with: "P-18/1")
             )
             #expect(other.status == 409)
             #expect(other.errorCode == "idempotency_conflict")
@@ -184,7 +192,8 @@ struct SubmissionRoutesTests {
             #expect(short.errorCode == "invalid_idempotency_key")
             let repeated = try client.send(
                 "POST", "/v1/requests",
-                headers: [("Idempotency-Key", "aaaaaaaaaaaaaaaa1"), ("Idempotency-Key", "aaaaaaaaaaaaaaaa2")], body: Self.body
+                headers: [("Idempotency-Key", "aaaaaaaaaaaaaaaa1"), ("Idempotency-Key", "aaaaaaaaaaaaaaaa2")],
+                body: Self.body
             )
             #expect(repeated.status == 400)
             #expect(repeated.errorCode == "invalid_idempotency_key")

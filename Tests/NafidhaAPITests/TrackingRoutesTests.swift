@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `GET /v1/requests/{tracking}`, `POST .../replies` and `POST .../cancel` with the citizen's bearer token.
 @Suite("Tracking API")
@@ -29,8 +29,9 @@ struct TrackingRoutesTests {
             let created = try client.send("POST", "/v1/requests", body: Self.permit)
             try #require(created.status == 201, "\(created.text)")
             let receipt = try created.object()
-            let filed = Filed(tracking: try #require(receipt["tracking_number"] as? String),
-                              token: try #require(receipt["access_token"] as? String))
+            let filed = Filed(
+                tracking: try #require(receipt["tracking_number"] as? String),
+                token: try #require(receipt["access_token"] as? String))
             try body(client, WorkflowEngine(pool: pool), filed)
         }
     }
@@ -51,7 +52,8 @@ struct TrackingRoutesTests {
     @Test("the owner of the token sees status, steps and the public timeline, in the language asked")
     func ownerSeesRequest() throws {
         try withAPI { client, _, filed in
-            let response = try client.send("GET", "/v1/requests/\(filed.tracking)", headers: filed.bearer + [("Accept-Language", "fr")])
+            let response = try client.send(
+                "GET", "/v1/requests/\(filed.tracking)", headers: filed.bearer + [("Accept-Language", "fr")])
             #expect(response.status == 200)
             let body = try response.object()
             #expect(body["tracking_number"] as? String == filed.tracking)
@@ -61,7 +63,10 @@ struct TrackingRoutesTests {
             #expect(body["municipality"] as? String == "BEN")
             #expect(body["submitted_at"] is String && body["due_at"] is String)
             let steps = try #require(body["steps"] as? [[String: Any]])
-            #expect(steps.map { $0["sector"] as? String } == ["urban_planning", "civil_defence", "water_sanitation", "finance"])
+            #expect(
+                steps.map { $0["sector"] as? String } == [
+                    "urban_planning", "civil_defence", "water_sanitation", "finance",
+                ])
             #expect(steps.map { $0["status"] as? String } == ["open", "open", "waiting", "waiting"])
             #expect(steps[0]["due_at"] is String && steps[2]["due_at"] is NSNull)
             let timeline = try #require(body["timeline"] as? [[String: Any]])
@@ -72,9 +77,11 @@ struct TrackingRoutesTests {
     @Test("a wrong or missing token and an unknown or malformed tracking number get the very same 404")
     func indistinguishableFailures() throws {
         try withAPI { client, _, filed in
-            let wrongToken = try client.send("GET", "/v1/requests/\(filed.tracking)", headers: [("Authorization", "Bearer x\(filed.token)")])
+            let wrongToken = try client.send(
+                "GET", "/v1/requests/\(filed.tracking)", headers: [("Authorization", "Bearer x\(filed.token)")])
             let missing = try client.send("GET", "/v1/requests/\(filed.tracking)")
-            let notBearer = try client.send("GET", "/v1/requests/\(filed.tracking)", headers: [("Authorization", "Basic \(filed.token)")])
+            let notBearer = try client.send(
+                "GET", "/v1/requests/\(filed.tracking)", headers: [("Authorization", "Basic \(filed.token)")])
             let unknown = try client.send("GET", "/v1/requests/BEN-0000-0000", headers: filed.bearer)
             let malformed = try client.send("GET", "/v1/requests/not-a-number'%20OR%201=1", headers: filed.bearer)
             for response in [wrongToken, missing, notBearer, unknown, malformed] {
@@ -82,7 +89,8 @@ struct TrackingRoutesTests {
                 #expect(response.errorCode == "request_not_found")
                 #expect(response.body == wrongToken.body)
             }
-            let cancel = try client.send("POST", "/v1/requests/\(filed.tracking)/cancel", headers: [("Authorization", "Bearer nope")])
+            let cancel = try client.send(
+                "POST", "/v1/requests/\(filed.tracking)/cancel", headers: [("Authorization", "Bearer nope")])
             #expect(cancel.status == 404 && cancel.body == wrongToken.body)
             let reply = try client.send("POST", "/v1/requests/\(filed.tracking)/replies", body: #"{"message":"hi"}"#)
             #expect(reply.status == 404 && reply.body == wrongToken.body)
@@ -109,8 +117,9 @@ struct TrackingRoutesTests {
 
             let invalid = try client.send("POST", path + "/replies", headers: filed.bearer, body: #"{"fields":{}}"#)
             #expect(invalid.status == 422)
-            let reply = try client.send("POST", path + "/replies", headers: filed.bearer,
-                                        body: #"{"message":"Plan attached.","fields":{"parcel_number":"P-1/3"}}"#)
+            let reply = try client.send(
+                "POST", path + "/replies", headers: filed.bearer,
+                body: #"{"message":"Plan attached.","fields":{"parcel_number":"P-1/3"}}"#)
             #expect(reply.status == 200, "\(reply.text)")
             let body = try reply.object()
             #expect(body["status"] as? String == "in_review")
@@ -118,7 +127,8 @@ struct TrackingRoutesTests {
             let timeline = try #require(body["timeline"] as? [[String: Any]])
             let events = timeline.compactMap { $0["event"] as? String }
             #expect(events.suffix(2) == ["information_requested", "citizen_replied"])
-            #expect(timeline.first { $0["event"] as? String == "information_requested" }?["message"] as? String
+            #expect(
+                timeline.first { $0["event"] as? String == "information_requested" }?["message"] as? String
                     == "Please send the site plan.")
             #expect(!events.contains("claimed"))
             #expect(!reply.text.contains("amal.t"))

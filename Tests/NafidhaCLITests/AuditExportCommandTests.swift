@@ -1,7 +1,7 @@
 import Foundation
 import NafidhaCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("nafidha audit")
 struct AuditExportCommandTests {
@@ -12,16 +12,20 @@ struct AuditExportCommandTests {
             defer { folder.remove() }
             let connection = try database.connect()
             for municipality in ["TRP", "BEN", "TRP"] {
-                try AuditLog.append(on: connection, municipality: municipality, actorKind: .clerk, actor: "amal.t",
-                                    action: .approved, requestID: nil, details: ["note": .string("سطر, \"ثاني\"")])
+                try AuditLog.append(
+                    on: connection, municipality: municipality, actorKind: .clerk, actor: "amal.t",
+                    action: .approved, requestID: nil, details: ["note": .string("سطر, \"ثاني\"")])
             }
             let export = runNafidha(
-                ["audit", "export", "--database-url", database.url, "--from", "2000-01-01", "--to", "2100-01-01",
-                 "--format", "csv", "--output", "trail.csv"],
+                [
+                    "audit", "export", "--database-url", database.url, "--from", "2000-01-01", "--to", "2100-01-01",
+                    "--format", "csv", "--output", "trail.csv",
+                ],
                 currentDirectory: folder.path
             )
             #expect(export.code == 0, "stderr: \(export.error)")
-            #expect(export.output.hasPrefix("Exported 3 events in 2 chains to \(folder.path)/trail.csv (masked, sha256 "))
+            #expect(
+                export.output.hasPrefix("Exported 3 events in 2 chains to \(folder.path)/trail.csv (masked, sha256 "))
             #expect(FileManager.default.fileExists(atPath: folder.path + "/trail.csv.manifest.json"))
             #expect(!FileManager.default.fileExists(atPath: folder.path + "/trail.csv.partial"))
 
@@ -31,7 +35,8 @@ struct AuditExportCommandTests {
 
             let path = folder.path + "/trail.csv"
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            try text.replacingOccurrences(of: "amal.t", with: "amal.z").write(toFile: path, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "amal.t", with: "amal.z").write(
+                toFile: path, atomically: true, encoding: .utf8)
             let broken = runNafidha(["audit", "verify", "--file", path])
             #expect(broken.code == 1)
             #expect(broken.output == "BROKEN at line 2 (BEN seq 1): hash_mismatch\n")

@@ -1,7 +1,8 @@
 import ArgumentParsing
 import Foundation
-@testable import NafidhaCLI
 import Testing
+
+@testable import NafidhaCLI
 
 @Suite("Clerk CLI tables and credentials")
 struct ClerkTableTests {
@@ -28,8 +29,9 @@ struct ClerkTableTests {
     func colour() {
         #expect(TerminalStyle(colour: true).red("x") == "\u{1B}[31mx\u{1B}[0m")
         #expect(TerminalStyle(colour: false).red("x") == "x")
-        let context = CommandContext(environment: ["NO_COLOR": "1"], currentDirectory: "/",
-                                     standardOutput: FileDescriptorOutput.standardOutput, standardError: TextBuffer())
+        let context = CommandContext(
+            environment: ["NO_COLOR": "1"], currentDirectory: "/",
+            standardOutput: FileDescriptorOutput.standardOutput, standardError: TextBuffer())
         #expect(!TerminalStyle(context: context).colour)
     }
 
@@ -37,7 +39,8 @@ struct ClerkTableTests {
     func loginUnreachable() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let run = runNafidha(["login", "--url", "http://127.0.0.1:1"], environment: ["HOME": folder.path, "NAFIDHA_TOKEN": "nfs_x"])
+        let run = runNafidha(
+            ["login", "--url", "http://127.0.0.1:1"], environment: ["HOME": folder.path, "NAFIDHA_TOKEN": "nfs_x"])
         #expect(run.code == 69)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/.config/nafidha/credentials"))
     }
@@ -51,8 +54,9 @@ struct ClerkTableTests {
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(ClientCredentials.read(path) == ClientCredentials(url: "http://x", token: "nfs_t"))
-        let context = CommandContext(environment: ["HOME": folder.path, "NAFIDHA_URL": "http://y"], currentDirectory: "/",
-                                     standardOutput: TextBuffer(), standardError: TextBuffer())
+        let context = CommandContext(
+            environment: ["HOME": folder.path, "NAFIDHA_URL": "http://y"], currentDirectory: "/",
+            standardOutput: TextBuffer(), standardError: TextBuffer())
         #expect(try ClientCredentials.resolve(context: context) == ClientCredentials(url: "http://y", token: "nfs_t"))
     }
 }

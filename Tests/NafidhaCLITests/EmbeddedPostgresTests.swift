@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Embedded PostgreSQL")

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("nafidha commands")
@@ -28,9 +29,10 @@ struct NafidhaCommandTests {
     func serveHelp() {
         let run = runNafidha(["serve", "-h"])
         #expect(run.code == 0)
-        #expect(run.output.contains(
-            "USAGE: nafidha serve [--database-url <url>] [--data-dir <dir>] [--listen <host:port>] [--database-port <port>]"
-        ))
+        #expect(
+            run.output.contains(
+                "USAGE: nafidha serve [--database-url <url>] [--data-dir <dir>] [--listen <host:port>] [--database-port <port>]"
+            ))
         #expect(run.output.contains("OPTIONS:\n  --database-url <url>"))
     }
 
@@ -42,11 +44,15 @@ struct NafidhaCommandTests {
         #expect(run.errorLines.last == "See 'nafidha serve --help'.")
     }
 
-    @Test("exits 64 for a --listen value that is not HOST:PORT", arguments: ["localhost", "host:65536", ":80", "::1:80", "h:8x"])
+    @Test(
+        "exits 64 for a --listen value that is not HOST:PORT",
+        arguments: ["localhost", "host:65536", ":80", "::1:80", "h:8x"])
     func invalidListen(value: String) {
         let run = runNafidha(["serve", "--listen", value])
         #expect(run.code == 64)
-        #expect(run.errorLines.first?.hasPrefix("Error: The value '\(value)' is invalid for '--listen <host:port>'") == true)
+        #expect(
+            run.errorLines.first?.hasPrefix("Error: The value '\(value)' is invalid for '--listen <host:port>'") == true
+        )
     }
 
     @Test("exits 64 when a database URL and a data folder are both given")
@@ -60,7 +66,9 @@ struct NafidhaCommandTests {
     func databasePortWithURL() {
         let run = runNafidha(["serve", "--database-url", "postgresql://x@/y", "--database-port", "5544"])
         #expect(run.code == 64)
-        #expect(run.errorLines.first == "Error: '--database-url <url>' and '--database-port <port>' cannot be used together")
+        #expect(
+            run.errorLines.first == "Error: '--database-url <url>' and '--database-port <port>' cannot be used together"
+        )
     }
 
     @Test("exits 1 when a database port is asked while DATABASE_URL chooses an external database")

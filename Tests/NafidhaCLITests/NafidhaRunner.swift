@@ -12,7 +12,9 @@ struct NafidhaRun {
 }
 
 /// Runs `nafidha` in this process with in-memory outputs and only the given environment.
-func runNafidha(_ arguments: [String], environment: [String: String] = [:], currentDirectory: String = "/") -> NafidhaRun {
+func runNafidha(_ arguments: [String], environment: [String: String] = [:], currentDirectory: String = "/")
+    -> NafidhaRun
+{
     let output = TextBuffer()
     let error = TextBuffer()
     let context = CommandContext(

@@ -1,9 +1,10 @@
 import ArgumentParsing
-@testable import NafidhaCLI
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
+@testable import NafidhaCLI
 
 /// The key commands under a stand-in `admin` group, until the group exists in `NafidhaCommand`.
 private struct AdminGroup: ParsableCommand {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("nafidha report")
 struct ReportCommandTests {
@@ -9,18 +9,25 @@ struct ReportCommandTests {
         try TestDatabase.withDemoCatalog { database in
             let folder = try TemporaryFolder()
             defer { folder.remove() }
-            let csv = runNafidha(["report", "sla", "--database-url", database.url, "--from", "2026-11-01", "--to", "2026-12-01",
-                                  "--language", "fr", "--excel"])
+            let csv = runNafidha([
+                "report", "sla", "--database-url", database.url, "--from", "2026-11-01", "--to", "2026-12-01",
+                "--language", "fr", "--excel",
+            ])
             #expect(csv.code == 0, "stderr: \(csv.error)")
             #expect(csv.output.hasPrefix("\u{FEFF}Municipalité,Secteur,Demandes traitées,"))
             for name in ["sla", "backlog", "throughput", "misroutes"] {
-                let html = runNafidha(["report", name, "--database-url", database.url, "--format", "html", "--language", "ar",
-                                       "--output", "\(name).html"], currentDirectory: folder.path)
+                let html = runNafidha(
+                    [
+                        "report", name, "--database-url", database.url, "--format", "html", "--language", "ar",
+                        "--output", "\(name).html",
+                    ], currentDirectory: folder.path)
                 #expect(html.code == 0, "stderr: \(html.error)")
                 let page = try String(contentsOfFile: "\(folder.path)/\(name).html", encoding: .utf8)
                 #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains(#"dir="rtl""#))
             }
-            let json = runNafidha(["report", "throughput", "--database-url", database.url, "--format", "json", "--interval", "week"])
+            let json = runNafidha([
+                "report", "throughput", "--database-url", database.url, "--format", "json", "--interval", "week",
+            ])
             #expect(json.code == 0)
             #expect(json.output.hasPrefix(#"{"report":"throughput","#))
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("nafidha seed")
 struct SeedCommandTests {
@@ -11,9 +11,10 @@ struct SeedCommandTests {
             let first = runNafidha(["seed", "demo", "--database-url", database.url])
             #expect(first.code == 0, "\(first.error)")
             #expect(first.output.contains("Applied migrations/0002_single_window.sql"))
-            #expect(first.output.contains(
-                "Loaded the demo catalog: 2 countries, 15 municipalities, 10 sectors, 9 services, "
-            ))
+            #expect(
+                first.output.contains(
+                    "Loaded the demo catalog: 2 countries, 15 municipalities, 10 sectors, 9 services, "
+                ))
             let second = runNafidha(["seed", "demo", "--database-url", database.url])
             #expect(second.code == 0, "\(second.error)")
             #expect(second.output.contains("The catalog already has rows (2 countries, 15 municipalities"))

@@ -1,5 +1,6 @@
-@testable import NafidhaCLI
 import Testing
+
+@testable import NafidhaCLI
 
 @Suite("serve's settings from the environment")
 struct ServerSettingsTests {
@@ -9,7 +10,9 @@ struct ServerSettingsTests {
     func environmentOverridesDefaults() throws {
         let settings = try ServerSettings.resolve(
             listen: listen,
-            environment: ["NAFIDHA_HTTP_WORKERS": "4", "NAFIDHA_DB_POOL_SIZE": "3", "NAFIDHA_HTTP_MAX_CONNECTIONS": "50"]
+            environment: [
+                "NAFIDHA_HTTP_WORKERS": "4", "NAFIDHA_DB_POOL_SIZE": "3", "NAFIDHA_HTTP_MAX_CONNECTIONS": "50",
+            ]
         )
         #expect(settings.http.workerCount == 4)
         #expect(settings.pool.maxConnections == 3)
@@ -27,7 +30,8 @@ struct ServerSettingsTests {
         #expect(settings.http.maxConnections == 16_384)
     }
 
-    @Test("a malformed or out-of-range value is refused, naming the variable", arguments: ["abc", "0", "-3", "99999999"])
+    @Test(
+        "a malformed or out-of-range value is refused, naming the variable", arguments: ["abc", "0", "-3", "99999999"])
     func malformedValuesAreRefused(value: String) {
         #expect {
             try ServerSettings.resolve(listen: listen, environment: ["NAFIDHA_HTTP_WORKERS": value])

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fresh folder under /tmp that the postgres user can enter; call `remove()` when done (a `defer`, not `deinit`:

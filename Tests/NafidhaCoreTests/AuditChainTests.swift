@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// The chain check — the database's `audit_verify_chain` and the independent Swift verifier — detects events
 /// edited, deleted or reordered by a superuser who bypasses the append-only triggers.
@@ -21,14 +21,17 @@ struct AuditChainTests {
             let task = try harness.tasks(of: request)[0]
             try harness.engine.claim(task: task.id, by: clerk)
             try harness.engine.requestInformation(task: task.id, by: clerk, message: "Plan «B»?\n\"Quoted\" \\ é")
-            try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Voilà", fields: ["n": .number(-3)])
+            try harness.engine.reply(
+                toRequest: request.id, by: request.citizen, message: "Voilà", fields: ["n": .number(-3)])
             try harness.engine.approve(task: task.id, by: clerk)
             let superuser = try database.connect()
             try superuser.execute("SET session_replication_role = replica")
             try tamper(superuser)
             try superuser.execute("RESET session_replication_role")
-            return (try AuditLog.verify(municipality: "BEN", on: superuser),
-                    try AuditLog.verifyIndependently(municipality: "BEN", on: superuser))
+            return (
+                try AuditLog.verify(municipality: "BEN", on: superuser),
+                try AuditLog.verifyIndependently(municipality: "BEN", on: superuser)
+            )
         }
     }
 
@@ -44,7 +47,8 @@ struct AuditChainTests {
     @Test("an edited event breaks its own hash")
     func editedEvent() throws {
         let (sql, swift) = try verdicts { connection in
-            try connection.execute("UPDATE audit_events SET actor = 'someone.else' WHERE municipality_code = 'BEN' AND seq = 4")
+            try connection.execute(
+                "UPDATE audit_events SET actor = 'someone.else' WHERE municipality_code = 'BEN' AND seq = 4")
         }
         #expect(sql.problem == "hash_mismatch" && sql.brokenSequence == 4)
         #expect(swift.problem == "hash_mismatch" && swift.brokenSequence == 4)
@@ -88,7 +92,8 @@ struct OfflineAuditVerificationTests {
         var previous = [UInt8](repeating: 0, count: 32)
         return details.enumerated().map { offset, text in
             var event = AuditExportedEvent(
-                id: Int64(offset + 1), municipalityCode: "TRP", seq: Int64(offset + 1), occurredAt: "2026-03-01T08:15:0\(offset).000000Z",
+                id: Int64(offset + 1), municipalityCode: "TRP", seq: Int64(offset + 1),
+                occurredAt: "2026-03-01T08:15:0\(offset).000000Z",
                 actorKind: "clerk", actor: "amal.t", action: "approved", requestID: 42, taskID: offset == 0 ? nil : 7,
                 details: text, prevHash: SHA256.hex(previous), hash: ""
             )
@@ -109,7 +114,9 @@ struct OfflineAuditVerificationTests {
 
     @Test("a chain of canonical events verifies, with the head it ends on")
     func canonicalChainVerifies() {
-        let events = chain(["{}", #"{"a":"é\n\u001f","b":[1,-2,true,null],"c":{"z":0}}"#, #"{"reason":"Plan \"B\" \\ ok"}"#])
+        let events = chain([
+            "{}", #"{"a":"é\n\u001f","b":[1,-2,true,null],"c":{"z":0}}"#, #"{"reason":"Plan \"B\" \\ ok"}"#,
+        ])
         let verdict = AuditChainVerifier.verify(events, anchor: (seq: 2, hash: events[1].hash))
         #expect(verdict.intact)
         #expect(verdict.eventsChecked == 3)
@@ -118,7 +125,9 @@ struct OfflineAuditVerificationTests {
 
     @Test("details that are not canonical JSON are reported even when their hash holds")
     func nonCanonicalDetails() {
-        for details in [#"{"b":1,"a":2}"#, #"{"a": 1}"#, #"{"a":1.5}"#, #"{"a":1e3}"#, #"{"a":"\u00e9"}"#, #"{"a":-0}"#] {
+        for details in [
+            #"{"b":1,"a":2}"#, #"{"a": 1}"#, #"{"a":1.5}"#, #"{"a":1e3}"#, #"{"a":"\u00e9"}"#, #"{"a":-0}"#,
+        ] {
             let verdict = AuditChainVerifier.verify(chain(["{}", details]))
             #expect(verdict.problem == "details_not_canonical", "\(details)")
             #expect(verdict.brokenSequence == 2)
@@ -127,7 +136,8 @@ struct OfflineAuditVerificationTests {
 
     @Test("an anchor the chain no longer passes through is reported")
     func missingAnchor() {
-        let verdict = AuditChainVerifier.verify(chain(["{}", "{}"]), anchor: (seq: 2, hash: String(repeating: "ab", count: 32)))
+        let verdict = AuditChainVerifier.verify(
+            chain(["{}", "{}"]), anchor: (seq: 2, hash: String(repeating: "ab", count: 32)))
         #expect(!verdict.intact)
         #expect(verdict.problem == "anchor_missing")
     }

@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Builds audit trails in a fresh demo-catalog database and exports them to a private folder.
 struct AuditExportFixture {
@@ -67,7 +67,8 @@ struct AuditExportTests {
             defer { fixture.remove() }
             try fixture.appendEvents(4, to: "TRP")
             try fixture.appendEvents(3, to: "BEN")
-            let (path, manifest) = try fixture.export("all.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
+            let (path, manifest) = try fixture.export(
+                "all.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
             #expect(manifest.eventCount == 7)
             #expect(manifest.chains.map(\.municipalityCode) == ["BEN", "TRP"])
             let ids = try fixture.connection.query("SELECT min(id) AS a, max(id) AS b FROM audit_events")[0]
@@ -126,7 +127,8 @@ struct AuditExportTests {
             #expect(manifest.eventCount == 2)
             let chain = try #require(manifest.chains.first)
             #expect(manifest.chains.count == 1 && chain.municipalityCode == "TRP")
-            #expect(chain.firstSeq == 4 && chain.lastSeq == 5 && chain.firstPrevHash != String(repeating: "0", count: 64))
+            #expect(
+                chain.firstSeq == 4 && chain.lastSeq == 5 && chain.firstPrevHash != String(repeating: "0", count: 64))
             let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)
             #expect(result.problem == nil)
             #expect(result.chains.first?.firstSeq == 4)
@@ -150,34 +152,44 @@ struct AuditExportTests {
         try TestDatabase.withDemoCatalog { database in
             let fixture = try AuditExportFixture(database)
             defer { fixture.remove() }
-            let request = try fixture.insertRequest(municipality: "TRP", name: "Amal  Ben Ali", nationalID: "119900012345")
+            let request = try fixture.insertRequest(
+                municipality: "TRP", name: "Amal  Ben Ali", nationalID: "119900012345")
             try fixture.appendEvents(1, to: "TRP", requestID: request)
 
-            let (maskedPath, masked) = try fixture.export("masked.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
+            let (maskedPath, masked) = try fixture.export(
+                "masked.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
             let maskedText = try fixture.text(maskedPath)
             #expect(masked.masked)
             #expect(maskedText.contains(#""applicant_name":"A. B. A.","applicant_national_id":"2345""#))
             #expect(!maskedText.contains("Amal") && !maskedText.contains("119900012345"))
             #expect(maskedText.contains(#""tracking_number":"TRP-7KQ4-M2XD""#))
 
-            try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('clerk.one', 'clerk'), ('auditor.one', 'auditor')")
+            try fixture.connection.execute(
+                "INSERT INTO staff (name, role) VALUES ('clerk.one', 'clerk'), ('auditor.one', 'auditor')")
             for actor in ["clerk.one", "nobody"] {
                 let refused = #expect(throws: NafidhaError.self) {
-                    _ = try fixture.export("no.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: actor))
+                    _ = try fixture.export(
+                        "no.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: actor)
+                    )
                 }
                 #expect(refused?.code == "unmasked_not_allowed")
             }
             try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('auditor.ben', 'auditor')")
-            try fixture.connection.execute("INSERT INTO staff_municipalities SELECT id, 'BEN' FROM staff WHERE name = 'auditor.ben'")
+            try fixture.connection.execute(
+                "INSERT INTO staff_municipalities SELECT id, 'BEN' FROM staff WHERE name = 'auditor.ben'")
             let outside = #expect(throws: NafidhaError.self) {
-                _ = try fixture.export("no.jsonl", AuditExportOptions(
-                    from: allTime.from, to: allTime.to, municipality: "TRP", unmasked: true, actor: "auditor.ben"))
+                _ = try fixture.export(
+                    "no.jsonl",
+                    AuditExportOptions(
+                        from: allTime.from, to: allTime.to, municipality: "TRP", unmasked: true, actor: "auditor.ben"))
             }
             #expect(outside?.code == "unmasked_not_allowed")
             let options = AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: "auditor.one")
             let (fullPath, full) = try fixture.export("full.jsonl", options)
             #expect(!full.masked)
-            #expect(try fixture.text(fullPath).contains(#""applicant_name":"Amal  Ben Ali","applicant_national_id":"119900012345""#))
+            #expect(
+                try fixture.text(fullPath).contains(
+                    #""applicant_name":"Amal  Ben Ali","applicant_national_id":"119900012345""#))
             let viewed = try fixture.connection.query(
                 "SELECT actor_kind, actor FROM audit_events WHERE action = 'personal_data_viewed'"
             )

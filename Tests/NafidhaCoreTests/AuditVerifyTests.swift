@@ -1,7 +1,7 @@
 import Foundation
 import NafidhaCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Audit export verification")
 struct AuditVerifyTests {
@@ -76,7 +76,9 @@ struct AuditVerifyTests {
 
     @Test("a change outside the hashed fields is caught by the file's SHA-256")
     func changedContext() throws {
-        let problem = try verifyTampered { $0[0] = $0[0].replacingOccurrences(of: #""tracking_number":null"#, with: #""tracking_number":"x""#) }
+        let problem = try verifyTampered {
+            $0[0] = $0[0].replacingOccurrences(of: #""tracking_number":null"#, with: #""tracking_number":"x""#)
+        }
         #expect(problem?.code == "file_sha256_mismatch")
     }
 
@@ -117,13 +119,15 @@ struct AuditVerifyTests {
         try TestDatabase.withDemoCatalog { database in
             let fixture = try AuditExportFixture(database)
             defer { fixture.remove() }
-            let request = try fixture.insertRequest(municipality: "TRP", name: "Amal Ben Ali", nationalID: "119900012345")
+            let request = try fixture.insertRequest(
+                municipality: "TRP", name: "Amal Ben Ali", nationalID: "119900012345")
             try fixture.appendEvents(3, to: "TRP", requestID: request)
             try fixture.appendEvents(2, to: "BEN")
             let script = try pythonVerifier(in: fixture.folder)
             for format in AuditExportFormat.allCases {
                 let name = "e." + format.rawValue
-                let (path, manifest) = try fixture.export(name, AuditExportOptions(from: allTime.from, to: allTime.to, format: format))
+                let (path, manifest) = try fixture.export(
+                    name, AuditExportOptions(from: allTime.from, to: allTime.to, format: format))
                 let encoder = JSONEncoder()
                 try encoder.encode(manifest).write(to: URL(fileURLWithPath: path + ".manifest.json"))
                 let intact = try runPython(script, path)
@@ -131,7 +135,8 @@ struct AuditVerifyTests {
                 #expect(intact.output.hasPrefix("OK: 5 events in 2 chains"))
 
                 let text = try fixture.text(path)
-                try text.replacingOccurrences(of: "amal.t", with: "amal.x").write(toFile: path, atomically: true, encoding: .utf8)
+                try text.replacingOccurrences(of: "amal.t", with: "amal.x").write(
+                    toFile: path, atomically: true, encoding: .utf8)
                 let edited = try runPython(script, path)
                 #expect(edited.code == 1 && edited.output.contains("hash_mismatch"), "\(format): \(edited.output)")
 

@@ -98,12 +98,13 @@ struct CalendarTests {
     @Test("A pause covering a whole working day adds one working day")
     func pauseWholeDay() throws {
         let calendar = try tripoli()
-        let submitted = try at("2026-11-01T09:00:00+02:00")   // Sunday; days 1-3 are Mon 2, Tue 3, Wed 4
+        let submitted = try at("2026-11-01T09:00:00+02:00")  // Sunday; days 1-3 are Mon 2, Tue 3, Wed 4
         let unpaused = try calendar.dueDate(workingDays: 3, from: submitted)
         #expect(unpaused == (try at("2026-11-05T00:00:00+02:00")))
-        let paused = try calendar.dueDate(workingDays: 3, from: submitted,
-                                          pauses: [try at("2026-11-03T00:00:00+02:00")..<at("2026-11-04T00:00:00+02:00")])
-        #expect(paused == (try at("2026-11-06T00:00:00+02:00")))   // end of Thursday 5
+        let paused = try calendar.dueDate(
+            workingDays: 3, from: submitted,
+            pauses: [try at("2026-11-03T00:00:00+02:00")..<at("2026-11-04T00:00:00+02:00")])
+        #expect(paused == (try at("2026-11-06T00:00:00+02:00")))  // end of Thursday 5
     }
 
     @Test("A pause of a few hours moves the deadline by those hours, skipping the weekend")
@@ -128,7 +129,7 @@ struct CalendarTests {
         let first = try at("2026-11-02T06:00:00+02:00")..<at("2026-11-02T18:00:00+02:00")
         let second = try at("2026-11-02T12:00:00+02:00")..<at("2026-11-03T00:00:00+02:00")
         let overlapping = try calendar.dueDate(workingDays: 3, from: submitted, pauses: [second, first])
-        #expect(overlapping == (try at("2026-11-05T18:00:00+02:00")))   // 18 paused hours of Monday 2
+        #expect(overlapping == (try at("2026-11-05T18:00:00+02:00")))  // 18 paused hours of Monday 2
     }
 
     @Test("Elapsed working days count fractions, skip weekends and holidays, and exclude pauses")
@@ -141,8 +142,9 @@ struct CalendarTests {
         let pause = try at("2026-11-08T00:00:00+02:00")..<at("2026-11-08T06:00:00+02:00")
         #expect(abs(calendar.workingDaysElapsed(from: thursdayNoon, to: sundayNoon, pauses: [pause]) - 0.75) < 1e-9)
         // Across Independence Day (Thursday 24 Dec) and the weekend: Wed 23 and Sun 27 only.
-        let across = calendar.workingDaysElapsed(from: try at("2026-12-23T00:00:00+02:00"),
-                                                 to: try at("2026-12-28T00:00:00+02:00"))
+        let across = calendar.workingDaysElapsed(
+            from: try at("2026-12-23T00:00:00+02:00"),
+            to: try at("2026-12-28T00:00:00+02:00"))
         #expect(abs(across - 2.0) < 1e-9)
         #expect(calendar.workingDaysElapsed(from: sundayNoon, to: thursdayNoon) == 0)
     }

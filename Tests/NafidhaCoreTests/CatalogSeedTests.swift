@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The demo catalog seed")
 struct CatalogSeedTests {
@@ -21,7 +21,8 @@ struct CatalogSeedTests {
                 Issue.record("an empty catalog was not loaded")
                 return
             }
-            #expect(counts.countries == 2 && counts.municipalities == 15 && counts.sectors == 10 && counts.services == 9)
+            #expect(
+                counts.countries == 2 && counts.municipalities == 15 && counts.sectors == 10 && counts.services == 9)
             #expect(try DemoCatalog.load(on: connection) == .alreadyPresent(counts))
             #expect(try DemoCatalog.counts(on: connection) == counts)
         }
@@ -31,7 +32,8 @@ struct CatalogSeedTests {
     func leavesExistingCatalogAlone() throws {
         try TestDatabase.with { database in
             let connection = try database.connect()
-            try connection.execute("INSERT INTO sectors (code, name_ar, name_fr, name_en) VALUES ('roads', 'ط', 'V', 'R')")
+            try connection.execute(
+                "INSERT INTO sectors (code, name_ar, name_fr, name_en) VALUES ('roads', 'ط', 'V', 'R')")
             guard case .alreadyPresent(let counts) = try DemoCatalog.load(on: connection) else {
                 Issue.record("the demo catalog was loaded over an existing sector")
                 return
@@ -53,7 +55,8 @@ struct CatalogSeedTests {
         }
     }
 
-    @Test("the demo catalog has what the issue asks: capitals, 8+ services, 3+ parallel multi-sector workflows, holidays")
+    @Test(
+        "the demo catalog has what the issue asks: capitals, 8+ services, 3+ parallel multi-sector workflows, holidays")
     func demoCatalogContents() throws {
         try TestDatabase.withDemoCatalog { database in
             let row = try database.connect().query(
@@ -83,16 +86,20 @@ struct CatalogSeedTests {
     func stepDeadlinesAddUp() throws {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
-            let services = try connection.query("SELECT code FROM services").map { try $0.decode("code", as: String.self) }
+            let services = try connection.query("SELECT code FROM services").map {
+                try $0.decode("code", as: String.self)
+            }
             let municipalities = try CatalogService.municipalities(on: connection).map(\.code)
             var resolved = 0
             for year in [2025, 2026, 2027] {
                 let instant = try #require(try? Date.ISO8601FormatStyle().parse("\(year)-06-01T09:00:00Z"))
                 for municipality in municipalities {
                     for service in services {
-                        guard let workflow = try CatalogService.resolveWorkflow(
-                            service: service, municipality: municipality, at: instant, on: connection
-                        ) else { continue }
+                        guard
+                            let workflow = try CatalogService.resolveWorkflow(
+                                service: service, municipality: municipality, at: instant, on: connection
+                            )
+                        else { continue }
                         resolved += 1
                         let path = workflow.stages.map { $0.steps.map(\.slaDays).max() ?? 0 }.reduce(0, +)
                         #expect(path == workflow.slaDays, "\(service) in \(municipality) in \(year)")

@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// An instant written with its offset, e.g. `2026-01-01T00:00:00+02:00`.
 private func at(_ text: String) throws -> Date {
@@ -83,8 +83,9 @@ struct CatalogWorkflowTests {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
             let now = try at("2026-06-01T09:00:00+03:00")
-            #expect(try CatalogService.resolveWorkflow(
-                service: "water_connection", municipality: "OBK", at: now, on: connection) == nil)
+            #expect(
+                try CatalogService.resolveWorkflow(
+                    service: "water_connection", municipality: "OBK", at: now, on: connection) == nil)
             let elsewhere = try CatalogService.resolveWorkflow(
                 service: "water_connection", municipality: "ASB", at: now, on: connection)
             #expect(elsewhere?.currency == "DJF")
@@ -130,10 +131,12 @@ struct CatalogWorkflowTests {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
             let now = Date()
-            #expect(try CatalogService.resolveWorkflow(
-                service: "no_such_service", municipality: "TRP", at: now, on: connection) == nil)
-            #expect(try CatalogService.resolveWorkflow(
-                service: "building_permit", municipality: "ZZZ", at: now, on: connection) == nil)
+            #expect(
+                try CatalogService.resolveWorkflow(
+                    service: "no_such_service", municipality: "TRP", at: now, on: connection) == nil)
+            #expect(
+                try CatalogService.resolveWorkflow(
+                    service: "building_permit", municipality: "ZZZ", at: now, on: connection) == nil)
         }
     }
 
@@ -152,16 +155,19 @@ struct CatalogWorkflowTests {
                 """
             )
             let now = Date()
-            #expect(try CatalogService.resolveWorkflow(
-                service: "residence_certificate", municipality: "ZZA", at: now, on: connection) != nil)
-            #expect(try CatalogService.resolveWorkflow(
-                service: "building_permit", municipality: "ZZA", at: now, on: connection) == nil)
+            #expect(
+                try CatalogService.resolveWorkflow(
+                    service: "residence_certificate", municipality: "ZZA", at: now, on: connection) != nil)
+            #expect(
+                try CatalogService.resolveWorkflow(
+                    service: "building_permit", municipality: "ZZA", at: now, on: connection) == nil)
         }
     }
 
     @Test("A resolved workflow survives its JSON snapshot unchanged, to the microsecond")
     func snapshotRoundTrip() throws {
-        let workflow = try #require(try resolve("commercial_licence", "MIS", try at("2026-06-01T09:00:00.123456+02:00")))
+        let workflow = try #require(
+            try resolve("commercial_licence", "MIS", try at("2026-06-01T09:00:00.123456+02:00")))
         #expect(workflow.resolvedAt == (try at("2026-06-01T07:00:00.123456Z")))
         let text = workflow.jsonText
         #expect(text.contains(#""resolved_at":"2026-06-01T07:00:00.123456Z""#))

@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Submission idempotency and concurrency")
 struct IntakeIdempotencyTests {
@@ -45,10 +45,12 @@ struct IntakeIdempotencyTests {
         }
     }
 
-    @Test("keys shorter than 16, longer than 255 or with non-printable characters are refused", arguments: [
-        "short", String(repeating: "k", count: 256), "line\nbreak-0123456789", "tab\there-0123456789",
-        "ключ-0123456789abcdef", "delete\u{7F}-0123456789",
-    ])
+    @Test(
+        "keys shorter than 16, longer than 255 or with non-printable characters are refused",
+        arguments: [
+            "short", String(repeating: "k", count: 256), "line\nbreak-0123456789", "tab\there-0123456789",
+            "ключ-0123456789abcdef", "delete\u{7F}-0123456789",
+        ])
     func malformedKeysAreRefused(key: String) throws {
         let pool = PostgresPool(conninfo: "host=/nonexistent-nafidha-socket-dir dbname=x connect_timeout=1")
         defer { pool.close() }

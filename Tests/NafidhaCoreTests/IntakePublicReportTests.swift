@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Public reports need no proof of identity")
 struct IntakePublicReportTests {
@@ -66,7 +66,8 @@ struct IntakePublicReportTests {
             members["applicant"] = .object([:])
             let permit = Submission(body: .object(members))
             #expect {
-                try SubmissionService(pool: pool).submit(permit, channel: .api, idempotencyKey: nil, at: IntakeSamples.monday)
+                try SubmissionService(pool: pool).submit(
+                    permit, channel: .api, idempotencyKey: nil, at: IntakeSamples.monday)
             } throws: { error in
                 (error as? NafidhaError)?.fields.keys.sorted()
                     == ["applicant.name", "applicant.national_id", "applicant.phone"]

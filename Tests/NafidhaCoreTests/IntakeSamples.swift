@@ -8,8 +8,9 @@ enum IntakeSamples {
     static func buildingPermit(municipality: String = "TRP", parcel: String = "P-17/204") -> Submission {
         Submission(
             service: "building_permit", municipality: municipality,
-            applicant: .init(name: "Amal Ben Salem", nationalID: "119850123456", phone: "0912345678",
-                             email: "amal@example.ly"),
+            applicant: .init(
+                name: "Amal Ben Salem", nationalID: "119850123456", phone: "0912345678",
+                email: "amal@example.ly"),
             fields: [
                 "parcel_location": .object(["lat": .number(32.8872), "long": .number(13.1913)]),
                 "parcel_number": .string(parcel),
@@ -23,7 +24,7 @@ enum IntakeSamples {
     }
 
     /// A Monday in Tripoli (not a holiday), 10:00 local time.
-    static let monday = Date(timeIntervalSince1970: 1_789_977_600)   // 2026-09-21T08:00:00Z
+    static let monday = Date(timeIntervalSince1970: 1_789_977_600)  // 2026-09-21T08:00:00Z
 
     /// Row counts of the tables a submission writes.
     static func counts(on connection: PostgresConnection) throws -> [Int] {

@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Submission")
 struct IntakeSubmissionTests {
@@ -40,8 +40,9 @@ struct IntakeSubmissionTests {
                     [receipt.trackingNumber]
                 )
                 #expect(tasks.count == 4)
-                #expect(try tasks.map { try $0.decode("office_code", as: String.self) }
-                    == ["LBY-CAPITAL_PLANNING", "TRP-CIVIL_DEFENCE", "TRP-WATER_SANITATION", "TRP-FINANCE"])
+                #expect(
+                    try tasks.map { try $0.decode("office_code", as: String.self) }
+                        == ["LBY-CAPITAL_PLANNING", "TRP-CIVIL_DEFENCE", "TRP-WATER_SANITATION", "TRP-FINANCE"])
                 #expect(try tasks[0].decode("opened_at", as: Date?.self) == IntakeSamples.monday)
                 let request = try connection.query(
                     """
@@ -61,7 +62,9 @@ struct IntakeSubmissionTests {
                 ).map { try $0.decode("action", as: String.self) }
                 #expect(actions == ["submitted", "task_opened", "task_opened"])
                 let details = try connection.query("SELECT details FROM audit_events WHERE action = 'submitted'")
-                #expect(try details[0].decode("details", as: String.self) == #"{"channel":"api","service":"building_permit"}"#)
+                #expect(
+                    try details[0].decode("details", as: String.self)
+                        == #"{"channel":"api","service":"building_permit"}"#)
                 #expect(try AuditLog.verify(municipality: "TRP", on: connection).intact)
             }
         }
@@ -77,7 +80,10 @@ struct IntakeSubmissionTests {
                 at: IntakeSamples.monday
             ).receipt
             #expect(receipt.channel == "open311")
-            #expect(receipt.steps.filter { $0.stage == 1 }.map(\.office).sorted() == ["BEN-CIVIL_DEFENCE", "BEN-URBAN_PLANNING"])
+            #expect(
+                receipt.steps.filter { $0.stage == 1 }.map(\.office).sorted() == [
+                    "BEN-CIVIL_DEFENCE", "BEN-URBAN_PLANNING",
+                ])
             #expect(receipt.currency == "LYD")
         }
     }
@@ -89,7 +95,9 @@ struct IntakeSubmissionTests {
             defer { pool.close() }
             let body: JSONValue = .object([
                 "service": .string("building_permit"), "municipality": .string("TRP"),
-                "applicant": .object(["name": .number(7), "national_id": .string("319850123456"), "phone": .string("12")]),
+                "applicant": .object([
+                    "name": .number(7), "national_id": .string("319850123456"), "phone": .string("12"),
+                ]),
                 "fields": .object([
                     "parcel_number": .string("'; DROP TABLE requests; --"), "building_use": .string("castle"),
                     "works": .array([.string("fence"), .string("fence")]), "floors": .number(31),
@@ -104,11 +112,13 @@ struct IntakeSubmissionTests {
             }
             #expect(error.code == "validation_failed")
             #expect(error.kind == .validationFailed)
-            #expect(Set(error.fields.keys) == [
-                "applicant.name", "applicant.national_id", "applicant.phone", "fields.parcel_location",
-                "fields.building_use", "fields.works", "fields.floors", "fields.floor_area_m2", "fields.planned_start",
-                "fields.bogus", "description", "extra",
-            ])
+            #expect(
+                Set(error.fields.keys) == [
+                    "applicant.name", "applicant.national_id", "applicant.phone", "fields.parcel_location",
+                    "fields.building_use", "fields.works", "fields.floors", "fields.floor_area_m2",
+                    "fields.planned_start",
+                    "fields.bogus", "description", "extra",
+                ])
             #expect(try pool.withConnection { try IntakeSamples.counts(on: $0) } == before)
         }
     }
@@ -142,7 +152,8 @@ struct IntakeSubmissionTests {
                 )
             }
             let disabled = try #require(throws: NafidhaError.self) {
-                try service.submit(IntakeSamples.buildingPermit(municipality: "MIS"), channel: .api, idempotencyKey: nil)
+                try service.submit(
+                    IntakeSamples.buildingPermit(municipality: "MIS"), channel: .api, idempotencyKey: nil)
             }
             #expect(disabled.fields["service"]?.en.contains("not offered") == true)
             #expect(try pool.withConnection { try IntakeSamples.counts(on: $0) } == [0, 0, 0])

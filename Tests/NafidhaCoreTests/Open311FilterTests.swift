@@ -37,19 +37,24 @@ struct Open311FilterTests {
     @Test("a start date alone opens a 90-day window from it; an end date alone closes one")
     func oneBound() throws {
         let start = try #require(Open311Dates.parse("2026-01-01T00:00:00+02:00"))
-        #expect(try filter([("start_date", "2026-01-01T00:00:00+02:00")]).window
-            == .requested(start: start, end: start.addingTimeInterval(90 * 86_400)))
-        #expect(try filter([("end_date", "2026-01-01T00:00:00+02:00")]).window
-            == .requested(start: start.addingTimeInterval(-90 * 86_400), end: start))
+        #expect(
+            try filter([("start_date", "2026-01-01T00:00:00+02:00")]).window
+                == .requested(start: start, end: start.addingTimeInterval(90 * 86_400)))
+        #expect(
+            try filter([("end_date", "2026-01-01T00:00:00+02:00")]).window
+                == .requested(start: start.addingTimeInterval(-90 * 86_400), end: start))
     }
 
     @Test("a span over 90 days, or an end before the start, is refused")
     func spanRules() {
-        #expect(problems([("start_date", "2026-01-01T00:00:00Z"), ("end_date", "2026-04-01T00:00:01Z")]) == ["start_date"])
+        #expect(
+            problems([("start_date", "2026-01-01T00:00:00Z"), ("end_date", "2026-04-01T00:00:01Z")]) == ["start_date"])
         #expect(problems([("start_date", "2026-01-01T00:00:00Z"), ("end_date", "2026-03-31T00:00:00Z")]).isEmpty)
-        #expect(problems([("start_date", "2026-02-01T00:00:00Z"), ("end_date", "2026-01-01T00:00:00Z")]) == ["start_date"])
-        #expect(problems([("updated_after", "2026-01-01T00:00:00Z"), ("updated_before", "2026-06-01T00:00:00Z")])
-            == ["updated_after"])
+        #expect(
+            problems([("start_date", "2026-02-01T00:00:00Z"), ("end_date", "2026-01-01T00:00:00Z")]) == ["start_date"])
+        #expect(
+            problems([("updated_after", "2026-01-01T00:00:00Z"), ("updated_before", "2026-06-01T00:00:00Z")])
+                == ["updated_after"])
     }
 
     @Test("dates need a time zone; bare calendar dates read as UTC midnight")
@@ -64,17 +69,22 @@ struct Open311FilterTests {
     @Test("updated_after and updated_before bound the update time when no requested dates are given")
     func updatedWindow() throws {
         let after = try #require(Open311Dates.parse("2026-03-01T00:00:00Z"))
-        #expect(try filter([("updated_after", "2026-03-01T00:00:00Z")]).window
-            == .updated(after: after, before: after.addingTimeInterval(90 * 86_400)))
-        if case .requested = try filter([("updated_after", "2026-03-01T00:00:00Z"), ("start_date", "2026-03-01T00:00:00Z")]).window {
+        #expect(
+            try filter([("updated_after", "2026-03-01T00:00:00Z")]).window
+                == .updated(after: after, before: after.addingTimeInterval(90 * 86_400)))
+        if case .requested = try filter([
+            ("updated_after", "2026-03-01T00:00:00Z"), ("start_date", "2026-03-01T00:00:00Z"),
+        ]).window {
         } else {
             Issue.record("start_date should take precedence")
         }
     }
 
-    @Test("status, paging and id lists are checked", arguments: [
-        ("status", "pending"), ("page", "0"), ("page_size", "1001"), ("page", "x"),
-    ])
+    @Test(
+        "status, paging and id lists are checked",
+        arguments: [
+            ("status", "pending"), ("page", "0"), ("page_size", "1001"), ("page", "x"),
+        ])
     func invalidValues(name: String, value: String) {
         #expect(problems([(name, value)]) == [name])
     }
@@ -84,7 +94,8 @@ struct Open311FilterTests {
         let parsed = try filter([("service_request_id", "TRP-AAAA-AAAA, TRP-BBBB-BBBB,"), ("service_code", "a,b")])
         #expect(parsed.ids == ["TRP-AAAA-AAAA", "TRP-BBBB-BBBB"])
         #expect(parsed.serviceCodes == ["a", "b"])
-        #expect(problems([("service_request_id", Array(repeating: "X", count: 1001).joined(separator: ","))])
-            == ["service_request_id"])
+        #expect(
+            problems([("service_request_id", Array(repeating: "X", count: 1001).joined(separator: ","))])
+                == ["service_request_id"])
     }
 }

@@ -1,18 +1,22 @@
-@testable import NafidhaCore
 import Testing
+
+@testable import NafidhaCore
 
 @Suite("Open311 form to submission mapping")
 struct Open311IntakeMappingTests {
     private let fields = [
-        Open311Field(position: 1, code: "site", datatype: "location", required: true,
-                     label: LocalizedText(ar: "م", fr: "L", en: "Site"), maxLength: nil, minimum: nil, maximum: nil,
-                     isLocation: true, choices: []),
-        Open311Field(position: 2, code: "works", datatype: "multiple_choice", required: true,
-                     label: LocalizedText(ar: "أ", fr: "T", en: "Works"), maxLength: nil, minimum: nil, maximum: nil,
-                     isLocation: false, choices: []),
-        Open311Field(position: 3, code: "floors", datatype: "number", required: false,
-                     label: LocalizedText(ar: "ط", fr: "É", en: "Floors"), maxLength: nil, minimum: 1, maximum: 30,
-                     isLocation: false, choices: []),
+        Open311Field(
+            position: 1, code: "site", datatype: "location", required: true,
+            label: LocalizedText(ar: "م", fr: "L", en: "Site"), maxLength: nil, minimum: nil, maximum: nil,
+            isLocation: true, choices: []),
+        Open311Field(
+            position: 2, code: "works", datatype: "multiple_choice", required: true,
+            label: LocalizedText(ar: "أ", fr: "T", en: "Works"), maxLength: nil, minimum: nil, maximum: nil,
+            isLocation: false, choices: []),
+        Open311Field(
+            position: 3, code: "floors", datatype: "number", required: false,
+            label: LocalizedText(ar: "ط", fr: "É", en: "Floors"), maxLength: nil, minimum: 1, maximum: 30,
+            isLocation: false, choices: []),
     ]
 
     private func body(_ pairs: [(String, String)]) throws -> JSONValue {
@@ -29,7 +33,8 @@ struct Open311IntakeMappingTests {
             ("last_name", "Benali"), ("phone", "+218912345678"), ("national_id", "119901234567"), ("email", ""),
         ])
         guard case .object(let members) = body, case .object(let values)? = members["fields"],
-              case .object(let applicant)? = members["applicant"] else {
+            case .object(let applicant)? = members["applicant"]
+        else {
             Issue.record("unexpected body \(body)")
             return
         }
@@ -52,8 +57,10 @@ struct Open311IntakeMappingTests {
     func renamesProblems() {
         let reason = LocalizedText(ar: "x", fr: "x", en: "x")
         let renamed = Open311Intake.renamed(
-            ["applicant.name": reason, "applicant.phone": reason, "fields.site": reason, "fields.works": reason,
-             "municipality": reason],
+            [
+                "applicant.name": reason, "applicant.phone": reason, "fields.site": reason, "fields.works": reason,
+                "municipality": reason,
+            ],
             fields: fields
         )
         #expect(Set(renamed.keys) == ["first_name", "phone", "lat", "attribute[works]", "jurisdiction_id"])

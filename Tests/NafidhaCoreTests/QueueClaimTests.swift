@@ -73,16 +73,21 @@ struct QueueClaimTests {
         try StaffTestWorld.with { world in
             let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
-            let inserted = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
+            let inserted = try world.request(
+                in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
             _ = try world.queues.claim(taskID: inserted.taskIDs[0], by: first)
-            let held = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: inserted.taskIDs[0], by: second) }
+            let held = try #require(throws: NafidhaError.self) {
+                try world.queues.claim(taskID: inserted.taskIDs[0], by: second)
+            }
             #expect(held.code == "task_claimed" && held.kind == .conflict)
             let stale = try #require(throws: NafidhaError.self) {
                 try world.queues.claim(taskID: inserted.taskIDs[1], by: second, expectedVersion: 7)
             }
             #expect(stale.code == "task_changed" && stale.kind == .conflict)
             let waiting = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", status: "waiting")])
-            let notOpen = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: waiting.taskIDs[0], by: second) }
+            let notOpen = try #require(throws: NafidhaError.self) {
+                try world.queues.claim(taskID: waiting.taskIDs[0], by: second)
+            }
             #expect(notOpen.code == "task_not_open")
         }
     }
@@ -98,7 +103,9 @@ struct QueueClaimTests {
             for id in [otherSector.taskIDs[0], otherTown.taskIDs[0]] {
                 let error = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: id, by: clerk) }
                 #expect(error.code == "task_not_found")
-                let release = try #require(throws: NafidhaError.self) { try world.queues.release(taskID: id, by: clerk) }
+                let release = try #require(throws: NafidhaError.self) {
+                    try world.queues.release(taskID: id, by: clerk)
+                }
                 #expect(release.code == "task_not_found")
             }
             for reader in [auditor, admin] {
@@ -118,7 +125,9 @@ struct QueueClaimTests {
             let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")])
             let task = try world.queues.claimNext(by: first)
-            let error = try #require(throws: NafidhaError.self) { try world.queues.release(taskID: task.id, by: second) }
+            let error = try #require(throws: NafidhaError.self) {
+                try world.queues.release(taskID: task.id, by: second)
+            }
             #expect(error.code == "not_assignee")
             let released = try world.queues.release(taskID: task.id, by: supervisor, expectedVersion: task.version)
             #expect(released.status == "open" && released.assignee == nil)
@@ -135,7 +144,9 @@ struct QueueClaimTests {
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
             let a = try world.queues.claimNext(by: first)
             let b = try world.queues.claimNext(by: first)
-            try world.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second', updated_at = now() - interval '1 hour'")
+            try world.query(
+                "UPDATE tasks SET lease_expires_at = now() - interval '1 second', updated_at = now() - interval '1 hour'"
+            )
             let taken = try world.queues.claim(taskID: a.id, by: second)
             #expect(taken.assignee == "omar")
             let result = try world.sweep.run()
@@ -153,9 +164,13 @@ struct QueueClaimTests {
             let outsider = try world.staff("huda", .clerk, municipalities: ["TRP"], sectors: ["health"])
             let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
             let task = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")]).taskIDs[0]
-            let byClerk = try #require(throws: NafidhaError.self) { try world.queues.reassign(taskID: task, to: clerk, by: clerk) }
+            let byClerk = try #require(throws: NafidhaError.self) {
+                try world.queues.reassign(taskID: task, to: clerk, by: clerk)
+            }
             #expect(byClerk.code == "supervisor_only")
-            let wrong = try #require(throws: NafidhaError.self) { try world.queues.reassign(taskID: task, to: outsider, by: supervisor) }
+            let wrong = try #require(throws: NafidhaError.self) {
+                try world.queues.reassign(taskID: task, to: outsider, by: supervisor)
+            }
             #expect(wrong.code == "out_of_scope")
             let done = try world.queues.reassign(taskID: task, to: clerk, by: supervisor)
             #expect(done.assignee == "amina" && done.status == "claimed")

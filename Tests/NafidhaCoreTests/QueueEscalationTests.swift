@@ -10,8 +10,12 @@ struct QueueEscalationTests {
     func escalatesOnce() throws {
         try StaffTestWorld.with { world in
             let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
-            let late = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: -60),
-                                                            .init(sector: "health", dueIn: -1)])
+            let late = try world.request(
+                in: "TRP",
+                tasks: [
+                    .init(sector: "civil_registry", dueIn: -60),
+                    .init(sector: "health", dueIn: -1),
+                ])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: 3600)])
             let first = try world.sweep.run()
             #expect(first.escalated == 2 && first.leasesLapsed == 0)
@@ -20,8 +24,9 @@ struct QueueEscalationTests {
                 "SELECT task_id, actor_kind FROM audit_events WHERE action = 'escalated' ORDER BY task_id")
             #expect(try events.map { try $0.decode("task_id", as: Int64.self) } == late.taskIDs)
             #expect(try events.allSatisfy { try $0.decode("actor_kind", as: String.self) == "system" })
-            let priorities = try world.query("SELECT priority FROM tasks WHERE id = ANY ($1::bigint[]) ORDER BY id",
-                                             ["{\(late.taskIDs.map(String.init).joined(separator: ","))}"])
+            let priorities = try world.query(
+                "SELECT priority FROM tasks WHERE id = ANY ($1::bigint[]) ORDER BY id",
+                ["{\(late.taskIDs.map(String.init).joined(separator: ","))}"])
             #expect(try priorities.map { try $0.decode("priority", as: Int.self) } == [1, 1])
             let queues = try world.queues.queues(for: supervisor)
             #expect(queues.map(\.escalated) == [1, 1])

@@ -17,7 +17,8 @@ struct QueueServiceTests {
             let queues = try world.queues.queues(for: clerk)
             #expect(queues.count == 1)
             let queue = try #require(queues.first)
-            #expect(queue.municipality == "TRP" && queue.sector == "civil_registry" && queue.office == "TRP-CIVIL_REGISTRY")
+            #expect(
+                queue.municipality == "TRP" && queue.sector == "civil_registry" && queue.office == "TRP-CIVIL_REGISTRY")
             #expect(queue.open + queue.claimed == 2 && queue.claimed == 1 && queue.overdue == 1)
         }
     }
@@ -39,7 +40,8 @@ struct QueueServiceTests {
         try StaffTestWorld.with { world in
             let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             var expected: [Int64] = []
-            let low = try world.request(in: "TRP", tasks: (0..<5).map { .init(sector: "civil_registry", dueIn: Double(1000 + $0)) })
+            let low = try world.request(
+                in: "TRP", tasks: (0..<5).map { .init(sector: "civil_registry", dueIn: Double(1000 + $0)) })
             let high = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: 5000, priority: 3)])
             expected = high.taskIDs + low.taskIDs
             var seen: [Int64] = []
@@ -70,7 +72,9 @@ struct QueueServiceTests {
         try StaffTestWorld.with { world in
             let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             for filter in [TaskFilter(municipality: "BEN"), TaskFilter(sector: "health")] {
-                let error = try #require(throws: NafidhaError.self) { try world.queues.tasks(for: clerk, filter: filter) }
+                let error = try #require(throws: NafidhaError.self) {
+                    try world.queues.tasks(for: clerk, filter: filter)
+                }
                 #expect(error.code == "out_of_scope" && error.kind == .forbidden)
             }
         }

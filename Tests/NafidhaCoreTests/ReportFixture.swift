@@ -34,7 +34,10 @@ struct ReportFixture {
                                   fields, status, channel, submitted_at, due_at, closed_at, workflow)
             VALUES ($1::text, sha256(convert_to($1::text, 'UTF8')), $2, $3, 'Test Applicant', '{}', $4, 'api', $5, $6, $7, '{}') RETURNING id
             """,
-            [tracking, service, municipality, status, Self.instant(submitted), due.map(Self.instant), closed.map(Self.instant)]
+            [
+                tracking, service, municipality, status, Self.instant(submitted), due.map(Self.instant),
+                closed.map(Self.instant),
+            ]
         )[0].decode("id")
     }
 
@@ -51,8 +54,10 @@ struct ReportFixture {
                                assignee, sla_days, opened_at, due_at, closed_at, paused_since)
             VALUES ($1, 1, $2, $3, $4, $5, $6, $7, 5, $8, $9, $10, $11) RETURNING id
             """,
-            [request, step, municipality, sector, office, status, assignee, opened.map(Self.instant),
-             due.map(Self.instant), closed.map(Self.instant), pausedSince.map(Self.instant)]
+            [
+                request, step, municipality, sector, office, status, assignee, opened.map(Self.instant),
+                due.map(Self.instant), closed.map(Self.instant), pausedSince.map(Self.instant),
+            ]
         )[0].decode("id")
     }
 
@@ -66,31 +71,51 @@ struct ReportFixture {
 
     /// The SLA, backlog and throughput data set of ReportTests (figures computed by hand there).
     mutating func loadNovember() throws {
-        let r1 = try request(status: "approved", submitted: "2026-11-01T08:00:00Z", due: "2026-11-05T22:00:00Z", closed: "2026-11-02T08:00:00Z")
+        let r1 = try request(
+            status: "approved", submitted: "2026-11-01T08:00:00Z", due: "2026-11-05T22:00:00Z",
+            closed: "2026-11-02T08:00:00Z")
         _ = try task(r1, step: 1, status: "approved", opened: "2026-11-01T08:00:00Z", closed: "2026-11-02T08:00:00Z")
-        let r2 = try request(status: "rejected", submitted: "2026-11-01T08:00:00Z", due: "2026-11-03T22:00:00Z", closed: "2026-11-05T08:00:00Z")
+        let r2 = try request(
+            status: "rejected", submitted: "2026-11-01T08:00:00Z", due: "2026-11-03T22:00:00Z",
+            closed: "2026-11-05T08:00:00Z")
         _ = try task(r2, step: 1, status: "rejected", opened: "2026-11-01T08:00:00Z", closed: "2026-11-05T08:00:00Z")
-        let r3 = try request(status: "approved", submitted: "2026-11-05T08:00:00Z", due: "2026-11-09T22:00:00Z", closed: "2026-11-08T08:00:00Z")
+        let r3 = try request(
+            status: "approved", submitted: "2026-11-05T08:00:00Z", due: "2026-11-09T22:00:00Z",
+            closed: "2026-11-08T08:00:00Z")
         _ = try task(r3, step: 1, status: "approved", opened: "2026-11-05T08:00:00Z", closed: "2026-11-08T08:00:00Z")
-        let r4 = try request(status: "approved", submitted: "2026-11-01T08:00:00Z", due: "2026-11-19T22:00:00Z", closed: "2026-11-15T08:00:00Z")
-        let r4task = try task(r4, step: 1, status: "approved", opened: "2026-11-01T08:00:00Z", closed: "2026-11-15T08:00:00Z")
+        let r4 = try request(
+            status: "approved", submitted: "2026-11-01T08:00:00Z", due: "2026-11-19T22:00:00Z",
+            closed: "2026-11-15T08:00:00Z")
+        let r4task = try task(
+            r4, step: 1, status: "approved", opened: "2026-11-01T08:00:00Z", closed: "2026-11-15T08:00:00Z")
         try pause(r4task, from: "2026-11-02T08:00:00Z", to: "2026-11-04T08:00:00Z")
         // Closed at 00:30 on 4 November in Tripoli, though still 3 November in UTC.
-        let r5 = try request(service: "building_permit", status: "approved", submitted: "2026-11-01T08:00:00Z", due: "2026-11-02T22:00:00Z", closed: "2026-11-03T22:30:00Z")
-        _ = try task(r5, step: 1, sector: "urban_planning", status: "approved", opened: "2026-11-01T08:00:00Z", closed: "2026-11-03T22:30:00Z")
+        let r5 = try request(
+            service: "building_permit", status: "approved", submitted: "2026-11-01T08:00:00Z",
+            due: "2026-11-02T22:00:00Z", closed: "2026-11-03T22:30:00Z")
+        _ = try task(
+            r5, step: 1, sector: "urban_planning", status: "approved", opened: "2026-11-01T08:00:00Z",
+            closed: "2026-11-03T22:30:00Z")
         // Cancelled: a submission, never a completion.
-        _ = try request(status: "cancelled", submitted: "2026-11-02T08:00:00Z", due: nil, closed: "2026-11-03T08:00:00Z")
+        _ = try request(
+            status: "cancelled", submitted: "2026-11-02T08:00:00Z", due: nil, closed: "2026-11-03T08:00:00Z")
         // Closed after the range.
-        _ = try request(status: "approved", submitted: "2026-11-25T08:00:00Z", due: "2026-12-10T22:00:00Z", closed: "2026-12-02T08:00:00Z")
+        _ = try request(
+            status: "approved", submitted: "2026-11-25T08:00:00Z", due: "2026-12-10T22:00:00Z",
+            closed: "2026-12-02T08:00:00Z")
 
         // The open request whose tasks form the backlog at 2026-11-19T20:00Z (Thursday 22:00 in Tripoli).
         let r6 = try request(status: "in_review", submitted: "2026-11-16T08:00:00Z", due: "2026-11-30T22:00:00Z")
         _ = try task(r6, step: 1, status: "open", opened: "2026-11-19T08:00:00Z", due: "2026-11-18T22:00:00Z")
         _ = try task(r6, step: 2, status: "claimed", opened: "2026-11-15T08:00:00Z", due: "2026-11-19T00:00:00Z")
         _ = try task(r6, step: 3, status: "open", opened: "2026-11-01T08:00:00Z", due: "2026-11-25T00:00:00Z")
-        let paused = try task(r6, step: 4, status: "awaiting_citizen", opened: "2026-11-08T08:00:00Z", due: "2026-11-10T00:00:00Z", pausedSince: "2026-11-16T08:00:00Z")
+        let paused = try task(
+            r6, step: 4, status: "awaiting_citizen", opened: "2026-11-08T08:00:00Z", due: "2026-11-10T00:00:00Z",
+            pausedSince: "2026-11-16T08:00:00Z")
         try pause(paused, from: "2026-11-16T08:00:00Z", to: nil)
-        _ = try task(r6, step: 5, sector: "urban_planning", status: "open", opened: "2026-11-12T08:00:00Z", due: "2026-11-30T00:00:00Z")
+        _ = try task(
+            r6, step: 5, sector: "urban_planning", status: "open", opened: "2026-11-12T08:00:00Z",
+            due: "2026-11-30T00:00:00Z")
         _ = try task(r6, step: 6, status: "waiting", opened: nil)
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import NafidhaCore
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Report rendering")
 struct ReportRenderingTests {
     /// A two-table report whose labels need escaping in every format.
-    private func sample(name: ReportName = .sla, chart: ReportChart? = .bars(labels: ["label"], value: "share")) -> Report {
-        let query = ReportQuery(from: Date(timeIntervalSince1970: 1_790_000_000), to: Date(timeIntervalSince1970: 1_790_086_400),
-                                municipality: "TRP", now: Date(timeIntervalSince1970: 1_790_100_000))
+    private func sample(name: ReportName = .sla, chart: ReportChart? = .bars(labels: ["label"], value: "share"))
+        -> Report
+    {
+        let query = ReportQuery(
+            from: Date(timeIntervalSince1970: 1_790_000_000), to: Date(timeIntervalSince1970: 1_790_086_400),
+            municipality: "TRP", now: Date(timeIntervalSince1970: 1_790_100_000))
         let columns = [
             ReportColumn("label", ar: "البلدية، القطاع", fr: "Libellé", en: "Label"),
             ReportColumn("count", ar: "العدد", fr: "Nombre", en: "Count"),
@@ -21,17 +25,24 @@ struct ReportRenderingTests {
             [.text("say \"hi\"\nnext <line> & more"), .integer(0), .decimal(nil, places: 2)],
             [.text("طرابلس المركز"), .integer(12), .decimal(2.0 / 3.0, places: 2)],
         ]
-        return Report(name: name, title: LocalizedText(ar: "تقرير", fr: "Rapport", en: "Report"), query: query, tables: [
-            ReportTable(key: "rows", title: LocalizedText(ar: "أ", fr: "A", en: "A"), columns: columns, rows: rows, chart: chart),
-            ReportTable(key: "clerks", title: LocalizedText(ar: "ب", fr: "B", en: "B"), columns: [columns[0]], rows: [[.text("amal.t")]], chart: nil),
-        ])
+        return Report(
+            name: name, title: LocalizedText(ar: "تقرير", fr: "Rapport", en: "Report"), query: query,
+            tables: [
+                ReportTable(
+                    key: "rows", title: LocalizedText(ar: "أ", fr: "A", en: "A"), columns: columns, rows: rows,
+                    chart: chart),
+                ReportTable(
+                    key: "clerks", title: LocalizedText(ar: "ب", fr: "B", en: "B"), columns: [columns[0]],
+                    rows: [[.text("amal.t")]], chart: nil),
+            ])
     }
 
     @Test("CSV quotes commas, quotes and line breaks, keeps Arabic as UTF-8 and ends lines with CRLF")
     func csvEscaping() {
         let csv = sample().csv(language: .english)
-        #expect(csv == "Label,Count,Share\r\n\"a,b\",3,0.5000\r\n\"say \"\"hi\"\"\nnext <line> & more\",0,\r\n"
-            + "طرابلس المركز,12,0.67\r\n\r\nLabel\r\namal.t\r\n")
+        #expect(
+            csv == "Label,Count,Share\r\n\"a,b\",3,0.5000\r\n\"say \"\"hi\"\"\nnext <line> & more\",0,\r\n"
+                + "طرابلس المركز,12,0.67\r\n\r\nLabel\r\namal.t\r\n")
         let arabic = sample().csv(language: .arabic)
         #expect(arabic.hasPrefix("البلدية، القطاع,العدد,النسبة\r\n"), "the Arabic comma needs no quotes")
     }
@@ -62,8 +73,10 @@ struct ReportRenderingTests {
         final class Collector: NSObject, XMLParserDelegate {
             var names: [String] = []
             var attributes: [[String: String]] = []
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String]
+            ) {
                 names.append(name)
                 self.attributes.append(attributes)
             }

@@ -6,7 +6,8 @@ import Testing
 struct RequestStatusTests {
     @Test("a request nobody has touched stays submitted")
     func untouchedIsSubmitted() {
-        #expect(RequestStatus.derive(previous: .submitted, tasks: [.open, .open, .waiting], activity: false) == .submitted)
+        #expect(
+            RequestStatus.derive(previous: .submitted, tasks: [.open, .open, .waiting], activity: false) == .submitted)
     }
 
     @Test("a clerk's act puts the request in review, and it never goes back to submitted")
@@ -17,12 +18,16 @@ struct RequestStatusTests {
 
     @Test("any task awaiting the citizen makes the request await the citizen")
     func awaitingCitizen() {
-        #expect(RequestStatus.derive(previous: .inReview, tasks: [.awaitingCitizen, .approved], activity: true) == .awaitingCitizen)
+        #expect(
+            RequestStatus.derive(previous: .inReview, tasks: [.awaitingCitizen, .approved], activity: true)
+                == .awaitingCitizen)
     }
 
     @Test("a rejected task rejects the request, even with another awaiting the citizen")
     func rejectionWins() {
-        #expect(RequestStatus.derive(previous: .awaitingCitizen, tasks: [.rejected, .cancelled], activity: true) == .rejected)
+        #expect(
+            RequestStatus.derive(previous: .awaitingCitizen, tasks: [.rejected, .cancelled], activity: true)
+                == .rejected)
     }
 
     @Test("every task approved approves the request; a cancelled request stays cancelled")

@@ -1,8 +1,8 @@
 import Foundation
 import NafidhaCore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Schema equivalence")
 struct SchemaEquivalenceTests {
@@ -12,7 +12,8 @@ struct SchemaEquivalenceTests {
 
     @Test("applying the migrations in order gives the same schema as schema.sql")
     func migrationsMatchSchemaFile() throws {
-        let schemaText = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("schema.sql"), encoding: .utf8)
+        let schemaText = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("schema.sql"), encoding: .utf8)
         try TestDatabase.with(fromTemplate: false) { fromFile in
             try TestDatabase.with(fromTemplate: false) { fromMigrations in
                 try fromFile.connect().runTrustedScript(schemaText)

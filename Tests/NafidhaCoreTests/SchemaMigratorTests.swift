@@ -2,13 +2,14 @@ import Foundation
 import NafidhaCore
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Schema migrator")
 struct SchemaMigratorTests {
     private let foundation = EmbeddedMigrations.all[0]
-    private let widgets = Migration(version: 2, name: "widgets", sql: "CREATE TABLE widgets (id integer PRIMARY KEY);\n")
+    private let widgets = Migration(
+        version: 2, name: "widgets", sql: "CREATE TABLE widgets (id integer PRIMARY KEY);\n")
 
     @Test("applies every migration to a fresh database and records each with its checksum")
     func freshApply() throws {
@@ -81,7 +82,8 @@ struct SchemaMigratorTests {
     func failedMigrationLeavesNothing() throws {
         try TestDatabase.with(fromTemplate: false) { database in
             let connection = try database.connect()
-            let broken = Migration(version: 2, name: "broken", sql: "CREATE TABLE gadgets (id integer);\nSELECT 1 / 0;\n")
+            let broken = Migration(
+                version: 2, name: "broken", sql: "CREATE TABLE gadgets (id integer);\nSELECT 1 / 0;\n")
             let error = #expect(throws: SchemaMigrationError.self) {
                 try SchemaMigrator(migrations: [foundation, broken]).migrate(connection)
             }

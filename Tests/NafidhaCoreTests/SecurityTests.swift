@@ -26,7 +26,10 @@ struct SecurityTests {
 
     @Test("base64url encodes RFC 4648 test vectors without padding")
     func base64URLMatchesRFC4648() {
-        let cases: [(String, String)] = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")]
+        let cases: [(String, String)] = [
+            ("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ]
         for (input, expected) in cases {
             #expect(Base64URL.encode(Array(input.utf8)) == expected)
         }

@@ -10,7 +10,9 @@ struct StaffDirectoryTests {
     func clerkNeedsSector() throws {
         try StaffTestWorld.with { world in
             #expect(throws: NafidhaError.self) { try world.staff("amina", .clerk, municipalities: ["TRP"]) }
-            let error = try #require(throws: NafidhaError.self) { try world.staff("amina", .clerk, sectors: ["health"]) }
+            let error = try #require(throws: NafidhaError.self) {
+                try world.staff("amina", .clerk, sectors: ["health"])
+            }
             #expect(error.code == "invalid_staff")
         }
     }

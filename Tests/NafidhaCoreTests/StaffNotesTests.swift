@@ -8,7 +8,8 @@ import Testing
 struct StaffNotesTests {
     private func submitPermit(_ world: StaffTestWorld) throws -> SubmissionReceipt {
         try SubmissionService(pool: world.pool).submit(
-            IntakeSamples.buildingPermit(municipality: "BEN"), channel: .api, idempotencyKey: nil, at: IntakeSamples.monday
+            IntakeSamples.buildingPermit(municipality: "BEN"), channel: .api, idempotencyKey: nil,
+            at: IntakeSamples.monday
         ).receipt
     }
 
@@ -18,8 +19,10 @@ struct StaffNotesTests {
             let receipt = try submitPermit(world)
             let clerk = try world.staff("nour", .clerk, municipalities: ["BEN"], sectors: ["urban_planning"])
             let notes = RequestNotes(pool: world.pool)
-            let shown = try notes.add(tracking: receipt.trackingNumber, text: "Plans received at the counter.", isPublic: true, by: clerk)
-            let hidden = try notes.add(tracking: receipt.trackingNumber, text: "Check the neighbour's complaint.", isPublic: false, by: clerk)
+            let shown = try notes.add(
+                tracking: receipt.trackingNumber, text: "Plans received at the counter.", isPublic: true, by: clerk)
+            let hidden = try notes.add(
+                tracking: receipt.trackingNumber, text: "Check the neighbour's complaint.", isPublic: false, by: clerk)
             #expect(shown.isPublic && !hidden.isPublic && shown.id != hidden.id)
 
             let view = try RequestTracking(pool: world.pool).view(
@@ -47,16 +50,32 @@ struct StaffNotesTests {
             let otherCity = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["urban_planning"])
             let clerk = try world.staff("nour", .clerk, municipalities: ["BEN"], sectors: ["urban_planning"])
             func code(_ body: () throws -> Any) -> String? {
-                do { _ = try body(); return nil } catch let error as NafidhaError { return error.code } catch { return "\(error)" }
+                do {
+                    _ = try body()
+                    return nil
+                } catch let error as NafidhaError { return error.code } catch { return "\(error)" }
             }
-            #expect(code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: auditor) } == "read_only_role")
-            #expect(code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherSector) } == "request_not_found")
-            #expect(code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherCity) } == "request_not_found")
-            #expect(code { try notes.add(tracking: "BEN-0000-0000", text: "x", isPublic: true, by: clerk) } == "request_not_found")
-            #expect(code { try notes.add(tracking: receipt.trackingNumber, text: "  ", isPublic: true, by: clerk) } == "validation_failed")
-            #expect(code {
-                try notes.add(tracking: receipt.trackingNumber, text: String(repeating: "ن", count: 4001), isPublic: false, by: clerk)
-            } == "validation_failed")
+            #expect(
+                code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: auditor) }
+                    == "read_only_role")
+            #expect(
+                code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherSector) }
+                    == "request_not_found")
+            #expect(
+                code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherCity) }
+                    == "request_not_found")
+            #expect(
+                code { try notes.add(tracking: "BEN-0000-0000", text: "x", isPublic: true, by: clerk) }
+                    == "request_not_found")
+            #expect(
+                code { try notes.add(tracking: receipt.trackingNumber, text: "  ", isPublic: true, by: clerk) }
+                    == "validation_failed")
+            #expect(
+                code {
+                    try notes.add(
+                        tracking: receipt.trackingNumber, text: String(repeating: "ن", count: 4001), isPublic: false,
+                        by: clerk)
+                } == "validation_failed")
             let stored = try world.query("SELECT count(*)::int8 AS n FROM request_messages WHERE kind = 'note'")[0]
             #expect(try stored.decode("n", as: Int64.self) == 0)
         }

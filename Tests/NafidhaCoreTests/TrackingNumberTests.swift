@@ -47,10 +47,12 @@ struct TrackingNumberTests {
         #expect(caught == swaps)
     }
 
-    @Test("malformed numbers are refused before any lookup", arguments: [
-        "", "TRP", "TRP-7KQ4M2XD", "trp-7KQ4-M2XD", "TRP-7KQ4-M2X", "TRP-7KQ4-M2XDD", "TRP_7KQ4-M2XD",
-        "TRP-7KQ4-M2XU", "TRP-IKQ4-M2XD", "TR1-7KQ4-M2XD", "ТRP-7KQ4-M2XD",
-    ])
+    @Test(
+        "malformed numbers are refused before any lookup",
+        arguments: [
+            "", "TRP", "TRP-7KQ4M2XD", "trp-7KQ4-M2XD", "TRP-7KQ4-M2X", "TRP-7KQ4-M2XDD", "TRP_7KQ4-M2XD",
+            "TRP-7KQ4-M2XU", "TRP-IKQ4-M2XD", "TR1-7KQ4-M2XD", "ТRP-7KQ4-M2XD",
+        ])
     func malformedNumbersAreRefused(text: String) {
         #expect(!TrackingNumber.isWellFormed(text))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import NafidhaCore
-import Testing
 import TestSupport
+import Testing
 
 /// Pause and resume move deadlines by the working time paused (docs/state-machine.md, "Paused time").
 @Suite("Workflow deadlines")

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import NafidhaCore
-import Testing
+import Synchronization
 import TestSupport
+import Testing
 
 /// The task transitions of docs/state-machine.md, legal and illegal, on a building permit in Benghazi
 /// (stage 1: urban planning ‖ civil defence; stage 2: water; stage 3: finance).
@@ -52,7 +52,9 @@ struct WorkflowEngineTests {
         }
     }
 
-    @Test("approving the last step of a stage opens the next stage's task in its queue, and the last approval approves the request")
+    @Test(
+        "approving the last step of a stage opens the next stage's task in its queue, and the last approval approves the request"
+    )
     func stageAdvance() throws {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
@@ -165,7 +167,8 @@ struct WorkflowEngineTests {
             let request = try harness.file("building_permit", in: "BEN")
             let task = try harness.tasks(of: request)[0]
             try harness.engine.claim(task: task.id, by: amal)
-            let forwarded = try harness.engine.forward(task: task.id, by: amal, toSector: "health", reason: "Sanitary review first.")
+            let forwarded = try harness.engine.forward(
+                task: task.id, by: amal, toSector: "health", reason: "Sanitary review first.")
             #expect(forwarded.status == .open)
             #expect(forwarded.assignee == nil)
             #expect(forwarded.sector == "health")
@@ -179,7 +182,9 @@ struct WorkflowEngineTests {
             expectError("validation_failed") {
                 try harness.engine.forward(task: task.id, by: omar, toSector: "no_such_sector", reason: "Nowhere.")
             }
-            expectError("validation_failed") { try harness.engine.forward(task: task.id, by: omar, toSector: "finance", reason: "") }
+            expectError("validation_failed") {
+                try harness.engine.forward(task: task.id, by: omar, toSector: "finance", reason: "")
+            }
         }
     }
 
@@ -195,8 +200,9 @@ struct WorkflowEngineTests {
             #expect(try harness.request(request).status == "awaiting_citizen")
             #expect(try harness.request(request).dueAt == nil)
             expectError("invalid_transition") { try harness.engine.approve(task: task.id, by: amal) }
-            let status = try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Attached.",
-                                                  fields: ["plot": .string("B-12"), "floors": .number(2)])
+            let status = try harness.engine.reply(
+                toRequest: request.id, by: request.citizen, message: "Attached.",
+                fields: ["plot": .string("B-12"), "floors": .number(2)])
             #expect(status == .inReview)
             let resumed = try harness.task(task.id)
             #expect(resumed.status == .claimed)
@@ -232,9 +238,12 @@ struct WorkflowEngineTests {
             try harness.engine.claim(task: task.id, by: amal)
             try harness.engine.requestInformation(task: task.id, by: amal, message: "Plot area?")
             expectError("validation_failed") {
-                try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Here", fields: ["area": .object([:])])
+                try harness.engine.reply(
+                    toRequest: request.id, by: request.citizen, message: "Here", fields: ["area": .object([:])])
             }
-            expectError("validation_failed") { try harness.engine.reply(toRequest: request.id, by: request.citizen, message: " ") }
+            expectError("validation_failed") {
+                try harness.engine.reply(toRequest: request.id, by: request.citizen, message: " ")
+            }
             #expect(try harness.task(task.id).status == .awaitingCitizen)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import NafidhaCore
 import Postgres
+import Synchronization
 import TestSupport
 
 /// A request filed through `SubmissionService` (stage 1 `open`, later stages `waiting`, audit events).
@@ -59,29 +59,41 @@ final class WorkflowHarness: Sendable {
     /// Files a request for `service` (`building_permit`, `residence_certificate` or `water_connection`) in the
     /// Libyan `municipality` at `submittedAt`, through the real submission service.
     func file(_ service: String, in municipality: String, at submittedAt: Date = Date()) throws -> FiledRequest {
-        let fields: [String: JSONValue] = switch service {
-        case "residence_certificate":
-            ["national_id": .string("119850123456"), "address": .string("12 Sea Street"),
-             "resident_since": .string("2010-05-01"), "purpose": .string("employment")]
-        case "water_connection":
-            ["property_location": .object(["lat": .number(32.1), "long": .number(20.07)]),
-             "property_type": .string("house"), "pipe_diameter": .string("d15"), "occupants": .number(4),
-             "contact_phone": .string("0912345678")]
-        default:
-            ["parcel_location": .object(["lat": .number(32.1), "long": .number(20.07)]), "parcel_number": .string("P-1/2"),
-             "building_use": .string("residential"), "works": .array([.string("new_building")]),
-             "floors": .number(2), "floor_area_m2": .number(240)]
-        }
+        let fields: [String: JSONValue] =
+            switch service {
+            case "residence_certificate":
+                [
+                    "national_id": .string("119850123456"), "address": .string("12 Sea Street"),
+                    "resident_since": .string("2010-05-01"), "purpose": .string("employment"),
+                ]
+            case "water_connection":
+                [
+                    "property_location": .object(["lat": .number(32.1), "long": .number(20.07)]),
+                    "property_type": .string("house"), "pipe_diameter": .string("d15"), "occupants": .number(4),
+                    "contact_phone": .string("0912345678"),
+                ]
+            default:
+                [
+                    "parcel_location": .object(["lat": .number(32.1), "long": .number(20.07)]),
+                    "parcel_number": .string("P-1/2"),
+                    "building_use": .string("residential"), "works": .array([.string("new_building")]),
+                    "floors": .number(2), "floor_area_m2": .number(240),
+                ]
+            }
         let submission = Submission(
             service: service, municipality: municipality,
             applicant: .init(name: "Amal Ben Salem", nationalID: "119850123456", phone: "0912345678"), fields: fields
         )
-        let receipt = try SubmissionService(pool: pool).submit(submission, channel: .api, idempotencyKey: nil, at: submittedAt).receipt
+        let receipt = try SubmissionService(pool: pool).submit(
+            submission, channel: .api, idempotencyKey: nil, at: submittedAt
+        ).receipt
         let id: Int64 = try pool.withConnection { connection in
-            try connection.query("SELECT id FROM requests WHERE tracking_number = $1", [receipt.trackingNumber])[0].decode("id")
+            try connection.query("SELECT id FROM requests WHERE tracking_number = $1", [receipt.trackingNumber])[0]
+                .decode("id")
         }
-        return FiledRequest(id: id, tracking: receipt.trackingNumber, token: AccessToken(text: receipt.accessToken),
-                            municipality: municipality)
+        return FiledRequest(
+            id: id, tracking: receipt.trackingNumber, token: AccessToken(text: receipt.accessToken),
+            municipality: municipality)
     }
 
     /// The request's tasks in workflow order.
@@ -100,7 +112,8 @@ final class WorkflowHarness: Sendable {
     /// The request's status, due date and closing time as stored.
     func request(_ request: FiledRequest) throws -> (status: String, dueAt: Date?, closedAt: Date?) {
         try pool.withConnection { connection in
-            let row = try connection.query("SELECT status, due_at, closed_at FROM requests WHERE id = $1", [request.id])[0]
+            let row = try connection.query(
+                "SELECT status, due_at, closed_at FROM requests WHERE id = $1", [request.id])[0]
             return (try row.decode("status"), try row.decode("due_at"), try row.decode("closed_at"))
         }
     }

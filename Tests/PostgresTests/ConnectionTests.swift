@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Connections")
 struct ConnectionTests {
@@ -39,7 +39,8 @@ struct ConnectionTests {
     func trustedScriptRunsStatements() throws {
         do {
             let connection = try TestDatabase.connectToAdminDatabase()
-            try connection.runTrustedScript("""
+            try connection.runTrustedScript(
+                """
                 CREATE TEMP TABLE municipality (id int PRIMARY KEY, name text NOT NULL);
                 INSERT INTO municipality VALUES (1, 'طرابلس'), (2, 'Djibouti');
                 """)
@@ -60,13 +61,16 @@ struct ConnectionTests {
             settings.preparedStatementCacheSize = 2
             let connection = try PostgresConnection(conninfo: adminURL, settings: settings)
             for round in 1...3 {
-                #expect(try connection.queryPrepared("SELECT $1::int8 + 1", [round]).first!.decode(0, as: Int.self) == round + 1)
+                #expect(
+                    try connection.queryPrepared("SELECT $1::int8 + 1", [round]).first!.decode(0, as: Int.self) == round
+                        + 1)
             }
             #expect(connection.preparedStatementCount == 1)
             try connection.queryPrepared("SELECT $1::text || 'a'", ["b"])
             try connection.queryPrepared("SELECT $1::text || 'c'", ["d"])
             #expect(connection.preparedStatementCount == 2)
-            let onServer = try connection.query("SELECT count(*) FROM pg_prepared_statements").first!.decode(0, as: Int.self)
+            let onServer = try connection.query("SELECT count(*) FROM pg_prepared_statements").first!.decode(
+                0, as: Int.self)
             #expect(onServer == 2)
             #expect(try connection.queryPrepared("SELECT $1::int8 + 1", [41]).first!.decode(0, as: Int.self) == 42)
         }
@@ -82,7 +86,8 @@ struct ConnectionTests {
             var bytes = 0
             var lines = 0
             var largestChunk = 0
-            try connection.copyOut("COPY (SELECT n, 'طلب رقم ' || n FROM generate_series(1, 200000) AS n) TO STDOUT") { chunk in
+            try connection.copyOut("COPY (SELECT n, 'طلب رقم ' || n FROM generate_series(1, 200000) AS n) TO STDOUT") {
+                chunk in
                 chunks += 1
                 bytes += chunk.count
                 lines += chunk.lazy.filter { $0 == UInt8(ascii: "\n") }.count
@@ -102,7 +107,9 @@ struct ConnectionTests {
         do {
             let connection = try TestDatabase.connectToAdminDatabase()
             #expect(throws: Stop.self) {
-                try connection.copyOut("COPY (SELECT n FROM generate_series(1, 5000000) AS n) TO STDOUT") { _ in throw Stop() }
+                try connection.copyOut("COPY (SELECT n FROM generate_series(1, 5000000) AS n) TO STDOUT") { _ in
+                    throw Stop()
+                }
             }
             #expect(connection.isHealthy)
             #expect(try connection.query("SELECT 7").first!.decode(0, as: Int.self) == 7)

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Connection pool")
 struct PoolTests {
@@ -54,7 +54,7 @@ struct PoolTests {
 
     @Test("An async call runs on a free pool thread even when no caller may wait")
     func asyncCallRunsWithoutWaitingRoom() async throws {
-        try await TestDatabase.withAdminURL { adminURL in
+        try await TestDatabase.withAdminURLAsync { adminURL in
             var configuration = PostgresPool.Configuration()
             configuration.maxConnections = 1
             configuration.maxWaiters = 0
@@ -67,7 +67,7 @@ struct PoolTests {
 
     @Test("A waiter gets the connection another caller returns")
     func waiterIsHandedTheReturnedConnection() async throws {
-        try await TestDatabase.withAdminURL { adminURL in
+        try await TestDatabase.withAdminURLAsync { adminURL in
             var configuration = PostgresPool.Configuration()
             configuration.maxConnections = 2
             let pool = PostgresPool(conninfo: adminURL, configuration: configuration)
@@ -159,7 +159,7 @@ struct PoolTests {
 
     @Test("A closed pool refuses callers with poolClosed")
     func closedPoolRefuses() async throws {
-        try await TestDatabase.withAdminURL { adminURL in
+        try await TestDatabase.withAdminURLAsync { adminURL in
             let pool = PostgresPool(conninfo: adminURL)
             try await pool.withConnection { try $0.query("SELECT 1") }
             pool.close()

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Errors")
 struct PostgresErrorTests {
@@ -59,6 +59,8 @@ struct PostgresErrorTests {
     func descriptionIsComplete() throws {
         var error = PostgresError(code: .serverError, message: "duplicate key value", sqlState: "23505")
         error.constraint = "clerk_email_key"
-        #expect(error.description == "PostgresError(server_error, SQLSTATE 23505): duplicate key value (constraint: clerk_email_key)")
+        #expect(
+            error.description
+                == "PostgresError(server_error, SQLSTATE 23505): duplicate key value (constraint: clerk_email_key)")
     }
 }

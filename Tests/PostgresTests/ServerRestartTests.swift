@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Restarts a private cluster (not the shared test cluster, which other tests are using in parallel).
 @Suite("Server restart")
@@ -21,10 +21,12 @@ struct ServerRestartTests {
         let script = "source '\(Self.commonScript)' && { \(command); } >'\(log)' 2>&1 </dev/null"
         let words: [String] = ["/bin/bash", "-c", script]
         let arguments = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/bash", nil, nil, arguments, environ)
-        guard spawned == 0 else { throw ShellError(description: "posix_spawn failed: \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw ShellError(description: "posix_spawn failed: \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // Exited normally with status 0: the low 7 bits (the signal) and the exit code are all zero.
@@ -41,7 +43,8 @@ struct ServerRestartTests {
         defer { try? shell("stop_test_cluster \(directory); rm -rf \(directory) \(directory).initdb.log") }
         var configuration = PostgresPool.Configuration()
         configuration.maxConnections = 2
-        let pool = PostgresPool(conninfo: "postgresql://nafidha@/postgres?host=\(directory)", configuration: configuration)
+        let pool = PostgresPool(
+            conninfo: "postgresql://nafidha@/postgres?host=\(directory)", configuration: configuration)
         defer { pool.close() }
         let pid = { (connection: PostgresConnection) in
             try connection.query("SELECT pg_backend_pid()").first!.decode(0, as: Int32.self)

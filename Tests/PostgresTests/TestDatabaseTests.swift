@@ -1,6 +1,6 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Test databases")
 struct TestDatabaseTests {
@@ -14,7 +14,8 @@ struct TestDatabaseTests {
         #expect(try viaURL.query("SELECT current_database()").first!.decode(0, as: String.self) == database.name)
         let admin = try PostgresConnection(conninfo: TestDatabase.adminURL())
         try database.drop()
-        let left = try admin.query("SELECT 1 FROM pg_database WHERE datname = $1 OR datname = $2", [database.name, other.name])
+        let left = try admin.query(
+            "SELECT 1 FROM pg_database WHERE datname = $1 OR datname = $2", [database.name, other.name])
         #expect(left.count == 0)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import Postgres
-import Testing
+import Synchronization
 import TestSupport
+import Testing
 
 @Suite("Transactions")
 struct TransactionTests {
@@ -73,7 +73,8 @@ struct TransactionTests {
             var attempts = 0
             try pool.withTransaction(isolation: .serializable) { connection in
                 attempts += 1
-                let value = try connection.query("SELECT value FROM counter WHERE id = 1").first!.decode(0, as: Int.self)
+                let value = try connection.query("SELECT value FROM counter WHERE id = 1").first!.decode(
+                    0, as: Int.self)
                 if attempts == 1 {
                     // Another session changes the row after our snapshot: our update must fail with 40001.
                     try setup.execute("UPDATE counter SET value = 10 WHERE id = 1")
@@ -169,7 +170,9 @@ struct TransactionTests {
             threads.wait()
             #expect(failures.withLock { $0 } == [])
             #expect(attempts.withLock { $0 } == 3)
-            let balances = try setup.query("SELECT balance FROM account ORDER BY id").map { try $0.decode(0, as: Int.self) }
+            let balances = try setup.query("SELECT balance FROM account ORDER BY id").map {
+                try $0.decode(0, as: Int.self)
+            }
             #expect(balances == [2, 2])
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Values round-trip through PostgreSQL")
 struct TypeRoundTripTests {
@@ -85,7 +85,9 @@ struct TypeRoundTripTests {
         do {
             let connection = try TestDatabase.connectToAdminDatabase()
             let everyByte = (0...255).map { UInt8($0) }
-            #expect(try roundTrip(everyByte + everyByte.reversed(), as: "bytea", on: connection) == everyByte + everyByte.reversed())
+            #expect(
+                try roundTrip(everyByte + everyByte.reversed(), as: "bytea", on: connection) == everyByte
+                    + everyByte.reversed())
             #expect(try roundTrip([UInt8](), as: "bytea", on: connection) == [])
             let length = try connection.query("SELECT length($1::bytea)", [everyByte]).first!.decode(0, as: Int.self)
             #expect(length == 256)
@@ -99,7 +101,9 @@ struct TypeRoundTripTests {
             for seconds in [1_790_000_000.123456, -1_234_567_890.5, 0, 253_402_300_799.999999] {
                 let date = Date(timeIntervalSince1970: seconds)
                 let back = try roundTrip(date, as: "timestamptz", on: connection)
-                #expect(abs(back.timeIntervalSince1970 - seconds) < 0.000_001, "\(seconds) came back as \(back.timeIntervalSince1970)")
+                #expect(
+                    abs(back.timeIntervalSince1970 - seconds) < 0.000_001,
+                    "\(seconds) came back as \(back.timeIntervalSince1970)")
             }
         }
     }
@@ -108,21 +112,27 @@ struct TypeRoundTripTests {
     func timestampOffsetsDecode() throws {
         do {
             let connection = try TestDatabase.connectToAdminDatabase()
-            let instant = try connection.query("SELECT '2026-03-01 12:00:00.25+05:45'::timestamptz").first!.decode(0, as: Date.self)
+            let instant = try connection.query("SELECT '2026-03-01 12:00:00.25+05:45'::timestamptz").first!.decode(
+                0, as: Date.self)
             #expect(instant.timeIntervalSince1970 == 1_772_345_700.25)
             for zone in ["Asia/Kathmandu", "America/St_Johns", "Africa/Tripoli", "Africa/Djibouti"] {
                 // The zone name is a parameter of set_config, not text in the statement.
                 try connection.query("SELECT set_config('TimeZone', $1, false)", [zone])
-                let row = try connection.query("SELECT $1::timestamptz AS at, ($1::timestamptz)::text AS shown", [instant]).first!
+                let row = try connection.query(
+                    "SELECT $1::timestamptz AS at, ($1::timestamptz)::text AS shown", [instant]
+                ).first!
                 let shown = try row.decode("shown", as: String.self)
                 #expect(try row.decode("at", as: Date.self) == instant, "in \(zone), shown as \(shown)")
             }
             try connection.query("SELECT set_config('TimeZone', 'Asia/Kathmandu', false)")
-            let shown = try connection.query("SELECT $1::timestamptz::text", [instant]).first!.decode(0, as: String.self)
+            let shown = try connection.query("SELECT $1::timestamptz::text", [instant]).first!.decode(
+                0, as: String.self)
             #expect(shown == "2026-03-01 12:00:00.25+05:45")
             // Before standard time, Paris was 9 minutes 21 seconds ahead of UTC: offsets carry seconds.
             try connection.query("SELECT set_config('TimeZone', 'Europe/Paris', false)")
-            let old = try connection.query("SELECT '1900-01-01 00:00:00+00'::timestamptz AS at, '1900-01-01 00:00:00+00'::timestamptz::text AS shown").first!
+            let old = try connection.query(
+                "SELECT '1900-01-01 00:00:00+00'::timestamptz AS at, '1900-01-01 00:00:00+00'::timestamptz::text AS shown"
+            ).first!
             #expect(try old.decode("shown", as: String.self) == "1900-01-01 00:09:21+00:09:21")
             #expect(try old.decode("at", as: Date.self) == Date(timeIntervalSince1970: -2_208_988_800))
         }

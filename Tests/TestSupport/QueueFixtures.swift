@@ -55,16 +55,17 @@ public enum QueueFixtures {
         )[0].decode("id")
         var ids: [Int64] = []
         for (index, spec) in tasks.enumerated() {
-            ids.append(try connection.query(
-                """
-                INSERT INTO tasks (request_id, stage_no, step_no, municipality_code, sector_code, office_code, status,
-                                   priority, sla_days, opened_at, due_at)
-                VALUES ($1, 1, $2, $3, $4, $3 || '-' || upper($4), $5, $6, 2,
-                        CASE WHEN $5 <> 'waiting' THEN now() END, now() + make_interval(secs => $7))
-                RETURNING id
-                """,
-                [requestID, index + 1, municipality, spec.sector, spec.status, spec.priority, spec.dueIn]
-            )[0].decode("id"))
+            ids.append(
+                try connection.query(
+                    """
+                    INSERT INTO tasks (request_id, stage_no, step_no, municipality_code, sector_code, office_code, status,
+                                       priority, sla_days, opened_at, due_at)
+                    VALUES ($1, 1, $2, $3, $4, $3 || '-' || upper($4), $5, $6, 2,
+                            CASE WHEN $5 <> 'waiting' THEN now() END, now() + make_interval(secs => $7))
+                    RETURNING id
+                    """,
+                    [requestID, index + 1, municipality, spec.sector, spec.status, spec.priority, spec.dueIn]
+                )[0].decode("id"))
         }
         return Inserted(requestID: requestID, trackingNumber: tracking, taskIDs: ids)
     }

@@ -125,7 +125,7 @@ public final class TestDatabase: Sendable {
     }
 
     /// Runs `body` with the admin URL (see `adminURL()`), for tests that need no database of their own.
-    public static func withAdminURL<T>(_ body: (String) async throws -> T) async throws -> T {
+    public static func withAdminURLAsync<T>(_ body: (String) async throws -> T) async throws -> T {
         try await body(adminURL())
     }
 

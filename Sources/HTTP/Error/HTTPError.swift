@@ -62,7 +62,7 @@ extension HTTPError {
     }
 
     /// 500 `internal_error`: what any unexpected error becomes, without details.
-    public static let internalError = HTTPError(
+    public static let unexpected = HTTPError(
         .internalServerError, code: "internal_error", message: "The server failed to handle the request."
     )
 

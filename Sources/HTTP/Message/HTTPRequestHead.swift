@@ -26,7 +26,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
     /// Creates a request head; the parser fills every field from the wire.
     public init(
         method: String, target: String, path: String, rawQuery: String? = nil,
-        query: QueryParameters = QueryParameters(), version: HTTPVersion = .http1_1,
+        query: QueryParameters = QueryParameters(), version: HTTPVersion = .http11,
         headers: HTTPHeaders = HTTPHeaders(), keepAlive: Bool = true, expectsContinue: Bool = false,
         contentLength: Int? = nil, isChunked: Bool = false
     ) {

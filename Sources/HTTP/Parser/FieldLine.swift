@@ -15,14 +15,18 @@ struct FieldLine {
         guard colon < line.count else { throw .badHeader("A field line has no colon.") }
         if line[colon] != ASCII.colon {
             // RFC 9112 §5.1: whitespace between name and colon must be rejected (request smuggling).
-            if ASCII.isWhitespace(line[colon]) { throw .badHeader("A field name is followed by whitespace before the colon.") }
+            if ASCII.isWhitespace(line[colon]) {
+                throw .badHeader("A field name is followed by whitespace before the colon.")
+            }
             throw .badHeader("A field name holds a byte that is not a token character.")
         }
         guard colon > 0 else { throw .badHeader("A field line has an empty name.") }
         let value = ASCII.trimmingWhitespace(line, (colon + 1)..<line.count)
         var index = value.lowerBound
         let start = UnsafeRawPointer(line.baseAddress!)
-        while index + 8 <= value.upperBound, !ASCII.mayContainControl(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        while index + 8 <= value.upperBound,
+            !ASCII.mayContainControl(start.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        {
             index += 8
         }
         while index < value.upperBound {

@@ -106,7 +106,8 @@ extension HTTPParser {
                     lines = LineScanner()
                     return true
                 }
-                let lineBytes = UnsafeBufferPointer(rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])
+                let lineBytes = UnsafeBufferPointer(
+                    rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])
                 let field = try FieldLine.parse(lineBytes)
                 guard trailers.count < limits.maxTrailerCount else { throw .trailersTooLarge }
                 trailers.add(

@@ -145,7 +145,8 @@ public struct HTTPParser: Sendable {
                 in: bytes, base: readIndex, maxBytes: limits.maxHeaderBytes, limitError: { .headerTooLarge },
                 maxTargetBytes: head.hasRequestLine ? nil : limits.maxTargetBytes
             ) {
-                let lineBytes = UnsafeBufferPointer(rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])
+                let lineBytes = UnsafeBufferPointer(
+                    rebasing: bytes[(readIndex + line.lowerBound)..<(readIndex + line.upperBound)])
                 if !head.hasRequestLine {
                     // RFC 9112 §2.2: empty lines before the request line are ignored.
                     if !line.isEmpty { try head.setRequestLine(lineBytes) }

@@ -4,7 +4,7 @@ struct HeadBuilder {
     private var method = ""
     private var target = ""
     private var requestTarget = RequestTarget(path: "", rawQuery: nil, query: QueryParameters())
-    private var version = HTTPVersion.http1_1
+    private var version = HTTPVersion.http11
     private var headers = HTTPHeaders(reservingCapacity: 12)
     private var hostCount = 0
     private var contentLength: Int?
@@ -36,11 +36,12 @@ struct HeadBuilder {
     }
 
     private static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        guard bytes.count == 8, ASCII.bytes(UnsafeBufferPointer(rebasing: bytes[0..<5]), equal: "HTTP/"), bytes[6] == 0x2E,
-              (0x30...0x39).contains(bytes[5]), (0x30...0x39).contains(bytes[7])
+        guard bytes.count == 8, ASCII.bytes(UnsafeBufferPointer(rebasing: bytes[0..<5]), equal: "HTTP/"),
+            bytes[6] == 0x2E,
+            (0x30...0x39).contains(bytes[5]), (0x30...0x39).contains(bytes[7])
         else { throw .badRequestLine("The HTTP version is not of the form HTTP/d.d.") }
         let version = HTTPVersion(major: Int(bytes[5] - 0x30), minor: Int(bytes[7] - 0x30))
-        guard version == .http1_1 || version == .http1_0 else { throw .versionNotSupported }
+        guard version == .http11 || version == .http10 else { throw .versionNotSupported }
         return version
     }
 
@@ -118,7 +119,7 @@ struct HeadBuilder {
         if sawTransferEncoding {
             // RFC 9112 §6.1, §6.3: both headers at once is the classic smuggling vector.
             if contentLength != nil { throw .conflictingFraming }
-            if version == .http1_0 {
+            if version == .http10 {
                 throw .badTransferEncoding("An HTTP/1.0 request must not use Transfer-Encoding.")
             }
             guard transferCodings.last == "chunked", !transferCodings.dropLast().contains("chunked") else {
@@ -129,7 +130,7 @@ struct HeadBuilder {
         }
         // RFC 9112 §3.2: exactly one Host in HTTP/1.1, never more than one.
         if hostCount > 1 { throw .duplicateHost }
-        if hostCount == 0, version == .http1_1 { throw .missingHost }
+        if hostCount == 0, version == .http11 { throw .missingHost }
         if let contentLength, contentLength > limits.maxBodyBytes { throw .bodyTooLarge }
         return HTTPRequestHead(
             method: method,
@@ -139,8 +140,8 @@ struct HeadBuilder {
             query: requestTarget.query,
             version: version,
             headers: headers,
-            keepAlive: version == .http1_1 ? !connectionClose : connectionKeepAlive && !connectionClose,
-            expectsContinue: expectsContinue && version == .http1_1,
+            keepAlive: version == .http11 ? !connectionClose : connectionKeepAlive && !connectionClose,
+            expectsContinue: expectsContinue && version == .http11,
             contentLength: contentLength,
             isChunked: isChunked
         )

@@ -35,7 +35,9 @@ struct LineScanner {
         } else {
             if let address = bytes.baseAddress {
                 let start = UnsafeRawPointer(address + base)
-                while index + 8 <= end, !ASCII.containsLineBreak(start.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                while index + 8 <= end,
+                    !ASCII.containsLineBreak(start.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
                     index += 8
                 }
             }

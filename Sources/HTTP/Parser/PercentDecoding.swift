@@ -22,8 +22,8 @@ enum PercentDecoding {
             let byte = bytes[index]
             if byte == ASCII.percent {
                 guard index + 2 < bytes.count,
-                      let high = ASCII.hexValue(bytes[index + 1]),
-                      let low = ASCII.hexValue(bytes[index + 2])
+                    let high = ASCII.hexValue(bytes[index + 1]),
+                    let low = ASCII.hexValue(bytes[index + 2])
                 else { return nil }
                 decoded.append(UInt8(high << 4 | low))
                 index += 3

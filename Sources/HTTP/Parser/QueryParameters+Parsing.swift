@@ -28,7 +28,7 @@ extension QueryParameters {
         let nameBytes = UnsafeBufferPointer(rebasing: pair[0..<split])
         let valueBytes = UnsafeBufferPointer(rebasing: pair[Swift.min(split + 1, pair.count)...])
         guard let name = PercentDecoding.string(nameBytes, plusAsSpace: true),
-              let value = PercentDecoding.string(valueBytes, plusAsSpace: true)
+            let value = PercentDecoding.string(valueBytes, plusAsSpace: true)
         else {
             throw .badQuery("The query has a malformed percent-escape, a NUL or invalid UTF-8.")
         }

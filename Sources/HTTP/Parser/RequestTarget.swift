@@ -23,9 +23,9 @@ struct RequestTarget {
 
     private static func absoluteForm(_ target: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> RequestTarget {
         guard let colon = target.firstIndex(of: ASCII.colon),
-              ASCII.bytes(UnsafeBufferPointer(rebasing: target[0..<colon]), equalLowercase: "http")
+            ASCII.bytes(UnsafeBufferPointer(rebasing: target[0..<colon]), equalLowercase: "http")
                 || ASCII.bytes(UnsafeBufferPointer(rebasing: target[0..<colon]), equalLowercase: "https"),
-              target.count >= colon + 3, target[colon + 1] == ASCII.slash, target[colon + 2] == ASCII.slash
+            target.count >= colon + 3, target[colon + 1] == ASCII.slash, target[colon + 2] == ASCII.slash
         else { throw .badTarget("The request-target is neither origin-form nor an http(s) absolute URI.") }
         let authorityStart = colon + 3
         var authorityEnd = authorityStart
@@ -45,10 +45,15 @@ struct RequestTarget {
         return try originForm(target, from: authorityEnd)
     }
 
-    private static func originForm(_ target: UnsafeBufferPointer<UInt8>, from start: Int) throws(HTTPParseError) -> RequestTarget {
+    private static func originForm(_ target: UnsafeBufferPointer<UInt8>, from start: Int) throws(HTTPParseError)
+        -> RequestTarget
+    {
         var pathEnd = start
         while pathEnd < target.count, target[pathEnd] != ASCII.question { pathEnd += 1 }
-        guard let path = PercentDecoding.string(UnsafeBufferPointer(rebasing: target[start..<pathEnd]), plusAsSpace: false) else {
+        guard
+            let path = PercentDecoding.string(
+                UnsafeBufferPointer(rebasing: target[start..<pathEnd]), plusAsSpace: false)
+        else {
             throw .badTarget("The path has a malformed percent-escape, a NUL or invalid UTF-8.")
         }
         guard pathEnd < target.count else {
@@ -69,7 +74,8 @@ struct RequestTarget {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
         // - . _ ~ : / ? [ ] @ ! $ & ' ( ) * + , ; = %
         case 0x2D, 0x2E, 0x5F, 0x7E, 0x3A, 0x2F, 0x3F, 0x5B, 0x5D, 0x40, 0x21, 0x24, 0x26, 0x27,
-             0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D, 0x25: true
+            0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D, 0x25:
+            true
         default: false
         }
     }

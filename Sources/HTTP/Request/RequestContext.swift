@@ -32,7 +32,8 @@ public struct RouteParameters: Sendable, Sequence {
     /// The value captured for `name`; throws a 500 `internal_error` when the route has no such parameter.
     public func require(_ name: String) throws(HTTPError) -> String {
         guard let value = self[name] else {
-            throw HTTPError(.internalServerError, code: "internal_error", message: "The server failed to handle the request.")
+            throw HTTPError(
+                .internalServerError, code: "internal_error", message: "The server failed to handle the request.")
         }
         return value
     }

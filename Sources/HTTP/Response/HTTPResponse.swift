@@ -8,7 +8,9 @@ public struct HTTPResponse: Sendable {
     public var body: HTTPResponseBody
 
     /// Creates a response.
-    public init(status: HTTPResponseStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: HTTPResponseBody = .bytes([])) {
+    public init(
+        status: HTTPResponseStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: HTTPResponseBody = .bytes([])
+    ) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `Date` header line and a log timestamp, formatted once per second per event loop (RFC 9110 §5.6.7).
@@ -22,8 +22,10 @@ struct DateCache {
         let year = Int(parts.tm_year) + 1900
         let month = Int(parts.tm_mon)
         let day = Self.twoDigits(Int(parts.tm_mday))
-        let time = "\(Self.twoDigits(Int(parts.tm_hour))):\(Self.twoDigits(Int(parts.tm_min))):\(Self.twoDigits(Int(parts.tm_sec)))"
-        headerLine = Array("Date: \(Self.days[Int(parts.tm_wday)]), \(day) \(Self.months[month]) \(year) \(time) GMT\r\n".utf8)
+        let time =
+            "\(Self.twoDigits(Int(parts.tm_hour))):\(Self.twoDigits(Int(parts.tm_min))):\(Self.twoDigits(Int(parts.tm_sec)))"
+        headerLine = Array(
+            "Date: \(Self.days[Int(parts.tm_wday)]), \(day) \(Self.months[month]) \(year) \(time) GMT\r\n".utf8)
         logTimestamp = "\(year)-\(Self.twoDigits(month + 1))-\(day)T\(time)Z"
     }
 

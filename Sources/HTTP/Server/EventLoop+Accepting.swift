@@ -1,6 +1,7 @@
 import CNafidhaLinux
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension EventLoop {
@@ -48,7 +49,7 @@ extension EventLoop {
 
     func resumeAcceptingIfPossible() {
         guard acceptPaused, listenFD >= 0, shutdownDeadline == nil,
-              core.openConnections.load(ordering: .relaxed) < core.configuration.maxConnections
+            core.openConnections.load(ordering: .relaxed) < core.configuration.maxConnections
         else { return }
         do {
             try Posix.epollAdd(epoll, fd: listenFD, events: NAFIDHA_EPOLLIN, token: Self.listenerToken)

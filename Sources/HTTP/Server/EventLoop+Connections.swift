@@ -50,7 +50,7 @@ extension EventLoop {
                 connection.readDeadline = now + core.timeouts.bodyIdle
                 // RFC 9110 §10.1.1: the client waits for this before sending the body; a too-large declared
                 // length never gets here (the parser already answered 413).
-                if head.expectsContinue && head.version == .http1_1 {
+                if head.expectsContinue && head.version == .http11 {
                     connection.output.append(contentsOf: ResponseEncoder.continueResponse)
                 }
             case .body(let bytes):

@@ -25,7 +25,7 @@ extension EventLoop {
         let core = self.core
         let id = connection.id
         let isHead = head.method == "HEAD"
-        let chunked = head.version != .http1_0
+        let chunked = head.version != .http10
         let submitted = core.pool.submit { [self] in
             let response = core.respond(to: request, context: context)
             guard case .stream(let writer) = response.body else {
@@ -41,7 +41,8 @@ extension EventLoop {
             }
         }
         if !submitted {
-            deliver(HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
+            deliver(
+                HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
         }
     }
 
@@ -67,13 +68,14 @@ extension EventLoop {
     private func runStreamOnWorker(
         _ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection
     ) {
-        let sink = makeSink(for: connection.id, chunked: connection.exchange?.version != .http1_0)
+        let sink = makeSink(for: connection.id, chunked: connection.exchange?.version != .http10)
         let isHead = connection.exchange?.method == "HEAD"
         let submitted = isHead || core.pool.submit { Self.run(writer, into: sink) }
         if submitted {
             startStream(response, sink: sink, on: connection)
         } else {
-            deliver(HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
+            deliver(
+                HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
         }
     }
 
@@ -87,7 +89,7 @@ extension EventLoop {
         dates.refresh()
         ResponseEncoder.appendHead(
             status: response.status, headers: response.headers, framing: sendsBody ? .length(bytes.count) : .none,
-            requestID: exchange.requestID, close: close, announceKeepAlive: exchange.version == .http1_0,
+            requestID: exchange.requestID, close: close, announceKeepAlive: exchange.version == .http10,
             dateLine: dates.headerLine, into: &connection.output
         )
         if sendsBody && exchange.method != "HEAD" {
@@ -102,7 +104,7 @@ extension EventLoop {
     /// Sends a streamed response's head; the body follows as the worker fills the sink.
     func startStream(_ response: HTTPResponse, sink: StreamSink, on connection: Connection) {
         guard var exchange = connection.exchange else { return }
-        let chunked = exchange.version != .http1_0
+        let chunked = exchange.version != .http10
         let close = shouldClose(after: exchange, connection: connection) || !chunked
         dates.refresh()
         ResponseEncoder.appendHead(
@@ -167,21 +169,23 @@ extension EventLoop {
     /// A parse error answers the parser's status as JSON with `Connection: close`, then closes.
     func rejectUnparsable(_ error: HTTPParseError, on connection: Connection) {
         let requestID = requestIDs.id(incoming: nil)
-        let version = connection.head?.version ?? .http1_1
+        let version = connection.head?.version ?? .http11
         connection.exchange = Connection.Exchange(
             method: connection.head?.method ?? "-", target: "-", version: version, keepAlive: false,
             requestID: requestID, started: now
         )
-        let response = HTTPError(HTTPResponseStatus(code: error.status), code: error.code, message: error.reason).response
+        let response = HTTPError(HTTPResponseStatus(code: error.status), code: error.code, message: error.reason)
+            .response
         deliver(response, on: connection)
     }
 
     private func logExchange(_ exchange: Connection.Exchange?, aborted: Bool) {
         guard let exchange, core.logger.isEnabled else { return }
-        core.logger.log(AccessLogRecord(
-            method: exchange.method, target: exchange.target, status: exchange.status,
-            bodyBytes: exchange.bodyBytes, microseconds: (Posix.monotonicNanoseconds() - exchange.started) / 1000,
-            requestID: exchange.requestID, aborted: aborted
-        ))
+        core.logger.log(
+            AccessLogRecord(
+                method: exchange.method, target: exchange.target, status: exchange.status,
+                bodyBytes: exchange.bodyBytes, microseconds: (Posix.monotonicNanoseconds() - exchange.started) / 1000,
+                requestID: exchange.requestID, aborted: aborted
+            ))
     }
 }

@@ -231,7 +231,8 @@ final class EventLoop: @unchecked Sendable {
         connection.isOpen = false
         connections.removeValue(forKey: connection.id)
         if case .streaming(let sink) = connection.phase {
-            sink.fail(connection.writeDeadline != 0 && now >= connection.writeDeadline ? .writeTimeout : .connectionClosed)
+            sink.fail(
+                connection.writeDeadline != 0 && now >= connection.writeDeadline ? .writeTimeout : .connectionClosed)
         }
         connection.phase = .closing
         Posix.close(connection.fd)
@@ -249,7 +250,8 @@ final class EventLoop: @unchecked Sendable {
     private func sweep() {
         var expired: [Connection] = []
         for connection in connections.values {
-            let readExpired = connection.readDeadline != 0 && now >= connection.readDeadline && connection.isReadingRequest
+            let readExpired =
+                connection.readDeadline != 0 && now >= connection.readDeadline && connection.isReadingRequest
             let writeExpired = connection.writeDeadline != 0 && now >= connection.writeDeadline
             if readExpired || writeExpired {
                 expired.append(connection)

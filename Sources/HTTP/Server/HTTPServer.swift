@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNafidhaLinux
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An HTTP/1.1 server: epoll event loops for I/O, a bounded pool of worker threads for handlers.
 ///
@@ -46,9 +47,10 @@ public final class HTTPServer: Sendable {
                 for index in 0..<max(1, configuration.eventLoopCount) {
                     loops.append(try EventLoop(index: index, core: core))
                 }
-                try Posix.epollAdd(loops[0].epoll, fd: listenFD, events: NAFIDHA_EPOLLIN, token: EventLoop.listenerToken)
+                try Posix.epollAdd(
+                    loops[0].epoll, fd: listenFD, events: NAFIDHA_EPOLLIN, token: EventLoop.listenerToken)
             } catch {
-                loops.forEach { $0.releaseUnstarted() }
+                for loop in loops { loop.releaseUnstarted() }
                 Posix.close(listenFD)
                 throw error
             }

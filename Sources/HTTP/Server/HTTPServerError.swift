@@ -6,9 +6,11 @@ public struct HTTPServerError: Error, Sendable, Equatable, CustomStringConvertib
     public let message: String
 
     /// `start()` was called twice, or after `shutdown()`.
-    public static let alreadyStarted = HTTPServerError(code: "already_started", message: "The server was already started.")
+    public static let alreadyStarted = HTTPServerError(
+        code: "already_started", message: "The server was already started.")
     /// `Configuration.host` is not a numeric IPv4 or IPv6 address.
-    public static let invalidHost = HTTPServerError(code: "invalid_host", message: "The host must be a numeric IP address.")
+    public static let invalidHost = HTTPServerError(
+        code: "invalid_host", message: "The host must be a numeric IP address.")
 
     /// `"invalid_host: The host must be a numeric IP address."`.
     public var description: String { "\(code): \(message)" }

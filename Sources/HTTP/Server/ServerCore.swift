@@ -42,7 +42,7 @@ final class ServerCore: Sendable {
             // One line per error: control characters in the description would forge or split log lines.
             let detail = String(String(describing: error).unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
             logger.log("error request_id=\(context.requestID) \(request.method) \(request.head.target): \(detail)")
-            return HTTPError.internalError.response
+            return HTTPError.unexpected.response
         }
     }
 }

@@ -1,6 +1,7 @@
 import CNafidhaLinux
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The outcome of a non-blocking call: a value, or "would block" (EAGAIN), which is not an error.
@@ -35,7 +36,10 @@ enum Posix {
     }
 
     static func socket(domain: Int32, type: Int32) throws(SystemCallError) -> Int32 {
-        Int32(try retrying("socket") { Int(Glibc.socket(domain, type | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)) })
+        Int32(
+            try retrying("socket") {
+                Int(Glibc.socket(domain, type | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0))
+            })
     }
 
     static func setOption(_ fd: Int32, level: Int32, name: Int32, value: Int32) throws(SystemCallError) {

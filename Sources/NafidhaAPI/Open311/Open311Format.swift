@@ -8,7 +8,8 @@ enum Open311Format: String, Sendable, CaseIterable {
     /// Splits `name.fmt` into the name and its format; nil for another or no suffix.
     static func split(_ file: String) -> (name: String, format: Open311Format)? {
         guard let dot = file.lastIndex(of: "."),
-              let format = Open311Format(rawValue: String(file[file.index(after: dot)...])) else { return nil }
+            let format = Open311Format(rawValue: String(file[file.index(after: dot)...]))
+        else { return nil }
         return (String(file[..<dot]), format)
     }
 

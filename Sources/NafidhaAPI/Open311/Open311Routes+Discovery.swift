@@ -16,11 +16,16 @@ extension Open311Routes {
             ("type", .text("production")),
             ("formats", .list(item: "format", Open311Format.allCases.map { .text($0.mediaType) })),
         ])
-        return Open311Document(root: "discovery", node: .object([
-            ("changeset", .text(changeset)),
-            ("contact", .text("Your municipality's one-stop window (Nafidha); see docs/open311.md.")),
-            ("key_service", .text("API keys are issued by the operator: nafidha admin create-api-key --name NAME.")),
-            ("endpoints", .list(item: "endpoint", [endpoint])),
-        ]))
+        return Open311Document(
+            root: "discovery",
+            node: .object([
+                ("changeset", .text(changeset)),
+                ("contact", .text("Your municipality's one-stop window (Nafidha); see docs/open311.md.")),
+                (
+                    "key_service",
+                    .text("API keys are issued by the operator: nafidha admin create-api-key --name NAME.")
+                ),
+                ("endpoints", .list(item: "endpoint", [endpoint])),
+            ]))
     }
 }

@@ -27,22 +27,27 @@ struct Open311Routes: Sendable {
             }
             router.get(Self.prefix + "/services" + suffix) { request, _ in
                 try Self.answer(format, request) { parameters in
-                    .services(try catalog.services(jurisdiction: Self.jurisdiction(parameters), language: request.language))
+                    .services(
+                        try catalog.services(jurisdiction: Self.jurisdiction(parameters), language: request.language))
                 }
             }
             router.get(Self.prefix + "/requests" + suffix) { request, _ in
                 try Self.answer(format, request) { parameters in
                     let filter = try Open311RequestFilter(parameters: Array(parameters))
-                    return .requests(try requests.list(filter, jurisdiction: Self.jurisdiction(parameters),
-                                                       language: request.language))
+                    return .requests(
+                        try requests.list(
+                            filter, jurisdiction: Self.jurisdiction(parameters),
+                            language: request.language))
                 }
             }
             router.post(Self.prefix + "/requests" + suffix) { request, _ in
                 try Self.answer(format, request) { parameters in
-                    .receipt(try intake.submit(
-                        parameters: Array(parameters), idempotencyKey: request.headers.first(name: "Idempotency-Key"),
-                        language: request.language
-                    ))
+                    .receipt(
+                        try intake.submit(
+                            parameters: Array(parameters),
+                            idempotencyKey: request.headers.first(name: "Idempotency-Key"),
+                            language: request.language
+                        ))
                 }
             }
         }
@@ -104,32 +109,40 @@ struct Open311Routes: Sendable {
         guard !request.body.isEmpty else { return request.query }
         let contentType = request.headers.first(name: "Content-Type")?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw NafidhaError(.badRequest, code: "unsupported_media_type", message: LocalizedText(
-                ar: "الجسم يكون application/x-www-form-urlencoded.",
-                fr: "Le corps doit être application/x-www-form-urlencoded.",
-                en: "The body must be application/x-www-form-urlencoded."
-            ))
+            throw NafidhaError(
+                .badRequest, code: "unsupported_media_type",
+                message: LocalizedText(
+                    ar: "الجسم يكون application/x-www-form-urlencoded.",
+                    fr: "Le corps doit être application/x-www-form-urlencoded.",
+                    en: "The body must be application/x-www-form-urlencoded."
+                ))
         }
         let form: QueryParameters
         do {
             form = try QueryParameters(parsing: String(decoding: request.body, as: UTF8.self))
         } catch {
-            throw NafidhaError(.badRequest, code: "invalid_form", message: LocalizedText(
-                ar: "جسم النموذج غير صالح.", fr: "Le corps du formulaire est invalide.", en: "The form body is malformed."
-            ))
+            throw NafidhaError(
+                .badRequest, code: "invalid_form",
+                message: LocalizedText(
+                    ar: "جسم النموذج غير صالح.", fr: "Le corps du formulaire est invalide.",
+                    en: "The form body is malformed."
+                ))
         }
         return QueryParameters(Array(request.query) + Array(form))
     }
 
-    private static func errorResponse(_ error: NafidhaError, format: Open311Format, language: Language) -> HTTPResponse {
-        let status: HTTPResponseStatus = switch error.kind {
-        case .forbidden, .unauthenticated: .forbidden
-        case .notFound: .notFound
-        case .unavailable: .serviceUnavailable
-        case .conflict: .conflict
-        case .badRequest, .validationFailed: .badRequest
-        }
-        let descriptions = error.fields.isEmpty
+    private static func errorResponse(_ error: NafidhaError, format: Open311Format, language: Language) -> HTTPResponse
+    {
+        let status: HTTPResponseStatus =
+            switch error.kind {
+            case .forbidden, .unauthenticated: .forbidden
+            case .notFound: .notFound
+            case .unavailable: .serviceUnavailable
+            case .conflict: .conflict
+            case .badRequest, .validationFailed: .badRequest
+            }
+        let descriptions =
+            error.fields.isEmpty
             ? [error.message.text(in: language)]
             : error.fields.keys.sorted().map { "\($0): \(error.fields[$0]!.text(in: language))" }
         return format.response(.errors(status: Int(status.code), descriptions: descriptions), status: status)

@@ -4,7 +4,8 @@ import ArgumentParsing
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "admin",
-        abstract: "Manages staff accounts, their tokens and Open311 API keys directly in the database (run on the server).",
+        abstract:
+            "Manages staff accounts, their tokens and Open311 API keys directly in the database (run on the server).",
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
             CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self,

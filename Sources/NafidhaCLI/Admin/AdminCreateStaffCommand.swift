@@ -9,7 +9,8 @@ struct AdminCreateStaffCommand: RunnableCommand {
         "municipality", valueName: "code", repeatable: true,
         help: "A municipality in scope (repeatable); none makes an auditor or admin national."
     )
-    static let sector = Option<String>("sector", valueName: "code", repeatable: true, help: "A clerk's sector (repeatable).")
+    static let sector = Option<String>(
+        "sector", valueName: "code", repeatable: true, help: "A clerk's sector (repeatable).")
 
     static let configuration = CommandConfiguration(
         name: "create-staff",
@@ -19,7 +20,8 @@ struct AdminCreateStaffCommand: RunnableCommand {
             at least one --municipality and sees every sector there. An auditor or admin reads everything in its \
             municipalities, or everywhere when none is given. Then issue a token with 'nafidha admin issue-token'.
             """,
-        arguments: [name.definition, role.definition, municipality.definition, sector.definition] + AdminDatabase.arguments
+        arguments: [name.definition, role.definition, municipality.definition, sector.definition]
+            + AdminDatabase.arguments
     )
 
     let staffName: String
@@ -47,7 +49,9 @@ struct AdminCreateStaffCommand: RunnableCommand {
             try StaffDirectory(pool: pool).create(
                 name: staffName, role: staffRole, municipalities: municipalities, sectors: sectors)
         }
-        let scope = member.municipalities.isEmpty ? "national" : "municipalities " + member.municipalities.joined(separator: ", ")
+        let scope =
+            member.municipalities.isEmpty
+            ? "national" : "municipalities " + member.municipalities.joined(separator: ", ")
         let sectorList = member.sectors.isEmpty ? "" : "; sectors " + member.sectors.joined(separator: ", ")
         context.standardOutput.writeLine("Created \(member.role.rawValue) \(member.name) (\(scope)\(sectorList)).")
         return 0

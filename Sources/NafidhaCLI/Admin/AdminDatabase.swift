@@ -8,8 +8,11 @@ enum AdminDatabase {
     static let arguments = [DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition]
 
     /// Runs `body` with a small pool on the chosen database; an embedded cluster started here is stopped after.
-    static func withPool<T>(_ options: DatabaseOptions, context: CommandContext, _ body: (PostgresPool) throws -> T) throws -> T {
-        let opened = try options.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(context: context)
+    static func withPool<T>(_ options: DatabaseOptions, context: CommandContext, _ body: (PostgresPool) throws -> T)
+        throws -> T
+    {
+        let opened = try options.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
+            context: context)
         var configuration = PostgresPool.Configuration()
         configuration.maxConnections = 2
         let pool = PostgresPool(conninfo: opened.conninfo, configuration: configuration)

@@ -4,7 +4,8 @@ import Postgres
 
 /// `nafidha admin create-api-key --name NAME`: issues the Open311 API key of a client application.
 struct CreateAPIKeyCommand: RunnableCommand {
-    static let name = Option<String>("name", valueName: "name", help: "The client application's name (unique, ≤ 100 characters).")
+    static let name = Option<String>(
+        "name", valueName: "name", help: "The client application's name (unique, ≤ 100 characters).")
 
     static let configuration = CommandConfiguration(
         name: "create-api-key",
@@ -47,7 +48,8 @@ struct CreateAPIKeyCommand: RunnableCommand {
     static func withStore<T>(
         _ database: DatabaseOptions, context: CommandContext, _ body: (APIKeyStore) throws -> T
     ) throws -> T {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(context: context)
+        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
+            context: context)
         var configuration = PostgresPool.Configuration()
         configuration.maxConnections = 1
         let pool = PostgresPool(conninfo: opened.conninfo, configuration: configuration)

@@ -25,9 +25,11 @@ struct SLASweepCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         let result = try AdminDatabase.withPool(database, context: context) { try EscalationSweep(pool: $0).run() }
-        context.standardOutput.writeLine(json
-            ? #"{"escalated":\#(result.escalated),"leases_lapsed":\#(result.leasesLapsed)}"#
-            : "Escalated \(result.escalated) overdue task(s); \(result.leasesLapsed) lapsed claim(s) returned to their queues.")
+        context.standardOutput.writeLine(
+            json
+                ? #"{"escalated":\#(result.escalated),"leases_lapsed":\#(result.leasesLapsed)}"#
+                : "Escalated \(result.escalated) overdue task(s); \(result.leasesLapsed) lapsed claim(s) returned to their queues."
+        )
         return 0
     }
 }

@@ -5,13 +5,22 @@ import Postgres
 
 /// `nafidha audit export`: streams a range of audit events to a file, with its manifest beside it.
 struct AuditExportCommand: RunnableCommand {
-    static let from = Option<String>("from", valueName: "date", help: "Start of the range, inclusive (2026-03-01 or an ISO 8601 instant).")
+    static let from = Option<String>(
+        "from", valueName: "date", help: "Start of the range, inclusive (2026-03-01 or an ISO 8601 instant).")
     static let to = Option<String>("to", valueName: "date", help: "End of the range, exclusive.")
-    static let municipality = Option<String>("municipality", valueName: "code", help: "Only this municipality's chain (e.g. TRP).")
+    static let municipality = Option<String>(
+        "municipality", valueName: "code", help: "Only this municipality's chain (e.g. TRP).")
     static let format = Option<String>("format", valueName: "jsonl|csv", help: "The file format. Default: jsonl.")
-    static let output = Option<String>("output", shortName: "o", valueName: "file", help: "The file to write; the manifest goes to FILE.manifest.json.")
-    static let unmasked = Flag("unmasked", help: "Include applicants' names and national ids in full (--actor must be an active auditor or admin); recorded in the audit trail.")
-    static let actor = Option<String>("actor", valueName: "login", help: "Who exports (required with --unmasked), recorded in the trail.")
+    static let output = Option<String>(
+        "output", shortName: "o", valueName: "file", help: "The file to write; the manifest goes to FILE.manifest.json."
+    )
+    static let unmasked = Flag(
+        "unmasked",
+        help:
+            "Include applicants' names and national ids in full (--actor must be an active auditor or admin); recorded in the audit trail."
+    )
+    static let actor = Option<String>(
+        "actor", valueName: "login", help: "Who exports (required with --unmasked), recorded in the trail.")
 
     static let configuration = CommandConfiguration(
         name: "export",
@@ -38,12 +47,14 @@ struct AuditExportCommand: RunnableCommand {
         let from = try Self.instant(arguments, Self.from)
         let to = try Self.instant(arguments, Self.to)
         guard from < to else {
-            throw UsageError.invalidValue(for: Self.to.definition, value: try arguments.value(of: Self.to) ?? "",
-                                          reason: "--to must come after --from")
+            throw UsageError.invalidValue(
+                for: Self.to.definition, value: try arguments.value(of: Self.to) ?? "",
+                reason: "--to must come after --from")
         }
         let formatText = try arguments.value(of: Self.format) ?? "jsonl"
         guard let format = AuditExportFormat(rawValue: formatText) else {
-            throw UsageError.invalidValue(for: Self.format.definition, value: formatText, reason: "expected jsonl or csv")
+            throw UsageError.invalidValue(
+                for: Self.format.definition, value: formatText, reason: "expected jsonl or csv")
         }
         guard let output = try arguments.value(of: Self.output), !output.isEmpty else {
             throw UsageError.invalidValue(for: Self.output.definition, value: "", reason: "this option is required")
@@ -65,7 +76,8 @@ struct AuditExportCommand: RunnableCommand {
             throw UsageError.invalidValue(for: option.definition, value: "", reason: "this option is required")
         }
         guard let date = InstantArgument.parse(text) else {
-            throw UsageError.invalidValue(for: option.definition, value: text, reason: "expected 2026-03-01 or an ISO 8601 instant")
+            throw UsageError.invalidValue(
+                for: option.definition, value: text, reason: "expected 2026-03-01 or an ISO 8601 instant")
         }
         return date
     }
@@ -73,16 +85,19 @@ struct AuditExportCommand: RunnableCommand {
     func run(context: CommandContext) throws -> Int32 {
         let path = InstantArgument.absolutePath(outputPath, in: context.currentDirectory)
         let partial = path + ".partial"
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(context: context)
+        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
+            context: context)
         defer { try? opened.close() }
         let connection = try opened.connect()
         guard FileManager.default.createFile(atPath: partial, contents: nil),
-              let handle = FileHandle(forWritingAtPath: partial) else {
+            let handle = FileHandle(forWritingAtPath: partial)
+        else {
             throw CommandFailure("cannot create \(partial)")
         }
         let manifest: AuditExportManifest
         do {
-            manifest = try AuditExporter.export(options, fileName: (path as NSString).lastPathComponent, on: connection) {
+            manifest = try AuditExporter.export(options, fileName: (path as NSString).lastPathComponent, on: connection)
+            {
                 try handle.write(contentsOf: Data($0))
             }
             try handle.close()

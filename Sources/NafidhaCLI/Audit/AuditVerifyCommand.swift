@@ -6,7 +6,8 @@ import Postgres
 /// `nafidha audit verify`: verifies an export file offline, or the live chains in the database.
 struct AuditVerifyCommand: RunnableCommand {
     static let file = Option<String>("file", valueName: "file", help: "An export to verify offline.")
-    static let manifest = Option<String>("manifest", valueName: "file", help: "Its manifest. Default: FILE.manifest.json when present.")
+    static let manifest = Option<String>(
+        "manifest", valueName: "file", help: "Its manifest. Default: FILE.manifest.json when present.")
 
     static let configuration = CommandConfiguration(
         name: "verify",
@@ -33,7 +34,8 @@ struct AuditVerifyCommand: RunnableCommand {
         filePath = try arguments.value(of: Self.file)
         manifestPath = try arguments.value(of: Self.manifest)
         if filePath == nil && manifestPath != nil {
-            throw UsageError.invalidValue(for: Self.manifest.definition, value: manifestPath ?? "", reason: "--manifest needs --file")
+            throw UsageError.invalidValue(
+                for: Self.manifest.definition, value: manifestPath ?? "", reason: "--manifest needs --file")
         }
     }
 
@@ -43,17 +45,20 @@ struct AuditVerifyCommand: RunnableCommand {
             return try verifyDatabase(context: context)
         }
         let path = InstantArgument.absolutePath(filePath, in: context.currentDirectory)
-        let manifestFile = manifestPath.map { InstantArgument.absolutePath($0, in: context.currentDirectory) }
+        let manifestFile =
+            manifestPath.map { InstantArgument.absolutePath($0, in: context.currentDirectory) }
             ?? (FileManager.default.fileExists(atPath: path + ".manifest.json") ? path + ".manifest.json" : nil)
         var manifest: AuditExportManifest?
         if let manifestFile {
             guard let data = FileManager.default.contents(atPath: manifestFile),
-                  let decoded = try? JSONDecoder().decode(AuditExportManifest.self, from: data) else {
+                let decoded = try? JSONDecoder().decode(AuditExportManifest.self, from: data)
+            else {
                 throw CommandFailure("cannot read the manifest \(manifestFile)")
             }
             manifest = decoded
         } else {
-            context.standardError.writeLine("Warning: no manifest; a file cut after a chain's last event cannot be detected")
+            context.standardError.writeLine(
+                "Warning: no manifest; a file cut after a chain's last event cannot be detected")
         }
         let result: AuditFileVerification
         do {
@@ -82,11 +87,13 @@ struct AuditVerifyCommand: RunnableCommand {
             for chain in answer?["chains"] as? [[String: Any]] ?? [] {
                 let municipality = chain["municipality"] as? String ?? "?"
                 if chain["intact"] as? Bool == true {
-                    context.standardOutput.writeLine("OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events")
+                    context.standardOutput.writeLine(
+                        "OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events")
                 } else {
                     broken = true
                     let seq = (chain["broken_seq"] as? Int).map(String.init) ?? "?"
-                    context.standardOutput.writeLine("BROKEN: \(municipality) at seq \(seq): \(chain["problem"] as? String ?? "?")")
+                    context.standardOutput.writeLine(
+                        "BROKEN: \(municipality) at seq \(seq): \(chain["problem"] as? String ?? "?")")
                 }
             }
         }
@@ -94,7 +101,8 @@ struct AuditVerifyCommand: RunnableCommand {
     }
 
     private func verifyDatabase(context: CommandContext) throws -> Int32 {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(context: context)
+        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
+            context: context)
         defer { try? opened.close() }
         let connection = try opened.connect()
         var broken = false

@@ -7,8 +7,10 @@ struct ApproveCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         name: "approve",
         abstract: "Approves a task you hold; the stage's last approval opens the next stage.",
-        arguments: [TaskActionCommand.task.definition, note.definition, TaskActionCommand.version.definition,
-                    TaskActionCommand.json.definition]
+        arguments: [
+            TaskActionCommand.task.definition, note.definition, TaskActionCommand.version.definition,
+            TaskActionCommand.json.definition,
+        ]
     )
 
     let taskID: Int
@@ -24,6 +26,8 @@ struct ApproveCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        TaskActionCommand.run("approve", taskID: taskID, body: note.map { ["note": $0] } ?? [:], version: version, verb: "Approved", json: json, context: context)
+        TaskActionCommand.run(
+            "approve", taskID: taskID, body: note.map { ["note": $0] } ?? [:], version: version, verb: "Approved",
+            json: json, context: context)
     }
 }

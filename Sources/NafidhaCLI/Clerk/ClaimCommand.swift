@@ -37,7 +37,8 @@ struct ClaimCommand: RunnableCommand {
             if let taskID {
                 answer = try client.call("POST", "/v1/staff/tasks/\(taskID)/claim")
             } else {
-                answer = try client.call("POST", "/v1/staff/tasks/claim-next", body: sector.map { ["sector": $0] } ?? [:])
+                answer = try client.call(
+                    "POST", "/v1/staff/tasks/claim-next", body: sector.map { ["sector": $0] } ?? [:])
             }
             TaskPrinter.print(answer, verb: "Claimed", json: json, context: context)
         }

@@ -24,7 +24,9 @@ enum ClerkCommandRunner {
 
     /// Pretty JSON for `--json`, keys sorted so scripts and diffs see a stable shape.
     static func jsonText(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         else { return "null" }
         return String(decoding: data, as: UTF8.self)
     }

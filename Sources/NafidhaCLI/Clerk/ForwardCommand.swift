@@ -2,14 +2,17 @@ import ArgumentParsing
 
 /// `nafidha forward TASK --to SECTOR --reason TEXT`: moves a misrouted task to another sector's queue.
 struct ForwardCommand: RunnableCommand {
-    static let to = Option<String>("to", valueName: "sector", help: "The sector whose queue should hold the task (required).")
+    static let to = Option<String>(
+        "to", valueName: "sector", help: "The sector whose queue should hold the task (required).")
     static let reason = Option<String>("reason", valueName: "text", help: "Why it was misrouted (required; internal).")
 
     static let configuration = CommandConfiguration(
         name: "forward",
         abstract: "Forwards a task to another sector of the same municipality (a misroute correction).",
-        arguments: [TaskActionCommand.task.definition, to.definition, reason.definition,
-                    TaskActionCommand.version.definition, TaskActionCommand.json.definition]
+        arguments: [
+            TaskActionCommand.task.definition, to.definition, reason.definition,
+            TaskActionCommand.version.definition, TaskActionCommand.json.definition,
+        ]
     )
 
     let taskID: Int
@@ -27,7 +30,8 @@ struct ForwardCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        TaskActionCommand.run("forward", taskID: taskID, body: ["sector": sector, "reason": reason], version: version,
-                              verb: "Forwarded", json: json, context: context)
+        TaskActionCommand.run(
+            "forward", taskID: taskID, body: ["sector": sector, "reason": reason], version: version,
+            verb: "Forwarded", json: json, context: context)
     }
 }

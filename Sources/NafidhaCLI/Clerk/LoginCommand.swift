@@ -3,7 +3,8 @@ import Foundation
 
 /// `nafidha login --url URL`: checks a token against the server and stores both for the clerk commands.
 struct LoginCommand: RunnableCommand {
-    static let url = Option<String>("url", valueName: "url", help: "The Nafidha server, e.g. https://nafidha.example.ly.")
+    static let url = Option<String>(
+        "url", valueName: "url", help: "The Nafidha server, e.g. https://nafidha.example.ly.")
 
     static let configuration = CommandConfiguration(
         name: "login",
@@ -27,9 +28,12 @@ struct LoginCommand: RunnableCommand {
         guard let path = ClientCredentials.file(environment: context.environment) else {
             throw CommandFailure("HOME is not set, so there is nowhere to store the credentials")
         }
-        let token = context.environment[ClientCredentials.tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let token =
+            context.environment[ClientCredentials.tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
             ?? readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !token.isEmpty else { throw CommandFailure("no token given: set NAFIDHA_TOKEN or type it on standard input") }
+        guard !token.isEmpty else {
+            throw CommandFailure("no token given: set NAFIDHA_TOKEN or type it on standard input")
+        }
         let credentials = ClientCredentials(url: serverURL, token: token)
         var me: [String: Any] = [:]
         let code = ClerkCommandRunner.run(context: context.with(credentials)) { client throws(ClientFailure) in
@@ -38,7 +42,8 @@ struct LoginCommand: RunnableCommand {
         guard code == 0 else { return code }
         try credentials.write(to: path)
         context.standardOutput.writeLine(
-            "Logged in as \(me["name"] as? String ?? "?") (\(me["role"] as? String ?? "?")); credentials stored in \(path).")
+            "Logged in as \(me["name"] as? String ?? "?") (\(me["role"] as? String ?? "?")); credentials stored in \(path)."
+        )
         return 0
     }
 }

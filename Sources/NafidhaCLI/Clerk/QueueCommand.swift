@@ -4,7 +4,8 @@ import Foundation
 /// `nafidha queue`: the queues the clerk may work, with counts, and their tasks by priority then due time.
 struct QueueCommand: RunnableCommand {
     static let sector = Option<String>("sector", valueName: "code", help: "Only this sector's queue.")
-    static let municipality = Option<String>("municipality", valueName: "code", help: "Only this municipality's queues.")
+    static let municipality = Option<String>(
+        "municipality", valueName: "code", help: "Only this municipality's queues.")
     static let overdue = Flag("overdue", help: "Only tasks past due (open or claimed).")
     static let json = Flag("json", help: "Print the server's JSON (queues, tasks, next_cursor) for scripts.")
 
@@ -40,7 +41,8 @@ struct QueueCommand: RunnableCommand {
             var components = URLComponents()
             components.queryItems = query
             let queues = try client.call("GET", "/v1/staff/queues") as? [String: Any] ?? [:]
-            let page = try client.call("GET", "/v1/staff/tasks" + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
+            let page =
+                try client.call("GET", "/v1/staff/tasks" + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
                 as? [String: Any] ?? [:]
             var allQueues = queues["queues"] as? [[String: Any]] ?? []
             allQueues = allQueues.filter { queue in
@@ -65,7 +67,8 @@ struct QueueCommand: RunnableCommand {
                     "\(queue["awaiting_citizen"] as? Int ?? 0)", "\(queue["overdue"] as? Int ?? 0)",
                 ])
             }
-            context.standardOutput.writeLine(allQueues.isEmpty ? "No queue has work for you." : summary.render(style: style))
+            context.standardOutput.writeLine(
+                allQueues.isEmpty ? "No queue has work for you." : summary.render(style: style))
             guard !tasks.isEmpty else {
                 context.standardOutput.writeLine(overdueOnly ? "No overdue task." : "No open task.")
                 return

@@ -7,8 +7,10 @@ struct RejectCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         name: "reject",
         abstract: "Rejects a task you hold, and with it the request.",
-        arguments: [TaskActionCommand.task.definition, reason.definition, TaskActionCommand.version.definition,
-                    TaskActionCommand.json.definition]
+        arguments: [
+            TaskActionCommand.task.definition, reason.definition, TaskActionCommand.version.definition,
+            TaskActionCommand.json.definition,
+        ]
     )
 
     let taskID: Int
@@ -24,6 +26,8 @@ struct RejectCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        TaskActionCommand.run("reject", taskID: taskID, body: ["reason": reason], version: version, verb: "Rejected", json: json, context: context)
+        TaskActionCommand.run(
+            "reject", taskID: taskID, body: ["reason": reason], version: version, verb: "Rejected", json: json,
+            context: context)
     }
 }

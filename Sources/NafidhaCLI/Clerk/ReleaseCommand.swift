@@ -22,7 +22,9 @@ struct ReleaseCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            TaskPrinter.print(try client.call("POST", "/v1/staff/tasks/\(taskID)/release"), verb: "Released", json: json, context: context)
+            TaskPrinter.print(
+                try client.call("POST", "/v1/staff/tasks/\(taskID)/release"), verb: "Released", json: json,
+                context: context)
         }
     }
 }

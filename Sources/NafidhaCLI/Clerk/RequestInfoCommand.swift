@@ -7,8 +7,10 @@ struct RequestInfoCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         name: "request-info",
         abstract: "Asks the citizen for information; the task waits (clock paused) and comes back to you on reply.",
-        arguments: [TaskActionCommand.task.definition, message.definition, TaskActionCommand.version.definition,
-                    TaskActionCommand.json.definition]
+        arguments: [
+            TaskActionCommand.task.definition, message.definition, TaskActionCommand.version.definition,
+            TaskActionCommand.json.definition,
+        ]
     )
 
     let taskID: Int
@@ -24,7 +26,8 @@ struct RequestInfoCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        TaskActionCommand.run("request-info", taskID: taskID, body: ["message": message], version: version,
-                              verb: "Asked the citizen about", json: json, context: context)
+        TaskActionCommand.run(
+            "request-info", taskID: taskID, body: ["message": message], version: version,
+            verb: "Asked the citizen about", json: json, context: context)
     }
 }

@@ -16,7 +16,9 @@ struct ShowCommand: RunnableCommand {
     let json: Bool
 
     init(parsing arguments: ParsedArguments) throws(UsageError) {
-        guard let tracking = try arguments.value(of: Self.tracking) else { throw UsageError.required(Self.tracking.definition) }
+        guard let tracking = try arguments.value(of: Self.tracking) else {
+            throw UsageError.required(Self.tracking.definition)
+        }
         trackingNumber = tracking
         json = arguments.isSet(Self.json)
     }
@@ -33,8 +35,10 @@ struct ShowCommand: RunnableCommand {
             }
             let request = answer as? [String: Any] ?? [:]
             var facts = TerminalTable(headers: ["FIELD", "VALUE"])
-            for key in ["tracking_number", "service", "municipality", "status", "submitted_at", "due_at", "applicant_name",
-                        "applicant_national_id", "applicant_phone", "applicant_email", "description", "fields"] {
+            for key in [
+                "tracking_number", "service", "municipality", "status", "submitted_at", "due_at", "applicant_name",
+                "applicant_national_id", "applicant_phone", "applicant_email", "description", "fields",
+            ] {
                 facts.rows.append([key, (request[key] as? String) ?? "-"])
             }
             let style = TerminalStyle(context: context)

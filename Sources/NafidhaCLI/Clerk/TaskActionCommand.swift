@@ -9,7 +9,8 @@ enum TaskActionCommand {
     static let json = Flag("json", help: "Print the task as JSON.")
 
     static func run(
-        _ action: String, taskID: Int, body: [String: Any], version: Int?, verb: String, json: Bool, context: CommandContext
+        _ action: String, taskID: Int, body: [String: Any], version: Int?, verb: String, json: Bool,
+        context: CommandContext
     ) -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
             var body = body

@@ -9,7 +9,8 @@ enum TaskPrinter {
         }
         let task = answer as? [String: Any] ?? [:]
         let style = TerminalStyle(context: context)
-        context.standardOutput.writeLine(style.green("\(verb) task \(task["id"] as? Int ?? 0) (\(task["tracking_number"] as? String ?? "?"))."))
+        context.standardOutput.writeLine(
+            style.green("\(verb) task \(task["id"] as? Int ?? 0) (\(task["tracking_number"] as? String ?? "?"))."))
         var table = TerminalTable(headers: ClerkCommandRunner.taskHeaders)
         table.rows.append(ClerkCommandRunner.taskRow(task, language: ClerkCommandRunner.languageKey(context)))
         context.standardOutput.writeLine(table.render(style: style))

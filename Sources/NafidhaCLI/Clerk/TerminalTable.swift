@@ -17,7 +17,8 @@ struct TerminalTable {
         }
         func line(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - Self.displayWidth(cell))
+                index == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[index] - Self.displayWidth(cell))
             }.joined(separator: "  ")
         }
         var lines = [style.bold(line(headers))]
@@ -38,8 +39,10 @@ struct TerminalTable {
         default: break
         }
         let value = scalar.value
-        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) && value != 0x303F
-            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+        let wide =
+            (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) && value != 0x303F
+            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFE30...0xFE4F).contains(value)
             || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
             || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value)
             || (0x20000...0x3FFFD).contains(value)
@@ -50,7 +53,8 @@ struct TerminalTable {
     static func isolated(_ text: String) -> String {
         let rightToLeft = text.unicodeScalars.contains { scalar in
             let value = scalar.value
-            return (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value)
+            return (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value)
+                || (0xFE70...0xFEFF).contains(value)
         }
         return rightToLeft ? "\u{2068}" + text + "\u{2069}" : text
     }

@@ -25,7 +25,8 @@ struct ClientCredentials: Equatable {
         let url = context.environment[urlVariable].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.url
         let token = context.environment[tokenVariable].flatMap { $0.isEmpty ? nil : $0 } ?? stored?.token
         guard let url, let token else {
-            throw .notConfigured("no server configured: set NAFIDHA_URL and NAFIDHA_TOKEN, or run 'nafidha login --url URL'")
+            throw .notConfigured(
+                "no server configured: set NAFIDHA_URL and NAFIDHA_TOKEN, or run 'nafidha login --url URL'")
         }
         return ClientCredentials(url: url, token: token)
     }
@@ -49,7 +50,8 @@ struct ClientCredentials: Equatable {
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".tmp"
         FileManager.default.createFile(
-            atPath: temporary, contents: Data("url=\(url)\ntoken=\(token)\n".utf8), attributes: [.posixPermissions: 0o600])
+            atPath: temporary, contents: Data("url=\(url)\ntoken=\(token)\n".utf8),
+            attributes: [.posixPermissions: 0o600])
         // rename(2) replaces the old file in one step, so a reader never sees a half-written one.
         guard rename(temporary, path) == 0 else {
             throw CommandFailure("cannot store the credentials in \(path): \(String(cString: strerror(errno)))")

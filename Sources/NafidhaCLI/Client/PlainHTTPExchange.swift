@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One HTTP/1.1 exchange over a blocking TCP socket, for `http://` servers: connect, send the request with
@@ -23,7 +24,9 @@ struct PlainHTTPExchange {
         request += body
         var sent = 0
         while sent < request.count {
-            let written = request[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let written = request[sent...].withUnsafeBytes {
+                send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw .unreachable("sending the request failed: \(Self.describe(errno))")
@@ -60,8 +63,13 @@ struct PlainHTTPExchange {
         var entry: UnsafeMutablePointer<addrinfo>? = first
         while let current = entry {
             entry = current.pointee.ai_next
-            let fd = socket(current.pointee.ai_family, current.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), current.pointee.ai_protocol)
-            guard fd >= 0 else { lastError = errno; continue }
+            let fd = socket(
+                current.pointee.ai_family, current.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue),
+                current.pointee.ai_protocol)
+            guard fd >= 0 else {
+                lastError = errno
+                continue
+            }
             var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
@@ -69,7 +77,9 @@ struct PlainHTTPExchange {
             lastError = errno
             close(fd)
         }
-        let reason = lastError == EINPROGRESS || lastError == EAGAIN ? "no answer in \(Int(timeout)) s" : Self.describe(lastError)
+        let reason =
+            lastError == EINPROGRESS || lastError == EAGAIN
+            ? "no answer in \(Int(timeout)) s" : Self.describe(lastError)
         throw .unreachable("cannot connect to \(host):\(port): \(reason)")
     }
 
@@ -87,7 +97,8 @@ struct PlainHTTPExchange {
         if fields.contains(where: { $0.hasPrefix("transfer-encoding:") && $0.contains("chunked") }) {
             body = try dechunk(body)
         } else if let length = fields.first(where: { $0.hasPrefix("content-length:") })
-            .flatMap({ Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }) {
+            .flatMap({ Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) })
+        {
             guard body.count >= length else { throw .badResponse("the answer was cut short") }
             body = Array(body.prefix(length))
         }
@@ -98,7 +109,8 @@ struct PlainHTTPExchange {
         var output: [UInt8] = []
         var index = 0
         while let lineEnd = bytes[index...].firstRange(of: [13, 10]) {
-            let sizeText = String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
+            let sizeText =
+                String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { break }
             if size == 0 { return output }
             let start = lineEnd.upperBound

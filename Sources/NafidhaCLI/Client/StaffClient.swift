@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The clerk CLI's HTTP client for the staff API: one blocking call at a time on the CLI's own thread, bounded by
@@ -17,18 +18,23 @@ struct StaffClient {
 
     init(credentials: ClientCredentials, environment: [String: String]) {
         self.credentials = credentials
-        timeout = environment["NAFIDHA_TIMEOUT"].flatMap(TimeInterval.init).map { min(max($0, 1), 600) }
+        timeout =
+            environment["NAFIDHA_TIMEOUT"].flatMap(TimeInterval.init).map { min(max($0, 1), 600) }
             ?? Self.defaultTimeout
     }
 
     /// Sends `method path` with an optional JSON body and returns the decoded JSON answer of a 2xx response.
     func call(_ method: String, _ path: String, body: [String: Any]? = nil) throws(ClientFailure) -> Any {
         guard let base = URL(string: credentials.url), base.scheme == "http" || base.scheme == "https",
-              let url = URL(string: credentials.url.trimmingSuffix("/") + path) else {
+            let url = URL(string: credentials.url.trimmingSuffix("/") + path)
+        else {
             throw .notConfigured("NAFIDHA_URL is not an http:// or https:// URL")
         }
-        var fields: [(String, String)] = [("Authorization", "Bearer \(credentials.token)"), ("Accept", "application/json")]
-        if let language = ProcessInfo.processInfo.environment["LANG"]?.prefix(2), ["ar", "fr", "en"].contains(language) {
+        var fields: [(String, String)] = [
+            ("Authorization", "Bearer \(credentials.token)"), ("Accept", "application/json"),
+        ]
+        if let language = ProcessInfo.processInfo.environment["LANG"]?.prefix(2), ["ar", "fr", "en"].contains(language)
+        {
             fields.append(("Accept-Language", String(language)))
         }
         var bodyBytes: [UInt8] = []
@@ -42,9 +48,11 @@ struct StaffClient {
         let (status, responseBody): (Int, [UInt8])
         if base.scheme == "http" {
             let exchange = PlainHTTPExchange(
-                host: base.host ?? "127.0.0.1", port: base.port ?? 80, timeout: timeout, maximumBytes: Self.maximumResponseBytes)
+                host: base.host ?? "127.0.0.1", port: base.port ?? 80, timeout: timeout,
+                maximumBytes: Self.maximumResponseBytes)
             let target = (url.path.isEmpty ? "/" : url.path) + (url.query.map { "?" + $0 } ?? "")
-            let head = "\(method) \(target) HTTP/1.1\r\nHost: \(base.host ?? "")\(base.port.map { ":\($0)" } ?? "")\r\n"
+            let head =
+                "\(method) \(target) HTTP/1.1\r\nHost: \(base.host ?? "")\(base.port.map { ":\($0)" } ?? "")\r\n"
                 + fields.map { "\($0.0): \($0.1)\r\n" }.joined()
             (status, responseBody) = try exchange.perform(head: head, body: bodyBytes)
         } else {
@@ -81,7 +89,9 @@ struct StaffClient {
             done.signal()
         }.resume()
         // The session's own timeouts end the task; the extra second only guards against a lost callback.
-        guard done.wait(timeout: .now() + timeout + 1) == .success else { throw .unreachable("no answer in \(Int(timeout)) s") }
+        guard done.wait(timeout: .now() + timeout + 1) == .success else {
+            throw .unreachable("no answer in \(Int(timeout)) s")
+        }
         let (data, response, error) = outcome.get()
         if let error { throw .unreachable(error.localizedDescription) }
         guard let response = response as? HTTPURLResponse else { throw .badResponse("not an HTTP response") }

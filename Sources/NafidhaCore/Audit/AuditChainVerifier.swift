@@ -27,15 +27,17 @@ public enum AuditChainVerifier {
             let expected = Int64(offset + 1)
             let computed = SHA256.hash(previous + event.canonicalBytes)
             let problem: String? =
-                if event.seq != expected { "sequence_gap" }
-                else if Hex.decode(event.prevHash) != previous { "previous_hash_mismatch" }
-                else if SHA256.hex(computed) != event.hash.lowercased() { "hash_mismatch" }
-                else if !CanonicalJSON.isCanonical(event.details) { "details_not_canonical" }
-                else if event.occurredAt < lastTime { "time_went_backwards" }
-                else { nil }
+                if event.seq != expected { "sequence_gap" } else if Hex.decode(event.prevHash) != previous {
+                    "previous_hash_mismatch"
+                } else if SHA256.hex(computed) != event.hash.lowercased() {
+                    "hash_mismatch"
+                } else if !CanonicalJSON.isCanonical(event.details) {
+                    "details_not_canonical"
+                } else if event.occurredAt < lastTime { "time_went_backwards" } else { nil }
             if let problem {
-                return Verdict(intact: false, eventsChecked: expected - 1, brokenSequence: expected, problem: problem,
-                               headHash: SHA256.hex(previous))
+                return Verdict(
+                    intact: false, eventsChecked: expected - 1, brokenSequence: expected, problem: problem,
+                    headHash: SHA256.hex(previous))
             }
             previous = computed
             lastTime = event.occurredAt
@@ -43,9 +45,11 @@ public enum AuditChainVerifier {
         }
         let count = Int64(events.count)
         if let anchor, seen[anchor.seq] != anchor.hash.lowercased() {
-            return Verdict(intact: false, eventsChecked: count, brokenSequence: anchor.seq, problem: "anchor_missing",
-                           headHash: SHA256.hex(previous))
+            return Verdict(
+                intact: false, eventsChecked: count, brokenSequence: anchor.seq, problem: "anchor_missing",
+                headHash: SHA256.hex(previous))
         }
-        return Verdict(intact: true, eventsChecked: count, brokenSequence: nil, problem: nil, headHash: SHA256.hex(previous))
+        return Verdict(
+            intact: true, eventsChecked: count, brokenSequence: nil, problem: nil, headHash: SHA256.hex(previous))
     }
 }

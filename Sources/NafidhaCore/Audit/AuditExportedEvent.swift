@@ -28,7 +28,8 @@ public struct AuditExportedEvent: Sendable, Codable, Equatable {
 
     /// Creates an event from its exported fields.
     public init(
-        id: Int64, municipalityCode: String, seq: Int64, occurredAt: String, actorKind: String, actor: String, action: String,
+        id: Int64, municipalityCode: String, seq: Int64, occurredAt: String, actorKind: String, actor: String,
+        action: String,
         requestID: Int64?, taskID: Int64?, details: String, prevHash: String, hash: String
     ) {
         self.id = id
@@ -47,8 +48,12 @@ public struct AuditExportedEvent: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, seq, actor, action, details, hash
-        case municipalityCode = "municipality_code", occurredAt = "occurred_at", actorKind = "actor_kind"
-        case requestID = "request_id", taskID = "task_id", prevHash = "prev_hash"
+        case municipalityCode = "municipality_code"
+        case occurredAt = "occurred_at"
+        case actorKind = "actor_kind"
+        case requestID = "request_id"
+        case taskID = "task_id"
+        case prevHash = "prev_hash"
     }
 
     /// The canonical bytes of docs/audit.md (version `nafidha-audit-v1`): ten length-prefixed UTF-8 fields.

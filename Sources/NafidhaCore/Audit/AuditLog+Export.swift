@@ -4,7 +4,9 @@ import Postgres
 extension AuditLog {
     /// `municipality`'s events as an export presents them (the `audit_event_export` columns, plus the id), in
     /// `seq` order.
-    public static func exportedEvents(municipality: String, on connection: PostgresConnection) throws -> [AuditExportedEvent] {
+    public static func exportedEvents(municipality: String, on connection: PostgresConnection) throws
+        -> [AuditExportedEvent]
+    {
         try connection.query(
             """
             SELECT id, municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, actor_kind, actor, action,
@@ -14,10 +16,13 @@ extension AuditLog {
             [municipality]
         ).map { row in
             AuditExportedEvent(
-                id: try row.decode("id"), municipalityCode: try row.decode("municipality_code"), seq: try row.decode("seq"),
+                id: try row.decode("id"), municipalityCode: try row.decode("municipality_code"),
+                seq: try row.decode("seq"),
                 occurredAt: try row.decode("occurred_at"), actorKind: try row.decode("actor_kind"),
-                actor: try row.decode("actor"), action: try row.decode("action"), requestID: try row.decode("request_id"),
-                taskID: try row.decode("task_id"), details: try row.decode("details"), prevHash: try row.decode("prev_hash"),
+                actor: try row.decode("actor"), action: try row.decode("action"),
+                requestID: try row.decode("request_id"),
+                taskID: try row.decode("task_id"), details: try row.decode("details"),
+                prevHash: try row.decode("prev_hash"),
                 hash: try row.decode("hash")
             )
         }
@@ -25,7 +30,9 @@ extension AuditLog {
 
     /// Recomputes `municipality`'s chain in Swift (not with the database's function), then checks that the chain
     /// ends at the recorded head (`head_mismatch` otherwise, as `verify` reports a cut tail).
-    public static func verifyIndependently(municipality: String, on connection: PostgresConnection) throws -> AuditChainVerifier.Verdict {
+    public static func verifyIndependently(municipality: String, on connection: PostgresConnection) throws
+        -> AuditChainVerifier.Verdict
+    {
         let events = try exportedEvents(municipality: municipality, on: connection)
         var verdict = AuditChainVerifier.verify(events)
         guard verdict.intact else { return verdict }

@@ -26,8 +26,10 @@ public enum AuditLog {
     ) throws -> AppendedEvent {
         let rows = try connection.queryPrepared(
             "SELECT id, seq FROM append_audit_event($1, $2, $3, $4, $5, $6, $7::jsonb)",
-            [municipality, actorKind.rawValue, actor, action.rawValue, requestID, taskID,
-             JSONValue.object(details).canonicalText]
+            [
+                municipality, actorKind.rawValue, actor, action.rawValue, requestID, taskID,
+                JSONValue.object(details).canonicalText,
+            ]
         )
         let row = rows[0]
         return AppendedEvent(id: try row.decode("id"), sequence: try row.decode("seq"))

@@ -113,7 +113,9 @@ enum CanonicalJSON {
         private mutating func unicodeEscape() -> Unicode.Scalar? {
             guard let first = hex4() else { return nil }
             if (0xD800..<0xDC00).contains(first) {
-                guard consume("\\"), consume("u"), let second = hex4(), (0xDC00..<0xE000).contains(second) else { return nil }
+                guard consume("\\"), consume("u"), let second = hex4(), (0xDC00..<0xE000).contains(second) else {
+                    return nil
+                }
                 return Unicode.Scalar(0x10000 + (first - 0xD800) << 10 + (second - 0xDC00))
             }
             return Unicode.Scalar(first)
@@ -123,7 +125,9 @@ enum CanonicalJSON {
             guard index + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
             for byte in bytes[index..<index + 4] {
-                guard let digit = Hex.decode(String(decoding: [UInt8(ascii: "0"), byte], as: UTF8.self))?.first else { return nil }
+                guard let digit = Hex.decode(String(decoding: [UInt8(ascii: "0"), byte], as: UTF8.self))?.first else {
+                    return nil
+                }
                 value = value << 4 | UInt32(digit)
             }
             index += 4
@@ -138,13 +142,17 @@ enum CanonicalJSON {
             let digits = bytes[digitsStart..<index]
             guard !digits.isEmpty, digits.count == 1 || digits.first != UInt8(ascii: "0") else { return nil }
             // A fraction or an exponent makes a float, which the format refuses.
-            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { return nil }
+            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+                return nil
+            }
             return digits == [UInt8(ascii: "0")] ? Array(digits) : Array(bytes[start..<index])
         }
 
         private mutating func literal(_ word: String) -> [UInt8]? {
             let utf8 = Array(word.utf8)
-            guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else { return nil }
+            guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+                return nil
+            }
             index += utf8.count
             return utf8
         }

@@ -21,9 +21,14 @@ public struct AuditExportManifest: Sendable, Codable, Equatable {
         public var headHash: String
 
         enum CodingKeys: String, CodingKey {
-            case municipalityCode = "municipality_code", eventCount = "event_count", firstSeq = "first_seq"
-            case lastSeq = "last_seq", firstPrevHash = "first_prev_hash", lastHash = "last_hash"
-            case headSeq = "head_seq", headHash = "head_hash"
+            case municipalityCode = "municipality_code"
+            case eventCount = "event_count"
+            case firstSeq = "first_seq"
+            case lastSeq = "last_seq"
+            case firstPrevHash = "first_prev_hash"
+            case lastHash = "last_hash"
+            case headSeq = "head_seq"
+            case headHash = "head_hash"
         }
     }
 
@@ -58,8 +63,13 @@ public struct AuditExportManifest: Sendable, Codable, Equatable {
     public static let currentVersion = "nafidha-audit-export-v1"
 
     enum CodingKeys: String, CodingKey {
-        case manifestVersion = "manifest_version", file, format, sha256, eventCount = "event_count"
-        case firstEventID = "first_event_id", lastEventID = "last_event_id", from, to, municipality, masked
-        case exportedAt = "exported_at", chains
+        case manifestVersion = "manifest_version"
+        case file, format, sha256
+        case eventCount = "event_count"
+        case firstEventID = "first_event_id"
+        case lastEventID = "last_event_id"
+        case from, to, municipality, masked
+        case exportedAt = "exported_at"
+        case chains
     }
 }

@@ -45,16 +45,16 @@ enum AuditExportSQL {
                    min(e.id) AS first_id, max(e.id) AS last_id
               FROM audit_events e
         """ + filter + """
-             GROUP BY e.municipality_code
-        )
-        SELECT c.*, encode(f.prev_hash, 'hex') AS first_prev_hash, encode(l.hash, 'hex') AS last_hash,
-               h.last_seq AS head_seq, encode(h.last_hash, 'hex') AS head_hash
-          FROM c
-          JOIN audit_events f ON f.municipality_code = c.municipality_code AND f.seq = c.first_seq
-          JOIN audit_events l ON l.municipality_code = c.municipality_code AND l.seq = c.last_seq
-          JOIN audit_chain_heads h ON h.municipality_code = c.municipality_code
-         ORDER BY c.municipality_code
-        """
+                 GROUP BY e.municipality_code
+            )
+            SELECT c.*, encode(f.prev_hash, 'hex') AS first_prev_hash, encode(l.hash, 'hex') AS last_hash,
+                   h.last_seq AS head_seq, encode(h.last_hash, 'hex') AS head_hash
+              FROM c
+              JOIN audit_events f ON f.municipality_code = c.municipality_code AND f.seq = c.first_seq
+              JOIN audit_events l ON l.municipality_code = c.municipality_code AND l.seq = c.last_seq
+              JOIN audit_chain_heads h ON h.municipality_code = c.municipality_code
+             ORDER BY c.municipality_code
+            """
 
     /// `2026-03-01T08:15:00.000000Z`, the form `audit_time_text` gives.
     static func timeText(_ date: Date) -> String {
@@ -62,7 +62,8 @@ enum AuditExportSQL {
         let micros = Int(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded())
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
         func pad(_ value: Int?, _ width: Int) -> String {
             let text = String(value ?? 0)
             return String(repeating: "0", count: max(0, width - text.count)) + text

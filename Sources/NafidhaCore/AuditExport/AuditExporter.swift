@@ -18,11 +18,13 @@ public enum AuditExporter {
         write: ([UInt8]) throws -> Void
     ) throws -> AuditExportManifest {
         guard options.from < options.to else {
-            throw NafidhaError(.badRequest, code: "invalid_range", message: LocalizedText(
-                ar: "يجب أن تسبق بداية الفترة نهايتها.",
-                fr: "Le début de la période doit précéder sa fin.",
-                en: "The range's start must come before its end."
-            ))
+            throw NafidhaError(
+                .badRequest, code: "invalid_range",
+                message: LocalizedText(
+                    ar: "يجب أن تسبق بداية الفترة نهايتها.",
+                    fr: "Le début de la période doit précéder sa fin.",
+                    en: "The range's start must come before its end."
+                ))
         }
         if options.unmasked {
             try recordPersonalDataViewed(options, on: connection)
@@ -78,7 +80,9 @@ public enum AuditExporter {
     }
 
     /// Records, before any personal data leaves, one `personal_data_viewed` event per municipality concerned.
-    private static func recordPersonalDataViewed(_ options: AuditExportOptions, on connection: PostgresConnection) throws {
+    private static func recordPersonalDataViewed(_ options: AuditExportOptions, on connection: PostgresConnection)
+        throws
+    {
         try connection.withTransaction { connection in
             try requireUnmaskingPermission(options, on: connection)
             let codes = try connection.query(
@@ -104,7 +108,9 @@ public enum AuditExporter {
     }
 
     /// Only an active auditor or admin may see personal data, and a scoped one only in their municipalities.
-    private static func requireUnmaskingPermission(_ options: AuditExportOptions, on connection: PostgresConnection) throws {
+    private static func requireUnmaskingPermission(_ options: AuditExportOptions, on connection: PostgresConnection)
+        throws
+    {
         let rows = try connection.query(
             """
             SELECT s.role, array_remove(array_agg(m.municipality_code ORDER BY m.municipality_code), NULL)::text AS scope
@@ -114,16 +120,21 @@ public enum AuditExporter {
             [options.actor]
         )
         let role: String? = try rows.first?.decode("role")
-        let scope = try rows.first.map { row in
-            try row.decode("scope", as: String.self).trimmingCharacters(in: ["{", "}"]).split(separator: ",").map(String.init)
-        } ?? []
+        let scope =
+            try rows.first.map { row in
+                try row.decode("scope", as: String.self).trimmingCharacters(in: ["{", "}"]).split(separator: ",").map(
+                    String.init)
+            } ?? []
         let inScope = scope.isEmpty || options.municipality.map(scope.contains) == true
         guard role == "auditor" || role == "admin", inScope else {
-            throw NafidhaError(.forbidden, code: "unmasked_not_allowed", message: LocalizedText(
-                ar: "عرض البيانات الشخصية مقصور على مدقق أو مسؤول نشط ضمن نطاقه.",
-                fr: "Seul un auditeur ou un administrateur actif, dans son périmètre, peut voir les données personnelles.",
-                en: "Only an active auditor or admin, within their scope, may see personal data."
-            ))
+            throw NafidhaError(
+                .forbidden, code: "unmasked_not_allowed",
+                message: LocalizedText(
+                    ar: "عرض البيانات الشخصية مقصور على مدقق أو مسؤول نشط ضمن نطاقه.",
+                    fr:
+                        "Seul un auditeur ou un administrateur actif, dans son périmètre, peut voir les données personnelles.",
+                    en: "Only an active auditor or admin, within their scope, may see personal data."
+                ))
         }
     }
 }

@@ -16,10 +16,12 @@ public struct AuditFileVerifier {
     /// Verifies the file at `path`, against `manifest` when given. Throws only when the file cannot be read.
     public func verify(fileAt path: String, manifest: AuditExportManifest?) throws -> AuditFileVerification {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw NafidhaError(.notFound, code: "export_not_found", message: LocalizedText(
-                ar: "تعذّر فتح ملف التصدير.", fr: "Impossible d'ouvrir le fichier d'export.",
-                en: "The export file cannot be opened."
-            ))
+            throw NafidhaError(
+                .notFound, code: "export_not_found",
+                message: LocalizedText(
+                    ar: "تعذّر فتح ملف التصدير.", fr: "Impossible d'ouvrir le fichier d'export.",
+                    en: "The export file cannot be opened."
+                ))
         }
         defer { try? handle.close() }
         var chains = ChainWalk(expected: manifest)
@@ -33,7 +35,8 @@ public struct AuditFileVerifier {
         func takeCSV(_ fields: [CSVRecordReader.Field]) throws {
             recordNumber += 1
             guard let columns = csvColumns else {
-                csvColumns = Dictionary(fields.enumerated().map { ($1.text, $0) }, uniquingKeysWith: { first, _ in first })
+                csvColumns = Dictionary(
+                    fields.enumerated().map { ($1.text, $0) }, uniquingKeysWith: { first, _ in first })
                 return
             }
             chains.take(Self.event(fromCSV: fields, columns: columns), line: recordNumber)
@@ -75,7 +78,8 @@ public struct AuditFileVerifier {
             }
         }
         return AuditFileVerification(
-            eventCount: chains.eventCount, chains: chains.done, problem: chains.problem, checkedManifest: manifest != nil
+            eventCount: chains.eventCount, chains: chains.done, problem: chains.problem,
+            checkedManifest: manifest != nil
         )
     }
 
@@ -96,11 +100,11 @@ public struct AuditFileVerifier {
             return Int64(value).map { .some($0) } ?? nil
         }
         guard fields.count == columns.count,
-              let id = number("id") ?? nil, let seq = number("seq") ?? nil,
-              let requestID = number("request_id"), let taskID = number("task_id"),
-              let municipality = text("municipality_code"), let occurredAt = text("occurred_at"),
-              let actorKind = text("actor_kind"), let actor = text("actor"), let action = text("action"),
-              let details = text("details"), let prevHash = text("prev_hash"), let hash = text("hash")
+            let id = number("id") ?? nil, let seq = number("seq") ?? nil,
+            let requestID = number("request_id"), let taskID = number("task_id"),
+            let municipality = text("municipality_code"), let occurredAt = text("occurred_at"),
+            let actorKind = text("actor_kind"), let actor = text("actor"), let action = text("action"),
+            let details = text("details"), let prevHash = text("prev_hash"), let hash = text("hash")
         else { return nil }
         return AuditExportedEvent(
             id: id, municipalityCode: municipality, seq: seq, occurredAt: occurredAt, actorKind: actorKind,

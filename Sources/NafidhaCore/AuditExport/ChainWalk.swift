@@ -16,7 +16,9 @@ struct ChainWalk {
     private(set) var problem: AuditFileVerification.Problem?
 
     init(expected manifest: AuditExportManifest?) {
-        expected = manifest.map { Dictionary($0.chains.map { ($0.municipalityCode, $0) }, uniquingKeysWith: { a, _ in a }) }
+        expected = manifest.map {
+            Dictionary($0.chains.map { ($0.municipalityCode, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     mutating func fail(_ code: String, line: Int, municipality: String? = nil, seq: Int64? = nil) {
@@ -58,7 +60,9 @@ struct ChainWalk {
         } else {
             // A chain's first event in the file: genesis, or where the manifest says the range starts.
             if let expected, let chain = expected[code] {
-                if event.seq != chain.firstSeq { return fail("sequence_gap", line: line, municipality: code, seq: event.seq) }
+                if event.seq != chain.firstSeq {
+                    return fail("sequence_gap", line: line, municipality: code, seq: event.seq)
+                }
                 if event.prevHash.lowercased() != chain.firstPrevHash.lowercased() {
                     return fail("previous_hash_mismatch", line: line, municipality: code, seq: event.seq)
                 }
@@ -70,8 +74,9 @@ struct ChainWalk {
             }
             guard let hash = checkedHash(event, prev: prev, line: line) else { return }
             current = Current(
-                chain: .init(municipalityCode: code, eventCount: 1, firstSeq: event.seq, lastSeq: event.seq,
-                             lastHash: event.hash.lowercased()),
+                chain: .init(
+                    municipalityCode: code, eventCount: 1, firstSeq: event.seq, lastSeq: event.seq,
+                    lastHash: event.hash.lowercased()),
                 lastHashBytes: hash, lastTime: event.occurredAt
             )
         }
@@ -86,7 +91,7 @@ struct ChainWalk {
         let seen = Dictionary(done.map { ($0.municipalityCode, $0) }, uniquingKeysWith: { a, _ in a })
         for (code, chain) in expected.sorted(by: { $0.key < $1.key }) {
             guard let read = seen[code], read.lastSeq == chain.lastSeq, read.lastHash == chain.lastHash.lowercased(),
-                  read.eventCount == chain.eventCount
+                read.eventCount == chain.eventCount
             else {
                 return fail("chain_mismatch", line: 0, municipality: code, seq: seen[code]?.lastSeq)
             }

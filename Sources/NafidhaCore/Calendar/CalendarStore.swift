@@ -3,7 +3,9 @@ import Postgres
 /// Loads a municipality's working calendar (its country's zone, weekend and public holidays) from the catalog.
 public enum CalendarStore {
     /// The working calendar that governs deadlines in `municipality`, or nil when there is no such municipality.
-    public static func calendar(forMunicipality municipality: String, on connection: PostgresConnection) throws -> WorkingCalendar? {
+    public static func calendar(forMunicipality municipality: String, on connection: PostgresConnection) throws
+        -> WorkingCalendar?
+    {
         let countries = try connection.queryPrepared(
             """
             SELECT c.code, c.time_zone, c.weekend_days::int[]::text AS weekend

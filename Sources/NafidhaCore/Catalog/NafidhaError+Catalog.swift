@@ -39,7 +39,8 @@ extension NafidhaError {
             .notFound, code: "service_not_offered",
             message: LocalizedText(
                 ar: "الخدمة \(quoted(service)) غير متاحة حالياً في البلدية \(quoted(municipality)).",
-                fr: "Le service \(quoted(service)) n'est pas proposé actuellement dans la commune \(quoted(municipality)).",
+                fr:
+                    "Le service \(quoted(service)) n'est pas proposé actuellement dans la commune \(quoted(municipality)).",
                 en: "The service \(quoted(service)) is not offered in the municipality \(quoted(municipality)) now."
             )
         )

@@ -22,13 +22,15 @@ struct CountryRules: Sendable {
     func nationalID(_ input: String, at instant: Date) -> Result<String, Refusal> {
         let digits = Self.compact(input)
         guard digits.count <= Self.maximumInputLength, Digits.areASCIIDigits(digits),
-              Self.matches(digits, pattern: nationalIDPattern) else {
+            Self.matches(digits, pattern: nationalIDPattern)
+        else {
             return .failure(Refusal(IntakeMessages.invalidNationalID))
         }
         if let position = birthYearPosition {
             let start = digits.index(digits.startIndex, offsetBy: position - 1, limitedBy: digits.endIndex)
             guard let start, let end = digits.index(start, offsetBy: 4, limitedBy: digits.endIndex),
-                  let year = Int(digits[start..<end]), (1900...currentYear(at: instant)).contains(year) else {
+                let year = Int(digits[start..<end]), (1900...currentYear(at: instant)).contains(year)
+            else {
                 return .failure(Refusal(IntakeMessages.invalidBirthYear))
             }
         }

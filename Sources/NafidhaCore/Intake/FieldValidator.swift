@@ -29,8 +29,10 @@ struct FieldValidator: Sendable {
             return Self.text(value, limit: field.maxLength ?? Self.defaultTextLength, multiline: true)
                 .map(JSONValue.string)
         case .number:
-            return Self.number(value, minimum: field.minValue.map(Self.double), maximum: field.maxValue.map(Self.double))
-                .map(JSONValue.number)
+            return Self.number(
+                value, minimum: field.minValue.map(Self.double), maximum: field.maxValue.map(Self.double)
+            )
+            .map(JSONValue.number)
         case .date:
             return Self.date(value).map(JSONValue.string)
         case .singleChoice:
@@ -59,7 +61,9 @@ struct FieldValidator: Sendable {
         let text = multiline ? raw : raw.trimmingCharacters(in: .whitespaces)
         guard text.unicodeScalars.count <= limit else { return .failure(Refusal(IntakeMessages.tooLong(limit))) }
         let allowed: Set<UInt32> = multiline ? [0x0A, 0x09] : []
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0.value) }) {
+        if text.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control && !allowed.contains($0.value)
+        }) {
             return .failure(Refusal(IntakeMessages.controlCharacters))
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -95,8 +99,9 @@ struct FieldValidator: Sendable {
         let text = Digits.normalized(raw)
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ Digits.areASCIIDigits($0) }),
-              let date = LocalDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!) else {
+            parts.allSatisfy({ Digits.areASCIIDigits($0) }),
+            let date = LocalDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+        else {
             return .failure(Refusal(IntakeMessages.notADate))
         }
         return .success(date.description)
@@ -123,15 +128,18 @@ struct FieldValidator: Sendable {
         let text = raw.trimmingCharacters(in: .whitespaces)
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard text.unicodeScalars.count <= maximumEmailLength, parts.count == 2, !parts[0].isEmpty,
-              parts[0].count <= 64, parts[0].unicodeScalars.allSatisfy(isLocalPartScalar),
-              !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else {
+            parts[0].count <= 64, parts[0].unicodeScalars.allSatisfy(isLocalPartScalar),
+            !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..")
+        else {
             return .failure(Refusal(IntakeMessages.invalidEmail))
         }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { $0 == "-" || $0.isLetter || $0.isNumber }
-        }) else {
+        guard labels.count >= 2,
+            labels.allSatisfy({ label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.allSatisfy { $0 == "-" || $0.isLetter || $0.isNumber }
+            })
+        else {
             return .failure(Refusal(IntakeMessages.invalidEmail))
         }
         return .success(text)
@@ -155,7 +163,8 @@ struct FieldValidator: Sendable {
             break
         case (let latitude?, let longitude?):
             guard case .success(let lat) = number(latitude, minimum: nil, maximum: nil),
-                  case .success(let long) = number(longitude, minimum: nil, maximum: nil) else {
+                case .success(let long) = number(longitude, minimum: nil, maximum: nil)
+            else {
                 return .failure(Refusal(IntakeMessages.notANumber))
             }
             guard (-90...90).contains(lat) else { return .failure(Refusal(IntakeMessages.latitudeOutOfRange)) }

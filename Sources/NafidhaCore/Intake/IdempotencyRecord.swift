@@ -29,8 +29,10 @@ struct IdempotencyRecord: Sendable {
     /// Checks `key`: 16–255 printable ASCII characters (0x20–0x7E; HTTP already strips outer spaces).
     init(key: String, bodyHash: [UInt8]) throws(NafidhaError) {
         guard (Self.minimumKeyLength...Self.maximumKeyLength).contains(key.utf8.count),
-              key.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
-            throw NafidhaError(.badRequest, code: "invalid_idempotency_key", message: IntakeMessages.invalidIdempotencyKey)
+            key.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+        else {
+            throw NafidhaError(
+                .badRequest, code: "invalid_idempotency_key", message: IntakeMessages.invalidIdempotencyKey)
         }
         self.key = key
         self.keyDigest = SHA256.hex(SHA256.hash(key))

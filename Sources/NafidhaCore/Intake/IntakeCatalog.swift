@@ -25,8 +25,12 @@ enum IntakeCatalog {
 
     /// The form of `service` (`CatalogService.formFields`) and whether it is a public report (anyone may file
     /// it without proving identity), or nil for an unknown service.
-    static func form(service: String, on connection: PostgresConnection) throws -> (fields: [FormField], publicReport: Bool)? {
-        guard let row = try connection.queryPrepared("SELECT public_report FROM services WHERE code = $1", [service]).first
+    static func form(service: String, on connection: PostgresConnection) throws -> (
+        fields: [FormField], publicReport: Bool
+    )? {
+        guard
+            let row = try connection.queryPrepared("SELECT public_report FROM services WHERE code = $1", [service])
+                .first
         else {
             return nil
         }

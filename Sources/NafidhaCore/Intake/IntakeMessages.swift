@@ -3,15 +3,18 @@ enum IntakeMessages {
     static let validationFailed = LocalizedText(
         ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid."
     )
-    static let required = LocalizedText(ar: "هذا الحقل مطلوب.", fr: "Ce champ est obligatoire.", en: "This field is required.")
+    static let required = LocalizedText(
+        ar: "هذا الحقل مطلوب.", fr: "Ce champ est obligatoire.", en: "This field is required.")
     static let unknownMember = LocalizedText(
         ar: "حقل غير معروف.", fr: "Champ inconnu.", en: "Unknown field."
     )
     static let mustBeObject = LocalizedText(
-        ar: "يجب أن تكون القيمة كائن JSON.", fr: "La valeur doit être un objet JSON.", en: "The value must be a JSON object."
+        ar: "يجب أن تكون القيمة كائن JSON.", fr: "La valeur doit être un objet JSON.",
+        en: "The value must be a JSON object."
     )
     static let mustBeString = LocalizedText(
-        ar: "يجب أن تكون القيمة نصاً.", fr: "La valeur doit être une chaîne de caractères.", en: "The value must be a string."
+        ar: "يجب أن تكون القيمة نصاً.", fr: "La valeur doit être une chaîne de caractères.",
+        en: "The value must be a string."
     )
     static let mustBeArray = LocalizedText(
         ar: "يجب أن تكون القيمة قائمة.", fr: "La valeur doit être une liste.", en: "The value must be a list."
@@ -47,7 +50,8 @@ enum IntakeMessages {
         ar: "اختيار مكرر.", fr: "Choix en double.", en: "A choice is repeated."
     )
     static let invalidNationalID = LocalizedText(
-        ar: "الرقم الوطني غير صالح.", fr: "Le numéro national n'est pas valide.", en: "The national number is not valid."
+        ar: "الرقم الوطني غير صالح.", fr: "Le numéro national n'est pas valide.",
+        en: "The national number is not valid."
     )
     static let invalidBirthYear = LocalizedText(
         ar: "سنة الميلاد في الرقم الوطني غير صالحة.",
@@ -60,7 +64,8 @@ enum IntakeMessages {
         en: "The phone number is not valid for this country."
     )
     static let invalidEmail = LocalizedText(
-        ar: "عنوان البريد الإلكتروني غير صالح.", fr: "L'adresse électronique n'est pas valide.", en: "The email address is not valid."
+        ar: "عنوان البريد الإلكتروني غير صالح.", fr: "L'adresse électronique n'est pas valide.",
+        en: "The email address is not valid."
     )
     static let invalidLocation = LocalizedText(
         ar: "يجب أن يحتوي الموقع على lat و long أو على address.",
@@ -76,7 +81,8 @@ enum IntakeMessages {
         en: "The longitude must be between -180 and 180."
     )
     static let tooManyProblems = LocalizedText(
-        ar: "أخطاء أخرى لم تُعرض.", fr: "D'autres erreurs n'ont pas été listées.", en: "Further problems were not listed."
+        ar: "أخطاء أخرى لم تُعرض.", fr: "D'autres erreurs n'ont pas été listées.",
+        en: "Further problems were not listed."
     )
 
     static func tooLong(_ limit: Int) -> LocalizedText {

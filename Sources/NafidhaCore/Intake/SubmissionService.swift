@@ -37,7 +37,8 @@ public struct SubmissionService: Sendable {
                     if let idempotency, let replay = try idempotency.replay(on: connection) {
                         return SubmissionResult(receipt: replay, replayed: true)
                     }
-                    let receipt = try file(submission, channel: channel, idempotency: idempotency, at: instant, on: connection)
+                    let receipt = try file(
+                        submission, channel: channel, idempotency: idempotency, at: instant, on: connection)
                     return SubmissionResult(receipt: receipt, replayed: false)
                 }
             } catch let error as PostgresError where error.isUniqueViolation && attempt < Self.maximumAttempts {
@@ -66,7 +67,8 @@ public struct SubmissionService: Sendable {
             identityRequired: !(form?.publicReport ?? false), at: instant
         )
         guard let valid, let workflow,
-              let calendar = try CalendarStore.calendar(forMunicipality: valid.municipality, on: connection) else {
+            let calendar = try CalendarStore.calendar(forMunicipality: valid.municipality, on: connection)
+        else {
             throw NafidhaError(
                 .validationFailed, code: "validation_failed", message: IntakeMessages.validationFailed,
                 fields: validator.problems
@@ -113,8 +115,10 @@ public struct SubmissionService: Sendable {
                 try AuditLog.append(
                     on: connection, municipality: valid.municipality, actorKind: .system, actor: "nafidha",
                     action: .taskOpened, requestID: requestID, taskID: taskID,
-                    details: ["sector": .string(step.sector), "office": .string(step.office),
-                              "stage": .number(Double(step.stage)), "step": .number(Double(step.step))]
+                    details: [
+                        "sector": .string(step.sector), "office": .string(step.office),
+                        "stage": .number(Double(step.stage)), "step": .number(Double(step.step)),
+                    ]
                 )
             }
         }
@@ -135,10 +139,12 @@ public struct SubmissionService: Sendable {
                     $15, $16, $17, $18)
             RETURNING id
             """,
-            [receipt.trackingNumber, tokenHash, valid.service, valid.municipality, valid.name, valid.nationalID,
-             valid.phone, valid.email, JSONValue.object(valid.fields).canonicalText, valid.description,
-             receipt.channel, receipt.submittedAt, receipt.dueAt, workflowText, idempotency?.record.keyDigest,
-             idempotency?.record.bodyHash, idempotency?.sealed.tokenCipher, idempotency?.sealed.receiptText]
+            [
+                receipt.trackingNumber, tokenHash, valid.service, valid.municipality, valid.name, valid.nationalID,
+                valid.phone, valid.email, JSONValue.object(valid.fields).canonicalText, valid.description,
+                receipt.channel, receipt.submittedAt, receipt.dueAt, workflowText, idempotency?.record.keyDigest,
+                idempotency?.record.bodyHash, idempotency?.sealed.tokenCipher, idempotency?.sealed.receiptText,
+            ]
         )
         return try rows[0].decode("id")
     }
@@ -155,8 +161,10 @@ public struct SubmissionService: Sendable {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             RETURNING id
             """,
-            [requestID, step.stage, step.step, municipality, step.sector, step.office, step.status, slaDays, opened,
-             step.dueAt]
+            [
+                requestID, step.stage, step.step, municipality, step.sector, step.office, step.status, slaDays, opened,
+                step.dueAt,
+            ]
         )
         return try rows[0].decode("id")
     }

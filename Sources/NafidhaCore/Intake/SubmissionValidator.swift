@@ -53,14 +53,17 @@ struct SubmissionValidator {
         where !["service", "municipality", "applicant", "fields", "description"].contains(key) {
             report(Self.echoed(key), IntakeMessages.unknownMember)
         }
-        let service = code(members["service"], path: "service", known: form != nil, unknown: IntakeMessages.unknownService)
+        let service = code(
+            members["service"], path: "service", known: form != nil, unknown: IntakeMessages.unknownService)
         let municipality = code(
-            members["municipality"], path: "municipality", known: rules != nil, unknown: IntakeMessages.unknownMunicipality
+            members["municipality"], path: "municipality", known: rules != nil,
+            unknown: IntakeMessages.unknownMunicipality
         )
         if service != nil, municipality != nil, !offered {
             report("service", IntakeMessages.serviceNotOffered)
         }
-        let applicant = validateApplicant(members["applicant"], rules: rules, identityRequired: identityRequired, at: instant)
+        let applicant = validateApplicant(
+            members["applicant"], rules: rules, identityRequired: identityRequired, at: instant)
         let fields = validateFields(members["fields"], form: form, rules: rules, at: instant)
         var description = ""
         if let value = members["description"], value != .null {
@@ -199,7 +202,8 @@ struct SubmissionValidator {
     }
 
     private static func echoed(_ name: String) -> String {
-        String(name.unicodeScalars.prefix(maximumEchoedNameLength).filter { $0.properties.generalCategory != .control }
-            .map(Character.init))
+        String(
+            name.unicodeScalars.prefix(maximumEchoedNameLength).filter { $0.properties.generalCategory != .control }
+                .map(Character.init))
     }
 }

@@ -41,7 +41,8 @@ public struct APIKeyStore: Sendable {
     public func create(name: String) throws -> CreatedAPIKey {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= Self.maximumNameLength,
-              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
             throw NafidhaError(.badRequest, code: "invalid_api_key_name", message: Open311Messages.invalidKeyName)
         }
         let token = AccessToken.generate()

@@ -14,7 +14,9 @@ public struct Open311Catalog: Sendable {
 
     /// The public-report services, by code; with a `jurisdiction` (municipality code) only those offered there now.
     /// - Throws: `NafidhaError` `unknown_jurisdiction` (404).
-    public func services(jurisdiction: String?, language: Language, at instant: Date = Date()) throws -> [Open311Service] {
+    public func services(jurisdiction: String?, language: Language, at instant: Date = Date()) throws
+        -> [Open311Service]
+    {
         let rows = try pool.withConnection { connection in
             if let jurisdiction { try Self.requireMunicipality(jurisdiction, on: connection) }
             return try connection.queryPrepared(
@@ -108,7 +110,8 @@ public struct Open311Catalog: Sendable {
             let datatype: String = try row.decode("datatype")
             let isLocation = datatype == "location" && !locationSeen
             if isLocation { locationSeen = true }
-            let choiceRows = try JSONDecoder().decode([[String]].self, from: Data(try row.decode("choices", as: String.self).utf8))
+            let choiceRows = try JSONDecoder().decode(
+                [[String]].self, from: Data(try row.decode("choices", as: String.self).utf8))
             return Open311Field(
                 position: try row.decode("position"), code: try row.decode("code"), datatype: datatype,
                 required: try row.decode("required"), label: try localizedText(row, "label"),
@@ -124,6 +127,7 @@ public struct Open311Catalog: Sendable {
     }
 
     static func localizedText(_ row: PostgresRow, _ prefix: String) throws -> LocalizedText {
-        LocalizedText(ar: try row.decode("\(prefix)_ar"), fr: try row.decode("\(prefix)_fr"), en: try row.decode("\(prefix)_en"))
+        LocalizedText(
+            ar: try row.decode("\(prefix)_ar"), fr: try row.decode("\(prefix)_fr"), en: try row.decode("\(prefix)_en"))
     }
 }

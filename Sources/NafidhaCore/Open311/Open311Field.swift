@@ -36,9 +36,11 @@ struct Open311Field: Sendable {
         case "date":
             return LocalizedText(ar: "تاريخ بصيغة YYYY-MM-DD", fr: "Une date AAAA-MM-JJ", en: "A date, YYYY-MM-DD")
         case "number":
-            let low = minimum.map(Self.display) ?? "-∞", high = maximum.map(Self.display) ?? "∞"
-            return LocalizedText(ar: "عدد من \(low) إلى \(high)", fr: "Un nombre de \(low) à \(high)",
-                                 en: "A number from \(low) to \(high)")
+            let low = minimum.map(Self.display) ?? "-∞"
+            let high = maximum.map(Self.display) ?? "∞"
+            return LocalizedText(
+                ar: "عدد من \(low) إلى \(high)", fr: "Un nombre de \(low) à \(high)",
+                en: "A number from \(low) to \(high)")
         case "location":
             return LocalizedText(ar: "عنوان", fr: "Une adresse", en: "An address")
         case "phone":
@@ -49,8 +51,9 @@ struct Open311Field: Sendable {
             return LocalizedText(ar: "الرقم الوطني", fr: "Le numéro national", en: "The national number")
         default:
             guard let maxLength else { return LocalizedText(ar: "", fr: "", en: "") }
-            return LocalizedText(ar: "حتى \(maxLength) حرف", fr: "Jusqu'à \(maxLength) caractères",
-                                 en: "Up to \(maxLength) characters")
+            return LocalizedText(
+                ar: "حتى \(maxLength) حرف", fr: "Jusqu'à \(maxLength) caractères",
+                en: "Up to \(maxLength) characters")
         }
     }
 

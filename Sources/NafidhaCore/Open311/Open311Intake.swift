@@ -35,8 +35,10 @@ public struct Open311Intake: Sendable {
         }
         let (fields, municipality) = try pool.withConnection { connection in
             try Open311Catalog.requirePublicService(service, notPublic: .badRequest, on: connection)
-            return (try Open311Catalog.fields(service: service, on: connection),
-                    try Self.jurisdiction(form["jurisdiction_id"], on: connection))
+            return (
+                try Open311Catalog.fields(service: service, on: connection),
+                try Self.jurisdiction(form["jurisdiction_id"], on: connection)
+            )
         }
         let submission = try Self.submission(form, service: service, municipality: municipality, fields: fields)
         let result: SubmissionResult
@@ -59,8 +61,10 @@ public struct Open311Intake: Sendable {
         let due = Open311Dates.format(result.receipt.dueAt)
         return Open311Receipt(
             serviceRequestID: result.receipt.trackingNumber,
-            serviceNotice: LocalizedText(ar: "الموعد المتوقع: \(due)", fr: "Échéance prévue : \(due)",
-                                         en: "Expected by \(due)").text(in: language),
+            serviceNotice: LocalizedText(
+                ar: "الموعد المتوقع: \(due)", fr: "Échéance prévue : \(due)",
+                en: "Expected by \(due)"
+            ).text(in: language),
             accountID: form["account_id"], replayed: result.replayed
         )
     }
@@ -98,8 +102,10 @@ public struct Open311Intake: Sendable {
         if let description, description.unicodeScalars.count > maximumDescriptionLength {
             problems["description"] = Open311Messages.descriptionTooLong
         }
-        if let media = form["media_url"], media.count > maximumMediaURLLength
-            || !(media.lowercased().hasPrefix("https://") || media.lowercased().hasPrefix("http://")) {
+        if let media = form["media_url"],
+            media.count > maximumMediaURLLength
+                || !(media.lowercased().hasPrefix("https://") || media.lowercased().hasPrefix("http://"))
+        {
             problems["media_url"] = Open311Messages.invalidMediaURL
         }
         guard problems.isEmpty else { throw invalid(problems) }
@@ -112,13 +118,15 @@ public struct Open311Intake: Sendable {
                 let chosen = form.all("attribute[\(field.code)][]") + form.all("attribute[\(field.code)]")
                 if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
             } else if let value = form["attribute[\(field.code)]"] {
-                values[field.code] = field.datatype == "location" ? .object(["address": .string(value)]) : .string(value)
+                values[field.code] =
+                    field.datatype == "location" ? .object(["address": .string(value)]) : .string(value)
             }
         }
         // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.
         let known = Set(fields.map(\.code))
         for code in form.attributeCodes where !known.contains(code) {
-            values[code] = .string(form["attribute[\(code)]"] ?? form.all("attribute[\(code)][]").joined(separator: ","))
+            values[code] = .string(
+                form["attribute[\(code)]"] ?? form.all("attribute[\(code)][]").joined(separator: ","))
         }
         let name = [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ")
         return Submission(
@@ -152,6 +160,7 @@ public struct Open311Intake: Sendable {
     }
 
     private static func invalid(_ problems: [String: LocalizedText]) -> NafidhaError {
-        NafidhaError(.badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters, fields: problems)
+        NafidhaError(
+            .badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters, fields: problems)
     }
 }

@@ -59,7 +59,9 @@ public struct Open311RequestFilter: Sendable, Equatable {
             return value
         }
         func list(_ name: String) -> [String]? {
-            given[name].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            given[name].map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
         }
 
         ids = list("service_request_id")
@@ -70,8 +72,10 @@ public struct Open311RequestFilter: Sendable, Equatable {
         page = number("page", maximum: Self.maximumPage, default: 1)
         pageSize = number("page_size", maximum: Self.maximumPageSize, default: Self.maximumPageSize)
 
-        let start = date("start_date"), end = date("end_date")
-        let after = date("updated_after"), before = date("updated_before")
+        let start = date("start_date")
+        let end = date("end_date")
+        let after = date("updated_after")
+        let before = date("updated_before")
         let usesUpdated = (after != nil || before != nil) && start == nil && end == nil
         let (low, high) = usesUpdated ? (after, before) : (start, end)
         // Missing bounds default to a 90-day window ending now, or starting/ending at the bound given.
@@ -83,8 +87,9 @@ public struct Open311RequestFilter: Sendable, Equatable {
         window = usesUpdated ? .updated(after: lower, before: upper) : .requested(start: lower, end: upper)
 
         guard problems.isEmpty else {
-            throw NafidhaError(.badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters,
-                               fields: problems)
+            throw NafidhaError(
+                .badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters,
+                fields: problems)
         }
     }
 }

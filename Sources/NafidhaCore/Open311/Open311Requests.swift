@@ -17,7 +17,10 @@ public struct Open311Requests: Sendable {
     public func list(
         _ filter: Open311RequestFilter, jurisdiction: String? = nil, language: Language
     ) throws -> [Open311RequestView] {
-        var start: Date?, end: Date?, after: Date?, before: Date?
+        var start: Date?
+        var end: Date?
+        var after: Date?
+        var before: Date?
         switch filter.window {
         case .requested(let low, let high): (start, end) = (low, high)
         case .updated(let low, let high): (after, before) = (low, high)
@@ -27,20 +30,23 @@ public struct Open311Requests: Sendable {
             if let jurisdiction { try Open311Catalog.requireMunicipality(jurisdiction, on: connection) }
             return try connection.queryPrepared(
                 Self.selectViews + """
-                 WHERE s.public_report AND ($10::text IS NULL OR r.municipality_code = $10)
-                   AND CASE WHEN $1::text IS NOT NULL THEN r.tracking_number = ANY (string_to_array($1, ','))
-                       ELSE ($2::text IS NULL OR r.service_code = ANY (string_to_array($2, ',')))
-                        AND ($3::text IS NULL OR ($3 = 'open') = (r.closed_at IS NULL))
-                        AND ($4::timestamptz IS NULL OR r.submitted_at >= $4)
-                        AND ($5::timestamptz IS NULL OR r.submitted_at <= $5)
-                        AND ($6::timestamptz IS NULL OR u.updated_at > $6)
-                        AND ($7::timestamptz IS NULL OR u.updated_at < $7) END
-                 ORDER BY r.submitted_at DESC, r.id DESC
-                 LIMIT $8 OFFSET $9
-                """,
-                [ids?.joined(separator: ","), ids == nil ? filter.serviceCodes?.joined(separator: ",") : nil,
-                 filter.status, start, end, after, before, ids == nil ? filter.pageSize : Open311RequestFilter.maximumIDs,
-                 ids == nil ? (filter.page - 1) * filter.pageSize : 0, jurisdiction]
+                     WHERE s.public_report AND ($10::text IS NULL OR r.municipality_code = $10)
+                       AND CASE WHEN $1::text IS NOT NULL THEN r.tracking_number = ANY (string_to_array($1, ','))
+                           ELSE ($2::text IS NULL OR r.service_code = ANY (string_to_array($2, ',')))
+                            AND ($3::text IS NULL OR ($3 = 'open') = (r.closed_at IS NULL))
+                            AND ($4::timestamptz IS NULL OR r.submitted_at >= $4)
+                            AND ($5::timestamptz IS NULL OR r.submitted_at <= $5)
+                            AND ($6::timestamptz IS NULL OR u.updated_at > $6)
+                            AND ($7::timestamptz IS NULL OR u.updated_at < $7) END
+                     ORDER BY r.submitted_at DESC, r.id DESC
+                     LIMIT $8 OFFSET $9
+                    """,
+                [
+                    ids?.joined(separator: ","), ids == nil ? filter.serviceCodes?.joined(separator: ",") : nil,
+                    filter.status, start, end, after, before,
+                    ids == nil ? filter.pageSize : Open311RequestFilter.maximumIDs,
+                    ids == nil ? (filter.page - 1) * filter.pageSize : 0, jurisdiction,
+                ]
             )
         }
         return try rows.map { try Self.view($0, language: language) }
@@ -104,8 +110,9 @@ public struct Open311Requests: Sendable {
         case "in_review":
             LocalizedText(ar: "البلاغ قيد المعالجة.", fr: "Signalement en cours de traitement.", en: "Being handled.")
         case "awaiting_citizen":
-            LocalizedText(ar: "بانتظار معلومات من المُبلِّغ.", fr: "En attente d'informations du déclarant.",
-                          en: "Waiting for information from the reporter.")
+            LocalizedText(
+                ar: "بانتظار معلومات من المُبلِّغ.", fr: "En attente d'informations du déclarant.",
+                en: "Waiting for information from the reporter.")
         case "approved":
             LocalizedText(ar: "تمت معالجة البلاغ.", fr: "Signalement traité.", en: "Resolved.")
         case "rejected":

@@ -82,9 +82,11 @@ public struct EscalationSweep: Sendable {
                     on: connection, municipality: try row.decode("municipality_code"), actorKind: .system,
                     actor: Self.actor, action: .escalated, requestID: try row.decode("request_id"),
                     taskID: try row.decode("id"),
-                    details: ["reason": .string("overdue"), "due_at": .string(try row.decode("due")),
-                              "sector": .string(try row.decode("sector_code")),
-                              "priority": .number(Double(try row.decode("priority", as: Int.self)))]
+                    details: [
+                        "reason": .string("overdue"), "due_at": .string(try row.decode("due")),
+                        "sector": .string(try row.decode("sector_code")),
+                        "priority": .number(Double(try row.decode("priority", as: Int.self))),
+                    ]
                 )
             }
             return rows.count

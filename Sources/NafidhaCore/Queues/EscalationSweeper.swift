@@ -16,8 +16,10 @@ public final class EscalationSweeper: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// A sweeper; `onError` hears about failed runs (the next run tries again).
-    public init(sweep: EscalationSweep, interval: TimeInterval = defaultInterval,
-                onError: @escaping @Sendable (any Error) -> Void) {
+    public init(
+        sweep: EscalationSweep, interval: TimeInterval = defaultInterval,
+        onError: @escaping @Sendable (any Error) -> Void
+    ) {
         self.sweep = sweep
         self.interval = interval
         self.onError = onError

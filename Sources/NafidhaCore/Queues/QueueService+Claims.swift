@@ -5,7 +5,9 @@ extension QueueService {
     /// Claims the most urgent open task (priority, then due time) of the queues `member` may work, optionally only
     /// of one municipality or sector. Concurrent callers never get the same task: `FOR UPDATE SKIP LOCKED` lets
     /// each take the first row nobody else has locked.
-    public func claimNext(by member: StaffMember, municipality: String? = nil, sector: String? = nil) throws -> QueueTask {
+    public func claimNext(by member: StaffMember, municipality: String? = nil, sector: String? = nil) throws
+        -> QueueTask
+    {
         try requireActor(member)
         try requireScope(member, municipality: municipality, sector: sector)
         let municipalities = municipality.map { [$0] } ?? member.visibleMunicipalities
@@ -36,8 +38,10 @@ extension QueueService {
                   FROM next WHERE t.id = next.id
                 RETURNING t.id
                 """,
-                [PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors), member.name,
-                 settings.leaseDuration]
+                [
+                    PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors), member.name,
+                    settings.leaseDuration,
+                ]
             )
             guard rows.count == 1 else { throw QueueErrors.queueEmpty }
             return try recordClaim(taskID: try rows[0].decode("id"), by: member, details: [:], on: connection)
@@ -90,7 +94,9 @@ extension QueueService {
     }
 
     /// A supervisor hands an open or claimed task to `assignee`, a clerk or supervisor who may work its queue.
-    public func reassign(taskID: Int64, to assignee: StaffMember, by member: StaffMember, expectedVersion: Int? = nil) throws -> QueueTask {
+    public func reassign(taskID: Int64, to assignee: StaffMember, by member: StaffMember, expectedVersion: Int? = nil)
+        throws -> QueueTask
+    {
         guard member.role == .supervisor else { throw StaffErrors.supervisorOnly }
         return try pool.withTransaction { connection in
             let current = try lockTask(taskID, visibleTo: member, expectedVersion: expectedVersion, on: connection)
@@ -104,8 +110,10 @@ extension QueueService {
             try AuditLog.append(
                 on: connection, municipality: reassigned.task.municipality, actorKind: .clerk, actor: member.name,
                 action: .claimed, requestID: reassigned.requestID, taskID: taskID,
-                details: ["assignee": .string(assignee.name), "reassigned_by": .string(member.name),
-                          "previous_assignee": current.assignee.map(JSONValue.string) ?? .null]
+                details: [
+                    "assignee": .string(assignee.name), "reassigned_by": .string(member.name),
+                    "previous_assignee": current.assignee.map(JSONValue.string) ?? .null,
+                ]
             )
             return reassigned.task
         }
@@ -126,7 +134,9 @@ extension QueueService {
         )
         guard rows.count == 1 else { throw QueueErrors.taskNotFound }
         let task = try QueueTask(row: rows[0])
-        guard member.canSee(municipality: task.municipality, sector: task.sector) else { throw QueueErrors.taskNotFound }
+        guard member.canSee(municipality: task.municipality, sector: task.sector) else {
+            throw QueueErrors.taskNotFound
+        }
         if let expectedVersion, expectedVersion != task.version { throw QueueErrors.taskChanged }
         return task
     }
@@ -156,7 +166,8 @@ extension QueueService {
     ) throws -> QueueTask {
         let claimed = try fetch(taskID, on: connection)
         // Read first: only the request's first claim changes it, and the others then need not queue for its row lock.
-        let status: String = try connection.queryPrepared("SELECT status FROM requests WHERE id = $1", [claimed.requestID])[0]
+        let status: String = try connection.queryPrepared(
+            "SELECT status FROM requests WHERE id = $1", [claimed.requestID])[0]
             .decode("status")
         if status == "submitted" {
             try connection.execute(

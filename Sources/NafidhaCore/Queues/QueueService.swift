@@ -48,13 +48,16 @@ public struct QueueService: Sendable {
                  GROUP BY municipality_code, sector_code, office_code
                  ORDER BY municipality_code, sector_code, office_code
                 """,
-                [PostgresTextArray.literal(member.visibleMunicipalities),
-                 PostgresTextArray.literal(member.visibleSectors)]
+                [
+                    PostgresTextArray.literal(member.visibleMunicipalities),
+                    PostgresTextArray.literal(member.visibleSectors),
+                ]
             ).map { row in
                 QueueSummary(
                     municipality: try row.decode("municipality_code"), sector: try row.decode("sector_code"),
-                    sectorName: LocalizedText(ar: try row.decode("sector_ar"), fr: try row.decode("sector_fr"),
-                                              en: try row.decode("sector_en")),
+                    sectorName: LocalizedText(
+                        ar: try row.decode("sector_ar"), fr: try row.decode("sector_fr"),
+                        en: try row.decode("sector_en")),
                     office: try row.decode("office_code"), open: try row.decode("open"),
                     claimed: try row.decode("claimed"), awaitingCitizen: try row.decode("awaiting_citizen"),
                     overdue: try row.decode("overdue"), escalated: try row.decode("escalated")
@@ -90,11 +93,13 @@ public struct QueueService: Sendable {
                  ORDER BY t.priority DESC, coalesce(t.due_at, 'infinity'), t.id
                  LIMIT $11
                 """,
-                [PostgresTextArray.literal(filter.statuses),
-                 PostgresTextArray.literal(member.visibleMunicipalities),
-                 PostgresTextArray.literal(member.visibleSectors),
-                 filter.municipality, filter.sector, filter.overdueOnly, filter.assignee,
-                 cursor?.priority, cursor?.due, cursor?.id, limit + 1]
+                [
+                    PostgresTextArray.literal(filter.statuses),
+                    PostgresTextArray.literal(member.visibleMunicipalities),
+                    PostgresTextArray.literal(member.visibleSectors),
+                    filter.municipality, filter.sector, filter.overdueOnly, filter.assignee,
+                    cursor?.priority, cursor?.due, cursor?.id, limit + 1,
+                ]
             )
             var tasks: [QueueTask] = []
             var last: TaskCursor?

@@ -21,6 +21,7 @@ public struct QueueSummary: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case municipality, sector, office, open, claimed, overdue, escalated
-        case awaitingCitizen = "awaiting_citizen", sectorName = "sector_name"
+        case awaitingCitizen = "awaiting_citizen"
+        case sectorName = "sector_name"
     }
 }

@@ -52,8 +52,14 @@ public struct QueueTask: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, service, municipality, sector, office, stage, step, status, priority, assignee, overdue, version
-        case trackingNumber = "tracking_number", serviceName = "service_name", openedAt = "opened_at", dueAt = "due_at", claimedAt = "claimed_at"
-        case leaseExpiresAt = "lease_expires_at", escalatedAt = "escalated_at", updatedAt = "updated_at"
+        case trackingNumber = "tracking_number"
+        case serviceName = "service_name"
+        case openedAt = "opened_at"
+        case dueAt = "due_at"
+        case claimedAt = "claimed_at"
+        case leaseExpiresAt = "lease_expires_at"
+        case escalatedAt = "escalated_at"
+        case updatedAt = "updated_at"
     }
 
     /// The tables `columns` reads from.
@@ -73,8 +79,9 @@ public struct QueueTask: Sendable, Equatable, Codable {
         id = try row.decode("id")
         trackingNumber = try row.decode("tracking_number")
         service = try row.decode("service_code")
-        serviceName = LocalizedText(ar: try row.decode("service_ar"), fr: try row.decode("service_fr"),
-                                    en: try row.decode("service_en"))
+        serviceName = LocalizedText(
+            ar: try row.decode("service_ar"), fr: try row.decode("service_fr"),
+            en: try row.decode("service_en"))
         municipality = try row.decode("municipality_code")
         sector = try row.decode("sector_code")
         office = try row.decode("office_code")

@@ -19,12 +19,16 @@ public struct TaskActions: Sendable {
     }
 
     /// Rejects a task the member holds (and so the request); `reason` is required and shown to the citizen.
-    public func reject(taskID: Int64, by member: StaffMember, reason: String, expectedVersion: Int? = nil) throws -> QueueTask {
+    public func reject(taskID: Int64, by member: StaffMember, reason: String, expectedVersion: Int? = nil) throws
+        -> QueueTask
+    {
         try act(taskID, member) { try engine.reject(task: taskID, version: expectedVersion, by: $0, reason: reason) }
     }
 
     /// Asks the citizen for information on a task the member holds; its clock pauses until the reply.
-    public func requestInformation(taskID: Int64, by member: StaffMember, message: String, expectedVersion: Int? = nil) throws -> QueueTask {
+    public func requestInformation(taskID: Int64, by member: StaffMember, message: String, expectedVersion: Int? = nil)
+        throws -> QueueTask
+    {
         try act(taskID, member) {
             try engine.requestInformation(task: taskID, version: expectedVersion, by: $0, message: message)
         }
@@ -41,7 +45,8 @@ public struct TaskActions: Sendable {
     }
 
     /// Checks role and scope (a task outside the scope does not exist for the member), then runs `change`.
-    private func act(_ taskID: Int64, _ member: StaffMember, _ change: (Actor) throws -> TaskRecord) throws -> QueueTask {
+    private func act(_ taskID: Int64, _ member: StaffMember, _ change: (Actor) throws -> TaskRecord) throws -> QueueTask
+    {
         try queues.requireActor(member)
         let task: TaskRecord
         do {
@@ -49,7 +54,9 @@ public struct TaskActions: Sendable {
         } catch let error as NafidhaError where error.kind == .notFound {
             throw QueueErrors.taskNotFound
         }
-        guard member.canSee(municipality: task.municipality, sector: task.sector) else { throw QueueErrors.taskNotFound }
+        guard member.canSee(municipality: task.municipality, sector: task.sector) else {
+            throw QueueErrors.taskNotFound
+        }
         _ = try change(Actor(kind: .clerk, id: member.name))
         return try queues.pool.withConnection { try queues.fetch(taskID, on: $0).task }
     }

@@ -17,10 +17,11 @@ struct TaskCursor: Equatable {
         var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard encoded.utf8.count <= 200, let data = Data(base64Encoded: base64),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3, let priority = Int(parts[0]), let id = Int64(parts[2]),
-              parts[1].range(of: "^(infinity|[0-9: .+-]{10,40})$", options: .regularExpression) != nil
+            parts[1].range(of: "^(infinity|[0-9: .+-]{10,40})$", options: .regularExpression) != nil
         else { return nil }
         self.init(priority: priority, due: String(parts[1]), id: id)
     }

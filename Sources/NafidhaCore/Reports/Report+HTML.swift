@@ -26,13 +26,16 @@ extension Report {
             out += table.columns.map { "<th>\(Self.escape($0.label.text(in: language)))</th>" }.joined()
             out += "</tr></thead>\n<tbody>\n"
             for row in table.rows {
-                out += "<tr>" + row.map { value in
-                    if case .text = value { return "<td>\(Self.escape(value.displayText))</td>" }
-                    return "<td class=\"n\">\(Self.escape(value.displayText))</td>"
-                }.joined() + "</tr>\n"
+                out +=
+                    "<tr>"
+                    + row.map { value in
+                        if case .text = value { return "<td>\(Self.escape(value.displayText))</td>" }
+                        return "<td class=\"n\">\(Self.escape(value.displayText))</td>"
+                    }.joined() + "</tr>\n"
             }
             if table.rows.isEmpty {
-                out += "<tr><td colspan=\"\(table.columns.count)\">\(Self.escape(Self.noRows.text(in: language)))</td></tr>\n"
+                out +=
+                    "<tr><td colspan=\"\(table.columns.count)\">\(Self.escape(Self.noRows.text(in: language)))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n</section>\n"
         }
@@ -40,11 +43,12 @@ extension Report {
     }
 
     private func scopeText(_ language: Language) -> String {
-        let labels: (range: String, municipality: String, sector: String, generated: String) = switch language {
-        case .arabic: ("الفترة", "البلدية", "القطاع", "أُعدّ في")
-        case .french: ("Période", "Municipalité", "Secteur", "Établi le")
-        case .english: ("Period", "Municipality", "Sector", "Generated")
-        }
+        let labels: (range: String, municipality: String, sector: String, generated: String) =
+            switch language {
+            case .arabic: ("الفترة", "البلدية", "القطاع", "أُعدّ في")
+            case .french: ("Période", "Municipalité", "Secteur", "Établi le")
+            case .english: ("Period", "Municipality", "Sector", "Generated")
+            }
         var parts = ["\(labels.range): [\(AuditExportSQL.timeText(query.from)), \(AuditExportSQL.timeText(query.to)))"]
         if let municipality = query.municipality { parts.append("\(labels.municipality): \(municipality)") }
         if let sector = query.sector { parts.append("\(labels.sector): \(sector)") }

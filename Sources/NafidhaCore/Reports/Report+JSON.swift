@@ -12,9 +12,10 @@ extension Report {
         for table in tables {
             out += ",\(Self.jsonString(table.key)):["
             out += table.rows.map { row in
-                "{" + zip(table.columns, row).map { column, value in
-                    "\(Self.jsonString(column.key)):\(Self.jsonValue(value))"
-                }.joined(separator: ",") + "}"
+                "{"
+                    + zip(table.columns, row).map { column, value in
+                        "\(Self.jsonString(column.key)):\(Self.jsonValue(value))"
+                    }.joined(separator: ",") + "}"
             }.joined(separator: ",")
             out += "]"
         }

@@ -34,7 +34,8 @@ public struct ReportTable: Sendable {
     public var chart: ReportChart?
 
     /// Assembles a table.
-    public init(key: String, title: LocalizedText, columns: [ReportColumn], rows: [[ReportValue]], chart: ReportChart?) {
+    public init(key: String, title: LocalizedText, columns: [ReportColumn], rows: [[ReportValue]], chart: ReportChart?)
+    {
         self.key = key
         self.title = title
         self.columns = columns

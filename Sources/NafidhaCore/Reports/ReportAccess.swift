@@ -22,15 +22,19 @@ public enum ReportAccess {
         return member.visibleMunicipalities
     }
 
-    static let notAllowed = NafidhaError(.forbidden, code: "reports_not_allowed", message: LocalizedText(
-        ar: "التقارير متاحة للمدققين والمشرفين والمسؤولين فقط.",
-        fr: "Les rapports sont réservés aux auditeurs, superviseurs et administrateurs.",
-        en: "Reports are for auditors, supervisors and admins only."
-    ))
+    static let notAllowed = NafidhaError(
+        .forbidden, code: "reports_not_allowed",
+        message: LocalizedText(
+            ar: "التقارير متاحة للمدققين والمشرفين والمسؤولين فقط.",
+            fr: "Les rapports sont réservés aux auditeurs, superviseurs et administrateurs.",
+            en: "Reports are for auditors, supervisors and admins only."
+        ))
 
-    static let outOfScope = NafidhaError(.forbidden, code: "out_of_scope", message: LocalizedText(
-        ar: "هذه البلدية خارج نطاق صلاحياتك، أو يجب تحديد بلدية.",
-        fr: "Cette municipalité est hors de votre périmètre, ou une municipalité doit être indiquée.",
-        en: "This municipality is outside your scope, or you must name one."
-    ))
+    static let outOfScope = NafidhaError(
+        .forbidden, code: "out_of_scope",
+        message: LocalizedText(
+            ar: "هذه البلدية خارج نطاق صلاحياتك، أو يجب تحديد بلدية.",
+            fr: "Cette municipalité est hors de votre périmètre, ou une municipalité doit être indiquée.",
+            en: "This municipality is outside your scope, or you must name one."
+        ))
 }

@@ -22,21 +22,30 @@ struct ReportChartSVG {
         guard let valueIndex = index(value) else { return "" }
         let labelIndexes = labels.compactMap(index)
         let items = table.rows.map { row in
-            (labelIndexes.map { row[$0].displayText }.joined(separator: " · "), row[valueIndex].number ?? 0, row[valueIndex].displayText)
+            (
+                labelIndexes.map { row[$0].displayText }.joined(separator: " · "), row[valueIndex].number ?? 0,
+                row[valueIndex].displayText
+            )
         }
         let maximum = max(items.map(\.1).max() ?? 0, value.hasSuffix("share") ? 1 : 0, 1e-9)
-        let rowHeight = 22.0, labelWidth = 220.0, barSpace = Self.width - labelWidth - 70
+        let rowHeight = 22.0
+        let labelWidth = 220.0
+        let barSpace = Self.width - labelWidth - 70
         let height = Double(items.count) * rowHeight + 10
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" width=\"\(Int(Self.width))\" "
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" width=\"\(Int(Self.width))\" "
             + "height=\"\(Int(height))\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\" "
             + "aria-label=\"\(Report.escape(label(of: value)))\">"
         for (position, item) in items.enumerated() {
             let y = 5 + Double(position) * rowHeight
             let length = max(0, item.1 / maximum * barSpace)
-            out += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Self.number(y + 15))\" text-anchor=\"end\">\(Report.escape(item.0))</text>"
-            out += "<rect class=\"bar\" x=\"\(Int(labelWidth))\" y=\"\(Self.number(y + 3))\" width=\"\(Self.number(length))\" "
+            out +=
+                "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Self.number(y + 15))\" text-anchor=\"end\">\(Report.escape(item.0))</text>"
+            out +=
+                "<rect class=\"bar\" x=\"\(Int(labelWidth))\" y=\"\(Self.number(y + 3))\" width=\"\(Self.number(length))\" "
                 + "height=\"\(Int(rowHeight - 6))\" fill=\"\(Self.colours[0])\"/>"
-            out += "<text x=\"\(Self.number(labelWidth + length + 4))\" y=\"\(Self.number(y + 15))\">\(Report.escape(item.2))</text>"
+            out +=
+                "<text x=\"\(Self.number(labelWidth + length + 4))\" y=\"\(Self.number(y + 15))\">\(Report.escape(item.2))</text>"
         }
         return out + "</svg>"
     }
@@ -52,27 +61,42 @@ struct ReportChartSVG {
         }
         let xs = sums.keys.sorted()
         let maximum = max(sums.values.flatMap { $0 }.max() ?? 0, 1)
-        let height = 260.0, left = 50.0, right = 20.0, top = 30.0, bottom = 40.0
-        let plotWidth = Self.width - left - right, plotHeight = height - top - bottom
-        func px(_ position: Int) -> Double { left + (xs.count > 1 ? Double(position) / Double(xs.count - 1) * plotWidth : plotWidth / 2) }
+        let height = 260.0
+        let left = 50.0
+        let right = 20.0
+        let top = 30.0
+        let bottom = 40.0
+        let plotWidth = Self.width - left - right
+        let plotHeight = height - top - bottom
+        func px(_ position: Int) -> Double {
+            left + (xs.count > 1 ? Double(position) / Double(xs.count - 1) * plotWidth : plotWidth / 2)
+        }
         func py(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart lines\" width=\"\(Int(Self.width))\" "
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart lines\" width=\"\(Int(Self.width))\" "
             + "height=\"\(Int(height))\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\">"
-        out += "<line x1=\"\(Int(left))\" y1=\"\(Int(top + plotHeight))\" x2=\"\(Int(left + plotWidth))\" y2=\"\(Int(top + plotHeight))\" stroke=\"#999\"/>"
+        out +=
+            "<line x1=\"\(Int(left))\" y1=\"\(Int(top + plotHeight))\" x2=\"\(Int(left + plotWidth))\" y2=\"\(Int(top + plotHeight))\" stroke=\"#999\"/>"
         out += "<text x=\"\(Int(left - 6))\" y=\"\(Int(top + 4))\" text-anchor=\"end\">\(Self.number(maximum))</text>"
         out += "<text x=\"\(Int(left - 6))\" y=\"\(Int(top + plotHeight))\" text-anchor=\"end\">0</text>"
         if let first = xs.first, let last = xs.last {
             out += "<text x=\"\(Int(left))\" y=\"\(Int(height - 20))\">\(Report.escape(first))</text>"
-            out += "<text x=\"\(Int(left + plotWidth))\" y=\"\(Int(height - 20))\" text-anchor=\"end\">\(Report.escape(last))</text>"
+            out +=
+                "<text x=\"\(Int(left + plotWidth))\" y=\"\(Int(height - 20))\" text-anchor=\"end\">\(Report.escape(last))</text>"
         }
         for (slot, key) in series.enumerated() where slot < seriesIndexes.count {
             let colour = Self.colours[slot % Self.colours.count]
-            let points = xs.enumerated().map { "\(Self.number(px($0.offset))),\(Self.number(py(sums[$0.element]![slot])))" }
-            out += "<polyline class=\"line\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
-            for (position, period) in xs.enumerated() {
-                out += "<circle cx=\"\(Self.number(px(position)))\" cy=\"\(Self.number(py(sums[period]![slot])))\" r=\"2.5\" fill=\"\(colour)\"/>"
+            let points = xs.enumerated().map {
+                "\(Self.number(px($0.offset))),\(Self.number(py(sums[$0.element]![slot])))"
             }
-            out += "<rect x=\"\(Int(left + Double(slot) * 160))\" y=\"8\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
+            out +=
+                "<polyline class=\"line\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
+            for (position, period) in xs.enumerated() {
+                out +=
+                    "<circle cx=\"\(Self.number(px(position)))\" cy=\"\(Self.number(py(sums[period]![slot])))\" r=\"2.5\" fill=\"\(colour)\"/>"
+            }
+            out +=
+                "<rect x=\"\(Int(left + Double(slot) * 160))\" y=\"8\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
             out += "<text x=\"\(Int(left + Double(slot) * 160 + 16))\" y=\"18\">\(Report.escape(label(of: key)))</text>"
         }
         return out + "</svg>"

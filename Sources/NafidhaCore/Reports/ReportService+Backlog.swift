@@ -5,7 +5,9 @@ extension ReportService {
     /// Open tasks (`open`, `claimed`, `awaiting_citizen`) per queue (municipality, sector, office) at `now`, by
     /// age: working days since the task opened, its paused time excluded, in whole days completed (0–2, 3–5,
     /// 6–10, over 10). The range does not apply: a backlog is a picture of now.
-    static func backlog(_ query: ReportQuery, on connection: PostgresConnection, calendars: CalendarCache) throws -> Report {
+    static func backlog(_ query: ReportQuery, on connection: PostgresConnection, calendars: CalendarCache) throws
+        -> Report
+    {
         let filters: [(any PostgresEncodable)?] = [query.municipality, query.sector]
         let tasks = try connection.query(
             """
@@ -25,9 +27,13 @@ extension ReportService {
         var queues: [[String]: [Int64]] = [:]
         for row in tasks {
             let municipality: String = try row.decode("municipality_code")
-            let key = [municipality, try row.decode("sector_code", as: String.self), try row.decode("office_code", as: String.self)]
+            let key = [
+                municipality, try row.decode("sector_code", as: String.self),
+                try row.decode("office_code", as: String.self),
+            ]
             let age = try calendars.calendar(for: municipality).workingDaysElapsed(
-                from: try row.decode("opened_at"), to: query.now, pauses: pauses[try row.decode("id", as: Int64.self)] ?? []
+                from: try row.decode("opened_at"), to: query.now,
+                pauses: pauses[try row.decode("id", as: Int64.self)] ?? []
             )
             var counts = queues[key] ?? [0, 0, 0, 0]
             counts[Self.ageBucket(age)] += 1
@@ -41,15 +47,18 @@ extension ReportService {
             ReportColumn("age_0_2", ar: "0–2 أيام عمل", fr: "0–2 jours ouvrés", en: "0–2 working days"),
             ReportColumn("age_3_5", ar: "3–5 أيام عمل", fr: "3–5 jours ouvrés", en: "3–5 working days"),
             ReportColumn("age_6_10", ar: "6–10 أيام عمل", fr: "6–10 jours ouvrés", en: "6–10 working days"),
-            ReportColumn("age_over_10", ar: "أكثر من 10 أيام عمل", fr: "Plus de 10 jours ouvrés", en: "Over 10 working days"),
+            ReportColumn(
+                "age_over_10", ar: "أكثر من 10 أيام عمل", fr: "Plus de 10 jours ouvrés", en: "Over 10 working days"),
         ]
         let rows = queues.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { key, counts in
             key.map { ReportValue.text($0) } + [.integer(counts.reduce(0, +))] + counts.map { ReportValue.integer($0) }
         }
         let title = LocalizedText(ar: "المهام المتراكمة", fr: "Tâches en attente", en: "Backlog")
-        return Report(name: .backlog, title: title, query: query, tables: [
-            ReportTable(key: "rows", title: title, columns: columns, rows: rows, chart: nil),
-        ])
+        return Report(
+            name: .backlog, title: title, query: query,
+            tables: [
+                ReportTable(key: "rows", title: title, columns: columns, rows: rows, chart: nil)
+            ])
     }
 
     /// 0: 0–2 whole working days, 1: 3–5, 2: 6–10, 3: over 10.

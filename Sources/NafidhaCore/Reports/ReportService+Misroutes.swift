@@ -24,20 +24,24 @@ extension ReportService {
              GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2
             """, [query.from, query.to, query.municipality, query.sector]
         ).map { row -> [ReportValue] in
-            [.text((try row.decode("from_sector", as: String?.self)) ?? ""), .text(try row.decode("to_sector")),
-             .integer(try row.decode("forwards"))]
+            [
+                .text((try row.decode("from_sector", as: String?.self)) ?? ""), .text(try row.decode("to_sector")),
+                .integer(try row.decode("forwards")),
+            ]
         }
         let title = LocalizedText(ar: "الإحالات بين القطاعات", fr: "Réorientations", en: "Misroutes")
-        return Report(name: .misroutes, title: title, query: query, tables: [
-            ReportTable(
-                key: "rows", title: title,
-                columns: [
-                    ReportColumn("from_sector", ar: "من القطاع", fr: "Secteur d'origine", en: "From sector"),
-                    ReportColumn("to_sector", ar: "إلى القطاع", fr: "Secteur de destination", en: "To sector"),
-                    ReportColumn("forwards", ar: "الإحالات", fr: "Transmissions", en: "Forwards"),
-                ],
-                rows: rows, chart: .bars(labels: ["from_sector", "to_sector"], value: "forwards")
-            ),
-        ])
+        return Report(
+            name: .misroutes, title: title, query: query,
+            tables: [
+                ReportTable(
+                    key: "rows", title: title,
+                    columns: [
+                        ReportColumn("from_sector", ar: "من القطاع", fr: "Secteur d'origine", en: "From sector"),
+                        ReportColumn("to_sector", ar: "إلى القطاع", fr: "Secteur de destination", en: "To sector"),
+                        ReportColumn("forwards", ar: "الإحالات", fr: "Transmissions", en: "Forwards"),
+                    ],
+                    rows: rows, chart: .bars(labels: ["from_sector", "to_sector"], value: "forwards")
+                )
+            ])
     }
 }

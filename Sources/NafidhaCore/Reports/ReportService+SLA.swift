@@ -9,7 +9,8 @@ extension ReportService {
     /// completions); its sector is its service's sector. On time: `closed_at <= due_at`. Processing time:
     /// working days from submission to closing minus the union of its tasks' pauses. Overdue: a task `open` or
     /// `claimed` with `due_at <= now`, counted in its own (queue's) sector.
-    static func sla(_ query: ReportQuery, on connection: PostgresConnection, calendars: CalendarCache) throws -> Report {
+    static func sla(_ query: ReportQuery, on connection: PostgresConnection, calendars: CalendarCache) throws -> Report
+    {
         let parameters: [(any PostgresEncodable)?] = [query.from, query.to, query.municipality, query.sector]
         let completed = try connection.query(
             """
@@ -31,7 +32,12 @@ extension ReportService {
         )
         let pauses = try Self.pauses(pauseRows, key: "request_id", now: query.now)
 
-        struct Group { var completed: Int64 = 0; var onTime: Int64 = 0; var days: [Double] = []; var overdue: Int64 = 0 }
+        struct Group {
+            var completed: Int64 = 0
+            var onTime: Int64 = 0
+            var days: [Double] = []
+            var overdue: Int64 = 0
+        }
         var groups: [[String]: Group] = [:]
         for row in completed {
             let municipality: String = try row.decode("municipality_code")
@@ -56,7 +62,9 @@ extension ReportService {
             """, [query.now, query.municipality, query.sector]
         )
         for row in overdue {
-            var key = [try row.decode("municipality_code", as: String.self), try row.decode("sector_code", as: String.self)]
+            var key = [
+                try row.decode("municipality_code", as: String.self), try row.decode("sector_code", as: String.self),
+            ]
             if query.byService { key.append(try row.decode("service_code")) }
             groups[key, default: Group()].overdue += try row.decode("overdue", as: Int64.self)
         }
@@ -69,9 +77,15 @@ extension ReportService {
         columns += [
             ReportColumn("completed", ar: "الطلبات المنجزة", fr: "Demandes traitées", en: "Requests completed"),
             ReportColumn("on_time_share", ar: "نسبة المنجز في الأجل", fr: "Part dans les délais", en: "On-time share"),
-            ReportColumn("median_working_days", ar: "الوسيط (أيام عمل)", fr: "Médiane (jours ouvrés)", en: "Median (working days)"),
-            ReportColumn("p90_working_days", ar: "المئين 90 (أيام عمل)", fr: "90e centile (jours ouvrés)", en: "90th percentile (working days)"),
-            ReportColumn("overdue_open_tasks", ar: "مهام مفتوحة متأخرة", fr: "Tâches ouvertes en retard", en: "Open tasks overdue"),
+            ReportColumn(
+                "median_working_days", ar: "الوسيط (أيام عمل)", fr: "Médiane (jours ouvrés)",
+                en: "Median (working days)"),
+            ReportColumn(
+                "p90_working_days", ar: "المئين 90 (أيام عمل)", fr: "90e centile (jours ouvrés)",
+                en: "90th percentile (working days)"),
+            ReportColumn(
+                "overdue_open_tasks", ar: "مهام مفتوحة متأخرة", fr: "Tâches ouvertes en retard",
+                en: "Open tasks overdue"),
         ]
         let rows = groups.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { key, group -> [ReportValue] in
             let share = group.completed == 0 ? nil : Double(group.onTime) / Double(group.completed)
@@ -82,9 +96,12 @@ extension ReportService {
             ]
         }
         let title = LocalizedText(ar: "الالتزام بآجال الخدمة", fr: "Respect des délais", en: "Service-level report")
-        return Report(name: .sla, title: title, query: query, tables: [
-            ReportTable(key: "rows", title: title, columns: columns, rows: rows,
-                        chart: .bars(labels: columns.prefix(query.byService ? 3 : 2).map(\.key), value: "on_time_share")),
-        ])
+        return Report(
+            name: .sla, title: title, query: query,
+            tables: [
+                ReportTable(
+                    key: "rows", title: title, columns: columns, rows: rows,
+                    chart: .bars(labels: columns.prefix(query.byService ? 3 : 2).map(\.key), value: "on_time_share"))
+            ])
     }
 }

@@ -29,8 +29,11 @@ extension ReportService {
             """, parameters
         )
         let periodRows = try periods.map { row -> [ReportValue] in
-            [.text(try row.decode("period")), .text(try row.decode("municipality_code")), .text(try row.decode("sector_code")),
-             .integer(try row.decode("submissions")), .integer(try row.decode("completions"))]
+            [
+                .text(try row.decode("period")), .text(try row.decode("municipality_code")),
+                .text(try row.decode("sector_code")),
+                .integer(try row.decode("submissions")), .integer(try row.decode("completions")),
+            ]
         }
         let clerks = try connection.query(
             """
@@ -54,31 +57,38 @@ extension ReportService {
         }
         let municipality = ReportColumn("municipality", ar: "البلدية", fr: "Municipalité", en: "Municipality")
         let title = LocalizedText(ar: "حجم العمل", fr: "Débit", en: "Throughput")
-        return Report(name: .throughput, title: title, query: query, tables: [
-            ReportTable(
-                key: "rows", title: title,
-                columns: [
-                    ReportColumn("period", ar: query.interval == .day ? "اليوم" : "الأسبوع",
-                                 fr: query.interval == .day ? "Jour" : "Semaine", en: query.interval == .day ? "Day" : "Week"),
-                    municipality, ReportColumn("sector", ar: "القطاع", fr: "Secteur", en: "Sector"),
-                    ReportColumn("submissions", ar: "الطلبات المقدمة", fr: "Demandes déposées", en: "Submissions"),
-                    ReportColumn("completions", ar: "الطلبات المنجزة", fr: "Demandes traitées", en: "Completions"),
-                ],
-                rows: periodRows, chart: .lines(x: "period", series: ["submissions", "completions"])
-            ),
-            ReportTable(
-                key: "clerks", title: LocalizedText(ar: "الإجراءات حسب الموظف", fr: "Actions par agent", en: "Actions per clerk"),
-                columns: [
-                    municipality, ReportColumn("clerk", ar: "الموظف", fr: "Agent", en: "Clerk"),
-                    ReportColumn("actions", ar: "الإجراءات", fr: "Actions", en: "Actions"),
-                    ReportColumn("claimed", ar: "استلام", fr: "Prises en charge", en: "Claimed"),
-                    ReportColumn("approved", ar: "موافقة", fr: "Approuvées", en: "Approved"),
-                    ReportColumn("rejected", ar: "رفض", fr: "Rejetées", en: "Rejected"),
-                    ReportColumn("forwarded", ar: "إحالة", fr: "Transmises", en: "Forwarded"),
-                    ReportColumn("information_requested", ar: "طلب معلومات", fr: "Informations demandées", en: "Information requested"),
-                ],
-                rows: clerkRows, chart: nil
-            ),
-        ])
+        return Report(
+            name: .throughput, title: title, query: query,
+            tables: [
+                ReportTable(
+                    key: "rows", title: title,
+                    columns: [
+                        ReportColumn(
+                            "period", ar: query.interval == .day ? "اليوم" : "الأسبوع",
+                            fr: query.interval == .day ? "Jour" : "Semaine", en: query.interval == .day ? "Day" : "Week"
+                        ),
+                        municipality, ReportColumn("sector", ar: "القطاع", fr: "Secteur", en: "Sector"),
+                        ReportColumn("submissions", ar: "الطلبات المقدمة", fr: "Demandes déposées", en: "Submissions"),
+                        ReportColumn("completions", ar: "الطلبات المنجزة", fr: "Demandes traitées", en: "Completions"),
+                    ],
+                    rows: periodRows, chart: .lines(x: "period", series: ["submissions", "completions"])
+                ),
+                ReportTable(
+                    key: "clerks",
+                    title: LocalizedText(ar: "الإجراءات حسب الموظف", fr: "Actions par agent", en: "Actions per clerk"),
+                    columns: [
+                        municipality, ReportColumn("clerk", ar: "الموظف", fr: "Agent", en: "Clerk"),
+                        ReportColumn("actions", ar: "الإجراءات", fr: "Actions", en: "Actions"),
+                        ReportColumn("claimed", ar: "استلام", fr: "Prises en charge", en: "Claimed"),
+                        ReportColumn("approved", ar: "موافقة", fr: "Approuvées", en: "Approved"),
+                        ReportColumn("rejected", ar: "رفض", fr: "Rejetées", en: "Rejected"),
+                        ReportColumn("forwarded", ar: "إحالة", fr: "Transmises", en: "Forwarded"),
+                        ReportColumn(
+                            "information_requested", ar: "طلب معلومات", fr: "Informations demandées",
+                            en: "Information requested"),
+                    ],
+                    rows: clerkRows, chart: nil
+                ),
+            ])
     }
 }

@@ -7,13 +7,17 @@ import Postgres
 /// Synchronous, like every service: call it from threads we own.
 public enum ReportService {
     /// Computes report `name` for `query` on `connection` (outside any transaction).
-    public static func make(_ name: ReportName, _ query: ReportQuery, on connection: PostgresConnection) throws -> Report {
+    public static func make(_ name: ReportName, _ query: ReportQuery, on connection: PostgresConnection) throws
+        -> Report
+    {
         guard query.from < query.to else {
-            throw NafidhaError(.badRequest, code: "invalid_range", message: LocalizedText(
-                ar: "يجب أن تسبق بداية الفترة نهايتها.",
-                fr: "Le début de la période doit précéder sa fin.",
-                en: "The range's start must come before its end."
-            ))
+            throw NafidhaError(
+                .badRequest, code: "invalid_range",
+                message: LocalizedText(
+                    ar: "يجب أن تسبق بداية الفترة نهايتها.",
+                    fr: "Le début de la période doit précéder sa fin.",
+                    en: "The range's start must come before its end."
+                ))
         }
         return try connection.withTransaction(isolation: .repeatableRead) { connection in
             try connection.execute("SET TRANSACTION READ ONLY")
@@ -51,9 +55,11 @@ final class CalendarCache {
     func calendar(for municipality: String) throws -> WorkingCalendar {
         if let known = calendars[municipality] { return known }
         guard let calendar = try CalendarStore.calendar(forMunicipality: municipality, on: connection) else {
-            throw NafidhaError(.notFound, code: "municipality_not_found", message: LocalizedText(
-                ar: "البلدية غير موجودة.", fr: "Municipalité inconnue.", en: "No such municipality."
-            ))
+            throw NafidhaError(
+                .notFound, code: "municipality_not_found",
+                message: LocalizedText(
+                    ar: "البلدية غير موجودة.", fr: "Municipalité inconnue.", en: "No such municipality."
+                ))
         }
         calendars[municipality] = calendar
         return calendar

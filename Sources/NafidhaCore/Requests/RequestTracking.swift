@@ -39,7 +39,9 @@ public struct RequestTracking: Sendable {
         }
     }
 
-    private func authenticate(tracking: String, token: String?, on connection: PostgresConnection) throws -> AuthenticatedRequest {
+    private func authenticate(tracking: String, token: String?, on connection: PostgresConnection) throws
+        -> AuthenticatedRequest
+    {
         let presented = AccessToken(text: token ?? "").hash
         let rows = try connection.queryPrepared(
             "SELECT id, tracking_number, access_token_hash FROM requests WHERE tracking_number = $1",

@@ -8,8 +8,10 @@ struct RequestView {
 
     /// The audit actions a citizen may see. Cancellations count only when the citizen cancelled: the cascade that
     /// follows a rejection is the system's bookkeeping.
-    private static let publicActions = ["submitted", "task_opened", "approved", "rejected", "information_requested",
-                                        "citizen_replied", "cancelled", "note_added"]
+    private static let publicActions = [
+        "submitted", "task_opened", "approved", "rejected", "information_requested",
+        "citizen_replied", "cancelled", "note_added",
+    ]
 
     func load(_ requestID: Int64) throws -> TrackedRequest {
         let row = try connection.queryPrepared(
@@ -23,13 +25,15 @@ struct RequestView {
             [requestID]
         )[0]
         guard let status = RequestStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(.unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(
+                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
         }
         return TrackedRequest(
             trackingNumber: try row.decode("tracking_number"), status: status,
             service: try row.decode("service_code"), serviceName: try name(row, "service"),
             municipality: try row.decode("municipality_code"), municipalityName: try name(row, "municipality"),
-            submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"), closedAt: try row.decode("closed_at"),
+            submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),
+            closedAt: try row.decode("closed_at"),
             steps: try steps(requestID), timeline: try timeline(requestID)
         )
     }
@@ -46,10 +50,12 @@ struct RequestView {
             [requestID]
         ).map { row in
             guard let status = TaskStatus(rawValue: try row.decode("status")) else {
-                throw NafidhaError(.unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+                throw NafidhaError(
+                    .unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
             }
             return TrackedRequest.Step(
-                stage: try row.decode("stage_no"), sector: try row.decode("sector_code"), sectorName: try name(row, "sector"),
+                stage: try row.decode("stage_no"), sector: try row.decode("sector_code"),
+                sectorName: try name(row, "sector"),
                 office: try row.decode("office_code"), officeName: try name(row, "office"), status: status,
                 dueAt: try row.decode("due_at")
             )
@@ -72,16 +78,23 @@ struct RequestView {
         )
         return try rows.map { row in
             let action: String = try row.decode("action")
-            let details = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(try row.decode("details", as: String.self).utf8))) ?? [:]
+            let details =
+                (try? JSONDecoder().decode(
+                    [String: JSONValue].self, from: Data(try row.decode("details", as: String.self).utf8))) ?? [:]
             let message: String? = try row.decode("message")
-            let sector: String? = if case .string(let code) = details["sector"] { code } else { try row.decode("sector_code") }
-            let stage: Int? = if case .number(let number) = details["stage"] { Int(number) } else { try row.decode("stage_no") }
-            return TrackedRequest.Event(at: try row.decode("occurred_at"), event: action, stage: stage, sector: sector, message: message)
+            let sector: String? =
+                if case .string(let code) = details["sector"] { code } else { try row.decode("sector_code") }
+            let stage: Int? =
+                if case .number(let number) = details["stage"] { Int(number) } else { try row.decode("stage_no") }
+            return TrackedRequest.Event(
+                at: try row.decode("occurred_at"), event: action, stage: stage, sector: sector, message: message)
         }
     }
 
     private func name(_ row: PostgresRow, _ prefix: String) throws -> String {
-        LocalizedText(ar: try row.decode("\(prefix)_ar"), fr: try row.decode("\(prefix)_fr"), en: try row.decode("\(prefix)_en"))
-            .text(in: language)
+        LocalizedText(
+            ar: try row.decode("\(prefix)_ar"), fr: try row.decode("\(prefix)_fr"), en: try row.decode("\(prefix)_en")
+        )
+        .text(in: language)
     }
 }

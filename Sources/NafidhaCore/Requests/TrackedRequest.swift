@@ -22,7 +22,9 @@ public struct TrackedRequest: Sendable, Encodable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case stage, sector, office, status
-            case sectorName = "sector_name", officeName = "office_name", dueAt = "due_at"
+            case sectorName = "sector_name"
+            case officeName = "office_name"
+            case dueAt = "due_at"
         }
 
         /// Encodes `due_at` as null while the step waits for its stage, as the submission receipt does.
@@ -78,8 +80,12 @@ public struct TrackedRequest: Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case status, service, municipality, steps, timeline
-        case trackingNumber = "tracking_number", serviceName = "service_name", municipalityName = "municipality_name"
-        case submittedAt = "submitted_at", dueAt = "due_at", closedAt = "closed_at"
+        case trackingNumber = "tracking_number"
+        case serviceName = "service_name"
+        case municipalityName = "municipality_name"
+        case submittedAt = "submitted_at"
+        case dueAt = "due_at"
+        case closedAt = "closed_at"
     }
 
     /// Encodes every member, writing `null` for absent dates and names so clients see a stable shape.

@@ -10,7 +10,9 @@ extension WorkflowEngine {
     ///   - message: the answer, required.
     ///   - fields: extra values (text, numbers, booleans), kept with the answer.
     @discardableResult
-    public func reply(toRequest requestID: Int64, by actor: Actor, message: String, fields: [String: JSONValue] = [:]) throws -> RequestStatus {
+    public func reply(toRequest requestID: Int64, by actor: Actor, message: String, fields: [String: JSONValue] = [:])
+        throws -> RequestStatus
+    {
         guard actor.kind == .citizen else { throw WorkflowMessages.actorNotAllowed() }
         let message = try checkedText(message, field: "message")
         let fields = try checkedReplyFields(fields)
@@ -18,7 +20,9 @@ extension WorkflowEngine {
         return try pool.withTransaction { connection in
             var transaction = try WorkflowTransaction(connection: connection, now: now, lockingRequest: requestID)
             let waiting = try transaction.tasks().filter { $0.status == .awaitingCitizen }
-            guard !transaction.request.status.isFinal, !waiting.isEmpty else { throw WorkflowMessages.nothingAwaitsCitizen() }
+            guard !transaction.request.status.isFinal, !waiting.isEmpty else {
+                throw WorkflowMessages.nothingAwaitsCitizen()
+            }
             for task in waiting {
                 _ = try transaction.resume(task)
             }
@@ -44,9 +48,11 @@ extension WorkflowEngine {
             }
             let cancelled = try transaction.cancelRemainingTasks()
             transaction.cancelled = true
-            transaction.record(.cancelled, by: actor, details: [
-                "cause": .string("citizen_cancelled"), "tasks": .array(cancelled.map { .number(Double($0)) }),
-            ])
+            transaction.record(
+                .cancelled, by: actor,
+                details: [
+                    "cause": .string("citizen_cancelled"), "tasks": .array(cancelled.map { .number(Double($0)) }),
+                ])
             return try transaction.finish()
         }
     }

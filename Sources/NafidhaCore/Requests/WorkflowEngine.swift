@@ -45,7 +45,8 @@ public struct WorkflowEngine: Sendable {
         try change(task: id, version: version, by: actor) { transaction, task in
             try Self.require(task, in: [.open], action: "claim")
             let claimed = try transaction.update(
-                task, set: "status = 'claimed', assignee = $3, claimed_at = $4::timestamptz", [actor.id, transaction.now]
+                task, set: "status = 'claimed', assignee = $3, claimed_at = $4::timestamptz",
+                [actor.id, transaction.now]
             )
             transaction.record(.claimed, by: actor, task: claimed)
             return claimed
@@ -68,7 +69,8 @@ public struct WorkflowEngine: Sendable {
     public func approve(task id: Int64, version: Int? = nil, by actor: Actor) throws -> TaskRecord {
         try change(task: id, version: version, by: actor) { transaction, task in
             try Self.require(task, in: [.claimed], action: "approve", assignee: actor)
-            let approved = try transaction.update(task, set: "status = 'approved', closed_at = $3::timestamptz", [transaction.now])
+            let approved = try transaction.update(
+                task, set: "status = 'approved', closed_at = $3::timestamptz", [transaction.now])
             transaction.record(.approved, by: actor, task: approved)
             try transaction.openNextStage(ifDone: approved.stage)
             return approved
@@ -82,14 +84,17 @@ public struct WorkflowEngine: Sendable {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: actor) { transaction, task in
             try Self.require(task, in: [.claimed], action: "reject", assignee: actor)
-            let rejected = try transaction.update(task, set: "status = 'rejected', closed_at = $3::timestamptz", [transaction.now])
+            let rejected = try transaction.update(
+                task, set: "status = 'rejected', closed_at = $3::timestamptz", [transaction.now])
             let message = try transaction.storeMessage(.rejectionReason, task: rejected, author: actor, body: reason)
             transaction.record(.rejected, by: actor, task: rejected, details: message)
             let cancelled = try transaction.cancelRemainingTasks()
             if !cancelled.isEmpty {
-                transaction.record(.cancelled, by: .system, details: [
-                    "cause": .string("request_rejected"), "tasks": .array(cancelled.map { .number(Double($0)) }),
-                ])
+                transaction.record(
+                    .cancelled, by: .system,
+                    details: [
+                        "cause": .string("request_rejected"), "tasks": .array(cancelled.map { .number(Double($0)) }),
+                    ])
             }
             return rejected
         }
@@ -97,13 +102,17 @@ public struct WorkflowEngine: Sendable {
 
     /// `claimed` → `awaiting_citizen`: the assignee asks the citizen a question; the task's clock stops.
     @discardableResult
-    public func requestInformation(task id: Int64, version: Int? = nil, by actor: Actor, message: String) throws -> TaskRecord {
+    public func requestInformation(task id: Int64, version: Int? = nil, by actor: Actor, message: String) throws
+        -> TaskRecord
+    {
         let message = try checkedText(message, field: "message")
         return try change(task: id, version: version, by: actor) { transaction, task in
             try Self.require(task, in: [.claimed], action: "request information on", assignee: actor)
-            let paused = try transaction.update(task, set: "status = 'awaiting_citizen', paused_since = $3::timestamptz", [transaction.now])
+            let paused = try transaction.update(
+                task, set: "status = 'awaiting_citizen', paused_since = $3::timestamptz", [transaction.now])
             try transaction.connection.executePrepared(
-                "INSERT INTO task_pauses (task_id, started_at) VALUES ($1, $2::timestamptz)", [task.id, transaction.now]
+                "INSERT INTO task_pauses (task_id, started_at) VALUES ($1, $2::timestamptz)",
+                [task.id, transaction.now]
             )
             let question = try transaction.storeMessage(.question, task: paused, author: actor, body: message)
             transaction.record(.informationRequested, by: actor, task: paused, details: question)
@@ -114,10 +123,13 @@ public struct WorkflowEngine: Sendable {
     /// `open`/`claimed` → `open` in the queue of another sector of the same municipality (its municipal office),
     /// with a reason (an internal message). Counted as a misroute: the clock keeps running.
     @discardableResult
-    public func forward(task id: Int64, version: Int? = nil, by actor: Actor, toSector sector: String, reason: String) throws -> TaskRecord {
+    public func forward(task id: Int64, version: Int? = nil, by actor: Actor, toSector sector: String, reason: String)
+        throws -> TaskRecord
+    {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: actor) { transaction, task in
-            try Self.require(task, in: [.open, .claimed], action: "forward", assignee: task.status == .claimed ? actor : nil)
+            try Self.require(
+                task, in: [.open, .claimed], action: "forward", assignee: task.status == .claimed ? actor : nil)
             let offices = try transaction.connection.queryPrepared(
                 "SELECT code FROM offices WHERE kind = 'municipal' AND municipality_code = $1 AND sector_code = $2",
                 [task.municipality, sector]
@@ -158,7 +170,8 @@ public struct WorkflowEngine: Sendable {
     }
 
     /// Refuses a transition from any status outside `allowed`, or by anyone but the assignee when one is required.
-    static func require(_ task: TaskRecord, in allowed: Set<TaskStatus>, action: String, assignee: Actor? = nil) throws {
+    static func require(_ task: TaskRecord, in allowed: Set<TaskStatus>, action: String, assignee: Actor? = nil) throws
+    {
         guard allowed.contains(task.status) else {
             throw WorkflowMessages.invalidTransition(from: task.status.rawValue, action: action)
         }

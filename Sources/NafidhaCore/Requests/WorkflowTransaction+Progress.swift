@@ -9,7 +9,8 @@ extension WorkflowTransaction {
         guard tasks.filter({ $0.stage == stage }).allSatisfy({ $0.status == .approved }) else { return }
         for task in tasks where task.stage == stage + 1 && task.status == .waiting {
             let dueAt = try calendar().dueDate(workingDays: task.slaDays, from: now)
-            let opened = try update(task, set: "status = 'open', opened_at = $3::timestamptz, due_at = $4::timestamptz", [now, dueAt])
+            let opened = try update(
+                task, set: "status = 'open', opened_at = $3::timestamptz, due_at = $4::timestamptz", [now, dueAt])
             record(.taskOpened, by: .system, task: opened)
         }
     }
@@ -40,7 +41,8 @@ extension WorkflowTransaction {
     mutating func resume(_ task: TaskRecord) throws -> TaskRecord {
         try endPause(of: task)
         guard let openedAt = task.openedAt else { throw WorkflowMessages.taskChanged() }
-        let dueAt = try calendar().dueDate(workingDays: task.slaDays, from: openedAt, pauses: try pauses(ofTask: task.id))
+        let dueAt = try calendar().dueDate(
+            workingDays: task.slaDays, from: openedAt, pauses: try pauses(ofTask: task.id))
         return try update(
             task,
             set: """

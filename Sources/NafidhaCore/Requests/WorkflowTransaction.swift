@@ -36,30 +36,36 @@ struct WorkflowTransaction {
     private var cachedCalendar: WorkingCalendar?
 
     /// Locks the request `requestID` (or the request of task `taskID`) and starts the change.
-    init(connection: PostgresConnection, now: Date, lockingRequest requestID: Int64? = nil, ofTask taskID: Int64? = nil) throws {
+    init(connection: PostgresConnection, now: Date, lockingRequest requestID: Int64? = nil, ofTask taskID: Int64? = nil)
+        throws
+    {
         self.connection = connection
         self.now = now
         let select = """
             SELECT r.id, r.tracking_number, r.municipality_code, r.status, r.submitted_at, r.due_at,
                    (r.workflow->>'sla_days')::int AS sla_days
             """
-        let rows = if let taskID {
-            try connection.queryPrepared(
-                select + " FROM requests r JOIN tasks t ON t.request_id = r.id WHERE t.id = $1 FOR UPDATE OF r", [taskID]
-            )
-        } else {
-            try connection.queryPrepared(select + " FROM requests r WHERE r.id = $1 FOR UPDATE", [requestID])
-        }
+        let rows =
+            if let taskID {
+                try connection.queryPrepared(
+                    select + " FROM requests r JOIN tasks t ON t.request_id = r.id WHERE t.id = $1 FOR UPDATE OF r",
+                    [taskID]
+                )
+            } else {
+                try connection.queryPrepared(select + " FROM requests r WHERE r.id = $1 FOR UPDATE", [requestID])
+            }
         guard let row = rows.first else {
             throw taskID == nil ? WorkflowMessages.requestNotFound() : WorkflowMessages.taskNotFound()
         }
         guard let status = RequestStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(.unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(
+                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
         }
         request = RequestState(
             id: try row.decode("id"), tracking: try row.decode("tracking_number"),
             municipality: try row.decode("municipality_code"), status: status,
-            submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"), slaDays: try row.decode("sla_days")
+            submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),
+            slaDays: try row.decode("sla_days")
         )
     }
 
@@ -89,7 +95,9 @@ struct WorkflowTransaction {
 
     /// Applies `assignments` (a fixed SQL fragment from the engine, never input; parameters from `$3`) to `task`
     /// if nobody changed it since it was read; otherwise `task_changed`.
-    func update(_ task: TaskRecord, set assignments: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> TaskRecord {
+    func update(_ task: TaskRecord, set assignments: String, _ parameters: [(any PostgresEncodable)?] = []) throws
+        -> TaskRecord
+    {
         let rows = try connection.queryPrepared(
             """
             UPDATE tasks SET \(assignments), updated_at = now(), version = version + 1
@@ -111,8 +119,10 @@ struct WorkflowTransaction {
             INSERT INTO request_messages (request_id, task_id, kind, author_kind, author, public, body, fields, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz) RETURNING id
             """,
-            [request.id, task?.id, kind.rawValue, author.kind.rawValue, author.id, kind.isPublic, body,
-             JSONValue.object(fields).canonicalText, now]
+            [
+                request.id, task?.id, kind.rawValue, author.kind.rawValue, author.id, kind.isPublic, body,
+                JSONValue.object(fields).canonicalText, now,
+            ]
         )[0].decode("id")
         return ["message_id": .number(Double(id))]
     }
@@ -128,7 +138,9 @@ struct WorkflowTransaction {
     }
 
     /// Queues an audit event about this request.
-    mutating func record(_ action: AuditAction, by actor: Actor, task: TaskRecord? = nil, details: [String: JSONValue] = [:]) {
+    mutating func record(
+        _ action: AuditAction, by actor: Actor, task: TaskRecord? = nil, details: [String: JSONValue] = [:]
+    ) {
         var details = details
         if let task {
             details["stage"] = .number(Double(task.stage))
@@ -148,7 +160,8 @@ struct WorkflowTransaction {
         if tasks.contains(where: { $0.status == .awaitingCitizen }) {
             dueAt = nil
         } else if dueAt == nil {
-            dueAt = try calendar().dueDate(workingDays: request.slaDays, from: request.submittedAt, pauses: try pauses())
+            dueAt = try calendar().dueDate(
+                workingDays: request.slaDays, from: request.submittedAt, pauses: try pauses())
         }
         try connection.executePrepared(
             """

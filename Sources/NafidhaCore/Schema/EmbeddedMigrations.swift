@@ -4,687 +4,701 @@
 public enum EmbeddedMigrations {
     /// Every migration of migrations/, oldest first.
     public static let all: [Migration] = [
-        Migration(version: 1, name: "foundation", sql: ##"""
--- 0001 foundation: the record of which migrations ran; the domain tables arrive in 0002 and later.
+        Migration(
+            version: 1, name: "foundation",
+            sql: ##"""
+                -- 0001 foundation: the record of which migrations ran; the domain tables arrive in 0002 and later.
 
-CREATE TABLE schema_migrations (
-    version    integer     PRIMARY KEY CHECK (version > 0),
-    name       text        NOT NULL CHECK (name <> ''),
-    checksum   text        NOT NULL CHECK (checksum ~ '^[0-9a-f]{64}$'),
-    applied_at timestamptz NOT NULL DEFAULT now()
-);
+                CREATE TABLE schema_migrations (
+                    version    integer     PRIMARY KEY CHECK (version > 0),
+                    name       text        NOT NULL CHECK (name <> ''),
+                    checksum   text        NOT NULL CHECK (checksum ~ '^[0-9a-f]{64}$'),
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                );
 
-COMMENT ON TABLE schema_migrations IS
-    'One row per applied file of migrations/, written in the same transaction as the migration itself.';
-COMMENT ON COLUMN schema_migrations.checksum IS
-    'SHA-256 (hex) of the migration text as applied; nafidha migrate refuses a file that changed since.';
+                COMMENT ON TABLE schema_migrations IS
+                    'One row per applied file of migrations/, written in the same transaction as the migration itself.';
+                COMMENT ON COLUMN schema_migrations.checksum IS
+                    'SHA-256 (hex) of the migration text as applied; nafidha migrate refuses a file that changed since.';
 
-"""##),
-        Migration(version: 2, name: "single_window", sql: ##"""
--- Issue 4, the single window: catalog, municipal overlays, requests, tasks (queues) and the audit chain.
--- Runs inside one transaction (the migrator wraps it). docs/state-machine.md and docs/audit.md explain the rules
--- these tables enforce; docs/glossary.md gives the words in Arabic, French and English.
+                """##),
+        Migration(
+            version: 2, name: "single_window",
+            sql: ##"""
+                -- Issue 4, the single window: catalog, municipal overlays, requests, tasks (queues) and the audit chain.
+                -- Runs inside one transaction (the migrator wraps it). docs/state-machine.md and docs/audit.md explain the rules
+                -- these tables enforce; docs/glossary.md gives the words in Arabic, French and English.
 
--- ---------------------------------------------------------------------------------------------------------
--- Catalog: countries, holidays, municipalities, sectors, offices
--- ---------------------------------------------------------------------------------------------------------
+                -- ---------------------------------------------------------------------------------------------------------
+                -- Catalog: countries, holidays, municipalities, sectors, offices
+                -- ---------------------------------------------------------------------------------------------------------
 
-CREATE TABLE countries (
-    code                 text PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'),           -- ISO 3166-1 alpha-2
-    name_ar              text NOT NULL CHECK (name_ar <> ''),
-    name_fr              text NOT NULL CHECK (name_fr <> ''),
-    name_en              text NOT NULL CHECK (name_en <> ''),
-    -- IANA zone; the CHECK makes PostgreSQL refuse a zone name it does not know.
-    time_zone            text NOT NULL CHECK (('2000-01-01 00:00:00+00'::timestamptz AT TIME ZONE time_zone) IS NOT NULL),
-    -- ISO weekday numbers (1 = Monday ... 7 = Sunday); at least one working day must remain.
-    weekend_days         smallint[] NOT NULL
-        CHECK (weekend_days <@ ARRAY[1, 2, 3, 4, 5, 6, 7]::smallint[] AND cardinality(weekend_days) < 7),
-    currency_code        text NOT NULL CHECK (currency_code ~ '^[A-Z]{3}$'),      -- ISO 4217
-    phone_country_code   text NOT NULL CHECK (phone_country_code ~ '^[1-9][0-9]{0,2}$'),
-    -- The national significant number (digits after the country code) as an anchored POSIX regex.
-    phone_national_pattern text NOT NULL CHECK (phone_national_pattern ~ '^\^.*\$$'),
-    -- National id rule as data: an anchored regex over ASCII digits (after Arabic-Indic digits are normalised)
-    -- and, when the id embeds a birth year, its 1-based position (4 digits, between 1900 and the current year).
-    national_id_pattern  text NOT NULL CHECK (national_id_pattern ~ '^\^.*\$$'),
-    national_id_birth_year_position smallint CHECK (national_id_birth_year_position BETWEEN 1 AND 60),
-    national_id_hint_ar  text NOT NULL,
-    national_id_hint_fr  text NOT NULL,
-    national_id_hint_en  text NOT NULL
-);
+                CREATE TABLE countries (
+                    code                 text PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'),           -- ISO 3166-1 alpha-2
+                    name_ar              text NOT NULL CHECK (name_ar <> ''),
+                    name_fr              text NOT NULL CHECK (name_fr <> ''),
+                    name_en              text NOT NULL CHECK (name_en <> ''),
+                    -- IANA zone; the CHECK makes PostgreSQL refuse a zone name it does not know.
+                    time_zone            text NOT NULL CHECK (('2000-01-01 00:00:00+00'::timestamptz AT TIME ZONE time_zone) IS NOT NULL),
+                    -- ISO weekday numbers (1 = Monday ... 7 = Sunday); at least one working day must remain.
+                    weekend_days         smallint[] NOT NULL
+                        CHECK (weekend_days <@ ARRAY[1, 2, 3, 4, 5, 6, 7]::smallint[] AND cardinality(weekend_days) < 7),
+                    currency_code        text NOT NULL CHECK (currency_code ~ '^[A-Z]{3}$'),      -- ISO 4217
+                    phone_country_code   text NOT NULL CHECK (phone_country_code ~ '^[1-9][0-9]{0,2}$'),
+                    -- The national significant number (digits after the country code) as an anchored POSIX regex.
+                    phone_national_pattern text NOT NULL CHECK (phone_national_pattern ~ '^\^.*\$$'),
+                    -- National id rule as data: an anchored regex over ASCII digits (after Arabic-Indic digits are normalised)
+                    -- and, when the id embeds a birth year, its 1-based position (4 digits, between 1900 and the current year).
+                    national_id_pattern  text NOT NULL CHECK (national_id_pattern ~ '^\^.*\$$'),
+                    national_id_birth_year_position smallint CHECK (national_id_birth_year_position BETWEEN 1 AND 60),
+                    national_id_hint_ar  text NOT NULL,
+                    national_id_hint_fr  text NOT NULL,
+                    national_id_hint_en  text NOT NULL
+                );
 
-CREATE TABLE public_holidays (
-    country_code  text NOT NULL REFERENCES countries,
-    holiday_date  date NOT NULL,
-    name_ar       text NOT NULL CHECK (name_ar <> ''),
-    name_fr       text NOT NULL CHECK (name_fr <> ''),
-    name_en       text NOT NULL CHECK (name_en <> ''),
-    -- Islamic holidays follow the moon sighting: the date is an estimate until the authorities announce it.
-    estimated     boolean NOT NULL DEFAULT false,
-    PRIMARY KEY (country_code, holiday_date)
-);
+                CREATE TABLE public_holidays (
+                    country_code  text NOT NULL REFERENCES countries,
+                    holiday_date  date NOT NULL,
+                    name_ar       text NOT NULL CHECK (name_ar <> ''),
+                    name_fr       text NOT NULL CHECK (name_fr <> ''),
+                    name_en       text NOT NULL CHECK (name_en <> ''),
+                    -- Islamic holidays follow the moon sighting: the date is an estimate until the authorities announce it.
+                    estimated     boolean NOT NULL DEFAULT false,
+                    PRIMARY KEY (country_code, holiday_date)
+                );
 
-CREATE TABLE municipalities (
-    code          text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}$'),   -- also the tracking-number prefix
-    country_code  text NOT NULL REFERENCES countries,
-    name_ar       text NOT NULL CHECK (name_ar <> ''),
-    name_fr       text NOT NULL CHECK (name_fr <> ''),
-    name_en       text NOT NULL CHECK (name_en <> ''),
-    capital       boolean NOT NULL DEFAULT false
-);
-CREATE INDEX municipalities_country ON municipalities (country_code);
+                CREATE TABLE municipalities (
+                    code          text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}$'),   -- also the tracking-number prefix
+                    country_code  text NOT NULL REFERENCES countries,
+                    name_ar       text NOT NULL CHECK (name_ar <> ''),
+                    name_fr       text NOT NULL CHECK (name_fr <> ''),
+                    name_en       text NOT NULL CHECK (name_en <> ''),
+                    capital       boolean NOT NULL DEFAULT false
+                );
+                CREATE INDEX municipalities_country ON municipalities (country_code);
 
-CREATE TABLE sectors (
-    code     text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{1,62}$'),
-    name_ar  text NOT NULL CHECK (name_ar <> ''),
-    name_fr  text NOT NULL CHECK (name_fr <> ''),
-    name_en  text NOT NULL CHECK (name_en <> '')
-);
+                CREATE TABLE sectors (
+                    code     text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{1,62}$'),
+                    name_ar  text NOT NULL CHECK (name_ar <> ''),
+                    name_fr  text NOT NULL CHECK (name_fr <> ''),
+                    name_en  text NOT NULL CHECK (name_en <> '')
+                );
 
--- An office is where a queue is worked. A municipality has its own office per sector it serves ('municipal');
--- a 'special' office (e.g. a capital planning authority) may serve several municipalities and has none of its own.
-CREATE TABLE offices (
-    code               text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}-[A-Z0-9_]{2,40}$'),
-    kind               text NOT NULL CHECK (kind IN ('municipal', 'special')),
-    country_code       text NOT NULL REFERENCES countries,
-    municipality_code  text REFERENCES municipalities,
-    sector_code        text NOT NULL REFERENCES sectors,
-    name_ar            text NOT NULL CHECK (name_ar <> ''),
-    name_fr            text NOT NULL CHECK (name_fr <> ''),
-    name_en            text NOT NULL CHECK (name_en <> ''),
-    CHECK ((kind = 'municipal') = (municipality_code IS NOT NULL))
-);
--- The default routing target: a municipality's own office for a sector.
-CREATE UNIQUE INDEX offices_municipal_sector ON offices (municipality_code, sector_code) WHERE kind = 'municipal';
+                -- An office is where a queue is worked. A municipality has its own office per sector it serves ('municipal');
+                -- a 'special' office (e.g. a capital planning authority) may serve several municipalities and has none of its own.
+                CREATE TABLE offices (
+                    code               text PRIMARY KEY CHECK (code ~ '^[A-Z]{3}-[A-Z0-9_]{2,40}$'),
+                    kind               text NOT NULL CHECK (kind IN ('municipal', 'special')),
+                    country_code       text NOT NULL REFERENCES countries,
+                    municipality_code  text REFERENCES municipalities,
+                    sector_code        text NOT NULL REFERENCES sectors,
+                    name_ar            text NOT NULL CHECK (name_ar <> ''),
+                    name_fr            text NOT NULL CHECK (name_fr <> ''),
+                    name_en            text NOT NULL CHECK (name_en <> ''),
+                    CHECK ((kind = 'municipal') = (municipality_code IS NOT NULL))
+                );
+                -- The default routing target: a municipality's own office for a sector.
+                CREATE UNIQUE INDEX offices_municipal_sector ON offices (municipality_code, sector_code) WHERE kind = 'municipal';
 
--- ---------------------------------------------------------------------------------------------------------
--- Services: form fields, choices, documents, fees, workflow
--- ---------------------------------------------------------------------------------------------------------
+                -- ---------------------------------------------------------------------------------------------------------
+                -- Services: form fields, choices, documents, fees, workflow
+                -- ---------------------------------------------------------------------------------------------------------
 
-CREATE TABLE services (
-    code            text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{1,62}$'),
-    sector_code     text NOT NULL REFERENCES sectors,              -- the owning sector
-    name_ar         text NOT NULL CHECK (name_ar <> ''),
-    name_fr         text NOT NULL CHECK (name_fr <> ''),
-    name_en         text NOT NULL CHECK (name_en <> ''),
-    description_ar  text NOT NULL,
-    description_fr  text NOT NULL,
-    description_en  text NOT NULL,
-    sla_days        integer NOT NULL CHECK (sla_days BETWEEN 1 AND 365),   -- working days, whole request
-    public_report   boolean NOT NULL DEFAULT false,                      -- offered through Open311 later
-    keywords        text[] NOT NULL DEFAULT '{}'
-);
+                CREATE TABLE services (
+                    code            text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{1,62}$'),
+                    sector_code     text NOT NULL REFERENCES sectors,              -- the owning sector
+                    name_ar         text NOT NULL CHECK (name_ar <> ''),
+                    name_fr         text NOT NULL CHECK (name_fr <> ''),
+                    name_en         text NOT NULL CHECK (name_en <> ''),
+                    description_ar  text NOT NULL,
+                    description_fr  text NOT NULL,
+                    description_en  text NOT NULL,
+                    sla_days        integer NOT NULL CHECK (sla_days BETWEEN 1 AND 365),   -- working days, whole request
+                    public_report   boolean NOT NULL DEFAULT false,                      -- offered through Open311 later
+                    keywords        text[] NOT NULL DEFAULT '{}'
+                );
 
--- Fees are per country because each country has its own currency (countries.currency_code); no row = free.
-CREATE TABLE service_fees (
-    service_code  text NOT NULL REFERENCES services,
-    country_code  text NOT NULL REFERENCES countries,
-    amount        numeric(12, 3) NOT NULL CHECK (amount >= 0),
-    PRIMARY KEY (service_code, country_code)
-);
+                -- Fees are per country because each country has its own currency (countries.currency_code); no row = free.
+                CREATE TABLE service_fees (
+                    service_code  text NOT NULL REFERENCES services,
+                    country_code  text NOT NULL REFERENCES countries,
+                    amount        numeric(12, 3) NOT NULL CHECK (amount >= 0),
+                    PRIMARY KEY (service_code, country_code)
+                );
 
-CREATE TABLE service_fields (
-    service_code  text NOT NULL REFERENCES services,
-    position      smallint NOT NULL CHECK (position >= 1),
-    code          text NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
-    datatype      text NOT NULL CHECK (datatype IN ('string', 'text', 'number', 'date', 'single_choice',
-                                                    'multiple_choice', 'national_id', 'phone', 'email', 'location')),
-    required      boolean NOT NULL,
-    label_ar      text NOT NULL CHECK (label_ar <> ''),
-    label_fr      text NOT NULL CHECK (label_fr <> ''),
-    label_en      text NOT NULL CHECK (label_en <> ''),
-    max_length    integer CHECK (max_length BETWEEN 1 AND 10000),       -- string and text only
-    min_value     numeric,                                               -- number only
-    max_value     numeric,
-    PRIMARY KEY (service_code, code),
-    UNIQUE (service_code, position),
-    CHECK (max_length IS NULL OR datatype IN ('string', 'text')),
-    CHECK ((min_value IS NULL AND max_value IS NULL) OR datatype = 'number'),
-    CHECK (min_value IS NULL OR max_value IS NULL OR min_value <= max_value)
-);
+                CREATE TABLE service_fields (
+                    service_code  text NOT NULL REFERENCES services,
+                    position      smallint NOT NULL CHECK (position >= 1),
+                    code          text NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+                    datatype      text NOT NULL CHECK (datatype IN ('string', 'text', 'number', 'date', 'single_choice',
+                                                                    'multiple_choice', 'national_id', 'phone', 'email', 'location')),
+                    required      boolean NOT NULL,
+                    label_ar      text NOT NULL CHECK (label_ar <> ''),
+                    label_fr      text NOT NULL CHECK (label_fr <> ''),
+                    label_en      text NOT NULL CHECK (label_en <> ''),
+                    max_length    integer CHECK (max_length BETWEEN 1 AND 10000),       -- string and text only
+                    min_value     numeric,                                               -- number only
+                    max_value     numeric,
+                    PRIMARY KEY (service_code, code),
+                    UNIQUE (service_code, position),
+                    CHECK (max_length IS NULL OR datatype IN ('string', 'text')),
+                    CHECK ((min_value IS NULL AND max_value IS NULL) OR datatype = 'number'),
+                    CHECK (min_value IS NULL OR max_value IS NULL OR min_value <= max_value)
+                );
 
-CREATE TABLE service_field_choices (
-    service_code  text NOT NULL,
-    field_code    text NOT NULL,
-    position      smallint NOT NULL CHECK (position >= 1),
-    code          text NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
-    label_ar      text NOT NULL CHECK (label_ar <> ''),
-    label_fr      text NOT NULL CHECK (label_fr <> ''),
-    label_en      text NOT NULL CHECK (label_en <> ''),
-    PRIMARY KEY (service_code, field_code, code),
-    UNIQUE (service_code, field_code, position),
-    FOREIGN KEY (service_code, field_code) REFERENCES service_fields (service_code, code)
-);
+                CREATE TABLE service_field_choices (
+                    service_code  text NOT NULL,
+                    field_code    text NOT NULL,
+                    position      smallint NOT NULL CHECK (position >= 1),
+                    code          text NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+                    label_ar      text NOT NULL CHECK (label_ar <> ''),
+                    label_fr      text NOT NULL CHECK (label_fr <> ''),
+                    label_en      text NOT NULL CHECK (label_en <> ''),
+                    PRIMARY KEY (service_code, field_code, code),
+                    UNIQUE (service_code, field_code, position),
+                    FOREIGN KEY (service_code, field_code) REFERENCES service_fields (service_code, code)
+                );
 
-CREATE TABLE service_documents (
-    service_code  text NOT NULL REFERENCES services,
-    position      smallint NOT NULL CHECK (position >= 1),
-    code          text NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
-    name_ar       text NOT NULL CHECK (name_ar <> ''),
-    name_fr       text NOT NULL CHECK (name_fr <> ''),
-    name_en       text NOT NULL CHECK (name_en <> ''),
-    PRIMARY KEY (service_code, code),
-    UNIQUE (service_code, position)
-);
+                CREATE TABLE service_documents (
+                    service_code  text NOT NULL REFERENCES services,
+                    position      smallint NOT NULL CHECK (position >= 1),
+                    code          text NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+                    name_ar       text NOT NULL CHECK (name_ar <> ''),
+                    name_fr       text NOT NULL CHECK (name_fr <> ''),
+                    name_en       text NOT NULL CHECK (name_en <> ''),
+                    PRIMARY KEY (service_code, code),
+                    UNIQUE (service_code, position)
+                );
 
--- The national workflow: stages run in stage_no order; the steps of one stage run in parallel. A step names the
--- sector that acts and optionally an office (else the municipality's own office for that sector).
-CREATE TABLE workflow_steps (
-    service_code  text NOT NULL REFERENCES services,
-    stage_no      smallint NOT NULL CHECK (stage_no BETWEEN 1 AND 50),
-    step_no       smallint NOT NULL CHECK (step_no BETWEEN 1 AND 50),
-    sector_code   text NOT NULL REFERENCES sectors,
-    office_code   text REFERENCES offices,
-    sla_days      integer NOT NULL CHECK (sla_days BETWEEN 1 AND 365),   -- working days once the step opens
-    PRIMARY KEY (service_code, stage_no, step_no)
-);
+                -- The national workflow: stages run in stage_no order; the steps of one stage run in parallel. A step names the
+                -- sector that acts and optionally an office (else the municipality's own office for that sector).
+                CREATE TABLE workflow_steps (
+                    service_code  text NOT NULL REFERENCES services,
+                    stage_no      smallint NOT NULL CHECK (stage_no BETWEEN 1 AND 50),
+                    step_no       smallint NOT NULL CHECK (step_no BETWEEN 1 AND 50),
+                    sector_code   text NOT NULL REFERENCES sectors,
+                    office_code   text REFERENCES offices,
+                    sla_days      integer NOT NULL CHECK (sla_days BETWEEN 1 AND 365),   -- working days once the step opens
+                    PRIMARY KEY (service_code, stage_no, step_no)
+                );
 
--- ---------------------------------------------------------------------------------------------------------
--- Municipal overlays, in force on the half-open interval [valid_from, valid_to) (valid_to NULL = open-ended).
--- Two overlays of the same kind for the same target never overlap (checked by triggers below), so resolution
--- at an instant finds at most one of each.
--- ---------------------------------------------------------------------------------------------------------
+                -- ---------------------------------------------------------------------------------------------------------
+                -- Municipal overlays, in force on the half-open interval [valid_from, valid_to) (valid_to NULL = open-ended).
+                -- Two overlays of the same kind for the same target never overlap (checked by triggers below), so resolution
+                -- at an instant finds at most one of each.
+                -- ---------------------------------------------------------------------------------------------------------
 
-CREATE TABLE service_overlays (
-    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    service_code       text NOT NULL REFERENCES services,
-    municipality_code  text NOT NULL REFERENCES municipalities,
-    valid_from         timestamptz NOT NULL,
-    valid_to           timestamptz,
-    enabled            boolean,                                             -- NULL: as the catalog (enabled)
-    sla_days           integer CHECK (sla_days BETWEEN 1 AND 365),         -- NULL: as the catalog
-    fee                numeric(12, 3) CHECK (fee >= 0),                     -- NULL: as the country's fee
-    note               text NOT NULL DEFAULT '',                            -- the legal basis, for people
-    CHECK (valid_to IS NULL OR valid_to > valid_from),
-    CHECK (enabled IS NOT NULL OR sla_days IS NOT NULL OR fee IS NOT NULL)
-);
-CREATE INDEX service_overlays_target ON service_overlays (service_code, municipality_code, valid_from);
+                CREATE TABLE service_overlays (
+                    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    service_code       text NOT NULL REFERENCES services,
+                    municipality_code  text NOT NULL REFERENCES municipalities,
+                    valid_from         timestamptz NOT NULL,
+                    valid_to           timestamptz,
+                    enabled            boolean,                                             -- NULL: as the catalog (enabled)
+                    sla_days           integer CHECK (sla_days BETWEEN 1 AND 365),         -- NULL: as the catalog
+                    fee                numeric(12, 3) CHECK (fee >= 0),                     -- NULL: as the country's fee
+                    note               text NOT NULL DEFAULT '',                            -- the legal basis, for people
+                    CHECK (valid_to IS NULL OR valid_to > valid_from),
+                    CHECK (enabled IS NOT NULL OR sla_days IS NOT NULL OR fee IS NOT NULL)
+                );
+                CREATE INDEX service_overlays_target ON service_overlays (service_code, municipality_code, valid_from);
 
-CREATE TABLE step_overlays (
-    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    service_code       text NOT NULL,
-    municipality_code  text NOT NULL REFERENCES municipalities,
-    stage_no           smallint NOT NULL,
-    step_no            smallint NOT NULL,
-    valid_from         timestamptz NOT NULL,
-    valid_to           timestamptz,
-    sector_code        text REFERENCES sectors,                             -- NULL: as the catalog
-    office_code        text REFERENCES offices,                             -- NULL: as the catalog
-    sla_days           integer CHECK (sla_days BETWEEN 1 AND 365),
-    note               text NOT NULL DEFAULT '',
-    FOREIGN KEY (service_code, stage_no, step_no) REFERENCES workflow_steps,
-    CHECK (valid_to IS NULL OR valid_to > valid_from),
-    CHECK (sector_code IS NOT NULL OR office_code IS NOT NULL OR sla_days IS NOT NULL)
-);
-CREATE INDEX step_overlays_target ON step_overlays (service_code, municipality_code, valid_from);
+                CREATE TABLE step_overlays (
+                    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    service_code       text NOT NULL,
+                    municipality_code  text NOT NULL REFERENCES municipalities,
+                    stage_no           smallint NOT NULL,
+                    step_no            smallint NOT NULL,
+                    valid_from         timestamptz NOT NULL,
+                    valid_to           timestamptz,
+                    sector_code        text REFERENCES sectors,                             -- NULL: as the catalog
+                    office_code        text REFERENCES offices,                             -- NULL: as the catalog
+                    sla_days           integer CHECK (sla_days BETWEEN 1 AND 365),
+                    note               text NOT NULL DEFAULT '',
+                    FOREIGN KEY (service_code, stage_no, step_no) REFERENCES workflow_steps,
+                    CHECK (valid_to IS NULL OR valid_to > valid_from),
+                    CHECK (sector_code IS NOT NULL OR office_code IS NOT NULL OR sla_days IS NOT NULL)
+                );
+                CREATE INDEX step_overlays_target ON step_overlays (service_code, municipality_code, valid_from);
 
-CREATE FUNCTION refuse_overlapping_overlay() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    -- Serialise writers on one target so two concurrent inserts cannot both pass the check.
-    PERFORM pg_advisory_xact_lock(hashtext(TG_TABLE_NAME || ':' || NEW.service_code || ':' || NEW.municipality_code));
-    IF TG_TABLE_NAME = 'service_overlays' THEN
-        PERFORM 1 FROM service_overlays o
-         WHERE o.service_code = NEW.service_code AND o.municipality_code = NEW.municipality_code AND o.id <> NEW.id
-           AND tstzrange(o.valid_from, o.valid_to) && tstzrange(NEW.valid_from, NEW.valid_to);
-    ELSE
-        PERFORM 1 FROM step_overlays o
-         WHERE o.service_code = NEW.service_code AND o.municipality_code = NEW.municipality_code AND o.id <> NEW.id
-           AND o.stage_no = NEW.stage_no AND o.step_no = NEW.step_no
-           AND tstzrange(o.valid_from, o.valid_to) && tstzrange(NEW.valid_from, NEW.valid_to);
-    END IF;
-    IF FOUND THEN
-        RAISE EXCEPTION 'overlay overlaps another one for % in %', NEW.service_code, NEW.municipality_code
-            USING ERRCODE = 'exclusion_violation';
-    END IF;
-    RETURN NEW;
-END $$;
-CREATE TRIGGER service_overlays_no_overlap BEFORE INSERT OR UPDATE ON service_overlays
-    FOR EACH ROW EXECUTE FUNCTION refuse_overlapping_overlay();
-CREATE TRIGGER step_overlays_no_overlap BEFORE INSERT OR UPDATE ON step_overlays
-    FOR EACH ROW EXECUTE FUNCTION refuse_overlapping_overlay();
+                CREATE FUNCTION refuse_overlapping_overlay() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    -- Serialise writers on one target so two concurrent inserts cannot both pass the check.
+                    PERFORM pg_advisory_xact_lock(hashtext(TG_TABLE_NAME || ':' || NEW.service_code || ':' || NEW.municipality_code));
+                    IF TG_TABLE_NAME = 'service_overlays' THEN
+                        PERFORM 1 FROM service_overlays o
+                         WHERE o.service_code = NEW.service_code AND o.municipality_code = NEW.municipality_code AND o.id <> NEW.id
+                           AND tstzrange(o.valid_from, o.valid_to) && tstzrange(NEW.valid_from, NEW.valid_to);
+                    ELSE
+                        PERFORM 1 FROM step_overlays o
+                         WHERE o.service_code = NEW.service_code AND o.municipality_code = NEW.municipality_code AND o.id <> NEW.id
+                           AND o.stage_no = NEW.stage_no AND o.step_no = NEW.step_no
+                           AND tstzrange(o.valid_from, o.valid_to) && tstzrange(NEW.valid_from, NEW.valid_to);
+                    END IF;
+                    IF FOUND THEN
+                        RAISE EXCEPTION 'overlay overlaps another one for % in %', NEW.service_code, NEW.municipality_code
+                            USING ERRCODE = 'exclusion_violation';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER service_overlays_no_overlap BEFORE INSERT OR UPDATE ON service_overlays
+                    FOR EACH ROW EXECUTE FUNCTION refuse_overlapping_overlay();
+                CREATE TRIGGER step_overlays_no_overlap BEFORE INSERT OR UPDATE ON step_overlays
+                    FOR EACH ROW EXECUTE FUNCTION refuse_overlapping_overlay();
 
--- The workflow of a service in a municipality at an instant, as the jsonb snapshot a request keeps, or NULL when
--- the service is not offered there then. Steps without an office go to the municipality's own office for the
--- (possibly rerouted) sector; a step whose office cannot be found makes the whole service unavailable.
-CREATE FUNCTION resolve_service(p_service text, p_municipality text, p_at timestamptz) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-    WITH m AS (
-        SELECT m.code, m.country_code, c.currency_code FROM municipalities m JOIN countries c ON c.code = m.country_code
-         WHERE m.code = p_municipality
-    ), s AS (
-        SELECT s.* FROM services s WHERE s.code = p_service
-    ), o AS (
-        SELECT o.* FROM service_overlays o
-         WHERE o.service_code = p_service AND o.municipality_code = p_municipality
-           AND o.valid_from <= p_at AND (o.valid_to IS NULL OR p_at < o.valid_to)
-    ), steps AS (
-        SELECT w.stage_no, w.step_no,
-               coalesce(so.sector_code, w.sector_code) AS sector_code,
-               coalesce(so.office_code, CASE WHEN so.sector_code IS NULL THEN w.office_code END) AS named_office,
-               coalesce(so.sla_days, w.sla_days) AS sla_days, so.id AS overlay_id
-          FROM workflow_steps w
-          LEFT JOIN step_overlays so
-            ON so.service_code = w.service_code AND so.stage_no = w.stage_no AND so.step_no = w.step_no
-           AND so.municipality_code = p_municipality
-           AND so.valid_from <= p_at AND (so.valid_to IS NULL OR p_at < so.valid_to)
-         WHERE w.service_code = p_service
-    ), routed AS (
-        SELECT st.*, coalesce(st.named_office, own.code) AS office_code
-          FROM steps st
-          LEFT JOIN offices own
-            ON own.kind = 'municipal' AND own.municipality_code = p_municipality AND own.sector_code = st.sector_code
-    ), stages AS (
-        SELECT dense_rank() OVER (ORDER BY stage_no) AS stage, stage_no,
-               jsonb_agg(jsonb_build_object('step', step_no, 'sector', sector_code, 'office', office_code,
-                                            'sla_days', sla_days, 'overlay', overlay_id)
-                         ORDER BY step_no) AS steps
-          FROM routed GROUP BY stage_no
-    )
-    SELECT jsonb_build_object(
-               'service', s.code, 'municipality', m.code, 'resolved_at', p_at,
-               'sla_days', coalesce(o.sla_days, s.sla_days),
-               'fee', coalesce(o.fee, f.amount, 0), 'currency', m.currency_code,
-               'overlay', o.id,
-               'stages', (SELECT jsonb_agg(jsonb_build_object('stage', stage, 'steps', steps) ORDER BY stage_no)
-                            FROM stages))
-      FROM s CROSS JOIN m
-      LEFT JOIN o ON true
-      LEFT JOIN service_fees f ON f.service_code = s.code AND f.country_code = m.country_code
-     WHERE coalesce(o.enabled, true)
-       AND EXISTS (SELECT 1 FROM routed)
-       AND NOT EXISTS (SELECT 1 FROM routed WHERE office_code IS NULL)
-$$;
+                -- The workflow of a service in a municipality at an instant, as the jsonb snapshot a request keeps, or NULL when
+                -- the service is not offered there then. Steps without an office go to the municipality's own office for the
+                -- (possibly rerouted) sector; a step whose office cannot be found makes the whole service unavailable.
+                CREATE FUNCTION resolve_service(p_service text, p_municipality text, p_at timestamptz) RETURNS jsonb
+                LANGUAGE sql STABLE AS $$
+                    WITH m AS (
+                        SELECT m.code, m.country_code, c.currency_code FROM municipalities m JOIN countries c ON c.code = m.country_code
+                         WHERE m.code = p_municipality
+                    ), s AS (
+                        SELECT s.* FROM services s WHERE s.code = p_service
+                    ), o AS (
+                        SELECT o.* FROM service_overlays o
+                         WHERE o.service_code = p_service AND o.municipality_code = p_municipality
+                           AND o.valid_from <= p_at AND (o.valid_to IS NULL OR p_at < o.valid_to)
+                    ), steps AS (
+                        SELECT w.stage_no, w.step_no,
+                               coalesce(so.sector_code, w.sector_code) AS sector_code,
+                               coalesce(so.office_code, CASE WHEN so.sector_code IS NULL THEN w.office_code END) AS named_office,
+                               coalesce(so.sla_days, w.sla_days) AS sla_days, so.id AS overlay_id
+                          FROM workflow_steps w
+                          LEFT JOIN step_overlays so
+                            ON so.service_code = w.service_code AND so.stage_no = w.stage_no AND so.step_no = w.step_no
+                           AND so.municipality_code = p_municipality
+                           AND so.valid_from <= p_at AND (so.valid_to IS NULL OR p_at < so.valid_to)
+                         WHERE w.service_code = p_service
+                    ), routed AS (
+                        SELECT st.*, coalesce(st.named_office, own.code) AS office_code
+                          FROM steps st
+                          LEFT JOIN offices own
+                            ON own.kind = 'municipal' AND own.municipality_code = p_municipality AND own.sector_code = st.sector_code
+                    ), stages AS (
+                        SELECT dense_rank() OVER (ORDER BY stage_no) AS stage, stage_no,
+                               jsonb_agg(jsonb_build_object('step', step_no, 'sector', sector_code, 'office', office_code,
+                                                            'sla_days', sla_days, 'overlay', overlay_id)
+                                         ORDER BY step_no) AS steps
+                          FROM routed GROUP BY stage_no
+                    )
+                    SELECT jsonb_build_object(
+                               'service', s.code, 'municipality', m.code, 'resolved_at', p_at,
+                               'sla_days', coalesce(o.sla_days, s.sla_days),
+                               'fee', coalesce(o.fee, f.amount, 0), 'currency', m.currency_code,
+                               'overlay', o.id,
+                               'stages', (SELECT jsonb_agg(jsonb_build_object('stage', stage, 'steps', steps) ORDER BY stage_no)
+                                            FROM stages))
+                      FROM s CROSS JOIN m
+                      LEFT JOIN o ON true
+                      LEFT JOIN service_fees f ON f.service_code = s.code AND f.country_code = m.country_code
+                     WHERE coalesce(o.enabled, true)
+                       AND EXISTS (SELECT 1 FROM routed)
+                       AND NOT EXISTS (SELECT 1 FROM routed WHERE office_code IS NULL)
+                $$;
 
--- ---------------------------------------------------------------------------------------------------------
--- Requests and tasks (one task per step instance; open tasks form the queues)
--- ---------------------------------------------------------------------------------------------------------
+                -- ---------------------------------------------------------------------------------------------------------
+                -- Requests and tasks (one task per step instance; open tasks form the queues)
+                -- ---------------------------------------------------------------------------------------------------------
 
-CREATE TABLE requests (
-    id                      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    -- e.g. TRP-7KQ4-M2XD: municipality code, then 8 Crockford base-32 characters, the last a check character.
-    tracking_number         text NOT NULL UNIQUE
-        CHECK (tracking_number ~ '^[A-Z]{3}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$'),
-    access_token_hash       bytea NOT NULL CHECK (octet_length(access_token_hash) = 32),   -- SHA-256 of the token
-    service_code            text NOT NULL REFERENCES services,
-    municipality_code       text NOT NULL REFERENCES municipalities,
-    applicant_name          text NOT NULL CHECK (char_length(applicant_name) BETWEEN 1 AND 200),
-    applicant_national_id   text CHECK (applicant_national_id ~ '^[0-9]{1,30}$'),
-    applicant_phone         text CHECK (applicant_phone ~ '^\+[1-9][0-9]{6,14}$'),            -- E.164
-    applicant_email         text CHECK (char_length(applicant_email) <= 254 AND applicant_email ~ '^[^@\s]+@[^@\s]+$'),
-    fields                  jsonb NOT NULL CHECK (jsonb_typeof(fields) = 'object'),
-    description             text NOT NULL DEFAULT '' CHECK (char_length(description) <= 4000),
-    status                  text NOT NULL DEFAULT 'submitted'
-        CHECK (status IN ('submitted', 'in_review', 'awaiting_citizen', 'approved', 'rejected', 'cancelled')),
-    channel                 text NOT NULL CHECK (channel IN ('api', 'open311', 'counter')),
-    submitted_at            timestamptz NOT NULL DEFAULT now(),
-    due_at                  timestamptz,                -- NULL while the clock is paused (docs/state-machine.md)
-    closed_at               timestamptz,                -- when it became approved, rejected or cancelled
-    workflow                jsonb NOT NULL CHECK (jsonb_typeof(workflow) = 'object'),   -- resolve_service() result
-    -- Idempotent submission: the same key with the same body hash answers with this request.
-    idempotency_key         text UNIQUE CHECK (char_length(idempotency_key) BETWEEN 1 AND 255),
-    request_hash            bytea CHECK (octet_length(request_hash) = 32),
-    version                 integer NOT NULL DEFAULT 1,
-    CHECK ((idempotency_key IS NULL) = (request_hash IS NULL)),
-    CHECK ((closed_at IS NOT NULL) = (status IN ('approved', 'rejected', 'cancelled')))
-);
-CREATE INDEX requests_municipality_submitted ON requests (municipality_code, submitted_at);
-CREATE INDEX requests_open_due ON requests (municipality_code, due_at) WHERE closed_at IS NULL;
+                CREATE TABLE requests (
+                    id                      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    -- e.g. TRP-7KQ4-M2XD: municipality code, then 8 Crockford base-32 characters, the last a check character.
+                    tracking_number         text NOT NULL UNIQUE
+                        CHECK (tracking_number ~ '^[A-Z]{3}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$'),
+                    access_token_hash       bytea NOT NULL CHECK (octet_length(access_token_hash) = 32),   -- SHA-256 of the token
+                    service_code            text NOT NULL REFERENCES services,
+                    municipality_code       text NOT NULL REFERENCES municipalities,
+                    applicant_name          text NOT NULL CHECK (char_length(applicant_name) BETWEEN 1 AND 200),
+                    applicant_national_id   text CHECK (applicant_national_id ~ '^[0-9]{1,30}$'),
+                    applicant_phone         text CHECK (applicant_phone ~ '^\+[1-9][0-9]{6,14}$'),            -- E.164
+                    applicant_email         text CHECK (char_length(applicant_email) <= 254 AND applicant_email ~ '^[^@\s]+@[^@\s]+$'),
+                    fields                  jsonb NOT NULL CHECK (jsonb_typeof(fields) = 'object'),
+                    description             text NOT NULL DEFAULT '' CHECK (char_length(description) <= 4000),
+                    status                  text NOT NULL DEFAULT 'submitted'
+                        CHECK (status IN ('submitted', 'in_review', 'awaiting_citizen', 'approved', 'rejected', 'cancelled')),
+                    channel                 text NOT NULL CHECK (channel IN ('api', 'open311', 'counter')),
+                    submitted_at            timestamptz NOT NULL DEFAULT now(),
+                    due_at                  timestamptz,                -- NULL while the clock is paused (docs/state-machine.md)
+                    closed_at               timestamptz,                -- when it became approved, rejected or cancelled
+                    workflow                jsonb NOT NULL CHECK (jsonb_typeof(workflow) = 'object'),   -- resolve_service() result
+                    -- Idempotent submission: the same key with the same body hash answers with this request.
+                    idempotency_key         text UNIQUE CHECK (char_length(idempotency_key) BETWEEN 1 AND 255),
+                    request_hash            bytea CHECK (octet_length(request_hash) = 32),
+                    version                 integer NOT NULL DEFAULT 1,
+                    CHECK ((idempotency_key IS NULL) = (request_hash IS NULL)),
+                    CHECK ((closed_at IS NOT NULL) = (status IN ('approved', 'rejected', 'cancelled')))
+                );
+                CREATE INDEX requests_municipality_submitted ON requests (municipality_code, submitted_at);
+                CREATE INDEX requests_open_due ON requests (municipality_code, due_at) WHERE closed_at IS NULL;
 
-CREATE TABLE tasks (
-    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    request_id         bigint NOT NULL REFERENCES requests,
-    stage_no           smallint NOT NULL CHECK (stage_no >= 1),   -- 1-based position in the resolved workflow
-    step_no            smallint NOT NULL CHECK (step_no >= 1),
-    -- The queue key. Forwarding changes sector and office; the municipality is always the request's.
-    municipality_code  text NOT NULL REFERENCES municipalities,
-    sector_code        text NOT NULL REFERENCES sectors,
-    office_code        text NOT NULL REFERENCES offices,
-    status             text NOT NULL CHECK (status IN ('waiting', 'open', 'claimed', 'awaiting_citizen',
-                                                       'approved', 'rejected', 'cancelled')),
-    assignee           text CHECK (char_length(assignee) BETWEEN 1 AND 100),   -- the clerk holding the claim
-    priority           smallint NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 9),   -- higher first
-    sla_days           integer NOT NULL CHECK (sla_days BETWEEN 1 AND 365),
-    opened_at          timestamptz,
-    due_at             timestamptz,
-    paused_since       timestamptz,                             -- set while awaiting the citizen
-    paused_total       interval NOT NULL DEFAULT '0',           -- wall-clock time paused, closed pauses only
-    claimed_at         timestamptz,
-    closed_at          timestamptz,
-    created_at         timestamptz NOT NULL DEFAULT now(),
-    updated_at         timestamptz NOT NULL DEFAULT now(),
-    version            integer NOT NULL DEFAULT 1,             -- optimistic concurrency: UPDATE ... WHERE version = $n
-    UNIQUE (request_id, stage_no, step_no),
-    CHECK ((status = 'awaiting_citizen') = (paused_since IS NOT NULL)),
-    CHECK ((status IN ('claimed', 'awaiting_citizen')) <= (assignee IS NOT NULL)),
-    CHECK ((status = 'waiting') = (opened_at IS NULL)),
-    CHECK ((status IN ('approved', 'rejected', 'cancelled')) = (closed_at IS NOT NULL))
-);
--- The queues: open tasks by queue key, most urgent first. Claims use FOR UPDATE SKIP LOCKED on this order.
-CREATE INDEX tasks_queue ON tasks (municipality_code, sector_code, office_code, priority DESC, due_at)
-    WHERE status = 'open';
--- A special office (e.g. a capital planning authority) works one queue across several municipalities.
-CREATE INDEX tasks_office_queue ON tasks (office_code, priority DESC, due_at) WHERE status = 'open';
-CREATE INDEX tasks_assignee ON tasks (assignee) WHERE status IN ('claimed', 'awaiting_citizen');
-CREATE INDEX tasks_request ON tasks (request_id);
+                CREATE TABLE tasks (
+                    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    request_id         bigint NOT NULL REFERENCES requests,
+                    stage_no           smallint NOT NULL CHECK (stage_no >= 1),   -- 1-based position in the resolved workflow
+                    step_no            smallint NOT NULL CHECK (step_no >= 1),
+                    -- The queue key. Forwarding changes sector and office; the municipality is always the request's.
+                    municipality_code  text NOT NULL REFERENCES municipalities,
+                    sector_code        text NOT NULL REFERENCES sectors,
+                    office_code        text NOT NULL REFERENCES offices,
+                    status             text NOT NULL CHECK (status IN ('waiting', 'open', 'claimed', 'awaiting_citizen',
+                                                                       'approved', 'rejected', 'cancelled')),
+                    assignee           text CHECK (char_length(assignee) BETWEEN 1 AND 100),   -- the clerk holding the claim
+                    priority           smallint NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 9),   -- higher first
+                    sla_days           integer NOT NULL CHECK (sla_days BETWEEN 1 AND 365),
+                    opened_at          timestamptz,
+                    due_at             timestamptz,
+                    paused_since       timestamptz,                             -- set while awaiting the citizen
+                    paused_total       interval NOT NULL DEFAULT '0',           -- wall-clock time paused, closed pauses only
+                    claimed_at         timestamptz,
+                    closed_at          timestamptz,
+                    created_at         timestamptz NOT NULL DEFAULT now(),
+                    updated_at         timestamptz NOT NULL DEFAULT now(),
+                    version            integer NOT NULL DEFAULT 1,             -- optimistic concurrency: UPDATE ... WHERE version = $n
+                    UNIQUE (request_id, stage_no, step_no),
+                    CHECK ((status = 'awaiting_citizen') = (paused_since IS NOT NULL)),
+                    CHECK ((status IN ('claimed', 'awaiting_citizen')) <= (assignee IS NOT NULL)),
+                    CHECK ((status = 'waiting') = (opened_at IS NULL)),
+                    CHECK ((status IN ('approved', 'rejected', 'cancelled')) = (closed_at IS NOT NULL))
+                );
+                -- The queues: open tasks by queue key, most urgent first. Claims use FOR UPDATE SKIP LOCKED on this order.
+                CREATE INDEX tasks_queue ON tasks (municipality_code, sector_code, office_code, priority DESC, due_at)
+                    WHERE status = 'open';
+                -- A special office (e.g. a capital planning authority) works one queue across several municipalities.
+                CREATE INDEX tasks_office_queue ON tasks (office_code, priority DESC, due_at) WHERE status = 'open';
+                CREATE INDEX tasks_assignee ON tasks (assignee) WHERE status IN ('claimed', 'awaiting_citizen');
+                CREATE INDEX tasks_request ON tasks (request_id);
 
--- Every pause of a task's clock; the deadline engine needs the intervals, not only their sum.
-CREATE TABLE task_pauses (
-    task_id     bigint NOT NULL REFERENCES tasks,
-    started_at  timestamptz NOT NULL,
-    ended_at    timestamptz CHECK (ended_at >= started_at),   -- NULL while still paused
-    PRIMARY KEY (task_id, started_at)
-);
-CREATE UNIQUE INDEX task_pauses_one_open ON task_pauses (task_id) WHERE ended_at IS NULL;
+                -- Every pause of a task's clock; the deadline engine needs the intervals, not only their sum.
+                CREATE TABLE task_pauses (
+                    task_id     bigint NOT NULL REFERENCES tasks,
+                    started_at  timestamptz NOT NULL,
+                    ended_at    timestamptz CHECK (ended_at >= started_at),   -- NULL while still paused
+                    PRIMARY KEY (task_id, started_at)
+                );
+                CREATE UNIQUE INDEX task_pauses_one_open ON task_pauses (task_id) WHERE ended_at IS NULL;
 
--- ---------------------------------------------------------------------------------------------------------
--- Audit events: append-only, one hash chain per municipality (docs/audit.md is the specification)
--- ---------------------------------------------------------------------------------------------------------
+                -- ---------------------------------------------------------------------------------------------------------
+                -- Audit events: append-only, one hash chain per municipality (docs/audit.md is the specification)
+                -- ---------------------------------------------------------------------------------------------------------
 
-CREATE TABLE audit_chain_heads (
-    municipality_code  text PRIMARY KEY REFERENCES municipalities,
-    last_seq           bigint NOT NULL DEFAULT 0 CHECK (last_seq >= 0),
-    last_hash          bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex') CHECK (octet_length(last_hash) = 32),
-    last_occurred_at   timestamptz
-);
+                CREATE TABLE audit_chain_heads (
+                    municipality_code  text PRIMARY KEY REFERENCES municipalities,
+                    last_seq           bigint NOT NULL DEFAULT 0 CHECK (last_seq >= 0),
+                    last_hash          bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex') CHECK (octet_length(last_hash) = 32),
+                    last_occurred_at   timestamptz
+                );
 
-CREATE TABLE audit_events (
-    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    municipality_code  text NOT NULL REFERENCES municipalities,
-    seq                bigint NOT NULL CHECK (seq >= 1),            -- position in the municipality's chain
-    occurred_at        timestamptz NOT NULL,                        -- when it joined the chain; never decreases
-    actor_kind         text NOT NULL CHECK (actor_kind IN ('citizen', 'clerk', 'auditor', 'system')),
-    actor              text NOT NULL CHECK (char_length(actor) BETWEEN 1 AND 200),
-    action             text NOT NULL CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved',
-                           'rejected', 'information_requested', 'citizen_replied', 'forwarded', 'escalated',
-                           'cancelled', 'personal_data_viewed')),
-    request_id         bigint REFERENCES requests,
-    task_id            bigint REFERENCES tasks,
-    details            text NOT NULL CHECK (octet_length(details) <= 16384),   -- canonical JSON text, as hashed
-    prev_hash          bytea NOT NULL CHECK (octet_length(prev_hash) = 32),
-    hash               bytea NOT NULL CHECK (octet_length(hash) = 32),
-    UNIQUE (municipality_code, seq),
-    CHECK (task_id IS NULL OR request_id IS NOT NULL)
-);
-CREATE INDEX audit_events_request ON audit_events (request_id, seq) WHERE request_id IS NOT NULL;
+                CREATE TABLE audit_events (
+                    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    municipality_code  text NOT NULL REFERENCES municipalities,
+                    seq                bigint NOT NULL CHECK (seq >= 1),            -- position in the municipality's chain
+                    occurred_at        timestamptz NOT NULL,                        -- when it joined the chain; never decreases
+                    actor_kind         text NOT NULL CHECK (actor_kind IN ('citizen', 'clerk', 'auditor', 'system')),
+                    actor              text NOT NULL CHECK (char_length(actor) BETWEEN 1 AND 200),
+                    action             text NOT NULL CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved',
+                                           'rejected', 'information_requested', 'citizen_replied', 'forwarded', 'escalated',
+                                           'cancelled', 'personal_data_viewed')),
+                    request_id         bigint REFERENCES requests,
+                    task_id            bigint REFERENCES tasks,
+                    details            text NOT NULL CHECK (octet_length(details) <= 16384),   -- canonical JSON text, as hashed
+                    prev_hash          bytea NOT NULL CHECK (octet_length(prev_hash) = 32),
+                    hash               bytea NOT NULL CHECK (octet_length(hash) = 32),
+                    UNIQUE (municipality_code, seq),
+                    CHECK (task_id IS NULL OR request_id IS NOT NULL)
+                );
+                CREATE INDEX audit_events_request ON audit_events (request_id, seq) WHERE request_id IS NOT NULL;
 
--- Canonical JSON: keys sorted by code point, no whitespace, integers only (see docs/audit.md). Equal to Python's
--- json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for such values.
-CREATE FUNCTION audit_canonical_json(v jsonb) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-BEGIN
-    CASE jsonb_typeof(v)
-    WHEN 'object' THEN
-        RETURN '{' || coalesce((SELECT string_agg(to_jsonb(k)::text || ':' || audit_canonical_json(e), ','
-                                                   ORDER BY k COLLATE "C")
-                                  FROM jsonb_each(v) AS x (k, e)), '') || '}';
-    WHEN 'array' THEN
-        RETURN '[' || coalesce((SELECT string_agg(audit_canonical_json(e), ',' ORDER BY i)
-                                  FROM jsonb_array_elements(v) WITH ORDINALITY AS x (e, i)), '') || ']';
-    WHEN 'number' THEN
-        IF v::numeric <> trunc(v::numeric) THEN
-            RAISE EXCEPTION 'audit details allow integers only, not %', v USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-        RETURN trunc(v::numeric)::text;
-    ELSE
-        RETURN v::text;   -- strings, true, false, null: PostgreSQL's escaping matches the specification
-    END CASE;
-END $$;
+                -- Canonical JSON: keys sorted by code point, no whitespace, integers only (see docs/audit.md). Equal to Python's
+                -- json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for such values.
+                CREATE FUNCTION audit_canonical_json(v jsonb) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+                BEGIN
+                    CASE jsonb_typeof(v)
+                    WHEN 'object' THEN
+                        RETURN '{' || coalesce((SELECT string_agg(to_jsonb(k)::text || ':' || audit_canonical_json(e), ','
+                                                                   ORDER BY k COLLATE "C")
+                                                  FROM jsonb_each(v) AS x (k, e)), '') || '}';
+                    WHEN 'array' THEN
+                        RETURN '[' || coalesce((SELECT string_agg(audit_canonical_json(e), ',' ORDER BY i)
+                                                  FROM jsonb_array_elements(v) WITH ORDINALITY AS x (e, i)), '') || ']';
+                    WHEN 'number' THEN
+                        IF v::numeric <> trunc(v::numeric) THEN
+                            RAISE EXCEPTION 'audit details allow integers only, not %', v USING ERRCODE = 'invalid_parameter_value';
+                        END IF;
+                        RETURN trunc(v::numeric)::text;
+                    ELSE
+                        RETURN v::text;   -- strings, true, false, null: PostgreSQL's escaping matches the specification
+                    END CASE;
+                END $$;
 
--- UTC, always six fractional digits: 2026-03-01T08:15:00.000000Z.
-CREATE FUNCTION audit_time_text(t timestamptz) RETURNS text LANGUAGE sql STABLE STRICT AS $$
-    SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-$$;
+                -- UTC, always six fractional digits: 2026-03-01T08:15:00.000000Z.
+                CREATE FUNCTION audit_time_text(t timestamptz) RETURNS text LANGUAGE sql STABLE STRICT AS $$
+                    SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                $$;
 
--- One field: 4-byte big-endian length, then the UTF-8 bytes; NULL is the length 0xFFFFFFFF alone.
-CREATE FUNCTION audit_field(t text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN t IS NULL THEN '\xffffffff'::bytea
-                ELSE int4send(octet_length(convert_to(t, 'UTF8'))) || convert_to(t, 'UTF8') END
-$$;
+                -- One field: 4-byte big-endian length, then the UTF-8 bytes; NULL is the length 0xFFFFFFFF alone.
+                CREATE FUNCTION audit_field(t text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+                    SELECT CASE WHEN t IS NULL THEN '\xffffffff'::bytea
+                                ELSE int4send(octet_length(convert_to(t, 'UTF8'))) || convert_to(t, 'UTF8') END
+                $$;
 
--- The canonical bytes of an event, the input of its hash after the previous hash.
-CREATE FUNCTION audit_event_bytes(e audit_events) RETURNS bytea LANGUAGE sql STABLE AS $$
-    SELECT audit_field('nafidha-audit-v1') || audit_field(e.municipality_code) || audit_field(e.seq::text)
-        || audit_field(audit_time_text(e.occurred_at)) || audit_field(e.actor_kind) || audit_field(e.actor)
-        || audit_field(e.action) || audit_field(e.request_id::text) || audit_field(e.task_id::text)
-        || audit_field(e.details)
-$$;
+                -- The canonical bytes of an event, the input of its hash after the previous hash.
+                CREATE FUNCTION audit_event_bytes(e audit_events) RETURNS bytea LANGUAGE sql STABLE AS $$
+                    SELECT audit_field('nafidha-audit-v1') || audit_field(e.municipality_code) || audit_field(e.seq::text)
+                        || audit_field(audit_time_text(e.occurred_at)) || audit_field(e.actor_kind) || audit_field(e.actor)
+                        || audit_field(e.action) || audit_field(e.request_id::text) || audit_field(e.task_id::text)
+                        || audit_field(e.details)
+                $$;
 
--- Every insert, however issued, is chained here: the head row lock serialises writers of one municipality until
--- they commit, so two transactions can never take the same seq or the same previous hash.
-CREATE FUNCTION audit_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    head audit_chain_heads;
-BEGIN
-    IF NEW.details IS DISTINCT FROM audit_canonical_json(NEW.details::jsonb) THEN
-        RAISE EXCEPTION 'audit details must be canonical JSON' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    INSERT INTO audit_chain_heads (municipality_code) VALUES (NEW.municipality_code) ON CONFLICT DO NOTHING;
-    SELECT * INTO head FROM audit_chain_heads WHERE municipality_code = NEW.municipality_code FOR UPDATE;
-    NEW.seq := head.last_seq + 1;
-    NEW.occurred_at := greatest(clock_timestamp(), head.last_occurred_at);
-    NEW.prev_hash := head.last_hash;
-    NEW.hash := sha256(NEW.prev_hash || audit_event_bytes(NEW));
-    UPDATE audit_chain_heads SET last_seq = NEW.seq, last_hash = NEW.hash, last_occurred_at = NEW.occurred_at
-     WHERE municipality_code = NEW.municipality_code;
-    RETURN NEW;
-END $$;
-CREATE TRIGGER audit_events_chain BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_chain();
+                -- Every insert, however issued, is chained here: the head row lock serialises writers of one municipality until
+                -- they commit, so two transactions can never take the same seq or the same previous hash.
+                CREATE FUNCTION audit_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    head audit_chain_heads;
+                BEGIN
+                    IF NEW.details IS DISTINCT FROM audit_canonical_json(NEW.details::jsonb) THEN
+                        RAISE EXCEPTION 'audit details must be canonical JSON' USING ERRCODE = 'invalid_parameter_value';
+                    END IF;
+                    INSERT INTO audit_chain_heads (municipality_code) VALUES (NEW.municipality_code) ON CONFLICT DO NOTHING;
+                    SELECT * INTO head FROM audit_chain_heads WHERE municipality_code = NEW.municipality_code FOR UPDATE;
+                    NEW.seq := head.last_seq + 1;
+                    NEW.occurred_at := greatest(clock_timestamp(), head.last_occurred_at);
+                    NEW.prev_hash := head.last_hash;
+                    NEW.hash := sha256(NEW.prev_hash || audit_event_bytes(NEW));
+                    UPDATE audit_chain_heads SET last_seq = NEW.seq, last_hash = NEW.hash, last_occurred_at = NEW.occurred_at
+                     WHERE municipality_code = NEW.municipality_code;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER audit_events_chain BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_chain();
 
-CREATE FUNCTION refuse_audit_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION '% on % is refused: the audit trail is append-only', TG_OP, TG_TABLE_NAME
-        USING ERRCODE = 'insufficient_privilege';
-END $$;
--- A head starts at genesis and only moves forward one event at a time, from the chain trigger (hence the
--- trigger depth): a forged head cannot be inserted or wound back.
-CREATE FUNCTION guard_chain_head() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'INSERT' AND NEW.last_seq = 0 AND NEW.last_hash = decode(repeat('00', 32), 'hex')
-       AND NEW.last_occurred_at IS NULL THEN
-        RETURN NEW;
-    END IF;
-    IF TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 AND NEW.municipality_code = OLD.municipality_code
-       AND NEW.last_seq = OLD.last_seq + 1 THEN
-        RETURN NEW;
-    END IF;
-    RAISE EXCEPTION 'audit chain heads start at genesis and only move forward'
-        USING ERRCODE = 'insufficient_privilege';
-END $$;
-CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
-    FOR EACH ROW EXECUTE FUNCTION refuse_audit_rewrite();
-CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_rewrite();
-CREATE TRIGGER audit_chain_heads_no_delete BEFORE DELETE ON audit_chain_heads
-    FOR EACH ROW EXECUTE FUNCTION refuse_audit_rewrite();
-CREATE TRIGGER audit_chain_heads_forward_only BEFORE INSERT OR UPDATE ON audit_chain_heads
-    FOR EACH ROW EXECUTE FUNCTION guard_chain_head();
-CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON audit_chain_heads
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_rewrite();
+                CREATE FUNCTION refuse_audit_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION '% on % is refused: the audit trail is append-only', TG_OP, TG_TABLE_NAME
+                        USING ERRCODE = 'insufficient_privilege';
+                END $$;
+                -- A head starts at genesis and only moves forward one event at a time, from the chain trigger (hence the
+                -- trigger depth): a forged head cannot be inserted or wound back.
+                CREATE FUNCTION guard_chain_head() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'INSERT' AND NEW.last_seq = 0 AND NEW.last_hash = decode(repeat('00', 32), 'hex')
+                       AND NEW.last_occurred_at IS NULL THEN
+                        RETURN NEW;
+                    END IF;
+                    IF TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 AND NEW.municipality_code = OLD.municipality_code
+                       AND NEW.last_seq = OLD.last_seq + 1 THEN
+                        RETURN NEW;
+                    END IF;
+                    RAISE EXCEPTION 'audit chain heads start at genesis and only move forward'
+                        USING ERRCODE = 'insufficient_privilege';
+                END $$;
+                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+                    FOR EACH ROW EXECUTE FUNCTION refuse_audit_rewrite();
+                CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+                    FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_rewrite();
+                CREATE TRIGGER audit_chain_heads_no_delete BEFORE DELETE ON audit_chain_heads
+                    FOR EACH ROW EXECUTE FUNCTION refuse_audit_rewrite();
+                CREATE TRIGGER audit_chain_heads_forward_only BEFORE INSERT OR UPDATE ON audit_chain_heads
+                    FOR EACH ROW EXECUTE FUNCTION guard_chain_head();
+                CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON audit_chain_heads
+                    FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_rewrite();
 
--- The one way the service layer writes the trail, inside its own transaction; returns the chained event.
-CREATE FUNCTION append_audit_event(p_municipality text, p_actor_kind text, p_actor text, p_action text,
-                                   p_request_id bigint, p_task_id bigint, p_details jsonb)
-RETURNS audit_events LANGUAGE plpgsql AS $$
-DECLARE
-    ev audit_events;
-BEGIN
-    IF p_details IS NULL OR jsonb_typeof(p_details) <> 'object' THEN
-        RAISE EXCEPTION 'audit details must be a JSON object' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF p_request_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM requests WHERE id = p_request_id AND municipality_code = p_municipality) THEN
-        RAISE EXCEPTION 'request % is not in municipality %', p_request_id, p_municipality
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF p_task_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM tasks WHERE id = p_task_id AND request_id = p_request_id) THEN
-        RAISE EXCEPTION 'task % is not a step of request %', p_task_id, p_request_id
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    INSERT INTO audit_events (municipality_code, seq, occurred_at, actor_kind, actor, action, request_id, task_id,
-                              details, prev_hash, hash)
-    VALUES (p_municipality, 0, clock_timestamp(), p_actor_kind, p_actor, p_action, p_request_id, p_task_id,
-            audit_canonical_json(p_details), '\x', '\x')   -- placeholders the chain trigger replaces
-    RETURNING * INTO ev;
-    RETURN ev;
-END $$;
+                -- The one way the service layer writes the trail, inside its own transaction; returns the chained event.
+                CREATE FUNCTION append_audit_event(p_municipality text, p_actor_kind text, p_actor text, p_action text,
+                                                   p_request_id bigint, p_task_id bigint, p_details jsonb)
+                RETURNS audit_events LANGUAGE plpgsql AS $$
+                DECLARE
+                    ev audit_events;
+                BEGIN
+                    IF p_details IS NULL OR jsonb_typeof(p_details) <> 'object' THEN
+                        RAISE EXCEPTION 'audit details must be a JSON object' USING ERRCODE = 'invalid_parameter_value';
+                    END IF;
+                    IF p_request_id IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM requests WHERE id = p_request_id AND municipality_code = p_municipality) THEN
+                        RAISE EXCEPTION 'request % is not in municipality %', p_request_id, p_municipality
+                            USING ERRCODE = 'foreign_key_violation';
+                    END IF;
+                    IF p_task_id IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM tasks WHERE id = p_task_id AND request_id = p_request_id) THEN
+                        RAISE EXCEPTION 'task % is not a step of request %', p_task_id, p_request_id
+                            USING ERRCODE = 'foreign_key_violation';
+                    END IF;
+                    INSERT INTO audit_events (municipality_code, seq, occurred_at, actor_kind, actor, action, request_id, task_id,
+                                              details, prev_hash, hash)
+                    VALUES (p_municipality, 0, clock_timestamp(), p_actor_kind, p_actor, p_action, p_request_id, p_task_id,
+                            audit_canonical_json(p_details), '\x', '\x')   -- placeholders the chain trigger replaces
+                    RETURNING * INTO ev;
+                    RETURN ev;
+                END $$;
 
--- Recomputes a municipality's chain and names the first broken link (NULLs when intact).
-CREATE FUNCTION audit_verify_chain(p_municipality text)
-RETURNS TABLE (intact boolean, events_checked bigint, broken_seq bigint, broken_event_id bigint, problem text)
-LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    ev audit_events;
-    expected_seq bigint := 1;
-    prev bytea := decode(repeat('00', 32), 'hex');
-    head audit_chain_heads;
-BEGIN
-    FOR ev IN SELECT * FROM audit_events WHERE municipality_code = p_municipality ORDER BY seq, id LOOP
-        problem := CASE
-            WHEN ev.seq <> expected_seq THEN 'sequence_gap'
-            WHEN ev.prev_hash <> prev THEN 'previous_hash_mismatch'
-            WHEN ev.hash <> sha256(ev.prev_hash || audit_event_bytes(ev)) THEN 'hash_mismatch'
-        END;
-        IF problem IS NOT NULL THEN
-            RETURN QUERY SELECT false, expected_seq - 1, ev.seq, ev.id, problem;
-            RETURN;
-        END IF;
-        expected_seq := expected_seq + 1;
-        prev := ev.hash;
-    END LOOP;
-    SELECT * INTO head FROM audit_chain_heads WHERE municipality_code = p_municipality;
-    IF coalesce(head.last_seq, 0) <> expected_seq - 1 OR coalesce(head.last_hash, prev) <> prev THEN
-        RETURN QUERY SELECT false, expected_seq - 1, head.last_seq, NULL::bigint, 'head_mismatch';
-        RETURN;
-    END IF;
-    RETURN QUERY SELECT true, expected_seq - 1, NULL::bigint, NULL::bigint, NULL::text;
-END $$;
+                -- Recomputes a municipality's chain and names the first broken link (NULLs when intact).
+                CREATE FUNCTION audit_verify_chain(p_municipality text)
+                RETURNS TABLE (intact boolean, events_checked bigint, broken_seq bigint, broken_event_id bigint, problem text)
+                LANGUAGE plpgsql STABLE AS $$
+                DECLARE
+                    ev audit_events;
+                    expected_seq bigint := 1;
+                    prev bytea := decode(repeat('00', 32), 'hex');
+                    head audit_chain_heads;
+                BEGIN
+                    FOR ev IN SELECT * FROM audit_events WHERE municipality_code = p_municipality ORDER BY seq, id LOOP
+                        problem := CASE
+                            WHEN ev.seq <> expected_seq THEN 'sequence_gap'
+                            WHEN ev.prev_hash <> prev THEN 'previous_hash_mismatch'
+                            WHEN ev.hash <> sha256(ev.prev_hash || audit_event_bytes(ev)) THEN 'hash_mismatch'
+                        END;
+                        IF problem IS NOT NULL THEN
+                            RETURN QUERY SELECT false, expected_seq - 1, ev.seq, ev.id, problem;
+                            RETURN;
+                        END IF;
+                        expected_seq := expected_seq + 1;
+                        prev := ev.hash;
+                    END LOOP;
+                    SELECT * INTO head FROM audit_chain_heads WHERE municipality_code = p_municipality;
+                    IF coalesce(head.last_seq, 0) <> expected_seq - 1 OR coalesce(head.last_hash, prev) <> prev THEN
+                        RETURN QUERY SELECT false, expected_seq - 1, head.last_seq, NULL::bigint, 'head_mismatch';
+                        RETURN;
+                    END IF;
+                    RETURN QUERY SELECT true, expected_seq - 1, NULL::bigint, NULL::bigint, NULL::text;
+                END $$;
 
--- What an auditor exports to re-verify a chain outside the database (docs/audit.md).
-CREATE VIEW audit_event_export AS
-SELECT municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, actor_kind, actor, action,
-       request_id, task_id, details, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
-  FROM audit_events;
+                -- What an auditor exports to re-verify a chain outside the database (docs/audit.md).
+                CREATE VIEW audit_event_export AS
+                SELECT municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, actor_kind, actor, action,
+                       request_id, task_id, details, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
+                  FROM audit_events;
 
-"""##),
-        Migration(version: 3, name: "intake", sql: ##"""
--- Issue 4, intake: what an idempotent replay needs, without keeping the citizen's access token in plaintext.
--- requests.idempotency_key holds the lower-case hex SHA-256 of the client's Idempotency-Key (never the key itself)
--- and requests.request_hash the SHA-256 of the canonical submission body. docs/api-intake.md gives the scheme.
+                """##),
+        Migration(
+            version: 3, name: "intake",
+            sql: ##"""
+                -- Issue 4, intake: what an idempotent replay needs, without keeping the citizen's access token in plaintext.
+                -- requests.idempotency_key holds the lower-case hex SHA-256 of the client's Idempotency-Key (never the key itself)
+                -- and requests.request_hash the SHA-256 of the canonical submission body. docs/api-intake.md gives the scheme.
 
--- The 32 random bytes of the access token XOR a one-time pad the database cannot compute:
--- SHA-256("nafidha/idempotency-token" || key || 0x00 || SHA-256(body)), with the key in plaintext.
-ALTER TABLE requests ADD COLUMN idempotency_token_cipher bytea CHECK (octet_length(idempotency_token_cipher) = 32);
--- The 201 answer as first sent, without the access token (canonical JSON text), so a replay answers the same.
-ALTER TABLE requests ADD COLUMN idempotency_receipt text CHECK (octet_length(idempotency_receipt) <= 65536);
-ALTER TABLE requests ADD CONSTRAINT requests_idempotency_complete
-    CHECK ((idempotency_key IS NULL) = (idempotency_token_cipher IS NULL)
-       AND (idempotency_key IS NULL) = (idempotency_receipt IS NULL));
+                -- The 32 random bytes of the access token XOR a one-time pad the database cannot compute:
+                -- SHA-256("nafidha/idempotency-token" || key || 0x00 || SHA-256(body)), with the key in plaintext.
+                ALTER TABLE requests ADD COLUMN idempotency_token_cipher bytea CHECK (octet_length(idempotency_token_cipher) = 32);
+                -- The 201 answer as first sent, without the access token (canonical JSON text), so a replay answers the same.
+                ALTER TABLE requests ADD COLUMN idempotency_receipt text CHECK (octet_length(idempotency_receipt) <= 65536);
+                ALTER TABLE requests ADD CONSTRAINT requests_idempotency_complete
+                    CHECK ((idempotency_key IS NULL) = (idempotency_token_cipher IS NULL)
+                       AND (idempotency_key IS NULL) = (idempotency_receipt IS NULL));
 
-"""##),
-        Migration(version: 4, name: "lifecycle", sql: ##"""
--- Issue 4, after submission: what clerks and citizens write to each other about a request — the clerk's question,
--- the citizen's answer, the reason for a rejection or a forward. Kept here and not in the audit trail, which can
--- never be erased, because an answer may carry personal data; the audit event names the message by its id.
-CREATE TABLE request_messages (
-    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    request_id   bigint NOT NULL REFERENCES requests,
-    task_id      bigint REFERENCES tasks,
-    kind         text NOT NULL CHECK (kind IN ('question', 'reply', 'rejection_reason', 'forward_reason')),
-    author_kind  text NOT NULL CHECK (author_kind IN ('citizen', 'clerk')),
-    author       text NOT NULL CHECK (char_length(author) BETWEEN 1 AND 200),
-    public       boolean NOT NULL,                 -- shown to the citizen in the request's timeline
-    body         text NOT NULL CHECK (char_length(body) BETWEEN 1 AND 4000),
-    fields       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(fields) = 'object'),
-    created_at   timestamptz NOT NULL
-);
-CREATE INDEX request_messages_request ON request_messages (request_id, id);
+                """##),
+        Migration(
+            version: 4, name: "lifecycle",
+            sql: ##"""
+                -- Issue 4, after submission: what clerks and citizens write to each other about a request — the clerk's question,
+                -- the citizen's answer, the reason for a rejection or a forward. Kept here and not in the audit trail, which can
+                -- never be erased, because an answer may carry personal data; the audit event names the message by its id.
+                CREATE TABLE request_messages (
+                    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    request_id   bigint NOT NULL REFERENCES requests,
+                    task_id      bigint REFERENCES tasks,
+                    kind         text NOT NULL CHECK (kind IN ('question', 'reply', 'rejection_reason', 'forward_reason')),
+                    author_kind  text NOT NULL CHECK (author_kind IN ('citizen', 'clerk')),
+                    author       text NOT NULL CHECK (char_length(author) BETWEEN 1 AND 200),
+                    public       boolean NOT NULL,                 -- shown to the citizen in the request's timeline
+                    body         text NOT NULL CHECK (char_length(body) BETWEEN 1 AND 4000),
+                    fields       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(fields) = 'object'),
+                    created_at   timestamptz NOT NULL
+                );
+                CREATE INDEX request_messages_request ON request_messages (request_id, id);
 
-"""##),
-        Migration(version: 5, name: "open311", sql: ##"""
--- Issue 7, the Open311 GeoReport v2 façade: API keys of client applications, and which application filed a request.
--- docs/open311.md explains the keys and the privacy rule (only services with public_report = true are served).
+                """##),
+        Migration(
+            version: 5, name: "open311",
+            sql: ##"""
+                -- Issue 7, the Open311 GeoReport v2 façade: API keys of client applications, and which application filed a request.
+                -- docs/open311.md explains the keys and the privacy rule (only services with public_report = true are served).
 
--- A client application's key is shown once at creation; only the SHA-256 of its UTF-8 text is kept.
-CREATE TABLE api_keys (
-    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    name        text NOT NULL UNIQUE CHECK (char_length(name) BETWEEN 1 AND 100),
-    key_hash    bytea NOT NULL UNIQUE CHECK (octet_length(key_hash) = 32),
-    created_at  timestamptz NOT NULL DEFAULT now(),
-    revoked_at  timestamptz
-);
+                -- A client application's key is shown once at creation; only the SHA-256 of its UTF-8 text is kept.
+                CREATE TABLE api_keys (
+                    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    name        text NOT NULL UNIQUE CHECK (char_length(name) BETWEEN 1 AND 100),
+                    key_hash    bytea NOT NULL UNIQUE CHECK (octet_length(key_hash) = 32),
+                    created_at  timestamptz NOT NULL DEFAULT now(),
+                    revoked_at  timestamptz
+                );
 
--- The application that filed a request through Open311 (NULL for the other channels), and the photo link it sent.
-ALTER TABLE requests ADD COLUMN api_key_id bigint REFERENCES api_keys;
-ALTER TABLE requests ADD COLUMN media_url text CHECK (char_length(media_url) <= 2000);
--- GET requests.{fmt} lists public reports by service and submission date.
-CREATE INDEX requests_service_submitted ON requests (service_code, submitted_at);
+                -- The application that filed a request through Open311 (NULL for the other channels), and the photo link it sent.
+                ALTER TABLE requests ADD COLUMN api_key_id bigint REFERENCES api_keys;
+                ALTER TABLE requests ADD COLUMN media_url text CHECK (char_length(media_url) <= 2000);
+                -- GET requests.{fmt} lists public reports by service and submission date.
+                CREATE INDEX requests_service_submitted ON requests (service_code, submitted_at);
 
-"""##),
-        Migration(version: 6, name: "clerks", sql: ##"""
--- Issue 5, clerks: staff accounts with roles and scopes, their API tokens, claim leases and escalation marks on
--- tasks. docs/clerks.md explains the rules; authorization itself lives in the service layer (NafidhaCore/Staff).
+                """##),
+        Migration(
+            version: 6, name: "clerks",
+            sql: ##"""
+                -- Issue 5, clerks: staff accounts with roles and scopes, their API tokens, claim leases and escalation marks on
+                -- tasks. docs/clerks.md explains the rules; authorization itself lives in the service layer (NafidhaCore/Staff).
 
--- A staff member. `name` is the login handle the operator types (`nafidha admin issue-token NAME`) and the value a
--- claimed task's `assignee` holds. Clerks and supervisors are scoped to municipalities (and clerks to sectors);
--- an auditor or admin without municipalities is national.
-CREATE TABLE staff (
-    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    name        text NOT NULL UNIQUE CHECK (name ~ '^[a-z0-9][a-z0-9._-]{0,62}$'),
-    role        text NOT NULL CHECK (role IN ('clerk', 'supervisor', 'auditor', 'admin')),
-    active      boolean NOT NULL DEFAULT true,
-    created_at  timestamptz NOT NULL DEFAULT now()
-);
+                -- A staff member. `name` is the login handle the operator types (`nafidha admin issue-token NAME`) and the value a
+                -- claimed task's `assignee` holds. Clerks and supervisors are scoped to municipalities (and clerks to sectors);
+                -- an auditor or admin without municipalities is national.
+                CREATE TABLE staff (
+                    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    name        text NOT NULL UNIQUE CHECK (name ~ '^[a-z0-9][a-z0-9._-]{0,62}$'),
+                    role        text NOT NULL CHECK (role IN ('clerk', 'supervisor', 'auditor', 'admin')),
+                    active      boolean NOT NULL DEFAULT true,
+                    created_at  timestamptz NOT NULL DEFAULT now()
+                );
 
-CREATE TABLE staff_municipalities (
-    staff_id           bigint NOT NULL REFERENCES staff,
-    municipality_code  text NOT NULL REFERENCES municipalities,
-    PRIMARY KEY (staff_id, municipality_code)
-);
+                CREATE TABLE staff_municipalities (
+                    staff_id           bigint NOT NULL REFERENCES staff,
+                    municipality_code  text NOT NULL REFERENCES municipalities,
+                    PRIMARY KEY (staff_id, municipality_code)
+                );
 
-CREATE TABLE staff_sectors (
-    staff_id     bigint NOT NULL REFERENCES staff,
-    sector_code  text NOT NULL REFERENCES sectors,
-    PRIMARY KEY (staff_id, sector_code)
-);
+                CREATE TABLE staff_sectors (
+                    staff_id     bigint NOT NULL REFERENCES staff,
+                    sector_code  text NOT NULL REFERENCES sectors,
+                    PRIMARY KEY (staff_id, sector_code)
+                );
 
--- Bearer tokens: only the SHA-256 of the token text is kept; the token itself is shown once when issued.
-CREATE TABLE staff_tokens (
-    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    staff_id      bigint NOT NULL REFERENCES staff,
-    token_hash    bytea NOT NULL UNIQUE CHECK (octet_length(token_hash) = 32),
-    created_at    timestamptz NOT NULL DEFAULT now(),
-    expires_at    timestamptz NOT NULL,
-    revoked_at    timestamptz,
-    last_used_at  timestamptz,
-    CHECK (expires_at > created_at)
-);
-CREATE INDEX staff_tokens_staff ON staff_tokens (staff_id);
+                -- Bearer tokens: only the SHA-256 of the token text is kept; the token itself is shown once when issued.
+                CREATE TABLE staff_tokens (
+                    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    staff_id      bigint NOT NULL REFERENCES staff,
+                    token_hash    bytea NOT NULL UNIQUE CHECK (octet_length(token_hash) = 32),
+                    created_at    timestamptz NOT NULL DEFAULT now(),
+                    expires_at    timestamptz NOT NULL,
+                    revoked_at    timestamptz,
+                    last_used_at  timestamptz,
+                    CHECK (expires_at > created_at)
+                );
+                CREATE INDEX staff_tokens_staff ON staff_tokens (staff_id);
 
--- A claim is a lease: without action it lapses at lease_expires_at and the sweep puts the task back in its queue
--- (the value means something only while the task is 'claimed'; other transitions need not clear it).
--- escalated_at marks a task the sweep found overdue, so each overdue task is escalated (and audited) once.
-ALTER TABLE tasks ADD COLUMN lease_expires_at timestamptz;
-ALTER TABLE tasks ADD COLUMN escalated_at timestamptz;
-CREATE INDEX tasks_lease ON tasks (lease_expires_at) WHERE status = 'claimed';
-CREATE INDEX tasks_not_escalated_due ON tasks (due_at)
-    WHERE status IN ('open', 'claimed') AND escalated_at IS NULL;
--- claim-next probes each (municipality, sector) queue in claim order and stops at the first unlocked row.
-CREATE INDEX tasks_claim_order ON tasks (municipality_code, sector_code, priority DESC, due_at, id) WHERE status = 'open';
+                -- A claim is a lease: without action it lapses at lease_expires_at and the sweep puts the task back in its queue
+                -- (the value means something only while the task is 'claimed'; other transitions need not clear it).
+                -- escalated_at marks a task the sweep found overdue, so each overdue task is escalated (and audited) once.
+                ALTER TABLE tasks ADD COLUMN lease_expires_at timestamptz;
+                ALTER TABLE tasks ADD COLUMN escalated_at timestamptz;
+                CREATE INDEX tasks_lease ON tasks (lease_expires_at) WHERE status = 'claimed';
+                CREATE INDEX tasks_not_escalated_due ON tasks (due_at)
+                    WHERE status IN ('open', 'claimed') AND escalated_at IS NULL;
+                -- claim-next probes each (municipality, sector) queue in claim order and stops at the first unlocked row.
+                CREATE INDEX tasks_claim_order ON tasks (municipality_code, sector_code, priority DESC, due_at, id) WHERE status = 'open';
 
-"""##),
-        Migration(version: 7, name: "notes", sql: ##"""
--- Issue 5, notes: a staff member's note on a request, internal (staff only) or public (shown on the citizen's
--- timeline). The text is a request message (personal data stays out of the permanent trail); the `note_added`
--- audit event names it by id.
-ALTER TABLE request_messages DROP CONSTRAINT request_messages_kind_check;
-ALTER TABLE request_messages ADD CONSTRAINT request_messages_kind_check
-    CHECK (kind IN ('question', 'reply', 'rejection_reason', 'forward_reason', 'note'));
+                """##),
+        Migration(
+            version: 7, name: "notes",
+            sql: ##"""
+                -- Issue 5, notes: a staff member's note on a request, internal (staff only) or public (shown on the citizen's
+                -- timeline). The text is a request message (personal data stays out of the permanent trail); the `note_added`
+                -- audit event names it by id.
+                ALTER TABLE request_messages DROP CONSTRAINT request_messages_kind_check;
+                ALTER TABLE request_messages ADD CONSTRAINT request_messages_kind_check
+                    CHECK (kind IN ('question', 'reply', 'rejection_reason', 'forward_reason', 'note'));
 
-ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check;
-ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
-    CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
-                      'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
-                      'personal_data_viewed', 'note_added'));
+                ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check;
+                ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
+                    CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
+                                      'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
+                                      'personal_data_viewed', 'note_added'));
 
-"""##),
+                """##),
     ]
 }

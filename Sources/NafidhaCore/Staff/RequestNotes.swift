@@ -17,7 +17,9 @@ public struct RequestNotes: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case id
-            case trackingNumber = "tracking_number", isPublic = "public", createdAt = "created_at"
+            case trackingNumber = "tracking_number"
+            case isPublic = "public"
+            case createdAt = "created_at"
         }
     }
 
@@ -33,7 +35,9 @@ public struct RequestNotes: Sendable {
 
     /// Adds a note to the request `tracking` as `member`. Clerks, supervisors and admins may write on requests with a
     /// task in their scope; auditors only read (403 `read_only_role`); anything else is `request_not_found`.
-    public func add(tracking: String, text: String, isPublic: Bool, by member: StaffMember, at instant: Date = Date()) throws -> Note {
+    public func add(tracking: String, text: String, isPublic: Bool, by member: StaffMember, at instant: Date = Date())
+        throws -> Note
+    {
         guard member.role.actsOnTasks else { throw StaffErrors.readOnlyRole }
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.maximumLength).contains(text.count) else { throw Self.invalidNote }
@@ -45,8 +49,10 @@ public struct RequestNotes: Sendable {
             guard let request = requests.first else { throw StaffRequestView.notFound }
             let requestID: Int64 = try request.decode("id")
             let municipality: String = try request.decode("municipality_code")
-            let sectors = try connection.queryPrepared("SELECT sector_code FROM tasks WHERE request_id = $1", [requestID])
-                .map { try $0.decode("sector_code", as: String.self) }
+            let sectors = try connection.queryPrepared(
+                "SELECT sector_code FROM tasks WHERE request_id = $1", [requestID]
+            )
+            .map { try $0.decode("sector_code", as: String.self) }
             guard sectors.contains(where: { member.canSee(municipality: municipality, sector: $0) }) else {
                 throw StaffRequestView.notFound
             }
@@ -72,11 +78,14 @@ public struct RequestNotes: Sendable {
     /// 422 for an empty or too long note.
     public static let invalidNote = NafidhaError(
         .validationFailed, code: "validation_failed",
-        message: LocalizedText(ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid."),
-        fields: ["text": LocalizedText(
-            ar: "نص الملاحظة مطلوب، 4000 حرف على الأكثر.",
-            fr: "Le texte de la note est obligatoire, 4000 caractères au plus.",
-            en: "The note's text is required, at most 4000 characters."
-        )]
+        message: LocalizedText(
+            ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid."),
+        fields: [
+            "text": LocalizedText(
+                ar: "نص الملاحظة مطلوب، 4000 حرف على الأكثر.",
+                fr: "Le texte de la note est obligatoire, 4000 caractères au plus.",
+                en: "The note's text is required, at most 4000 characters."
+            )
+        ]
     )
 }

@@ -86,7 +86,8 @@ public struct StaffDirectory: Sendable {
     public func issueToken(forStaff name: String, lifetime: TimeInterval? = nil) throws -> IssuedToken {
         let lifetime = lifetime ?? settings.defaultTokenLifetime
         guard lifetime >= 60, lifetime <= settings.maximumTokenLifetime else {
-            throw StaffErrors.invalidStaff("a token lives between one minute and \(Int(settings.maximumTokenLifetime / 86_400)) days")
+            throw StaffErrors.invalidStaff(
+                "a token lives between one minute and \(Int(settings.maximumTokenLifetime / 86_400)) days")
         }
         let token = AccessToken(text: Self.tokenPrefix + AccessToken.generate().text)
         return try pool.withConnection { connection in
@@ -99,7 +100,8 @@ public struct StaffDirectory: Sendable {
                 [name, token.hash, lifetime]
             )
             guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
-            return IssuedToken(id: try rows[0].decode("id"), text: token.text, expiresAt: try rows[0].decode("expires_at"))
+            return IssuedToken(
+                id: try rows[0].decode("id"), text: token.text, expiresAt: try rows[0].decode("expires_at"))
         }
     }
 
@@ -181,7 +183,8 @@ public struct StaffDirectory: Sendable {
     }
 
     private static func requireKnown(_ codes: [String], table: String, on connection: PostgresConnection) throws {
-        let sql = table == "municipalities"
+        let sql =
+            table == "municipalities"
             ? "SELECT 1 FROM municipalities WHERE code = $1" : "SELECT 1 FROM sectors WHERE code = $1"
         for code in codes where try connection.query(sql, [code]).count == 0 {
             throw StaffErrors.invalidStaff("unknown \(table == "municipalities" ? "municipality" : "sector") \(code)")

@@ -41,22 +41,25 @@ enum StaffErrors {
     static func invalidStaff(_ reason: String) -> NafidhaError {
         NafidhaError(
             .validationFailed, code: "invalid_staff",
-            message: LocalizedText(ar: "بيانات الموظف غير صالحة: \(reason)", fr: "Agent invalide : \(reason)",
-                                   en: "Invalid staff member: \(reason)")
+            message: LocalizedText(
+                ar: "بيانات الموظف غير صالحة: \(reason)", fr: "Agent invalide : \(reason)",
+                en: "Invalid staff member: \(reason)")
         )
     }
 
     static func staffNotFound(_ name: String) -> NafidhaError {
         NafidhaError(
             .notFound, code: "staff_not_found",
-            message: LocalizedText(ar: "لا يوجد موظف باسم \(name).", fr: "Aucun agent nommé \(name).",
-                                   en: "No staff member is named \(name).")
+            message: LocalizedText(
+                ar: "لا يوجد موظف باسم \(name).", fr: "Aucun agent nommé \(name).",
+                en: "No staff member is named \(name).")
         )
     }
 
     static let staffExists = NafidhaError(
         .conflict, code: "staff_exists",
-        message: LocalizedText(ar: "يوجد موظف بهذا الاسم.", fr: "Un agent porte déjà ce nom.",
-                               en: "A staff member with this name exists.")
+        message: LocalizedText(
+            ar: "يوجد موظف بهذا الاسم.", fr: "Un agent porte déjà ce nom.",
+            en: "A staff member with this name exists.")
     )
 }

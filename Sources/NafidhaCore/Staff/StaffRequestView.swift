@@ -34,9 +34,13 @@ public struct StaffRequestView: Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case service, municipality, status, description, tasks, fields
-        case trackingNumber = "tracking_number", submittedAt = "submitted_at", dueAt = "due_at"
-        case applicantName = "applicant_name", applicantNationalID = "applicant_national_id"
-        case applicantPhone = "applicant_phone", applicantEmail = "applicant_email"
+        case trackingNumber = "tracking_number"
+        case submittedAt = "submitted_at"
+        case dueAt = "due_at"
+        case applicantName = "applicant_name"
+        case applicantNationalID = "applicant_national_id"
+        case applicantPhone = "applicant_phone"
+        case applicantEmail = "applicant_email"
     }
 
     /// Reads the request `tracking` for `member`: visible when one of its tasks is in the member's scope (for a
@@ -64,7 +68,8 @@ public struct StaffRequestView: Sendable, Encodable, Equatable {
                 trackingNumber: try row.decode("tracking_number"), service: try row.decode("service_code"),
                 municipality: try row.decode("municipality_code"), status: try row.decode("status"),
                 submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),
-                applicantName: try row.decode("applicant_name"), applicantNationalID: try row.decode("applicant_national_id"),
+                applicantName: try row.decode("applicant_name"),
+                applicantNationalID: try row.decode("applicant_national_id"),
                 applicantPhone: try row.decode("applicant_phone"), applicantEmail: try row.decode("applicant_email"),
                 fields: try row.decode("fields"), description: try row.decode("description"), tasks: tasks
             )
@@ -80,7 +85,8 @@ public struct StaffRequestView: Sendable, Encodable, Equatable {
 
     static let notFound = NafidhaError(
         .notFound, code: "request_not_found",
-        message: LocalizedText(ar: "لا يوجد طلب بهذا الرقم في نطاقك.", fr: "Aucune demande de ce numéro dans votre périmètre.",
-                               en: "No request with this number is in your scope.")
+        message: LocalizedText(
+            ar: "لا يوجد طلب بهذا الرقم في نطاقك.", fr: "Aucune demande de ce numéro dans votre périmètre.",
+            en: "No request with this number is in your scope.")
     )
 }

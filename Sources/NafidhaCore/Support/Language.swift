@@ -20,7 +20,8 @@ public enum Language: String, Sendable, CaseIterable, Codable {
             for parameter in parts.dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1)
                 if pair.count == 2, pair[0].trimmingSpaces.lowercased() == "q",
-                   let value = Double(pair[1].trimmingSpaces), (0...1).contains(value) {
+                    let value = Double(pair[1].trimmingSpaces), (0...1).contains(value)
+                {
                     quality = value
                 }
             }

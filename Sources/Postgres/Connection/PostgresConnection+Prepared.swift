@@ -19,7 +19,9 @@ extension PostgresConnection {
 
     /// Like `execute`, through the prepared statement cache.
     @discardableResult
-    public func executePrepared(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws(PostgresError) -> Int {
+    public func executePrepared(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws(PostgresError)
+        -> Int
+    {
         try queryPrepared(sql, parameters).affectedRows
     }
 

@@ -51,7 +51,9 @@ public final class PostgresConnection {
 
     /// Runs one parameterised statement (`$1`, `$2`, ...) and returns its rows; nil parameters are SQL NULL.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws(PostgresError) -> PostgresRows {
+    public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws(PostgresError)
+        -> PostgresRows
+    {
         let result = Self.withParameters(parameters) { types, values in
             PQexecParams(handle, sql, Int32(values.count), types, values, nil, nil, 0)
         }
@@ -106,7 +108,7 @@ public final class PostgresConnection {
     private static func connect(_ info: PostgresConnectionInfo) -> OpaquePointer {
         let keywords = info.parameters.map { strdup($0.keyword) } + [nil]
         let values = info.parameters.map { strdup($0.value) } + [nil]
-        defer { (keywords + values).forEach { free($0) } }
+        defer { for pointer in keywords + values { free(pointer) } }
         let keywordPointers = keywords.map { UnsafePointer($0) }
         let valuePointers = values.map { UnsafePointer($0) }
         // Only a NULL on out-of-memory; there is no sensible way on from there.
@@ -120,7 +122,7 @@ public final class PostgresConnection {
     ) -> R {
         let encoded = parameters.map { $0?.postgresParameter }
         let values = encoded.map { parameter in parameter.map { strdup($0.text) } ?? nil }
-        defer { values.forEach { free($0) } }
+        defer { for value in values { free(value) } }
         return body(encoded.map { $0?.typeOID ?? 0 }, values.map { UnsafePointer($0) })
     }
 }

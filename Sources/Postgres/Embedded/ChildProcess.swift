@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program to completion with an argument array (never a shell string) and collects its output.
@@ -18,7 +19,9 @@ enum ChildProcess {
 
     /// Runs `program` with `arguments`, as `user` when given (through `runuser`), from the root directory so a
     /// private current directory does not trouble a program running as another user.
-    static func run(_ program: String, _ arguments: [String], as user: String? = nil) throws(EmbeddedPostgresError) -> Result {
+    static func run(_ program: String, _ arguments: [String], as user: String? = nil) throws(EmbeddedPostgresError)
+        -> Result
+    {
         var executable = program
         var fullArguments = arguments
         if let user {

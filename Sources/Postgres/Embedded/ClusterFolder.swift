@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The PostgreSQL programs applied to one data folder, run as the cluster's owner.
@@ -32,11 +33,15 @@ struct ClusterFolder {
 
     /// Runs `initdb`: UTF-8, superuser `user`, trust on the Unix socket and passwords over TCP.
     func initialise(user: String) throws(EmbeddedPostgresError) {
-        try check(runAsOwner("initdb", [
-            "-D", directory, "-U", user, "-E", "UTF8", "--locale=C.UTF-8",
-            "--auth-local=trust", "--auth-host=scram-sha-256",
-        ]), "initdb")
-        let include = "\n# Added by nafidha: its socket and port settings, rewritten on every start.\n"
+        try check(
+            runAsOwner(
+                "initdb",
+                [
+                    "-D", directory, "-U", user, "-E", "UTF8", "--locale=C.UTF-8",
+                    "--auth-local=trust", "--auth-host=scram-sha-256",
+                ]), "initdb")
+        let include =
+            "\n# Added by nafidha: its socket and port settings, rewritten on every start.\n"
             + "include_if_exists = '\(Self.settingsFileName)'\n"
         do {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(directory)/postgresql.conf"))
@@ -71,7 +76,8 @@ struct ClusterFolder {
     /// Starts the server and waits until it accepts connections; the server's log goes to `postmaster.log`.
     func start(timeoutSeconds: Int) throws(EmbeddedPostgresError) {
         let log = "\(directory)/postmaster.log"
-        let result = try runAsOwner("pg_ctl", ["start", "-D", directory, "-l", log, "-w", "-t", String(timeoutSeconds)])
+        let result = try runAsOwner(
+            "pg_ctl", ["start", "-D", directory, "-l", log, "-w", "-t", String(timeoutSeconds)])
         guard result.status == 0 else {
             // pg_ctl only says "see the log": the server's last log line says why.
             let logText = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
@@ -82,8 +88,9 @@ struct ClusterFolder {
 
     /// Stops the server with a fast shutdown (sessions are ended, nothing is lost).
     func stop(timeoutSeconds: Int) throws(EmbeddedPostgresError) {
-        try check(runAsOwner("pg_ctl", ["stop", "-D", directory, "-m", "fast", "-w", "-t", String(timeoutSeconds)]),
-                  "pg_ctl stop")
+        try check(
+            runAsOwner("pg_ctl", ["stop", "-D", directory, "-m", "fast", "-w", "-t", String(timeoutSeconds)]),
+            "pg_ctl stop")
     }
 
     /// Creates the database on first use; a database that already exists is fine.
@@ -95,13 +102,16 @@ struct ClusterFolder {
         try check(result, "createdb")
     }
 
-    private func runAsOwner(_ program: String, _ arguments: [String]) throws(EmbeddedPostgresError) -> ChildProcess.Result {
+    private func runAsOwner(_ program: String, _ arguments: [String]) throws(EmbeddedPostgresError)
+        -> ChildProcess.Result
+    {
         try ChildProcess.run(binaries.path(of: program), arguments, as: owner.switchTo)
     }
 
     private func check(_ result: ChildProcess.Result, _ command: String) throws(EmbeddedPostgresError) {
         guard result.status == 0 else {
-            throw .commandFailed(command: command, status: result.status, detail: ChildProcess.lastLine(of: result.output))
+            throw .commandFailed(
+                command: command, status: result.status, detail: ChildProcess.lastLine(of: result.output))
         }
     }
 }

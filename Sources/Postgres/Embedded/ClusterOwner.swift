@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The OS user that runs the cluster's programs and owns its data folder: `postgres` when we are root (PostgreSQL
@@ -18,7 +19,8 @@ struct ClusterOwner {
     static func forCurrentProcess(osUserWhenRoot: String) throws(EmbeddedPostgresError) -> ClusterOwner {
         if geteuid() == 0 {
             guard let owner = lookUp(name: osUserWhenRoot) else { throw .unknownUser(osUserWhenRoot) }
-            return ClusterOwner(name: owner.name, uid: owner.uid, gid: owner.gid, groups: owner.groups, needsSwitch: true)
+            return ClusterOwner(
+                name: owner.name, uid: owner.uid, gid: owner.gid, groups: owner.groups, needsSwitch: true)
         }
         let name = userName(of: geteuid()) ?? String(geteuid())
         return ClusterOwner(name: name, uid: geteuid(), gid: getegid(), groups: [], needsSwitch: false)

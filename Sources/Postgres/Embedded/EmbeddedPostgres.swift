@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private PostgreSQL cluster in a data folder: created on first use, started or reused, and stopped only by the
@@ -42,8 +43,10 @@ public final class EmbeddedPostgres: Sendable {
     public static func start(
         _ configuration: Configuration, currentDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(EmbeddedPostgresError) -> EmbeddedPostgres {
-        let directory = URL(fileURLWithPath: configuration.dataDirectory, relativeTo: URL(fileURLWithPath: currentDirectory))
-            .standardizedFileURL.path
+        let directory = URL(
+            fileURLWithPath: configuration.dataDirectory, relativeTo: URL(fileURLWithPath: currentDirectory)
+        )
+        .standardizedFileURL.path
         if directory.contains(where: { "\"'\\$`\n".contains($0) }) { throw .unsupportedPath(directory) }
         let socketPath = "\(directory)/.s.PGSQL.\(configuration.port)"
         if socketPath.utf8.count > maximumSocketPathLength {
@@ -74,7 +77,8 @@ public final class EmbeddedPostgres: Sendable {
         let port = cluster.runningPort() ?? configuration.port
         let embedded = EmbeddedPostgres(
             dataDirectory: directory,
-            conninfo: "host='\(directory)' port=\(port) user='\(configuration.user)' dbname='\(configuration.database)'",
+            conninfo:
+                "host='\(directory)' port=\(port) user='\(configuration.user)' dbname='\(configuration.database)'",
             startedByThisProcess: startedHere,
             binaries: binaries,
             owner: owner,

@@ -20,7 +20,9 @@ public struct EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
 
     static func binariesNotFound(searched: [String]) -> Self { Self(.binariesNotFound(searched: searched)) }
     static func unsupportedPath(_ path: String) -> Self { Self(.unsupportedPath(path)) }
-    static func socketPathTooLong(path: String, limit: Int) -> Self { Self(.socketPathTooLong(path: path, limit: limit)) }
+    static func socketPathTooLong(path: String, limit: Int) -> Self {
+        Self(.socketPathTooLong(path: path, limit: limit))
+    }
     static func notADirectory(_ path: String) -> Self { Self(.notADirectory(path)) }
     static func ownedBySomeoneElse(path: String, owner: String, expected: String) -> Self {
         Self(.ownedBySomeoneElse(path: path, owner: owner, expected: expected))

@@ -48,6 +48,8 @@ public struct PostgresBinaries: Sendable {
     }
 
     private static func hasServerBinaries(_ directory: String) -> Bool {
-        ["initdb", "pg_ctl", "createdb"].allSatisfy { FileManager.default.isExecutableFile(atPath: "\(directory)/\($0)") }
+        ["initdb", "pg_ctl", "createdb"].allSatisfy {
+            FileManager.default.isExecutableFile(atPath: "\(directory)/\($0)")
+        }
     }
 }

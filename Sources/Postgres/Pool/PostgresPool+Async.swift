@@ -3,7 +3,9 @@ extension PostgresPool {
     ///
     /// The `acquireTimeout` counts from this call, including time queued for a pool thread.
     @discardableResult
-    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws
+        -> T
+    {
         let deadline = ContinuousClock.now + configuration.acquireTimeout
         return try await withCheckedThrowingContinuation { continuation in
             do {
@@ -27,17 +29,18 @@ extension PostgresPool {
         return try await withCheckedThrowingContinuation { continuation in
             do {
                 try executor.submit {
-                    continuation.resume(with: Result {
-                        var firstAttempt = true
-                        return try retry.run {
-                            // Only the first attempt is bound to the caller's deadline; retries get a fresh one.
-                            let attemptDeadline = firstAttempt ? deadline : .now + self.configuration.acquireTimeout
-                            firstAttempt = false
-                            return try self.withConnection(deadline: attemptDeadline) {
-                                try $0.withTransaction(isolation: isolation, body)
+                    continuation.resume(
+                        with: Result {
+                            var firstAttempt = true
+                            return try retry.run {
+                                // Only the first attempt is bound to the caller's deadline; retries get a fresh one.
+                                let attemptDeadline = firstAttempt ? deadline : .now + self.configuration.acquireTimeout
+                                firstAttempt = false
+                                return try self.withConnection(deadline: attemptDeadline) {
+                                    try $0.withTransaction(isolation: isolation, body)
+                                }
                             }
-                        }
-                    })
+                        })
                 }
             } catch {
                 continuation.resume(throwing: error)

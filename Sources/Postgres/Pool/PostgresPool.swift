@@ -62,7 +62,9 @@ public final class PostgresPool: Sendable {
             }
             return (state.idle, state.waiters)
         }
-        state.withLock { _ in waiters.forEach { $0.fulfil(.closed) } }
+        state.withLock { _ in
+            for waiter in waiters { waiter.fulfil(.closed) }
+        }
         // The idle connections close (a Terminate message each) when `idle` goes away, outside the lock.
         withExtendedLifetime(idle) {}
         executor.shutDown()
@@ -122,7 +124,9 @@ public final class PostgresPool: Sendable {
     }
 
     /// Waits for `waiter` to be served; on timeout withdraws it, unless it was served in the meantime.
-    private func outcome(of waiter: PoolWaiter, deadline: ContinuousClock.Instant) throws(PostgresError) -> PoolWaiter.Outcome {
+    private func outcome(of waiter: PoolWaiter, deadline: ContinuousClock.Instant) throws(PostgresError)
+        -> PoolWaiter.Outcome
+    {
         let served = waiter.wait(until: deadline)
         return try state.withLock { state throws(PostgresError) -> PoolWaiter.Outcome in
             if let outcome = waiter.outcome { return outcome }

@@ -8,7 +8,8 @@ public struct PostgresRow: Sendable {
         guard let index = result.columnIndex(named: column) else {
             var error = PostgresError(
                 code: .missingColumn,
-                message: "the result has no column \"\(column)\" (columns: \(result.columnNames.joined(separator: ", ")))"
+                message:
+                    "the result has no column \"\(column)\" (columns: \(result.columnNames.joined(separator: ", ")))"
             )
             error.column = column
             throw error
@@ -27,7 +28,8 @@ public struct PostgresRow: Sendable {
         let value = PostgresValue(result: result, row: row, column: Int32(index))
         if let decoded = T.decode(from: value) { return decoded }
         let name = result.columnNames[index]
-        let problem = value.isNull
+        let problem =
+            value.isNull
             ? "is NULL; decode it as \(T.self)? to accept NULL"
             : "holds a value (type OID \(value.typeOID)) that does not decode as \(T.self)"
         var error = PostgresError(code: .decodingFailed, message: "column \"\(name)\" \(problem)")

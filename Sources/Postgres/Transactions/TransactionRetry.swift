@@ -46,7 +46,7 @@ public struct TransactionRetry: Sendable {
         while true {
             do {
                 return try body()
-            } catch where attempt < maxAttempts && Self.isRetryable(error) {
+            } catch  where attempt < maxAttempts && Self.isRetryable(error) {
                 let (seconds, attoseconds) = backoff(afterAttempt: attempt).components
                 Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
                 attempt += 1

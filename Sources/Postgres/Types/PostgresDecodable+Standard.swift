@@ -14,7 +14,8 @@ extension FixedWidthInteger {
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 let digit = Self(byte - UInt8(ascii: "0"))
                 let (shifted, overflow1) = result.multipliedReportingOverflow(by: 10)
-                let (next, overflow2) = negative
+                let (next, overflow2) =
+                    negative
                     ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
                 guard !overflow1, !overflow2 else { return nil }
                 result = next

@@ -2,17 +2,23 @@ import Foundation
 
 extension Int: PostgresEncodable {
     /// Sent as `int8`.
-    public var postgresParameter: PostgresParameter { PostgresParameter(text: String(self), typeOID: PostgresTypeOID.int8) }
+    public var postgresParameter: PostgresParameter {
+        PostgresParameter(text: String(self), typeOID: PostgresTypeOID.int8)
+    }
 }
 
 extension Int64: PostgresEncodable {
     /// Sent as `int8`.
-    public var postgresParameter: PostgresParameter { PostgresParameter(text: String(self), typeOID: PostgresTypeOID.int8) }
+    public var postgresParameter: PostgresParameter {
+        PostgresParameter(text: String(self), typeOID: PostgresTypeOID.int8)
+    }
 }
 
 extension Int32: PostgresEncodable {
     /// Sent as `int4`.
-    public var postgresParameter: PostgresParameter { PostgresParameter(text: String(self), typeOID: PostgresTypeOID.int4) }
+    public var postgresParameter: PostgresParameter {
+        PostgresParameter(text: String(self), typeOID: PostgresTypeOID.int4)
+    }
 }
 
 extension Double: PostgresEncodable {
@@ -32,7 +38,9 @@ extension Double: PostgresEncodable {
 
 extension Bool: PostgresEncodable {
     /// Sent as `bool`.
-    public var postgresParameter: PostgresParameter { PostgresParameter(text: self ? "t" : "f", typeOID: PostgresTypeOID.bool) }
+    public var postgresParameter: PostgresParameter {
+        PostgresParameter(text: self ? "t" : "f", typeOID: PostgresTypeOID.bool)
+    }
 }
 
 extension String: PostgresEncodable {
@@ -57,7 +65,7 @@ extension UUID: PostgresEncodable {
 extension Array: PostgresEncodable where Element == UInt8 {
     /// Sent as `bytea` in hex form (`\x0aff...`).
     public var postgresParameter: PostgresParameter {
-        let digits = Array<UInt8>("0123456789abcdef".utf8)
+        let digits = [UInt8]("0123456789abcdef".utf8)
         var hex = [UInt8](repeating: 0, count: 2 + count * 2)
         hex[0] = UInt8(ascii: "\\")
         hex[1] = UInt8(ascii: "x")

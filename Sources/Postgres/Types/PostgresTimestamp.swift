@@ -9,7 +9,10 @@ enum PostgresTimestamp {
     static func format(_ date: Date) -> String {
         var seconds = date.timeIntervalSince1970.rounded(.down)
         var micros = ((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded()
-        if micros >= 1_000_000 { seconds += 1; micros -= 1_000_000 }
+        if micros >= 1_000_000 {
+            seconds += 1
+            micros -= 1_000_000
+        }
         let total = Int64(seconds)
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondOfDay = total - days * 86_400
@@ -24,16 +27,16 @@ enum PostgresTimestamp {
         if bytes.elementsEqual("-infinity".utf8) { return .distantPast }
         var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(min: 4, max: 7), scanner.skip("-"),
-              let month = scanner.digits(min: 2, max: 2), scanner.skip("-"),
-              let day = scanner.digits(min: 2, max: 2), (1...12).contains(month), (1...31).contains(day)
+            let month = scanner.digits(min: 2, max: 2), scanner.skip("-"),
+            let day = scanner.digits(min: 2, max: 2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         // A `date` column: midnight UTC of that day.
         if scanner.isAtEnd { return Date(timeIntervalSince1970: Double(days * 86_400)) }
         guard scanner.skip(" ") || scanner.skip("T"),
-              let hour = scanner.digits(min: 2, max: 2), scanner.skip(":"),
-              let minute = scanner.digits(min: 2, max: 2), scanner.skip(":"),
-              let second = scanner.digits(min: 2, max: 2), hour < 24, minute < 60, second < 61
+            let hour = scanner.digits(min: 2, max: 2), scanner.skip(":"),
+            let minute = scanner.digits(min: 2, max: 2), scanner.skip(":"),
+            let second = scanner.digits(min: 2, max: 2), hour < 24, minute < 60, second < 61
         else { return nil }
         var fraction = 0.0
         if scanner.skip(".") {
