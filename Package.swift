@@ -30,23 +30,28 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         // An HTTP/1.1 server that knows nothing of municipalities.
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
+        // The typed contract between the server and its clients: vocabulary enums, error codes, bodies, routes.
+        .target(name: "NafidhaContract"),
         // The domain, its service layer and its SQL.
-        .target(name: "NafidhaCore", dependencies: ["Postgres", "CCrypto"]),
+        .target(name: "NafidhaCore", dependencies: ["NafidhaContract", "Postgres", "CCrypto"]),
         // HTTP routes over the service layer.
-        .target(name: "NafidhaAPI", dependencies: ["NafidhaCore", "HTTP"]),
+        .target(name: "NafidhaAPI", dependencies: ["NafidhaContract", "NafidhaCore", "HTTP"]),
         // A small command-line argument parser in the style of swift-argument-parser (which we may not depend on).
         .target(name: "ArgumentParsing"),
         // The `nafidha` commands (server, operator and clerk commands).
         .target(
-            name: "NafidhaCLI", dependencies: ["ArgumentParsing", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres"]),
+            name: "NafidhaCLI",
+            dependencies: ["ArgumentParsing", "NafidhaContract", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres"]),
         // The thin executable.
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 
-        .target(name: "TestSupport", dependencies: ["Postgres", "NafidhaCore"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore"], path: "Tests/TestSupport"
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "NafidhaCoreTests", dependencies: ["NafidhaCore", "TestSupport"]),
-        .testTarget(name: "NafidhaAPITests", dependencies: ["NafidhaAPI", "TestSupport"]),
+        .testTarget(name: "NafidhaCoreTests", dependencies: ["NafidhaContract", "NafidhaCore", "TestSupport"]),
+        .testTarget(name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
     ],

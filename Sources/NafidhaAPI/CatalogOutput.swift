@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 
 /// The JSON shapes of the catalog routes: every name and label in the asked language (`name`, `label`), and where

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// JSON in and out of the API: one encoder configuration, and decoding errors that name the offending field.

@@ -1,4 +1,5 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 import Postgres
 

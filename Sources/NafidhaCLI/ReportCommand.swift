@@ -1,5 +1,6 @@
 import ArgumentParsing
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport

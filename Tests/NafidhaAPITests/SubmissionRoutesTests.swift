@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Testing
 
 @testable import NafidhaCore

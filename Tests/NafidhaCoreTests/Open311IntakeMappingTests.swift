@@ -1,3 +1,4 @@
+import NafidhaContract
 import Testing
 
 @testable import NafidhaCore

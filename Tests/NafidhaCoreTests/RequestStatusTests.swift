@@ -1,3 +1,4 @@
+import NafidhaContract
 import NafidhaCore
 import Testing
 

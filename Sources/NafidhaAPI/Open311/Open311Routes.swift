@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import NafidhaContract
 import NafidhaCore
 import Postgres
 

@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 import NafidhaCore
 
 /// `nafidha admin create-staff`: creates a clerk, supervisor, auditor or admin with their scope.

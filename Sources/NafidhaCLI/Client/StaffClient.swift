@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

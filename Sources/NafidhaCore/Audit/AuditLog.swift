@@ -1,3 +1,4 @@
+import NafidhaContract
 import Postgres
 
 /// The audit trail: appends chained events and verifies chains. Every writer goes through the database function

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Streams audit events out of the database with COPY, masked by default, and describes the result in a manifest.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// Verifies an export file offline: recomputes every chain from the exported canonical fields and, given the
 /// manifest, checks the file's SHA-256, its counts and each chain's first and last links.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// One field of a service's form.
 public struct FormField: Sendable, Hashable {

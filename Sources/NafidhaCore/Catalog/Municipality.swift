@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// A municipality as the catalog lists it.
 public struct Municipality: Sendable, Hashable {
     /// Three capital letters, also the tracking-number prefix (`TRP`).

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 extension NafidhaError {
     /// 400 `municipality_required`: the `municipality` query parameter is missing or empty.
     public static let municipalityRequired = NafidhaError(

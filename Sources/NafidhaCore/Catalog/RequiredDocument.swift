@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// A document a citizen must provide for a service.
 public struct RequiredDocument: Sendable, Hashable {
     /// Lower-case code (`ownership_deed`).

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// A sector of the administration that acts on requests (civil registry, urban planning, ...).
 public struct Sector: Sendable, Hashable {
     /// Lower-case code (`urban_planning`).

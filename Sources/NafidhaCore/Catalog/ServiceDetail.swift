@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Everything a citizen needs to apply for a service in a municipality now: the form, the documents, and the
 /// workflow it resolves to there (with its SLA and fee).
 public struct ServiceDetail: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// A service offered in a municipality at an instant, with the terms that apply there then.
 public struct ServiceSummary: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// The localized reasons intake gives, per field, when a submission is refused.
 enum IntakeMessages {
     static let validationFailed = LocalizedText(

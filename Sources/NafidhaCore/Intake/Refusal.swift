@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Why one value is refused, as a `Result` failure, so validation can collect every refusal before throwing.
 struct Refusal: Error, Equatable {
     /// The localized reason.

@@ -78,10 +78,3 @@ public struct SubmissionResult: Sendable, Equatable {
     /// True when the same Idempotency-Key and body had already created this request.
     public var replayed: Bool
 }
-
-/// How a request reached Nafidha (`requests.channel`).
-public enum SubmissionChannel: String, Sendable, CaseIterable {
-    case api
-    case open311
-    case counter
-}

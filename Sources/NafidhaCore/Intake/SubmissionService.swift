@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Files requests: validates a submission against the catalog, resolves its workflow, and in one transaction

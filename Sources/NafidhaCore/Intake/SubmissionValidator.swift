@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// Checks a submission body against the catalog and collects every problem, keyed by its path
 /// (`service`, `applicant.phone`, `fields.floors`).

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The catalog as Open311 sees it: only services flagged `public_report`, their form fields as attributes. The

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// A service form field as the Open311 façade needs it: its Open311 datatype, its accepted form, its choices.
 struct Open311Field: Sendable {
     struct Choice: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Files a request posted through Open311: checks the client application's key, turns the form parameters into a

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// The Open311 façade's messages in Arabic, French and English.
 enum Open311Messages {
     static let invalidKeyName = LocalizedText(

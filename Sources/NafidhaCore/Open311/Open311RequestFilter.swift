@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// The filters of `GET requests.{fmt}`, checked: the spec's `service_request_id` (overrides the rest),
 /// `service_code`, `start_date`, `end_date` and `status`; the paging extension's `page` and `page_size`; the v2.1

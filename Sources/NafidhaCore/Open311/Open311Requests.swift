@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Reads the public views of requests filed for public-report services, whatever channel filed them. Requests for

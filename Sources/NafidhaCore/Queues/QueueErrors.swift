@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// The errors of queues and claims, with stable codes (docs/clerks.md lists them).
 enum QueueErrors {
     static let invalidCursor = NafidhaError(

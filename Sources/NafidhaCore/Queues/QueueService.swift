@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Queues for staff: the queues visible to a staff member with their counts, the tasks of those queues by page,

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// One queue (municipality, sector, office) with its counts, as `GET /v1/staff/queues` lists it.
 public struct QueueSummary: Sendable, Equatable, Codable {
     /// The municipality whose requests it holds.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// A task as staff see it in a queue: no personal data, so listing a queue is not a PII access.

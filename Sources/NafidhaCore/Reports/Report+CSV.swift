@@ -1,3 +1,5 @@
+import NafidhaContract
+
 extension Report {
     /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a quote, CR or LF (quotes doubled),
     /// headers in `language`. A report with several tables writes them one after another, separated by an empty

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 extension Report {
     /// One self-contained page (no external assets, well-formed XHTML syntax): the title, the scope, then each
     /// table with its SVG chart (bars for SLA and misroutes, lines for throughput). Arabic pages run right to

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 extension Report {
     /// One JSON object: `report`, `title`, the scope (`from`, `to` half-open, `municipality`, `sector`,
     /// `generated_at`), and one array of row objects per table under its key (`rows`, and `clerks` for

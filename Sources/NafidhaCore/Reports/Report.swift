@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// A computed report: one or more tables of figures, ready to render as CSV, JSON or HTML.
 public struct Report: Sendable {

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Who may read reports and the audit chains' state, and within which municipalities.
 ///
 /// Auditors, supervisors and admins may; clerks may not. A member scoped to municipalities sees only those: a

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Draws a table's chart as inline SVG: horizontal bars, or one polyline per series.
 struct ReportChartSVG {
     let table: ReportTable

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Computes the auditors' reports from `requests`, `tasks`, `task_pauses` and `audit_events`.

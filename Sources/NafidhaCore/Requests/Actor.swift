@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Who performs a workflow change: a clerk (by login), the citizen (by tracking number) or the system.
 /// Authorization (which clerk may act on which queue) arrives with the staff directory; the engine already takes
 /// the actor on every call so that check can be added without changing a signature.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The citizen's side of a request: authenticates a tracking number with its access token, and shows the request.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Reads a request, its steps and its public timeline for the citizen, with names in one language.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// One task as stored: its place in the workflow, its queue key, status, clock and version.

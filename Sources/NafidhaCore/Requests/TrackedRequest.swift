@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// What a citizen sees of a request: status, deadline, steps, and the timeline of public events (never internal
 /// notes, never clerk identities). Field names are the API's JSON names.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The citizen's two acts on a request: answering a request for information, and cancelling.

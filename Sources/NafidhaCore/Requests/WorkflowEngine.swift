@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The task transitions of docs/state-machine.md as service functions. Each runs in one transaction: it locks the

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// The errors the workflow engine and the tracking service report, in Arabic, French and English.
 enum WorkflowMessages {
     static func taskNotFound() -> NafidhaError {

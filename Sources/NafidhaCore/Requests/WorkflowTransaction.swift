@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// One workflow change in progress: the locked request, the changes made so far and the audit events to append.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Staff notes on a request: internal (seen by staff only) or public (shown on the citizen's timeline). The text

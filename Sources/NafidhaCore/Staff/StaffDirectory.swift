@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Staff accounts and their API tokens: creation and token management for `nafidha admin`, and the token check

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// The errors of staff accounts, tokens and authorization, with stable codes (docs/clerks.md lists them).
 enum StaffErrors {
     static let invalidToken = NafidhaError(

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// An authenticated staff member and the scope their role gives them.
 public struct StaffMember: Sendable, Equatable {
     /// The database id.

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// A request as staff see it with `nafidha show`: the applicant's personal data, the form, and every task. Reading

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// An error the service layer reports to a citizen, clerk or auditor: a stable `code`, a localized message, and
 /// for validation failures the reason per field. The API maps `kind` to an HTTP status; the CLI prints the message.
 public struct NafidhaError: Error, Sendable, CustomStringConvertible {

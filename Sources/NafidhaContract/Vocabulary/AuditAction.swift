@@ -14,11 +14,3 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case personalDataViewed = "personal_data_viewed"
     case noteAdded = "note_added"
 }
-
-/// Who acted: the kinds of actor the audit trail knows.
-public enum ActorKind: String, Sendable, CaseIterable, Codable {
-    case citizen
-    case clerk
-    case auditor
-    case system
-}
