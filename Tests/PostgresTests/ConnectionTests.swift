@@ -76,6 +76,21 @@ struct ConnectionTests {
         }
     }
 
+    @Test("The statement count counts every statement run, prepared or not, and not the preparing")
+    func statementCountCountsRuns() throws {
+        try TestDatabase.withAdminURL { adminURL in
+            let connection = try PostgresConnection(conninfo: adminURL)
+            #expect(connection.statementCount == 0)
+            try connection.query("SELECT 1")
+            try connection.execute("SELECT $1::int8", [2])
+            for round in 1...3 { try connection.queryPrepared("SELECT $1::int8 + 1", [round]) }
+            try connection.runTrustedScript("SELECT 1; SELECT 2")
+            try connection.copyOut("COPY (SELECT 1) TO STDOUT") { _ in }
+            #expect(connection.statementCount == 7)
+            #expect(connection.preparedStatementCount == 1)
+        }
+    }
+
     @Test("COPY TO STDOUT streams many rows in bounded chunks")
     func copyOutStreamsInChunks() throws {
         try TestDatabase.withAdminURL { adminURL in

@@ -8,6 +8,7 @@ extension PostgresConnection {
     /// `SELECT set_config('nafidha.x', $1, true)` inside a transaction and read it with `current_setting`.
     /// If `chunk` throws, the COPY is cancelled, the connection is left idle and the error is rethrown.
     public func copyOut(_ sql: String, chunk: ([UInt8]) throws -> Void) throws {
+        statementCount += 1
         guard let started = PQexecParams(handle, sql, 0, nil, nil, nil, nil, 0) else {
             throw PostgresError(result: nil, connection: handle)
         }

@@ -11,6 +11,7 @@ extension PostgresConnection {
     ) throws(PostgresError) -> PostgresRows {
         let types = parameters.map { $0?.postgresParameter.typeOID ?? 0 }
         let name = try preparedStatementName(sql: sql, types: types)
+        statementCount += 1
         let result = Self.withParameters(parameters) { _, values in
             PQexecPrepared(handle, name, Int32(values.count), values, nil, nil, 0)
         }

@@ -10,6 +10,11 @@ public final class PostgresConnection {
     let settings: Settings
     var preparedStatements: PreparedStatementCache
 
+    /// Statements this connection has sent to run (`query`, `execute`, their prepared forms, scripts, COPY): what
+    /// `pg_stat_statements` counts, for tests that hold a code path to a number of round trips. Preparing a
+    /// statement the first time a connection runs it is not counted, as the server does not count it either.
+    public internal(set) var statementCount = 0
+
     /// Connects with the default settings; `conninfo` is a URL (`postgresql://...`) or `key=value` pairs.
     public convenience init(conninfo: String) throws(PostgresError) {
         try self.init(conninfo: conninfo, settings: Settings())
@@ -54,6 +59,7 @@ public final class PostgresConnection {
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws(PostgresError)
         -> PostgresRows
     {
+        statementCount += 1
         let result = Self.withParameters(parameters) { types, values in
             PQexecParams(handle, sql, Int32(values.count), types, values, nil, nil, 0)
         }
@@ -71,6 +77,7 @@ public final class PostgresConnection {
     /// This is the only place that uses `PQexec`: it takes no parameters, so the script must be a constant of
     /// the program. It must never see input from a request, a file chosen by a user or the database.
     public func runTrustedScript(_ sql: String) throws(PostgresError) {
+        statementCount += 1
         _ = try rows(from: PQexec(handle, sql))
     }
 
