@@ -92,7 +92,9 @@ struct ServeCommand: RunnableCommand {
         do {
             settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
-            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(pool: pool))
+            let catalog = CatalogStore(pool: pool)
+            try catalog.load()
+            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(pool: pool, catalog: catalog))
             let port = try server.start()
             context.standardOutput.writeLine(
                 "Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")

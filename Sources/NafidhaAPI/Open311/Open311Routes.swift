@@ -14,10 +14,10 @@ struct Open311Routes: Sendable {
     let requests: Open311Requests
     let intake: Open311Intake
 
-    init(pool: PostgresPool) {
+    init(pool: PostgresPool, catalog snapshots: CatalogStore) {
         catalog = Open311Catalog(pool: pool)
         requests = Open311Requests(pool: pool)
-        intake = Open311Intake(pool: pool)
+        intake = Open311Intake(pool: pool, catalog: snapshots)
     }
 
     func register(on router: inout Router) {

@@ -1,6 +1,7 @@
 import Postgres
 
-/// Loads a municipality's working calendar (its country's zone, weekend and public holidays) from the catalog.
+/// Loads working calendars (a country's zone, weekend and public holidays) from the catalog: one municipality's
+/// for a transition, or every country's at once for the catalog snapshot.
 public enum CalendarStore {
     /// The working calendar that governs deadlines in `municipality`, or nil when there is no such municipality.
     public static func calendar(forMunicipality municipality: String, on connection: PostgresConnection) throws
@@ -19,6 +20,37 @@ public enum CalendarStore {
             "SELECT holiday_date::text AS day FROM public_holidays WHERE country_code = $1",
             [try country.decode("code", as: String.self)]
         ).compactMap { LocalDate(try $0.decode("day", as: String.self)) }
+        return try calendar(of: country, holidays: holidays)
+    }
+
+    /// Every country's working calendar, by country code. A calendar that cannot be built (a time zone this
+    /// process does not know) is kept as its error, so it fails only the requests of that country, as
+    /// `calendar(forMunicipality:on:)` would.
+    static func calendars(on connection: PostgresConnection) throws
+        -> [String: Result<WorkingCalendar, WorkingCalendarError>]
+    {
+        var holidays: [String: [LocalDate]] = [:]
+        for row in try connection.query("SELECT country_code, holiday_date::text AS day FROM public_holidays") {
+            if let day = LocalDate(try row.decode("day", as: String.self)) {
+                holidays[try row.decode("country_code"), default: []].append(day)
+            }
+        }
+        var calendars: [String: Result<WorkingCalendar, WorkingCalendarError>] = [:]
+        for country in try connection.query(
+            "SELECT code, time_zone, weekend_days::int[]::text AS weekend FROM countries"
+        ) {
+            let code: String = try country.decode("code")
+            do {
+                calendars[code] = .success(try calendar(of: country, holidays: holidays[code] ?? []))
+            } catch let error as WorkingCalendarError {
+                calendars[code] = .failure(error)
+            }
+        }
+        return calendars
+    }
+
+    /// The calendar of a `countries` row selected with `time_zone` and `weekend` (`weekend_days::int[]::text`).
+    private static func calendar(of country: PostgresRow, holidays: [LocalDate]) throws -> WorkingCalendar {
         let weekendText: String = try country.decode("weekend")
         let weekend = weekendText.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) }
         return try WorkingCalendar(

@@ -58,19 +58,21 @@ extension CatalogService {
               FROM service_fields WHERE service_code = $1 ORDER BY position
             """,
             [service]
-        ).map { row in
-            let code: String = try row.decode("code")
-            let datatypeText: String = try row.decode("datatype")
-            guard let datatype = FieldDatatype(rawValue: datatypeText) else {
-                throw CatalogDataError(column: "datatype", value: datatypeText)
-            }
-            return FormField(
-                code: code, datatype: datatype, required: try row.decode("required"),
-                labels: try row.catalogText("label"), choices: choices[code] ?? [],
-                maxLength: try row.decode("max_length"), minValue: try row.catalogDecimal("min_value"),
-                maxValue: try row.catalogDecimal("max_value")
-            )
+        ).map { row in try formField(from: row, choices: choices[try row.decode("code")] ?? []) }
+    }
+
+    /// A `service_fields` row (`code`, `datatype`, `required`, labels, `max_length`, and the bounds selected as
+    /// text) as a form field with `choices`.
+    static func formField(from row: PostgresRow, choices: [FormField.Choice]) throws -> FormField {
+        let datatypeText: String = try row.decode("datatype")
+        guard let datatype = FieldDatatype(rawValue: datatypeText) else {
+            throw CatalogDataError(column: "datatype", value: datatypeText)
         }
+        return FormField(
+            code: try row.decode("code"), datatype: datatype, required: try row.decode("required"),
+            labels: try row.catalogText("label"), choices: choices, maxLength: try row.decode("max_length"),
+            minValue: try row.catalogDecimal("min_value"), maxValue: try row.catalogDecimal("max_value")
+        )
     }
 
     /// The documents `service` requires, in display order.

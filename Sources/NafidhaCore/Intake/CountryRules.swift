@@ -1,19 +1,34 @@
 import Foundation
 
-/// A country's rules for national ids and phone numbers, as the `countries` table keeps them.
+/// A country's rules for national ids and phone numbers, as the `countries` table keeps them, with the patterns
+/// compiled once.
 struct CountryRules: Sendable {
     /// ISO 3166-1 alpha-2 code.
-    var country: String
+    let country: String
     /// The E.164 country calling code, digits only (`218`).
-    var phoneCountryCode: String
-    /// An anchored regex over the national significant number.
-    var phoneNationalPattern: String
-    /// An anchored regex over the national id's ASCII digits.
-    var nationalIDPattern: String
+    let phoneCountryCode: String
     /// The 1-based position of a 4-digit birth year inside the id, when it has one.
-    var birthYearPosition: Int?
+    let birthYearPosition: Int?
     /// The country's time zone, for "the current year" of a birth year check.
-    var timeZone: String
+    let timeZone: String
+
+    /// An anchored regex over the national significant number.
+    private let phoneNational: CompiledPattern
+    /// An anchored regex over the national id's ASCII digits.
+    private let nationalIDDigits: CompiledPattern
+
+    /// Rules with their patterns compiled.
+    init(
+        country: String, phoneCountryCode: String, phoneNationalPattern: String, nationalIDPattern: String,
+        birthYearPosition: Int?, timeZone: String
+    ) {
+        self.country = country
+        self.phoneCountryCode = phoneCountryCode
+        phoneNational = CompiledPattern(phoneNationalPattern)
+        nationalIDDigits = CompiledPattern(nationalIDPattern)
+        self.birthYearPosition = birthYearPosition
+        self.timeZone = timeZone
+    }
 
     /// Longest national id or phone input read; longer input is refused before any regex runs.
     static let maximumInputLength = 40
@@ -22,7 +37,7 @@ struct CountryRules: Sendable {
     func nationalID(_ input: String, at instant: Date) -> Result<String, Refusal> {
         let digits = Self.compact(input)
         guard digits.count <= Self.maximumInputLength, Digits.areASCIIDigits(digits),
-            Self.matches(digits, pattern: nationalIDPattern)
+            nationalIDDigits.wholeMatches(digits)
         else {
             return .failure(Refusal(IntakeMessages.invalidNationalID))
         }
@@ -56,7 +71,7 @@ struct CountryRules: Sendable {
         }
         for national in candidates where Digits.areASCIIDigits(national) {
             let number = phoneCountryCode + national
-            if number.count <= 15, Self.matches(String(national), pattern: phoneNationalPattern) {
+            if number.count <= 15, phoneNational.wholeMatches(String(national)) {
                 return .success("+" + number)
             }
         }
@@ -66,11 +81,6 @@ struct CountryRules: Sendable {
     /// Digits normalised, and the separators people type inside numbers (spaces, hyphens, dots, brackets) removed.
     private static func compact(_ input: String) -> String {
         Digits.normalized(input).filter { !" \t-.()/".contains($0) && $0 != "\u{00A0}" }
-    }
-
-    private static func matches(_ text: String, pattern: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return false }
-        return (try? regex.wholeMatch(in: text)) != nil
     }
 
     private func currentYear(at instant: Date) -> Int {

@@ -39,18 +39,12 @@ struct IdempotencyRecord: Sendable {
         self.bodyHash = bodyHash
     }
 
-    /// The first answer to this key, when there was one; throws `idempotency_conflict` when the key came with
-    /// another body.
-    func replay(on connection: PostgresConnection) throws -> SubmissionReceipt? {
-        let rows = try connection.queryPrepared(
-            """
-            SELECT request_hash, access_token_hash, idempotency_token_cipher, idempotency_receipt
-              FROM requests WHERE idempotency_key = $1
-            """,
-            [keyDigest]
-        )
-        guard let row = rows.first else { return nil }
-        guard try row.decode("request_hash", as: [UInt8].self) == bodyHash else {
+    /// The first answer to this key from `row`, which holds the `request_hash`, `access_token_hash`,
+    /// `idempotency_token_cipher` and `idempotency_receipt` of the request the key names (all NULL when the key is
+    /// new: then nil); throws `idempotency_conflict` when the key came with another body.
+    func replay(from row: PostgresRow) throws -> SubmissionReceipt? {
+        guard let storedBodyHash = try row.decode("request_hash", as: [UInt8]?.self) else { return nil }
+        guard storedBodyHash == bodyHash else {
             throw NafidhaError(.conflict, code: "idempotency_conflict", message: IntakeMessages.idempotencyConflict)
         }
         let cipher: [UInt8] = try row.decode("idempotency_token_cipher")

@@ -13,10 +13,18 @@ public struct Open311Intake: Sendable {
 
     /// Where requests are stored.
     public let pool: PostgresPool
+    /// The JSON API's intake, which files the requests.
+    let submissions: SubmissionService
 
-    /// Creates the intake over `pool`.
-    public init(pool: PostgresPool) {
+    /// Creates the intake over `pool`, filing against `catalog` (shared with the JSON API's intake).
+    public init(pool: PostgresPool, catalog: CatalogStore) {
         self.pool = pool
+        submissions = SubmissionService(pool: pool, catalog: catalog)
+    }
+
+    /// Creates the intake over `pool` with a catalog store of its own, read on first use.
+    public init(pool: PostgresPool) {
+        self.init(pool: pool, catalog: CatalogStore(pool: pool))
     }
 
     /// Files the request the form `parameters` describe, with the client's `Idempotency-Key` if any.
@@ -34,30 +42,24 @@ public struct Open311Intake: Sendable {
         guard let service = form["service_code"] else {
             throw Self.invalid(["service_code": Open311Messages.serviceCodeRequired])
         }
-        let (fields, municipality) = try pool.withConnection { connection in
-            try Open311Catalog.requirePublicService(service, notPublic: .badRequest, on: connection)
-            return (
-                try Open311Catalog.fields(service: service, on: connection),
-                try Self.jurisdiction(form["jurisdiction_id"], on: connection)
+        let (fields, municipality) = try submissions.catalog.withConfirmedRefusals { catalog in
+            (
+                try Self.fields(ofPublicService: service, in: catalog),
+                try Self.jurisdiction(form["jurisdiction_id"], in: catalog)
             )
         }
         let submission = try Self.submission(form, service: service, municipality: municipality, fields: fields)
         let result: SubmissionResult
         do {
-            result = try SubmissionService(pool: pool).submit(
-                submission, channel: .open311, idempotencyKey: idempotencyKey, at: instant
+            // The application is recorded by the statement that files the request, and only then: a replay never
+            // moves a request to another application.
+            result = try submissions.submit(
+                submission, channel: .open311, idempotencyKey: idempotencyKey,
+                application: SubmissionService.Application(apiKeyID: key.id, mediaURL: form["media_url"]), at: instant
             )
         } catch var error as NafidhaError {
             error.fields = Self.renamed(error.fields, fields: fields)
             throw error
-        }
-        // SubmissionService knows nothing of applications; the link is recorded right after, and only once, so a
-        // replay never moves a request to another application.
-        try pool.withConnection { connection in
-            _ = try connection.execute(
-                "UPDATE requests SET api_key_id = $1, media_url = $2 WHERE tracking_number = $3 AND api_key_id IS NULL",
-                [key.id, form["media_url"], result.receipt.trackingNumber]
-            )
         }
         let due = Open311Dates.format(result.receipt.dueAt)
         return Open311Receipt(
@@ -70,15 +72,44 @@ public struct Open311Intake: Sendable {
         )
     }
 
+    /// The form of the public-report service `code` as Open311 sees it: its first location field marked.
+    /// - Throws: `unknown_service` (404), `service_not_public` (400).
+    private static func fields(ofPublicService code: String, in catalog: CatalogSnapshot) throws -> [Open311Field] {
+        guard let form = catalog.form(service: code) else {
+            throw NafidhaError(.notFound, code: "unknown_service", message: Open311Messages.unknownService)
+        }
+        guard form.publicReport else {
+            throw NafidhaError(.badRequest, code: "service_not_public", message: Open311Messages.notPublicService)
+        }
+        var locationSeen = false
+        // The snapshot keeps the form in order, not the catalog's position numbers: the place in the form stands
+        // for them (intake reads codes and datatypes only).
+        return form.fields.enumerated().map { index, field in
+            let isLocation = field.datatype == .location && !locationSeen
+            if isLocation { locationSeen = true }
+            return Open311Field(
+                position: index + 1, code: field.code, datatype: field.datatype.rawValue, required: field.required,
+                label: field.labels, maxLength: field.maxLength,
+                minimum: field.minValue.map { NSDecimalNumber(decimal: $0).doubleValue },
+                maximum: field.maxValue.map { NSDecimalNumber(decimal: $0).doubleValue }, isLocation: isLocation,
+                choices: field.choices.map { Open311Field.Choice(code: $0.code, label: $0.labels) }
+            )
+        }
+    }
+
     /// The municipality named by `jurisdiction_id`; when absent, the only municipality if there is exactly one.
-    private static func jurisdiction(_ code: String?, on connection: PostgresConnection) throws -> String {
+    private static func jurisdiction(_ code: String?, in catalog: CatalogSnapshot) throws -> String {
         if let code {
-            try Open311Catalog.requireMunicipality(code, on: connection)
+            guard catalog.municipalities[code] != nil else {
+                throw NafidhaError(
+                    .notFound, code: "unknown_jurisdiction", message: Open311Messages.unknownJurisdiction)
+            }
             return code
         }
-        let rows = try connection.queryPrepared("SELECT code FROM municipalities ORDER BY code LIMIT 2")
-        guard rows.count == 1 else { throw invalid(["jurisdiction_id": Open311Messages.jurisdictionRequired]) }
-        return try rows[0].decode("code")
+        guard catalog.municipalities.count == 1, let only = catalog.municipalities.keys.first else {
+            throw invalid(["jurisdiction_id": Open311Messages.jurisdictionRequired])
+        }
+        return only
     }
 
     /// The intake body for `form`: the location parameters fill the first location field, `attribute[...]` the

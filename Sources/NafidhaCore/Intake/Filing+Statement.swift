@@ -1,0 +1,104 @@
+import Foundation
+import NafidhaContract
+import Postgres
+
+extension Filing {
+    /// What the statement did.
+    enum Outcome: Equatable {
+        /// The request, its tasks and its audit events are stored.
+        case inserted
+        /// Nothing is stored: the catalog is no longer at the filing's version, or the Idempotency-Key already
+        /// names a request. `catalogVersion` is the catalog's version as the statement saw it.
+        case nothingInserted(catalogVersion: Int64)
+    }
+
+    /// Stores the request, one task per workflow step and the audit events (`submitted`, then `task_opened` per
+    /// opened step) in one statement, in autocommit: it is its own transaction, all or nothing.
+    ///
+    /// The request is inserted only while `catalog_version` still equals the version this filing was validated
+    /// against, and only if no request has its Idempotency-Key yet (`ON CONFLICT DO NOTHING`, which also waits
+    /// for a concurrent insert of the same key to commit); the tasks and events are made from the inserted request,
+    /// so without it nothing is stored. The audit events are plain inserts (migration 0008): their foreign keys to
+    /// the request and tasks of this same statement are checked when it ends.
+    /// - Throws: `PostgresError`; a unique violation means the tracking number was taken.
+    func insert(on connection: PostgresConnection) throws -> Outcome {
+        let row = try connection.queryPrepared(Self.statement, parameters)[0]
+        if try row.decode("request_id", as: Int64?.self) != nil { return .inserted }
+        return .nothingInserted(catalogVersion: try row.decode("catalog_version"))
+    }
+
+    private static let statement = """
+        WITH request AS (
+            INSERT INTO requests (tracking_number, access_token_hash, service_code, municipality_code, applicant_name,
+                                  applicant_national_id, applicant_phone, applicant_email, fields, description,
+                                  status, channel, submitted_at, due_at, workflow, idempotency_key, request_hash,
+                                  idempotency_token_cipher, idempotency_receipt, api_key_id, media_url)
+            SELECT $1::text, $2::bytea, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb,
+                   $10::text, 'submitted', $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb, $15::text,
+                   $16::bytea, $17::bytea, $18::text, $19::bigint, $20::text
+             WHERE (SELECT version FROM catalog_version) = $21::bigint
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id, municipality_code, tracking_number
+        ), step AS (
+            SELECT * FROM jsonb_to_recordset($22::jsonb)
+                AS s (stage integer, step integer, sector text, office text, status text, sla_days integer,
+                      due_at timestamptz, opened_event jsonb)
+        ), task AS (
+            INSERT INTO tasks (request_id, stage_no, step_no, municipality_code, sector_code, office_code, status,
+                               sla_days, opened_at, due_at)
+            SELECT r.id, s.stage, s.step, r.municipality_code, s.sector, s.office, s.status, s.sla_days,
+                   CASE WHEN s.status = 'open' THEN $12::timestamptz END, s.due_at
+              FROM request r CROSS JOIN step s
+            RETURNING id, stage_no, step_no
+        ), event AS (
+            -- One INSERT, in the order the trail tells it: submitted, then the opened steps in stage and step order.
+            INSERT INTO audit_events (municipality_code, actor_kind, actor, action, request_id, task_id, details)
+            SELECT r.municipality_code, e.actor_kind, e.actor, e.action, r.id, e.task_id,
+                   audit_canonical_json(e.details)
+              FROM request r CROSS JOIN LATERAL (
+                       SELECT 0 AS stage, 0 AS step, 'citizen' AS actor_kind, r.tracking_number AS actor,
+                              'submitted' AS action, NULL::bigint AS task_id, $23::jsonb AS details
+                       UNION ALL
+                       SELECT t.stage_no, t.step_no, 'system', 'nafidha', 'task_opened', t.id, s.opened_event
+                         FROM task t JOIN step s ON s.stage = t.stage_no AND s.step = t.step_no
+                        WHERE s.opened_event IS NOT NULL
+                   ) e
+             ORDER BY e.stage, e.step
+        )
+        SELECT (SELECT id FROM request) AS request_id, (SELECT version FROM catalog_version) AS catalog_version
+        """
+
+    private var parameters: [(any PostgresEncodable)?] {
+        [
+            receipt.trackingNumber, tokenHash, valid.service, valid.municipality, valid.name, valid.nationalID,
+            valid.phone, valid.email, JSONValue.object(valid.fields).canonicalText, valid.description,
+            receipt.channel, receipt.submittedAt, receipt.dueAt, workflow.jsonText, idempotency?.record.keyDigest,
+            idempotency?.record.bodyHash, idempotency?.sealed.tokenCipher, idempotency?.sealed.receiptText,
+            application?.apiKeyID, application?.mediaURL, catalogVersion, stepsText,
+            JSONValue.object(["service": .string(valid.service), "channel": .string(receipt.channel)]).canonicalText,
+        ]
+    }
+
+    /// The steps as one JSON array for `jsonb_to_recordset`, so one parameter carries any number of them; each
+    /// opened step carries the details of its `task_opened` event.
+    private var stepsText: String {
+        // The receipt lists the workflow's steps in the same order, one entry each.
+        JSONValue.array(
+            zip(receipt.steps, workflow.stages.flatMap(\.steps)).map { step, resolved in
+                let opened: JSONValue =
+                    step.status == "open"
+                    ? .object([
+                        "sector": .string(step.sector), "office": .string(step.office),
+                        "stage": .number(Double(step.stage)), "step": .number(Double(step.step)),
+                    ]) : .null
+                return .object([
+                    "stage": .number(Double(step.stage)), "step": .number(Double(step.step)),
+                    "sector": .string(step.sector), "office": .string(step.office), "status": .string(step.status),
+                    "sla_days": .number(Double(resolved.slaDays)),
+                    "due_at": step.dueAt.map { .string(ResolvedWorkflow.timestampText($0)) } ?? .null,
+                    "opened_event": opened,
+                ])
+            }
+        ).canonicalText
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import NafidhaContract
+
+/// A submission validated against one catalog snapshot, its workflow resolved and its deadlines computed: all a
+/// request's rows need, ready for the one statement that stores them (`Filing+Statement.swift`). Making one reads
+/// nothing from the database.
+struct Filing {
+    /// The values as stored.
+    let valid: SubmissionValidator.Valid
+    /// The 201 answer: tracking number, the new access token, deadlines and steps.
+    let receipt: SubmissionReceipt
+    /// SHA-256 of the access token, the only form of it the database keeps.
+    let tokenHash: [UInt8]
+    /// The resolved workflow, kept as the request's snapshot.
+    let workflow: ResolvedWorkflow
+    /// The Idempotency-Key, and what lets a replay recover this receipt.
+    let idempotency: (record: IdempotencyRecord, sealed: IdempotencyRecord.Sealed)?
+    /// The Open311 application that filed it, if any.
+    let application: SubmissionService.Application?
+    /// The catalog version the snapshot was read at: the statement only inserts while it is still current.
+    let catalogVersion: Int64
+
+    /// Validates `submission` against `catalog` at `instant` and prepares its rows.
+    /// - Throws: `validation_failed` naming every problem (an unknown service or municipality, or a service not
+    ///   offered there then, included); `WorkingCalendarError` when a deadline cannot be computed.
+    init(
+        _ submission: Submission, channel: SubmissionChannel, idempotency: IdempotencyRecord?,
+        application: SubmissionService.Application?, catalog: CatalogSnapshot, at instant: Date
+    ) throws {
+        let codes = SubmissionValidator.codes(of: submission.body)
+        let rules = codes.municipality.flatMap { catalog.rules(municipality: $0) }
+        let form = codes.service.flatMap { catalog.form(service: $0) }
+        var workflow: ResolvedWorkflow?
+        if let service = codes.service, let municipality = codes.municipality, rules != nil, form != nil {
+            workflow = catalog.resolveWorkflow(service: service, municipality: municipality, at: instant)
+        }
+        var validator = SubmissionValidator()
+        let valid = validator.validate(
+            submission.body, rules: rules, form: form?.fields, offered: workflow != nil,
+            identityRequired: !(form?.publicReport ?? false), at: instant
+        )
+        guard let valid, let workflow, let calendar = try catalog.calendar(forMunicipality: valid.municipality) else {
+            throw NafidhaError(
+                .validationFailed, code: "validation_failed", message: IntakeMessages.validationFailed,
+                fields: validator.problems
+            )
+        }
+        let tokenBytes = SecureRandom.bytes(32)
+        let token = AccessToken(text: Base64URL.encode(tokenBytes))
+        let receipt = SubmissionReceipt(
+            trackingNumber: TrackingNumber.generate(municipality: valid.municipality), accessToken: token.text,
+            status: "submitted", service: valid.service, municipality: valid.municipality, channel: channel.rawValue,
+            submittedAt: instant, dueAt: try calendar.dueDate(workingDays: workflow.slaDays, from: instant),
+            slaDays: workflow.slaDays, fee: workflow.fee, currency: workflow.currency,
+            steps: try workflow.stages.flatMap { stage in
+                try stage.steps.map { step in
+                    let opens = stage.stage == 1
+                    return SubmissionReceipt.Step(
+                        stage: stage.stage, step: step.step, sector: step.sector, office: step.office,
+                        status: opens ? "open" : "waiting",
+                        dueAt: opens ? try calendar.dueDate(workingDays: step.slaDays, from: instant) : nil
+                    )
+                }
+            }
+        )
+        self.valid = valid
+        self.receipt = receipt
+        self.tokenHash = token.hash
+        self.workflow = workflow
+        self.idempotency = try idempotency.map { ($0, try $0.sealed(tokenBytes: tokenBytes, receipt: receipt)) }
+        self.application = application
+        self.catalogVersion = catalog.version
+    }
+}
