@@ -108,9 +108,60 @@ struct IntakeIdempotencyTests {
         #expect(Set(receipts.map(\.trackingNumber)).count == 50)
         let counts = try await pool.withConnection { try IntakeSamples.counts(on: $0) }
         #expect(counts == [50, 200, 150])
+        // Each request holds the tasks its receipt lists, and its events name it and its own opened tasks.
+        for receipt in receipts {
+            let (tasks, events) = try await pool.withConnection { connection in
+                (
+                    try connection.query(
+                        """
+                        SELECT t.stage_no, t.step_no, t.office_code, t.status, t.due_at FROM tasks t
+                          JOIN requests r ON r.id = t.request_id
+                         WHERE r.tracking_number = $1 ORDER BY t.stage_no, t.step_no
+                        """,
+                        [receipt.trackingNumber]
+                    ).map {
+                        Self.describe(
+                            stage: try $0.decode("stage_no"), step: try $0.decode("step_no"),
+                            office: try $0.decode("office_code"), status: try $0.decode("status"),
+                            dueAt: try $0.decode("due_at"))
+                    },
+                    try connection.query(
+                        """
+                        SELECT e.action, e.actor, t.stage_no, t.step_no, t.request_id = r.id AS own FROM audit_events e
+                          JOIN requests r ON r.id = e.request_id LEFT JOIN tasks t ON t.id = e.task_id
+                         WHERE r.tracking_number = $1 ORDER BY e.id
+                        """,
+                        [receipt.trackingNumber]
+                    ).map {
+                        [
+                            try $0.decode("action", as: String.self), try $0.decode("actor", as: String.self),
+                            "\(try $0.decode("stage_no", as: Int?.self) ?? 0).\(try $0.decode("step_no", as: Int?.self) ?? 0)",
+                            "\(try $0.decode("own", as: Bool?.self) ?? true)",
+                        ].joined(separator: " ")
+                    }
+                )
+            }
+            #expect(
+                tasks
+                    == receipt.steps.map {
+                        Self.describe(
+                            stage: $0.stage, step: $0.step, office: $0.office, status: $0.status, dueAt: $0.dueAt)
+                    })
+            #expect(
+                events == [
+                    "submitted \(receipt.trackingNumber) 0.0 true", "task_opened nafidha 1.1 true",
+                    "task_opened nafidha 1.2 true",
+                ])
+        }
         let chains = try await pool.withConnection { try AuditLog.verifyAll(on: $0) }.filter { $0.eventsChecked > 0 }
         #expect(chains.count == municipalities.count)
         #expect(chains.allSatisfy { $0.intact && $0.eventsChecked == 30 })
+    }
+
+    /// One task, as the receipt and the database can both say it.
+    static func describe(stage: Int, step: Int, office: String, status: String, dueAt: Date?) -> String {
+        let due = dueAt.map { String(Int64(($0.timeIntervalSince1970 * 1_000_000).rounded())) } ?? "-"
+        return "\(stage).\(step) \(office) \(status) \(due)"
     }
 
     /// Runs blocking database work on a thread of our own, never on a cooperative thread.

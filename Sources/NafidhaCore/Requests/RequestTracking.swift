@@ -4,7 +4,8 @@ import Postgres
 
 /// The citizen's side of a request: authenticates a tracking number with its access token, and shows the request.
 /// A wrong or missing token, an unknown or malformed tracking number all give the same `request_not_found` after the
-/// same work (one lookup, one hash, one constant-time comparison), so nobody can learn which requests exist.
+/// same work (one lookup by tracking number, one SHA-256 of the presented token, one comparison with the stored
+/// hash), so nobody can learn which requests exist.
 public struct RequestTracking: Sendable {
     /// A request whose access token was checked.
     public struct AuthenticatedRequest: Sendable, Equatable {
@@ -32,12 +33,16 @@ public struct RequestTracking: Sendable {
         try pool.withConnection { try authenticate(tracking: tracking, token: token, on: $0) }
     }
 
-    /// The citizen's view of request `tracking`, names in `language`, if `token` is its access token.
+    /// The citizen's view of request `tracking`, names in `language`, if `token` is its access token: one statement,
+    /// which compares the stored hash with the presented token's inside the lookup.
     public func view(tracking: String, token: String?, language: Language) throws -> TrackedRequest {
-        try pool.withConnection { connection in
-            let request = try authenticate(tracking: tracking, token: token, on: connection)
-            return try RequestView(connection: connection, language: language).load(request.id)
+        let presented = AccessToken(text: token ?? "").hash
+        let request = try pool.withConnection { connection in
+            try RequestView(connection: connection, language: language).load(
+                tracking: Self.lookupKey(tracking), tokenHash: presented)
         }
+        guard let request, let token, !token.isEmpty else { throw WorkflowMessages.requestNotFound() }
+        return request
     }
 
     private func authenticate(tracking: String, token: String?, on connection: PostgresConnection) throws
@@ -46,7 +51,7 @@ public struct RequestTracking: Sendable {
         let presented = AccessToken(text: token ?? "").hash
         let rows = try connection.queryPrepared(
             "SELECT id, tracking_number, access_token_hash FROM requests WHERE tracking_number = $1",
-            [String(tracking.uppercased().prefix(64))]
+            [Self.lookupKey(tracking)]
         )
         let row = rows.first
         // Compare against a stand-in when there is no such request, so both paths do the same work.
@@ -54,6 +59,12 @@ public struct RequestTracking: Sendable {
         let matches = Self.constantTimeEqual(presented, stored)
         guard let row, let token, !token.isEmpty, matches else { throw WorkflowMessages.requestNotFound() }
         return AuthenticatedRequest(id: try row.decode("id"), trackingNumber: try row.decode("tracking_number"))
+    }
+
+    /// What a tracking number is looked up as: upper case (citizens type it in any case), cut short so a huge value
+    /// costs nothing.
+    private static func lookupKey(_ tracking: String) -> String {
+        String(tracking.uppercased().prefix(64))
     }
 
     /// Compares two byte strings in time that depends only on their lengths.

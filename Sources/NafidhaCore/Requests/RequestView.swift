@@ -2,7 +2,9 @@ import Foundation
 import NafidhaContract
 import Postgres
 
-/// Reads a request, its steps and its public timeline for the citizen, with names in one language.
+/// Reads what a citizen sees of a request — the request, its steps and its public timeline, names in one
+/// language — in one statement that also checks the access token: the steps and the timeline come back as two JSON
+/// arrays built by PostgreSQL, decoded here into the same `TrackedRequest` the API has always encoded.
 struct RequestView {
     let connection: PostgresConnection
     let language: Language
@@ -14,88 +16,136 @@ struct RequestView {
         "citizen_replied", "cancelled", "note_added",
     ]
 
-    func load(_ requestID: Int64) throws -> TrackedRequest {
-        let row = try connection.queryPrepared(
-            """
-            SELECT r.tracking_number, r.status, r.service_code, r.municipality_code, r.submitted_at, r.due_at, r.closed_at,
-                   s.name_ar AS service_ar, s.name_fr AS service_fr, s.name_en AS service_en,
-                   m.name_ar AS municipality_ar, m.name_fr AS municipality_fr, m.name_en AS municipality_en
-              FROM requests r JOIN services s ON s.code = r.service_code JOIN municipalities m ON m.code = r.municipality_code
-             WHERE r.id = $1
-            """,
-            [requestID]
-        )[0]
+    /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, else nil: an unknown number
+    /// and a wrong token both cost one index lookup and find nothing.
+    func load(tracking: String, tokenHash: [UInt8]) throws -> TrackedRequest? {
+        let rows = try connection.queryPrepared(
+            Self.statement,
+            [
+                tracking, tokenHash, language.rawValue, "{" + Self.publicActions.joined(separator: ",") + "}",
+                RequestTracking.maximumTimelineEntries,
+            ]
+        )
+        guard let row = rows.first else { return nil }
         guard let status = RequestStatus(rawValue: try row.decode("status")) else {
             throw NafidhaError(
                 .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
         }
         return TrackedRequest(
             trackingNumber: try row.decode("tracking_number"), status: status,
-            service: try row.decode("service_code"), serviceName: try name(row, "service"),
-            municipality: try row.decode("municipality_code"), municipalityName: try name(row, "municipality"),
+            service: try row.decode("service_code"), serviceName: try row.decode("service_name"),
+            municipality: try row.decode("municipality_code"), municipalityName: try row.decode("municipality_name"),
             submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),
             closedAt: try row.decode("closed_at"),
-            steps: try steps(requestID), timeline: try timeline(requestID)
+            steps: try Self.decoder.decode([StepEntry].self, from: Data(try row.decode("steps", as: String.self).utf8))
+                .map { try $0.trackedStep },
+            timeline: try Self.decoder.decode(
+                [EventEntry].self, from: Data(try row.decode("timeline", as: String.self).utf8)
+            ).map(\.trackedEvent)
         )
     }
 
-    private func steps(_ requestID: Int64) throws -> [TrackedRequest.Step] {
-        try connection.queryPrepared(
-            """
-            SELECT t.stage_no, t.sector_code, t.office_code, t.status, t.due_at,
-                   s.name_ar AS sector_ar, s.name_fr AS sector_fr, s.name_en AS sector_en,
-                   o.name_ar AS office_ar, o.name_fr AS office_fr, o.name_en AS office_en
-              FROM tasks t JOIN sectors s ON s.code = t.sector_code JOIN offices o ON o.code = t.office_code
-             WHERE t.request_id = $1 ORDER BY t.stage_no, t.step_no
-            """,
-            [requestID]
-        ).map { row in
-            guard let status = TaskStatus(rawValue: try row.decode("status")) else {
-                throw NafidhaError(
-                    .unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+    // Instants travel as whole microseconds since 1970 (`micros`), read back exactly as a timestamp column is.
+    // The timeline is ordered by occurred_at then id, not by the chain's seq: an event may wait unchained for a
+    // moment, while the order it happened in is known at once.
+    private static let statement = """
+        SELECT r.tracking_number, r.status, r.service_code, r.municipality_code, r.submitted_at, r.due_at,
+               r.closed_at,
+               CASE $3::text WHEN 'ar' THEN s.name_ar WHEN 'fr' THEN s.name_fr ELSE s.name_en END AS service_name,
+               CASE $3::text WHEN 'ar' THEN m.name_ar WHEN 'fr' THEN m.name_fr ELSE m.name_en END AS municipality_name,
+               (SELECT coalesce(json_agg(json_build_object(
+                           'stage', t.stage_no, 'sector', t.sector_code,
+                           'sector_name', CASE $3::text WHEN 'ar' THEN c.name_ar WHEN 'fr' THEN c.name_fr
+                                                       ELSE c.name_en END,
+                           'office', t.office_code,
+                           'office_name', CASE $3::text WHEN 'ar' THEN o.name_ar WHEN 'fr' THEN o.name_fr
+                                                       ELSE o.name_en END,
+                           'status', t.status, 'due_micros', (extract(epoch FROM t.due_at) * 1000000)::int8)
+                         ORDER BY t.stage_no, t.step_no), '[]')
+                  FROM tasks t JOIN sectors c ON c.code = t.sector_code JOIN offices o ON o.code = t.office_code
+                 WHERE t.request_id = r.id)::text AS steps,
+               (SELECT coalesce(json_agg(json_build_object(
+                           'at_micros', x.at_micros, 'event', x.action, 'stage', x.stage, 'sector', x.sector,
+                           'message', x.message)
+                         ORDER BY x.occurred_at, x.id), '[]')
+                  FROM (SELECT e.id, e.occurred_at, (extract(epoch FROM e.occurred_at) * 1000000)::int8 AS at_micros,
+                               e.action,
+                               CASE WHEN jsonb_typeof(d.details -> 'stage') = 'number'
+                                    THEN trunc((d.details ->> 'stage')::numeric)::int ELSE t.stage_no END AS stage,
+                               CASE WHEN jsonb_typeof(d.details -> 'sector') = 'string'
+                                    THEN d.details ->> 'sector' ELSE t.sector_code END AS sector,
+                               n.body AS message
+                          FROM audit_events e
+                          CROSS JOIN LATERAL (SELECT e.details::jsonb AS details) d
+                          LEFT JOIN tasks t ON t.id = e.task_id
+                          LEFT JOIN request_messages n
+                            ON n.id = (d.details ->> 'message_id')::bigint AND n.request_id = e.request_id AND n.public
+                         WHERE e.request_id = r.id AND e.action = ANY($4::text[])
+                           AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
+                           AND NOT (e.action = 'note_added' AND n.id IS NULL)
+                         ORDER BY e.occurred_at, e.id LIMIT $5) x)::text AS timeline
+          FROM requests r JOIN services s ON s.code = r.service_code JOIN municipalities m ON m.code = r.municipality_code
+         WHERE r.tracking_number = $1 AND r.access_token_hash = $2
+        """
+
+    private static let decoder = JSONDecoder()
+
+    /// One element of the `steps` array.
+    private struct StepEntry: Decodable {
+        var stage: Int
+        var sector: String
+        var sectorName: String
+        var office: String
+        var officeName: String
+        var status: String
+        var dueMicros: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case stage, sector, office, status
+            case sectorName = "sector_name"
+            case officeName = "office_name"
+            case dueMicros = "due_micros"
+        }
+
+        var trackedStep: TrackedRequest.Step {
+            get throws {
+                guard let status = TaskStatus(rawValue: status) else {
+                    throw NafidhaError(
+                        .unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+                }
+                return TrackedRequest.Step(
+                    stage: stage, sector: sector, sectorName: sectorName, office: office, officeName: officeName,
+                    status: status, dueAt: dueMicros.map(RequestView.date(microseconds:))
+                )
             }
-            return TrackedRequest.Step(
-                stage: try row.decode("stage_no"), sector: try row.decode("sector_code"),
-                sectorName: try name(row, "sector"),
-                office: try row.decode("office_code"), officeName: try name(row, "office"), status: status,
-                dueAt: try row.decode("due_at")
-            )
         }
     }
 
-    private func timeline(_ requestID: Int64) throws -> [TrackedRequest.Event] {
-        let rows = try connection.queryPrepared(
-            """
-            SELECT e.occurred_at, e.action, e.details, t.stage_no, t.sector_code, m.body AS message
-              FROM audit_events e LEFT JOIN tasks t ON t.id = e.task_id
-              LEFT JOIN request_messages m
-                ON m.id = (e.details::jsonb->>'message_id')::bigint AND m.request_id = e.request_id AND m.public
-             WHERE e.request_id = $1 AND e.action = ANY($2::text[])
-               AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
-               AND NOT (e.action = 'note_added' AND m.id IS NULL)
-             ORDER BY e.seq LIMIT $3
-            """,
-            [requestID, "{" + Self.publicActions.joined(separator: ",") + "}", RequestTracking.maximumTimelineEntries]
-        )
-        return try rows.map { row in
-            let action: String = try row.decode("action")
-            let details =
-                (try? JSONDecoder().decode(
-                    [String: JSONValue].self, from: Data(try row.decode("details", as: String.self).utf8))) ?? [:]
-            let message: String? = try row.decode("message")
-            let sector: String? =
-                if case .string(let code) = details["sector"] { code } else { try row.decode("sector_code") }
-            let stage: Int? =
-                if case .number(let number) = details["stage"] { Int(number) } else { try row.decode("stage_no") }
-            return TrackedRequest.Event(
-                at: try row.decode("occurred_at"), event: action, stage: stage, sector: sector, message: message)
+    /// One element of the `timeline` array.
+    private struct EventEntry: Decodable {
+        var atMicros: Int64
+        var event: String
+        var stage: Int?
+        var sector: String?
+        var message: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, stage, sector, message
+            case atMicros = "at_micros"
+        }
+
+        var trackedEvent: TrackedRequest.Event {
+            TrackedRequest.Event(
+                at: RequestView.date(microseconds: atMicros), event: event, stage: stage, sector: sector,
+                message: message)
         }
     }
 
-    private func name(_ row: PostgresRow, _ prefix: String) throws -> String {
-        LocalizedText(
-            ar: try row.decode("\(prefix)_ar"), fr: try row.decode("\(prefix)_fr"), en: try row.decode("\(prefix)_en")
-        )
-        .text(in: language)
+    /// The instant `microseconds` after 1970, computed as the timestamp decoder computes it (whole seconds plus
+    /// the fraction), so the same instant read either way is the same `Date`.
+    static func date(microseconds: Int64) -> Date {
+        let (seconds, fraction) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
+        let (whole, part) = fraction < 0 ? (seconds - 1, fraction + 1_000_000) : (seconds, fraction)
+        return Date(timeIntervalSince1970: Double(whole) + Double(part) / 1_000_000)
     }
 }
