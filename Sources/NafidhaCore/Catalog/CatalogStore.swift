@@ -67,7 +67,7 @@ public final class CatalogStore: Sendable {
     }
 
     /// The catalog's version in the database.
-    static func version(on connection: PostgresConnection) throws -> Int64 {
+    private static func version(on connection: PostgresConnection) throws -> Int64 {
         try connection.queryPrepared("SELECT version FROM catalog_version")[0].decode("version")
     }
 

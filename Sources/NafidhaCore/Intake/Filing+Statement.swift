@@ -4,7 +4,7 @@ import Postgres
 
 extension Filing {
     /// What the statement did.
-    enum Outcome: Equatable {
+    enum Outcome {
         /// The request, its tasks and its audit events are stored.
         case inserted
         /// Nothing is stored: the catalog is no longer at the filing's version, or the Idempotency-Key already
