@@ -1,5 +1,6 @@
 import ArgumentParsing
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 
@@ -83,17 +84,14 @@ struct AuditVerifyCommand: RunnableCommand {
     private func verifyThroughAPI(context: CommandContext) -> Int32 {
         var broken = false
         let code = ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            let answer = try client.call("GET", "/v1/audit/verify") as? [String: Any]
-            for chain in answer?["chains"] as? [[String: Any]] ?? [] {
-                let municipality = chain["municipality"] as? String ?? "?"
-                if chain["intact"] as? Bool == true {
-                    context.standardOutput.writeLine(
-                        "OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events")
+            for chain in try client.send(Routes.auditVerify.target()).chains {
+                if chain.intact {
+                    context.standardOutput.writeLine("OK: \(chain.municipality) \(chain.eventsChecked) events")
                 } else {
                     broken = true
-                    let seq = (chain["broken_seq"] as? Int).map(String.init) ?? "?"
                     context.standardOutput.writeLine(
-                        "BROKEN: \(municipality) at seq \(seq): \(chain["problem"] as? String ?? "?")")
+                        "BROKEN: \(chain.municipality) at seq \(chain.brokenSeq.map(String.init) ?? "?"): "
+                            + (chain.problem ?? "?"))
                 }
             }
         }
