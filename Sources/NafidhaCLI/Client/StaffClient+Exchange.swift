@@ -32,8 +32,9 @@ extension StaffClient {
             // The target as encoded: `url.path` would decode a percent-encoded segment back into a `/`.
             let basePath = URLComponents(url: base, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? ""
             let target = basePath.trimmingSuffix("/") + requestTarget
+            let host = (base.host ?? "") + (base.port.map { ":\($0)" } ?? "")
             let head =
-                "\(method.rawValue) \(target) HTTP/1.1\r\nHost: \(base.host ?? "")\(base.port.map { ":\($0)" } ?? "")\r\n"
+                "\(method.rawValue) \(target) HTTP/1.1\r\nHost: \(host)\r\n"
                 + fields.map { "\($0.0): \($0.1)\r\n" }.joined()
             answer = try exchange.perform(head: head, body: body ?? [])
         } else {
