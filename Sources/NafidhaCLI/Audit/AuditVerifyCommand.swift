@@ -16,9 +16,9 @@ struct AuditVerifyCommand: RunnableCommand {
         discussion: """
             With --file, recomputes every chain from the file's canonical fields and checks the manifest (SHA-256, \
             counts, each chain's first and last links); prints OK with counts, or the first broken link and exits \
-            1. Without --file, asks the server (GET /v1/audit/verify, with the credentials of `nafidha login` or \
-            NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with --database-url or \
-            --data-dir, recomputes them in that database directly.
+            1. Without --file, asks the server (\(Routes.auditVerify.template), with the credentials of \
+            `nafidha login` or NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with \
+            --database-url or --data-dir, recomputes them in that database directly.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition, file.definition,
