@@ -20,7 +20,7 @@ struct ServerConnectionTests {
 
     @Test("Three pipelined requests in one write are answered in order")
     func pipelinedRequestsAreAnsweredInOrder() throws {
-        var router = Router()
+        let router = Router()
         router.get("/slow/:name") { _, context in
             // The first request is the slowest: an out-of-order server would answer it last.
             let name = context.parameters["name"] ?? ""
@@ -118,7 +118,7 @@ struct ServerConnectionTests {
         let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 16 * 1024)
         let chunks = 256  // 4 MiB
         let maxBlockedWrite = MaxCell()
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/export") { _, _ in
             HTTPResponse(
                 body: .stream { writer in

@@ -1,5 +1,8 @@
 /// What the server knows about a request beyond its bytes: its id, the route's parameters, the peer.
-public struct RequestContext: Sendable {
+///
+/// It is also the default context of routers (`Router` is `HTTPRouter<RequestContext>`); applications that need
+/// middleware to pass typed values to handlers declare their own `RequestContextProtocol` type around it.
+public struct RequestContext: RequestContextProtocol {
     /// The request id: a sane incoming `X-Request-ID`, or one the server generated; echoed in the response.
     public var requestID: String
     /// Parameters captured by the matched route pattern (`:name` segments).
@@ -12,6 +15,17 @@ public struct RequestContext: Sendable {
         self.requestID = requestID
         self.parameters = parameters
         self.remoteAddress = remoteAddress
+    }
+
+    /// The context itself: a router of the default context hands handlers what the server made.
+    public init(core: RequestContext) {
+        self = core
+    }
+
+    /// The context itself (the protocol's server part).
+    public var core: RequestContext {
+        get { self }
+        set { self = newValue }
     }
 }
 
