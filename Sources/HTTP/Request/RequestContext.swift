@@ -9,6 +9,8 @@ public struct RequestContext: RequestContextProtocol {
     public var parameters: RouteParameters
     /// The peer's numeric address, e.g. `"127.0.0.1"`.
     public var remoteAddress: String
+    /// The serving server's workers, read on demand; nil for a context made outside a server.
+    var workers: WorkerPool?
 
     /// Creates a context (the server makes one per request; tests may make their own).
     public init(requestID: String, parameters: RouteParameters = RouteParameters(), remoteAddress: String = "") {
@@ -16,6 +18,15 @@ public struct RequestContext: RequestContextProtocol {
         self.parameters = parameters
         self.remoteAddress = remoteAddress
     }
+
+    /// The server's context for a request.
+    init(requestID: String, remoteAddress: String, workers: WorkerPool) {
+        self.init(requestID: requestID, remoteAddress: remoteAddress)
+        self.workers = workers
+    }
+
+    /// The serving server's worker load now (e.g. for `/readyz`); nil when no server made this context.
+    public var workerSaturation: WorkerSaturation? { workers?.saturation }
 
     /// The context itself: a router of the default context hands handlers what the server made.
     public init(core: RequestContext) {
