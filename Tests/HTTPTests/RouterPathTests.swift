@@ -42,6 +42,13 @@ struct RouterPathTests {
         #expect(try answer(router(), "GET", "//v1//staff/me/").text == "me")
     }
 
+    @Test("The root path routes to the / route")
+    func rootPathRoutes() throws {
+        let router = Router()
+        router.get("/") { _, _ in .text("root") }
+        #expect(try answer(router, "GET", "/").text == "root")
+    }
+
     @Test("The query does not take part in routing")
     func queryIsNotRouted() throws {
         #expect(try answer(router(), "GET", "/v1/staff/me?x=%2F").text == "me")

@@ -1,34 +1,48 @@
 /// A request's path as the router matches it: the raw (percent-encoded) path split on `/`, then each segment
 /// decoded, so an encoded `%2F` stays inside its segment.
 struct RequestPath {
-    /// Decoded non-empty segments: `/a//b/` and `/a/b` route the same.
-    let segments: [Substring]
-    /// `/` + the segments joined, the literal-route key; nil when a decoded segment holds a `/` (no literal route
-    /// can match it, and joining would make it look like several segments).
+    /// `/` + the decoded segments joined: the literal-route key; nil when a decoded segment holds a `/` (no literal
+    /// route can match it, and joining would make it look like several segments).
     let literalKey: String?
+    private let raw: String
+    /// The decoded segments of a percent-encoded path; nil when the raw segments are already the decoded ones.
+    private let decoded: [Substring]?
 
     init(_ head: HTTPRequestHead) {
-        let raw = head.rawPath
-        let parts = raw.split(separator: "/", omittingEmptySubsequences: true)
+        raw = head.rawPath
         guard raw.utf8.contains(ASCII.percent) else {
-            segments = parts
-            // Usually the raw path is already normalised: no new string to build.
-            let normalised =
-                raw.utf8.count == parts.reduce(0, { $0 + $1.utf8.count + 1 }) && raw.utf8.last != ASCII.slash
-            literalKey = normalised ? raw : "/" + parts.joined(separator: "/")
+            decoded = nil
+            // The common case, an already normalised path, is its own key: no split, no new string.
+            literalKey = Self.isNormalised(raw) ? raw : "/" + Self.split(raw).joined(separator: "/")
             return
         }
-        var decoded: [Substring] = []
-        decoded.reserveCapacity(parts.count)
+        var segments: [Substring] = []
         var holdsSlash = false
-        for part in parts {
+        for part in Self.split(raw) {
             var text = String(part)
             // The parser already refused malformed escapes, NULs and invalid UTF-8 in the whole path.
             let segment = text.withUTF8 { PercentDecoding.string($0, plusAsSpace: false) } ?? String(part)
             holdsSlash = holdsSlash || segment.utf8.contains(ASCII.slash)
-            decoded.append(Substring(segment))
+            segments.append(Substring(segment))
         }
-        segments = decoded
-        literalKey = holdsSlash ? nil : "/" + decoded.joined(separator: "/")
+        decoded = segments
+        literalKey = holdsSlash ? nil : "/" + segments.joined(separator: "/")
+    }
+
+    /// Decoded non-empty segments: `/a//b/` and `/a/b` route the same.
+    var segments: [Substring] { decoded ?? Self.split(raw) }
+
+    private static func split(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    /// Starts with `/`, has no empty segment and no trailing `/` (except the root itself).
+    private static func isNormalised(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == ASCII.slash && previous == ASCII.slash { return false }
+            previous = byte
+        }
+        return path.utf8.first == ASCII.slash && (previous != ASCII.slash || path.utf8.count == 1)
     }
 }

@@ -28,8 +28,8 @@ struct RouteTable<Context: RequestContextProtocol>: Sendable {
 
     private var literalRoutes: [String: [Route]] = [:]
     private var patternRoutes: [Route] = []
-    /// Group scopes, longest prefix first, then the router's own scope.
-    private var scopes: [Scope] = []
+    /// Group scopes, longest prefix first, then the router's own scope (always there, last).
+    private var scopes = [Scope(prefix: nil, middleware: [])]
 
     init() {}
 
@@ -51,8 +51,9 @@ struct RouteTable<Context: RequestContextProtocol>: Sendable {
             )
             return leftCount != rightCount ? leftCount > rightCount : left < right
         }
-        scopes = order.map { Scope(prefix: registry.groups[$0].prefix, middleware: registry.chain(for: $0)) }
-        scopes.append(Scope(prefix: nil, middleware: registry.middleware))
+        scopes =
+            order.map { Scope(prefix: registry.groups[$0].prefix, middleware: registry.chain(for: $0)) }
+            + [Scope(prefix: nil, middleware: registry.middleware)]
     }
 
     /// Wraps `endpoint` in `middleware`, the first element outermost.
@@ -63,7 +64,9 @@ struct RouteTable<Context: RequestContextProtocol>: Sendable {
     }
 
     func scope(of path: RequestPath) -> Scope {
-        scopes.first { $0.prefix?.matchesPrefix(of: path.segments) ?? true }!
+        guard scopes.count > 1 else { return scopes[0] }
+        let segments = path.segments
+        return scopes.first { $0.prefix?.matchesPrefix(of: segments) ?? true }!
     }
 
     func resolve(method: String, path: RequestPath) -> Match {
@@ -76,9 +79,12 @@ struct RouteTable<Context: RequestContextProtocol>: Sendable {
         if let routes = literal {
             candidates = routes.map { ($0, RouteParameters()) }
         }
-        for route in patternRoutes {
-            if let parameters = route.pattern.match(path.segments) {
-                candidates.append((route, parameters))
+        if !patternRoutes.isEmpty {
+            let segments = path.segments
+            for route in patternRoutes {
+                if let parameters = route.pattern.match(segments) {
+                    candidates.append((route, parameters))
+                }
             }
         }
         if candidates.isEmpty {
