@@ -32,6 +32,14 @@ struct StoredTask: Equatable {
     var version: Int
 }
 
+/// One audit event as stored.
+struct AuditedEvent: Equatable {
+    var action: String
+    var actorKind: String
+    var actor: String
+    var details: [String: JSONValue]
+}
+
 /// A clock a test sets by hand.
 final class TestClock: Sendable {
     private let instant: Mutex<Date>
@@ -58,6 +66,11 @@ final class WorkflowHarness: Sendable {
         self.clock = clock
         pool = PostgresPool(conninfo: database.conninfo)
         engine = WorkflowEngine(pool: pool, clock: { clock.now })
+    }
+
+    /// Now, to the whole second, so instants round-trip through `timestamptz` (microseconds) unchanged.
+    static func wholeSecondNow() -> Date {
+        Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
     /// Moves the engine's clock.
@@ -157,12 +170,19 @@ final class WorkflowHarness: Sendable {
         }
     }
 
-    /// The audit events recorded for the request, in chain order: action, actor kind and actor.
-    func auditEvents(of request: FiledRequest) throws -> [(action: String, kind: String, actor: String)] {
+    /// The audit events recorded for the request, in the order they were appended.
+    func auditEvents(of request: FiledRequest) throws -> [AuditedEvent] {
         try pool.withConnection { connection in
             try connection.query(
-                "SELECT action, actor_kind, actor FROM audit_events WHERE request_id = $1 ORDER BY id", [request.id]
-            ).map { (try $0.decode("action"), try $0.decode("actor_kind"), try $0.decode("actor")) }
+                "SELECT action, actor_kind, actor, details FROM audit_events WHERE request_id = $1 ORDER BY id",
+                [request.id]
+            ).map { row in
+                AuditedEvent(
+                    action: try row.decode("action"), actorKind: try row.decode("actor_kind"),
+                    actor: try row.decode("actor"),
+                    details: try JSONDecoder().decode(
+                        [String: JSONValue].self, from: Data(try row.decode("details", as: String.self).utf8)))
+            }
         }
     }
 
