@@ -31,16 +31,8 @@ struct TaskRecord: Sendable, Equatable {
     var openedAt: Date?
     /// When it is due.
     var dueAt: Date?
-    /// When its clock stopped (set while awaiting the citizen).
-    var pausedSince: Date?
-    /// When it became final.
-    var closedAt: Date?
-    /// When the current claim was taken.
-    var claimedAt: Date?
     /// When the current claim's lease ends (docs/clerks.md, "Queues, claims and leases").
     var leaseExpiresAt: Date?
-    /// When the SLA sweep escalated it (at most once).
-    var escalatedAt: Date?
     /// When it last changed; any change renews a claim's lease.
     var updatedAt: Date
     /// The optimistic-concurrency version: every change increments it.
@@ -49,8 +41,8 @@ struct TaskRecord: Sendable, Equatable {
     /// The columns `init(row:)` reads, of `tasks` under the alias `t`, for SELECT and RETURNING lists.
     static let columns = """
         t.id, t.request_id, t.stage_no, t.step_no, t.municipality_code, t.sector_code, t.office_code, t.status,
-        t.assignee, t.priority, t.sla_days, t.opened_at, t.due_at, t.paused_since, t.closed_at, t.claimed_at,
-        t.lease_expires_at, t.escalated_at, t.updated_at, t.version
+        t.assignee, t.priority, t.sla_days, t.opened_at, t.due_at, t.lease_expires_at,
+        t.updated_at, t.version
         """
 
     init(row: PostgresRow) throws {
@@ -67,11 +59,7 @@ struct TaskRecord: Sendable, Equatable {
         slaDays = try row.decode("sla_days")
         openedAt = try row.decode("opened_at")
         dueAt = try row.decode("due_at")
-        pausedSince = try row.decode("paused_since")
-        closedAt = try row.decode("closed_at")
-        claimedAt = try row.decode("claimed_at")
         leaseExpiresAt = try row.decode("lease_expires_at")
-        escalatedAt = try row.decode("escalated_at")
         updatedAt = try row.decode("updated_at")
         version = try row.decode("version")
     }
@@ -95,8 +83,8 @@ extension TaskStatus {
 
 extension RequestStatus {
     /// The `status` column of `row`; a value outside the enum means the database and the code disagree (503).
-    static func decoded(from row: PostgresRow, column: String = "status") throws -> RequestStatus {
-        guard let status = RequestStatus(rawValue: try row.decode(column)) else {
+    static func decoded(from row: PostgresRow) throws -> RequestStatus {
+        guard let status = RequestStatus(rawValue: try row.decode("status")) else {
             throw NafidhaError(
                 .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
         }

@@ -155,11 +155,6 @@ public struct StaffDirectory: Sendable {
         }
     }
 
-    /// The staff member named `name`.
-    public func member(named name: String) throws -> StaffMember {
-        try pool.withConnection { try Self.member(named: name, on: $0).member }
-    }
-
     /// The staff member named `name` and whether the account is active, inside the caller's transaction.
     static func member(named name: String, on connection: PostgresConnection) throws -> (
         member: StaffMember, active: Bool
