@@ -36,6 +36,7 @@ public struct StaffTestWorld: Sendable {
     }
 
     /// Creates a staff member.
+    @discardableResult
     public func staff(
         _ name: String, _ role: StaffRole, municipalities: [String] = [], sectors: [String] = []
     ) throws -> StaffMember {
