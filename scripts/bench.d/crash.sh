@@ -86,7 +86,7 @@ crash_kills() {
     wait "$server_pid" 2>/dev/null || true
     at_server_kill=$(acknowledged "$work/acks-a")
     sleep 1
-    restart_nafidha crash-a "${serve[@]}"
+    start_nafidha crash-a "${serve[@]}"
     sleep "$crash_phase"
     kill -KILL "$(postmaster_pid "$crash_dir")"
     at_postmaster_kill=$(acknowledged "$work/acks-a")
@@ -95,7 +95,7 @@ crash_kills() {
     sleep "$crash_phase"
     if ! kill -0 "$server_pid" 2>/dev/null; then   # a server that died with its database is a finding, not the end
         server_survived=no
-        restart_nafidha crash-a "${serve[@]}"
+        start_nafidha crash-a "${serve[@]}"
         sleep "$crash_phase"
     fi
     kill -TERM "$load_pid"
