@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "NafidhaCoreTests", dependencies: ["NafidhaContract", "NafidhaCore", "TestSupport"]),
         .testTarget(name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport"]),
+        .testTarget(name: "NafidhaContractTests", dependencies: ["NafidhaContract", "Postgres", "TestSupport"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
     ],

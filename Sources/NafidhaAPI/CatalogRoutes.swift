@@ -2,18 +2,17 @@ import Foundation
 import HTTP
 import NafidhaContract
 import NafidhaCore
-import Postgres
 
 /// `GET /v1/municipalities`, `/v1/sectors`, `/v1/services?municipality=CODE` and
 /// `/v1/services/:code?municipality=CODE`: the catalog, in the language of `Accept-Language`.
 struct CatalogRoutes: Sendable {
-    let pool: PostgresPool
+    let catalog: CatalogReader
 
     func register(on router: inout Router) {
-        let pool = pool
+        let catalog = catalog
         router.get("/v1/municipalities") { request, _ in
             let language = request.language
-            let municipalities = try pool.withConnection { try CatalogService.municipalities(on: $0) }
+            let municipalities = try catalog.municipalities()
             return try .catalog(
                 CatalogOutput.MunicipalityList(
                     language: language.rawValue,
@@ -22,7 +21,7 @@ struct CatalogRoutes: Sendable {
         }
         router.get("/v1/sectors") { request, _ in
             let language = request.language
-            let sectors = try pool.withConnection { try CatalogService.sectors(on: $0) }
+            let sectors = try catalog.sectors()
             return try .catalog(
                 CatalogOutput.SectorList(
                     language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
@@ -31,9 +30,7 @@ struct CatalogRoutes: Sendable {
         router.get("/v1/services") { request, _ in
             let language = request.language
             let municipality = try Self.municipality(of: request)
-            let services = try pool.withConnection {
-                try CatalogService.services(offeredIn: municipality, at: Date(), on: $0)
-            }
+            let services = try catalog.services(offeredIn: municipality, at: Date())
             return try .catalog(
                 CatalogOutput.ServiceList(
                     language: language.rawValue, municipality: municipality,
@@ -44,9 +41,7 @@ struct CatalogRoutes: Sendable {
             let language = request.language
             let service = try context.parameters.require("code")
             let municipality = try Self.municipality(of: request)
-            let detail = try pool.withConnection {
-                try CatalogService.serviceDetail(service: service, municipality: municipality, at: Date(), on: $0)
-            }
+            let detail = try catalog.serviceDetail(service: service, municipality: municipality, at: Date())
             return try .catalog(CatalogOutput.ServiceDetail(detail, in: language), language: language)
         }
     }

@@ -1,10 +1,10 @@
 import HTTP
 import NafidhaContract
 import NafidhaCore
-import Postgres
 
-/// Turns the service layer's `NafidhaError` into a JSON error in the client's language, in one place; an
-/// unreachable database becomes 503 `database_unavailable` on every route.
+/// Turns the service layer's errors into a JSON error in the client's language, in one place: a `NafidhaError`
+/// as it is, an unreachable database as 503 `database_unavailable` on every route (`NafidhaError(translating:)`
+/// decides, in the service layer); anything else goes on to the server's 500.
 struct ErrorRendering: HTTPMiddleware {
     func handle(
         _ request: HTTPRequest, context: RequestContext,
@@ -12,10 +12,9 @@ struct ErrorRendering: HTTPMiddleware {
     ) throws -> HTTPResponse {
         do {
             return try next(request, context)
-        } catch let error as NafidhaError {
-            throw HTTPError(error, language: request.language)
-        } catch let error as PostgresError where error.meansDatabaseUnavailable {
-            throw HTTPError(NafidhaError.databaseUnavailable, language: request.language)
+        } catch {
+            guard let translated = NafidhaError(translating: error) else { throw error }
+            throw HTTPError(translated, language: request.language)
         }
     }
 }

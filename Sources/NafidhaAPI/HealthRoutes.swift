@@ -1,7 +1,7 @@
 import HTTP
 import NafidhaCore
 
-/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers).
+/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers; with the workers' load).
 struct HealthRoutes: Sendable {
     let health: DatabaseHealth
 
@@ -10,12 +10,18 @@ struct HealthRoutes: Sendable {
         router.get("/healthz", inline: true) { _, _ in
             .json(#"{"status":"ok"}"#)
         }
-        router.get("/readyz") { _, _ in
+        router.get("/readyz") { _, context in
             guard health.isReady() else {
                 throw HTTPError(
                     .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
             }
-            return .json(#"{"status":"ready"}"#)
+            guard let workers = context.workerSaturation else {
+                return .json(#"{"status":"ready"}"#)
+            }
+            // Saturation lets a balancer prefer a less busy instance before it answers 503 `overloaded`.
+            return .json(
+                #"{"status":"ready","workers":{"busy":\#(workers.busyWorkers),"count":\#(workers.workerCount),"#
+                    + #""queued":\#(workers.queuedRequests),"queue_capacity":\#(workers.queueCapacity)}}"#)
         }
     }
 }

@@ -1,11 +1,12 @@
 import HTTP
 import NafidhaCore
 
-/// The staff API over queues and claims (docs/clerks.md): every route needs a staff bearer token, and the service
-/// layer decides what the caller may see and do.
+/// The staff API over queues and claims (docs/clerks.md): every route needs a staff bearer token; the queue service
+/// lists, the workflow engine claims, and both decide what the caller may see and do.
 struct QueueRoutes: Sendable {
     let authentication: StaffAuthentication
     let queues: QueueService
+    let engine: WorkflowEngine
 
     func register(on router: inout Router) {
         router.get("/v1/staff/me") { request, _ in
@@ -24,28 +25,26 @@ struct QueueRoutes: Sendable {
             let member = try authentication.member(of: request)
             let body =
                 request.body.isEmpty ? ClaimNextBody() : try JSONCoding.decode(ClaimNextBody.self, from: request.body)
-            let task = try queues.claimNext(by: member, municipality: body.municipality, sector: body.sector)
+            let task = try engine.claimNext(by: member, municipality: body.municipality, sector: body.sector)
             return try .json(encoding: task)
         }
         router.post("/v1/staff/tasks/:task/claim") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.versionBody(request)
             return try .json(
-                encoding: try queues.claim(taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+                encoding: try engine.claim(task: try Self.taskID(context), version: body.version, by: member))
         }
         router.post("/v1/staff/tasks/:task/release") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.versionBody(request)
             return try .json(
-                encoding: try queues.release(
-                    taskID: try Self.taskID(context), by: member, expectedVersion: body.version))
+                encoding: try engine.release(task: try Self.taskID(context), version: body.version, by: member))
         }
         router.post("/v1/staff/tasks/:task/reassign") { request, context in
             let member = try authentication.member(of: request)
             let body = try JSONCoding.decode(ReassignBody.self, from: request.body)
-            let assignee = try authentication.directory.member(named: body.assignee)
-            let task = try queues.reassign(
-                taskID: try Self.taskID(context), to: assignee, by: member, expectedVersion: body.version)
+            let task = try engine.reassign(
+                task: try Self.taskID(context), version: body.version, by: member, to: body.assignee)
             return try .json(encoding: task)
         }
     }

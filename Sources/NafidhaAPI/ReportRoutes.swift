@@ -1,13 +1,13 @@
 import Foundation
 import HTTP
 import NafidhaCore
-import Postgres
 
 /// `GET /v1/reports/:name` and `GET /v1/audit/verify` (docs/reports.md): staff bearer tokens of auditors,
 /// supervisors and admins; read-only.
 struct ReportRoutes: Sendable {
     let authentication: StaffAuthentication
-    let pool: PostgresPool
+    let reports: ReportReader
+    let audit: AuditVerifier
 
     func register(on router: inout Router) {
         router.get("/v1/reports/:name") { request, context in
@@ -21,7 +21,7 @@ struct ReportRoutes: Sendable {
             try ReportAccess.authorize(member, &query)
             let formatText = request.query["format"] ?? "json"
             guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format", formatText) }
-            let report = try pool.withConnection { try ReportService.make(name, query, on: $0) }
+            let report = try reports.report(name, query)
             let text =
                 switch format {
                 case .json: report.json(language: request.language)
@@ -35,9 +35,7 @@ struct ReportRoutes: Sendable {
         router.get("/v1/audit/verify") { request, _ in
             let member = try authentication.member(of: request)
             let scope = try ReportAccess.verifiableMunicipalities(for: member)
-            let chains = try pool.withConnection { connection in
-                try AuditLog.verifyAll(on: connection).filter { scope?.contains($0.municipality) ?? true }
-            }
+            let chains = try audit.verifyAll().filter { scope?.contains($0.municipality) ?? true }
             return try .json(
                 encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
         }

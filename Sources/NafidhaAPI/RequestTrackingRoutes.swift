@@ -24,15 +24,14 @@ struct RequestTrackingRoutes: Sendable {
             let number = try context.parameters.require("tracking")
             let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
             let body = try JSONCoding.decode(ReplyBody.self, from: request.body)
-            try engine.reply(
-                toRequest: citizen.id, by: citizen.actor, message: body.message, fields: body.fields ?? [:])
+            try engine.reply(for: citizen, message: body.message, fields: body.fields ?? [:])
             return try .json(
                 encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
         }
         router.post("/v1/requests/:tracking/cancel") { request, context in
             let number = try context.parameters.require("tracking")
             let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
-            try engine.cancel(request: citizen.id, by: citizen.actor)
+            try engine.cancel(for: citizen)
             return try .json(
                 encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
         }

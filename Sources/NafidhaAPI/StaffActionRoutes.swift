@@ -1,37 +1,24 @@
-import Foundation
 import HTTP
 import NafidhaCore
-import Postgres
 
-/// The staff API's decisions on tasks and the staff view of a request (docs/clerks.md). Every route needs a staff
-/// bearer token; `TaskActions` and `StaffRequestView` authorize.
+/// The staff API's decisions on tasks, notes, and the staff view of a request (docs/clerks.md). Every route needs a
+/// staff bearer token; the workflow engine authorizes and decides.
 struct StaffActionRoutes: Sendable {
     let authentication: StaffAuthentication
-    let actions: TaskActions
-    let pool: PostgresPool
+    let engine: WorkflowEngine
 
     func register(on router: inout Router) {
         router.post("/v1/staff/tasks/:task/approve") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
-            if let note = body.note,
-                note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                    || note.count > RequestNotes.maximumLength
-            {
-                throw RequestNotes.invalidNote
-            }
-            let task = try actions.approve(taskID: try Self.taskID(context), by: member, expectedVersion: body.version)
-            if let note = body.note {
-                // The decision stands on its own; the note follows in its own transaction, internal to staff.
-                _ = try RequestNotes(pool: pool).add(
-                    tracking: task.trackingNumber, text: note, isPublic: false, by: member)
-            }
-            return try .json(encoding: task)
+            return try .json(
+                encoding: try engine.approve(
+                    task: try Self.taskID(context), version: body.version, by: member, note: body.note))
         }
         router.post("/v1/staff/requests/:tracking/notes") { request, context in
             let member = try authentication.member(of: request)
             let body = try JSONCoding.decode(NoteBody.self, from: request.body)
-            let note = try RequestNotes(pool: pool).add(
+            let note = try engine.addNote(
                 tracking: try context.parameters.require("tracking"), text: body.text, isPublic: body.public ?? false,
                 by: member
             )
@@ -41,32 +28,28 @@ struct StaffActionRoutes: Sendable {
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
             return try .json(
-                encoding: try actions.reject(
-                    taskID: try Self.taskID(context), by: member, reason: body.reason ?? "",
-                    expectedVersion: body.version))
+                encoding: try engine.reject(
+                    task: try Self.taskID(context), version: body.version, by: member, reason: body.reason ?? ""))
         }
         router.post("/v1/staff/tasks/:task/request-info") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
             return try .json(
-                encoding: try actions.requestInformation(
-                    taskID: try Self.taskID(context), by: member, message: body.message ?? "",
-                    expectedVersion: body.version))
+                encoding: try engine.requestInformation(
+                    task: try Self.taskID(context), version: body.version, by: member, message: body.message ?? ""))
         }
         router.post("/v1/staff/tasks/:task/forward") { request, context in
             let member = try authentication.member(of: request)
             let body = try Self.decode(request)
             return try .json(
-                encoding: try actions.forward(
-                    taskID: try Self.taskID(context), by: member, toSector: body.sector ?? "",
-                    reason: body.reason ?? "",
-                    expectedVersion: body.version))
+                encoding: try engine.forward(
+                    task: try Self.taskID(context), version: body.version, by: member, toSector: body.sector ?? "",
+                    reason: body.reason ?? ""))
         }
         router.get("/v1/staff/requests/:tracking") { request, context in
             let member = try authentication.member(of: request)
-            let view = try StaffRequestView.read(
-                tracking: try context.parameters.require("tracking"), for: member, pool: pool)
-            return try .json(encoding: view)
+            return try .json(
+                encoding: try engine.staffView(tracking: try context.parameters.require("tracking"), for: member))
         }
     }
 

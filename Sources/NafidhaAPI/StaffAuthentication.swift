@@ -5,14 +5,9 @@ import NafidhaCore
 struct StaffAuthentication: Sendable {
     let directory: StaffDirectory
 
-    /// The authenticated staff member; a missing, malformed or refused token throws 401 `invalid_token`.
+    /// The authenticated staff member; a missing or refused token throws 401 `invalid_token`, a malformed or
+    /// repeated `Authorization` header 400 (see `HTTPRequest.bearerToken`).
     func member(of request: HTTPRequest) throws -> StaffMember {
-        let header = request.headers.first(name: "Authorization") ?? ""
-        let scheme = "bearer "
-        guard header.count > scheme.count, header.prefix(scheme.count).lowercased() == scheme else {
-            return try directory.authenticate(token: "")
-        }
-        return try directory.authenticate(
-            token: String(header.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces))
+        try directory.authenticate(token: request.bearerToken ?? "")
     }
 }

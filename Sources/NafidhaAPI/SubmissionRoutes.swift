@@ -1,7 +1,6 @@
 import HTTP
 import NafidhaContract
 import NafidhaCore
-import Postgres
 
 /// `POST /v1/requests`: a citizen files a request (docs/api-intake.md).
 struct SubmissionRoutes: Sendable {

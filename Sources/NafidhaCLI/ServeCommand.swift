@@ -89,12 +89,13 @@ struct ServeCommand: RunnableCommand {
         let settings: ServerSettings
         let server: HTTPServer
         let pool: PostgresPool
+        let services: NafidhaServices
         do {
             settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
-            let catalog = CatalogStore(pool: pool)
-            try catalog.load()
-            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(pool: pool, catalog: catalog))
+            services = NafidhaServices(pool: pool)
+            try services.catalogSnapshots.load()
+            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(services: services))
             let port = try server.start()
             context.standardOutput.writeLine(
                 "Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")
@@ -102,7 +103,7 @@ struct ServeCommand: RunnableCommand {
             try? opened.close()
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
-        let sweeper = EscalationSweeper(sweep: EscalationSweep(pool: pool)) { [standardError = context.standardError] in
+        let sweeper = EscalationSweeper(sweep: services.sweep) { [standardError = context.standardError] in
             standardError.writeLine("Warning: the SLA sweep failed and will run again: \($0)")
         }
         sweeper.start()

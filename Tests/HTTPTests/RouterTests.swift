@@ -25,7 +25,7 @@ private struct Failure: Error {}
 @Suite("Router")
 struct RouterTests {
     private func router() -> Router {
-        var router = Router()
+        let router = Router()
         router.get("/v1/requests/:tracking") { _, context in
             .text("request \(context.parameters["tracking"] ?? "?")")
         }
@@ -111,7 +111,7 @@ struct RouterTests {
 
     @Test("Middleware runs outermost-first around every route and sees a 404 as a thrown HTTPError")
     func middlewareWrapsRoutes() throws {
-        var router = router()
+        let router = router()
         router.use(TagMiddleware(tag: "outer"))
         router.use(TagMiddleware(tag: "inner"))
         try withServer(router) { port in

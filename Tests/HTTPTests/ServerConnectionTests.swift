@@ -20,7 +20,7 @@ struct ServerConnectionTests {
 
     @Test("Three pipelined requests in one write are answered in order")
     func pipelinedRequestsAreAnsweredInOrder() throws {
-        var router = Router()
+        let router = Router()
         router.get("/slow/:name") { _, context in
             // The first request is the slowest: an out-of-order server would answer it last.
             let name = context.parameters["name"] ?? ""
@@ -118,7 +118,7 @@ struct ServerConnectionTests {
         let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 16 * 1024)
         let chunks = 256  // 4 MiB
         let maxBlockedWrite = MaxCell()
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/export") { _, _ in
             HTTPResponse(
                 body: .stream { writer in
@@ -130,7 +130,14 @@ struct ServerConnectionTests {
                     }
                 })
         }
-        try withServer(router, .configured { $0.outboundHighWaterBytes = 64 * 1024 }) { port in
+        let change = ConfigurationChange.configured {
+            $0.outboundHighWaterBytes = 64 * 1024
+            // The follow-up request below reuses the connection. Keep-alive starts when the server has written
+            // the last byte, but under a loaded machine this reader may need longer than the default 15 s to
+            // read what the kernel still buffers (up to several MiB): the test is about backpressure, not that.
+            $0.keepAliveTimeout = .seconds(300)
+        }
+        try withServer(router, change) { port in
             let client = try TestClient(port: port)
             client.setReceiveBuffer(16 * 1024)
             try client.send("GET /export HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -142,6 +149,21 @@ struct ServerConnectionTests {
             #expect(maxBlockedWrite.current > 0)
             let after = try client.request("GET", "/healthz")
             #expect(after.text == "ok")
+        }
+    }
+
+    @Test("A slow reader of a large response is not cut by the keep-alive timeout while the response drains")
+    func keepAliveWaitsForTheResponseToDrain() throws {
+        let router = Router()
+        let body = [UInt8](repeating: UInt8(ascii: "k"), count: 8 << 20)
+        router.get("/large") { _, _ in HTTPResponse(body: .bytes(body)) }
+        try withServer(router, .configured { $0.keepAliveTimeout = .milliseconds(200) }) { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /large HTTP/1.1\r\nHost: x\r\n\r\n")
+            // 64 KiB per 5 ms at most: the server's output drains for longer than the keep-alive timeout, which
+            // must only start once the response is out (a cut would leave the body short).
+            let response = try client.readResponse(maxRead: 64 * 1024, pause: 0.005)
+            #expect(response.body.count == body.count)
         }
     }
 }

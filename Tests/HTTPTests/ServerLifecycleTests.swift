@@ -7,7 +7,7 @@ struct ServerLifecycleTests {
     @Test("Shutdown lets an in-flight request finish, closes idle connections, then returns")
     func shutdownFinishesInFlightRequest() throws {
         let entered = Gate(value: 0)
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/slow") { _, _ in
             entered.signal()
             Thread.sleep(forTimeInterval: 0.3)
@@ -39,7 +39,7 @@ struct ServerLifecycleTests {
     func shutdownIsBounded() throws {
         let release = Gate(value: 0)
         let entered = Gate(value: 0)
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/stuck") { _, _ in
             entered.signal()
             release.wait()

@@ -83,7 +83,7 @@ struct ServerLimitTests {
     func fullWorkerQueueGets503() throws {
         let release = Gate(value: 0)
         let entered = Gate(value: 0)
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/block") { _, _ in
             entered.signal()
             release.wait()

@@ -30,7 +30,7 @@ struct ServerTimeoutTests {
     func streamingWriterSeesWriteTimeout() throws {
         let failure = Gate(value: 0)
         let seen = LogCapture()
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/export") { _, _ in
             HTTPResponse(
                 body: .stream { writer in
@@ -87,7 +87,7 @@ struct ServerTimeoutTests {
 @Suite("Streaming edge cases")
 struct StreamingEdgeCaseTests {
     private func router() -> Router {
-        var router = basicRouter()
+        let router = basicRouter()
         router.get("/stream", inline: true) { _, _ in
             HTTPResponse(
                 body: .stream { writer in

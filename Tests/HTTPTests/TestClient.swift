@@ -80,6 +80,13 @@ final class TestClient {
         return true
     }
 
+    /// Whether bytes are buffered or arrive within `seconds` (without consuming them).
+    func waitForData(seconds: Double) -> Bool {
+        if !buffer.isEmpty { return true }
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&poller, 1, Int32(seconds * 1000)) > 0
+    }
+
     /// Bytes received but not consumed by a parsed response (e.g. a body ended by the close).
     var remainingText: String { String(decoding: buffer, as: UTF8.self) }
 
@@ -105,8 +112,9 @@ final class TestClient {
         }
     }
 
-    private func exactly(_ count: Int, maxRead: Int = 65536) throws -> [UInt8] {
+    private func exactly(_ count: Int, maxRead: Int = 65536, pause: Double = 0) throws -> [UInt8] {
         while buffer.count < count {
+            if pause > 0 { Thread.sleep(forTimeInterval: pause) }
             guard try fill(max: maxRead) else { throw Failure(description: "connection closed mid-body") }
         }
         let bytes = Array(buffer[..<count])
@@ -134,7 +142,7 @@ final class TestClient {
             return response
         }
         if let length = response.header("Content-Length").flatMap({ Int($0) }) {
-            response.body = try exactly(length)
+            response.body = try exactly(length, maxRead: maxRead, pause: pause)
         } else if response.header("Transfer-Encoding") == "chunked" {
             while true {
                 guard let size = Int(try line(), radix: 16) else { throw Failure(description: "bad chunk size") }

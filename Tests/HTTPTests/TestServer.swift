@@ -47,7 +47,7 @@ struct ConfigurationChange {
 
 /// A router with the few routes most server tests need.
 func basicRouter() -> Router {
-    var router = Router()
+    let router = Router()
     router.get("/healthz", inline: true) { _, _ in .text("ok") }
     router.get("/hello") { _, _ in .json(#"{"hello":"world"}"#) }
     router.post("/echo") { request, _ in

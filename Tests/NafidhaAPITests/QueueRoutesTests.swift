@@ -87,6 +87,9 @@ struct QueueRoutesTests {
                 ("POST", "/v1/staff/tasks/claim-next", auditor, 403, "read_only_role"),
                 ("POST", "/v1/staff/tasks/claim-next", admin, 403, "read_only_role"),
                 ("POST", "/v1/staff/tasks/\(otherTown)/reassign", clerk, 403, "supervisor_only"),
+                ("POST", "/v1/staff/tasks/\(own)/reassign", clerk, 403, "supervisor_only"),
+                ("POST", "/v1/staff/tasks/\(own)/reassign", auditor, 403, "supervisor_only"),
+                ("POST", "/v1/staff/tasks/\(own)/reassign", admin, 403, "supervisor_only"),
                 ("GET", "/v1/staff/tasks?municipality=BEN", clerk, 403, "out_of_scope"),
                 ("GET", "/v1/staff/tasks?sector=health", clerk, 403, "out_of_scope"),
                 ("GET", "/v1/staff/tasks?municipality=TRP", supervisor, 403, "out_of_scope"),
@@ -99,8 +102,68 @@ struct QueueRoutesTests {
                 #expect(
                     response.status == status && response.errorCode == code, "\(method) \(path) -> \(response.text)")
             }
+            // Whoever is not a supervisor gets the same answer whatever login they name: logins cannot be probed.
+            for headers in [clerk, auditor, admin] {
+                for login in ["omar", "ghost"] {
+                    let response = try client.send(
+                        "POST", "/v1/staff/tasks/\(own)/reassign", headers: headers,
+                        body: #"{"assignee":"\#(login)"}"#)
+                    #expect(response.status == 403 && response.errorCode == "supervisor_only", "\(response.text)")
+                }
+            }
             let auditorView = try client.send("GET", "/v1/staff/tasks?status=active", headers: auditor).object()
             #expect((auditorView["tasks"] as? [Any])?.count == 3)
+        }
+    }
+
+    @Test("approve with a note is one transaction: an invalid note leaves the task claimed; a valid one is kept")
+    func approveWithNote() throws {
+        try StaffTestWorld.with { world in
+            let client = APIClient(pool: world.pool)
+            let clerk = try bearer(world, "amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let task = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")]).taskIDs[0]
+            #expect(try client.send("POST", "/v1/staff/tasks/\(task)/claim", headers: clerk).status == 200)
+            let invalid = try client.send(
+                "POST", "/v1/staff/tasks/\(task)/approve", headers: clerk, body: #"{"note":"   "}"#)
+            #expect(invalid.status == 422 && invalid.errorCode == "validation_failed")
+            let row = try world.query("SELECT status FROM tasks WHERE id = $1", [task])[0]
+            #expect(try row.decode("status", as: String.self) == "claimed")
+            let approved = try client.send(
+                "POST", "/v1/staff/tasks/\(task)/approve", headers: clerk, body: #"{"note":"Seen at the counter."}"#)
+            #expect(approved.status == 200)
+            #expect(try approved.object()["status"] as? String == "approved")
+            let actions = try world.query(
+                "SELECT action FROM audit_events WHERE action IN ('approved', 'note_added') ORDER BY id"
+            ).map { try $0.decode("action", as: String.self) }
+            #expect(actions == ["approved", "note_added"])
+        }
+    }
+
+    @Test("the staff view of a request: 404 for a clerk whose task is decided, audited for one who may see it")
+    func staffView() throws {
+        try StaffTestWorld.with { world in
+            let client = APIClient(pool: world.pool)
+            let clerk = try bearer(world, "amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
+            let supervisor = try bearer(world, "salem", .supervisor, municipalities: ["TRP"])
+            let inserted = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")])
+            let path = "/v1/staff/requests/\(inserted.trackingNumber)"
+            let shown = try client.send("GET", path, headers: clerk)
+            #expect(shown.status == 200)
+            #expect(try shown.object()["applicant_name"] as? String == "سارة بن علي")
+            #expect(
+                try client.send("POST", "/v1/staff/tasks/\(inserted.taskIDs[0])/claim", headers: clerk).status == 200)
+            #expect(
+                try client.send("POST", "/v1/staff/tasks/\(inserted.taskIDs[0])/approve", headers: clerk).status == 200)
+            let decided = try client.send("GET", path, headers: clerk)
+            #expect(decided.status == 404 && decided.errorCode == "request_not_found")
+            #expect(try client.send("GET", path, headers: supervisor).status == 200)
+            let publicNote = try client.send(
+                "POST", path + "/notes", headers: clerk, body: #"{"text":"Ready.","public":true}"#)
+            #expect(publicNote.status == 409 && publicNote.errorCode == "request_closed")
+            let viewed = try world.query(
+                "SELECT actor FROM audit_events WHERE action = 'personal_data_viewed' ORDER BY id"
+            ).map { try $0.decode("actor", as: String.self) }
+            #expect(viewed == ["amina", "salem"])
         }
     }
 }

@@ -12,6 +12,8 @@ struct TrackingRoutesTests {
     struct Filed {
         var tracking: String
         var token: String
+        /// The id of the request's first task.
+        var firstTask: Int64
         var bearer: [(String, String)] { [("Authorization", "Bearer \(token)")] }
     }
 
@@ -30,23 +32,19 @@ struct TrackingRoutesTests {
             let created = try client.send("POST", "/v1/requests", body: Self.permit)
             try #require(created.status == 201, "\(created.text)")
             let receipt = try created.object()
+            let tracking = try #require(receipt["tracking_number"] as? String)
+            let firstTask: Int64 = try pool.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT t.id FROM tasks t JOIN requests r ON r.id = t.request_id
+                     WHERE r.tracking_number = $1 ORDER BY t.stage_no, t.step_no LIMIT 1
+                    """,
+                    [tracking]
+                )[0].decode("id")
+            }
             let filed = Filed(
-                tracking: try #require(receipt["tracking_number"] as? String),
-                token: try #require(receipt["access_token"] as? String))
+                tracking: tracking, token: try #require(receipt["access_token"] as? String), firstTask: firstTask)
             try body(client, WorkflowEngine(pool: pool), filed)
-        }
-    }
-
-    /// The id of the request's first task.
-    func firstTask(_ engine: WorkflowEngine, _ filed: Filed) throws -> Int64 {
-        try engine.pool.withConnection { connection in
-            try connection.query(
-                """
-                SELECT t.id FROM tasks t JOIN requests r ON r.id = t.request_id
-                 WHERE r.tracking_number = $1 ORDER BY t.stage_no, t.step_no LIMIT 1
-                """,
-                [filed.tracking]
-            )[0].decode("id")
         }
     }
 
@@ -106,12 +104,13 @@ struct TrackingRoutesTests {
             #expect(early.status == 409)
             #expect(early.errorCode == "nothing_awaiting_citizen")
 
-            let task = try firstTask(engine, filed)
-            let clerk = Actor(kind: .clerk, id: "amal.t")
-            try engine.forward(task: task, by: clerk, toSector: "health", reason: "Internal: misfiled by the counter.")
-            try engine.forward(task: task, by: clerk, toSector: "urban_planning", reason: "Internal: back again.")
-            try engine.claim(task: task, by: clerk)
-            try engine.requestInformation(task: task, by: clerk, message: "Please send the site plan.")
+            let task = filed.firstTask
+            let clerk = StaffMember.testing("amal.t", sectors: ["urban_planning", "health"])
+            _ = try engine.forward(
+                task: task, by: clerk, toSector: "health", reason: "Internal: misfiled by the counter.")
+            _ = try engine.forward(task: task, by: clerk, toSector: "urban_planning", reason: "Internal: back again.")
+            _ = try engine.claim(task: task, by: clerk)
+            _ = try engine.requestInformation(task: task, by: clerk, message: "Please send the site plan.")
             let waiting = try client.send("GET", path, headers: filed.bearer).object()
             #expect(waiting["status"] as? String == "awaiting_citizen")
             #expect(waiting["due_at"] is NSNull)
@@ -141,10 +140,10 @@ struct TrackingRoutesTests {
     @Test("a rejection shows with its reason, and the cancelled steps behind it show only as statuses")
     func rejectionInTimeline() throws {
         try withAPI { client, engine, filed in
-            let task = try firstTask(engine, filed)
-            let clerk = Actor(kind: .clerk, id: "amal.t")
-            try engine.claim(task: task, by: clerk)
-            try engine.reject(task: task, by: clerk, reason: "The parcel lies in a protected zone.")
+            let task = filed.firstTask
+            let clerk = StaffMember.testing("amal.t", sectors: ["urban_planning"])
+            _ = try engine.claim(task: task, by: clerk)
+            _ = try engine.reject(task: task, by: clerk, reason: "The parcel lies in a protected zone.")
             let body = try client.send("GET", "/v1/requests/\(filed.tracking)", headers: filed.bearer).object()
             #expect(body["status"] as? String == "rejected")
             #expect(body["closed_at"] is String)
@@ -172,10 +171,10 @@ struct TrackingRoutesTests {
             #expect(again.errorCode == "invalid_transition")
         }
         try withAPI { client, engine, filed in
-            let task = try firstTask(engine, filed)
-            let clerk = Actor(kind: .clerk, id: "omar.k")
-            try engine.claim(task: task, by: clerk)
-            try engine.approve(task: task, by: clerk)
+            let task = filed.firstTask
+            let clerk = StaffMember.testing("omar.k", sectors: ["urban_planning"])
+            _ = try engine.claim(task: task, by: clerk)
+            _ = try engine.approve(task: task, by: clerk)
             let refused = try client.send("POST", "/v1/requests/\(filed.tracking)/cancel", headers: filed.bearer)
             #expect(refused.status == 409)
             #expect(refused.errorCode == "invalid_transition")

@@ -48,7 +48,7 @@ struct ClerkEndToEndTests {
             configuration.port = 0
             configuration.host = "127.0.0.1"
             configuration.accessLog = .disabled
-            let server = HTTPServer(configuration: configuration, responder: APIRouter.make(pool: world.pool))
+            let server = HTTPServer(configuration: configuration, responder: APIRouter.make(services: world.services))
             let port = try server.start()
             defer { server.shutdown() }
             try body(world, "http://127.0.0.1:\(port)")

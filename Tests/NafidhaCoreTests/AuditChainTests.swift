@@ -17,13 +17,12 @@ struct AuditChainTests {
             let harness = WorkflowHarness(database: database)
             defer { harness.pool.close() }
             let request = try harness.file("building_permit", in: "BEN")
-            let clerk = Actor(kind: .clerk, id: "amal.t")
+            let clerk = StaffMember.testing("amal.t")
             let task = try harness.tasks(of: request)[0]
-            try harness.engine.claim(task: task.id, by: clerk)
-            try harness.engine.requestInformation(task: task.id, by: clerk, message: "Plan «B»?\n\"Quoted\" \\ é")
-            try harness.engine.reply(
-                toRequest: request.id, by: request.citizen, message: "Voilà", fields: ["n": .number(-3)])
-            try harness.engine.approve(task: task.id, by: clerk)
+            _ = try harness.engine.claim(task: task.id, by: clerk)
+            _ = try harness.engine.requestInformation(task: task.id, by: clerk, message: "Plan «B»?\n\"Quoted\" \\ é")
+            try harness.engine.reply(for: try harness.citizen(request), message: "Voilà", fields: ["n": .number(-3)])
+            _ = try harness.engine.approve(task: task.id, by: clerk)
             let superuser = try database.connect()
             try superuser.execute("SET session_replication_role = replica")
             try tamper(superuser)

@@ -110,36 +110,38 @@ struct IntakeIdempotencyTests {
         #expect(counts == [50, 200, 150])
         // Each request holds the tasks its receipt lists, and its events name it and its own opened tasks.
         for receipt in receipts {
-            let (tasks, events) = try await pool.withConnection { connection in
-                (
-                    try connection.query(
-                        """
-                        SELECT t.stage_no, t.step_no, t.office_code, t.status, t.due_at FROM tasks t
-                          JOIN requests r ON r.id = t.request_id
-                         WHERE r.tracking_number = $1 ORDER BY t.stage_no, t.step_no
-                        """,
-                        [receipt.trackingNumber]
-                    ).map {
-                        Self.describe(
-                            stage: try $0.decode("stage_no"), step: try $0.decode("step_no"),
-                            office: try $0.decode("office_code"), status: try $0.decode("status"),
-                            dueAt: try $0.decode("due_at"))
-                    },
-                    try connection.query(
-                        """
-                        SELECT e.action, e.actor, t.stage_no, t.step_no, t.request_id = r.id AS own FROM audit_events e
-                          JOIN requests r ON r.id = e.request_id LEFT JOIN tasks t ON t.id = e.task_id
-                         WHERE r.tracking_number = $1 ORDER BY e.id
-                        """,
-                        [receipt.trackingNumber]
-                    ).map {
-                        [
-                            try $0.decode("action", as: String.self), try $0.decode("actor", as: String.self),
-                            "\(try $0.decode("stage_no", as: Int?.self) ?? 0).\(try $0.decode("step_no", as: Int?.self) ?? 0)",
-                            "\(try $0.decode("own", as: Bool?.self) ?? true)",
-                        ].joined(separator: " ")
-                    }
-                )
+            let (tasks, events) = try await Self.onOwnThread {
+                try pool.withConnection { connection in
+                    (
+                        try connection.query(
+                            """
+                            SELECT t.stage_no, t.step_no, t.office_code, t.status, t.due_at FROM tasks t
+                              JOIN requests r ON r.id = t.request_id
+                             WHERE r.tracking_number = $1 ORDER BY t.stage_no, t.step_no
+                            """,
+                            [receipt.trackingNumber]
+                        ).map {
+                            Self.describe(
+                                stage: try $0.decode("stage_no"), step: try $0.decode("step_no"),
+                                office: try $0.decode("office_code"), status: try $0.decode("status"),
+                                dueAt: try $0.decode("due_at"))
+                        },
+                        try connection.query(
+                            """
+                            SELECT e.action, e.actor, t.stage_no, t.step_no, t.request_id = r.id AS own FROM audit_events e
+                              JOIN requests r ON r.id = e.request_id LEFT JOIN tasks t ON t.id = e.task_id
+                             WHERE r.tracking_number = $1 ORDER BY e.id
+                            """,
+                            [receipt.trackingNumber]
+                        ).map {
+                            [
+                                try $0.decode("action", as: String.self), try $0.decode("actor", as: String.self),
+                                "\(try $0.decode("stage_no", as: Int?.self) ?? 0).\(try $0.decode("step_no", as: Int?.self) ?? 0)",
+                                "\(try $0.decode("own", as: Bool?.self) ?? true)",
+                            ].joined(separator: " ")
+                        }
+                    )
+                }
             }
             #expect(
                 tasks

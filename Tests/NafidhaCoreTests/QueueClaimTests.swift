@@ -14,8 +14,8 @@ struct QueueClaimTests {
             let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: 100)])
             let urgent = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: 500, priority: 2)])
-            let task = try world.queues.claimNext(by: clerk)
-            #expect(task.id == urgent.taskIDs[0] && task.status == "claimed" && task.assignee == "amina")
+            let task = try world.engine.claimNext(by: clerk)
+            #expect(task.id == urgent.taskIDs[0] && task.status == .claimed && task.assignee == "amina")
             #expect(task.leaseExpiresAt != nil && task.version == 2)
             let status = try world.query("SELECT status FROM requests WHERE id = $1", [urgent.requestID])[0]
             #expect(try status.decode("status", as: String.self) == "in_review")
@@ -31,10 +31,10 @@ struct QueueClaimTests {
             let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
-            let a = try world.queues.claimNext(by: first)
-            let b = try world.queues.claimNext(by: second)
+            let a = try world.engine.claimNext(by: first)
+            let b = try world.engine.claimNext(by: second)
             #expect(a.id != b.id)
-            let error = try #require(throws: NafidhaError.self) { try world.queues.claimNext(by: first) }
+            let error = try #require(throws: NafidhaError.self) { try world.engine.claimNext(by: first) }
             #expect(error.code == "queue_empty")
         }
     }
@@ -54,7 +54,7 @@ struct QueueClaimTests {
                 Thread.detachNewThread {
                     defer { group.leave() }
                     do {
-                        let task = try world.queues.claimNext(by: clerk)
+                        let task = try world.engine.claimNext(by: clerk)
                         claimed.withLock { $0.append(task.id) }
                     } catch {
                         failures.withLock { $0.append("\(error)") }
@@ -75,18 +75,18 @@ struct QueueClaimTests {
             let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             let inserted = try world.request(
                 in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
-            _ = try world.queues.claim(taskID: inserted.taskIDs[0], by: first)
+            _ = try world.engine.claim(task: inserted.taskIDs[0], by: first)
             let held = try #require(throws: NafidhaError.self) {
-                try world.queues.claim(taskID: inserted.taskIDs[0], by: second)
+                try world.engine.claim(task: inserted.taskIDs[0], by: second)
             }
             #expect(held.code == "task_claimed" && held.kind == .conflict)
             let stale = try #require(throws: NafidhaError.self) {
-                try world.queues.claim(taskID: inserted.taskIDs[1], by: second, expectedVersion: 7)
+                try world.engine.claim(task: inserted.taskIDs[1], version: 7, by: second)
             }
             #expect(stale.code == "task_changed" && stale.kind == .conflict)
             let waiting = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", status: "waiting")])
             let notOpen = try #require(throws: NafidhaError.self) {
-                try world.queues.claim(taskID: waiting.taskIDs[0], by: second)
+                try world.engine.claim(task: waiting.taskIDs[0], by: second)
             }
             #expect(notOpen.code == "task_not_open")
         }
@@ -101,17 +101,17 @@ struct QueueClaimTests {
             let otherSector = try world.request(in: "TRP", tasks: [.init(sector: "health")])
             let otherTown = try world.request(in: "BEN", tasks: [.init(sector: "civil_registry")])
             for id in [otherSector.taskIDs[0], otherTown.taskIDs[0]] {
-                let error = try #require(throws: NafidhaError.self) { try world.queues.claim(taskID: id, by: clerk) }
+                let error = try #require(throws: NafidhaError.self) { try world.engine.claim(task: id, by: clerk) }
                 #expect(error.code == "task_not_found")
                 let release = try #require(throws: NafidhaError.self) {
-                    try world.queues.release(taskID: id, by: clerk)
+                    try world.engine.release(task: id, by: clerk)
                 }
                 #expect(release.code == "task_not_found")
             }
             for reader in [auditor, admin] {
-                let error = try #require(throws: NafidhaError.self) { try world.queues.claimNext(by: reader) }
+                let error = try #require(throws: NafidhaError.self) { try world.engine.claimNext(by: reader) }
                 #expect(error.code == "read_only_role" && error.kind == .forbidden)
-                #expect(throws: NafidhaError.self) { try world.queues.claim(taskID: otherTown.taskIDs[0], by: reader) }
+                #expect(throws: NafidhaError.self) { try world.engine.claim(task: otherTown.taskIDs[0], by: reader) }
             }
             #expect(try world.query("SELECT 1 FROM tasks WHERE status <> 'open'").count == 0)
         }
@@ -124,14 +124,14 @@ struct QueueClaimTests {
             let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")])
-            let task = try world.queues.claimNext(by: first)
+            let task = try world.engine.claimNext(by: first)
             let error = try #require(throws: NafidhaError.self) {
-                try world.queues.release(taskID: task.id, by: second)
+                try world.engine.release(task: task.id, by: second)
             }
             #expect(error.code == "not_assignee")
-            let released = try world.queues.release(taskID: task.id, by: supervisor, expectedVersion: task.version)
-            #expect(released.status == "open" && released.assignee == nil)
-            let again = try #require(throws: NafidhaError.self) { try world.queues.release(taskID: task.id, by: first) }
+            let released = try world.engine.release(task: task.id, version: task.version, by: supervisor)
+            #expect(released.status == .open && released.assignee == nil)
+            let again = try #require(throws: NafidhaError.self) { try world.engine.release(task: task.id, by: first) }
             #expect(again.code == "task_not_claimed")
         }
     }
@@ -142,12 +142,12 @@ struct QueueClaimTests {
             let first = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             let second = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "civil_registry")])
-            let a = try world.queues.claimNext(by: first)
-            let b = try world.queues.claimNext(by: first)
+            let a = try world.engine.claimNext(by: first)
+            let b = try world.engine.claimNext(by: first)
             try world.query(
                 "UPDATE tasks SET lease_expires_at = now() - interval '1 second', updated_at = now() - interval '1 hour'"
             )
-            let taken = try world.queues.claim(taskID: a.id, by: second)
+            let taken = try world.engine.claim(task: a.id, by: second)
             #expect(taken.assignee == "omar")
             let result = try world.sweep.run()
             #expect(result.leasesLapsed == 1)
@@ -165,15 +165,15 @@ struct QueueClaimTests {
             let supervisor = try world.staff("salem", .supervisor, municipalities: ["TRP"])
             let task = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")]).taskIDs[0]
             let byClerk = try #require(throws: NafidhaError.self) {
-                try world.queues.reassign(taskID: task, to: clerk, by: clerk)
+                try world.engine.reassign(task: task, by: clerk, to: clerk.name)
             }
             #expect(byClerk.code == "supervisor_only")
             let wrong = try #require(throws: NafidhaError.self) {
-                try world.queues.reassign(taskID: task, to: outsider, by: supervisor)
+                try world.engine.reassign(task: task, by: supervisor, to: outsider.name)
             }
             #expect(wrong.code == "out_of_scope")
-            let done = try world.queues.reassign(taskID: task, to: clerk, by: supervisor)
-            #expect(done.assignee == "amina" && done.status == "claimed")
+            let done = try world.engine.reassign(task: task, by: supervisor, to: clerk.name)
+            #expect(done.assignee == "amina" && done.status == .claimed)
         }
     }
 }

@@ -13,7 +13,7 @@ struct QueueServiceTests {
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry"), .init(sector: "health")])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: -60)])
             try world.request(in: "BEN", tasks: [.init(sector: "civil_registry")])
-            _ = try world.queues.claimNext(by: clerk)
+            _ = try world.engine.claimNext(by: clerk)
             let queues = try world.queues.queues(for: clerk)
             #expect(queues.count == 1)
             let queue = try #require(queues.first)

@@ -18,10 +18,10 @@ struct StaffNotesTests {
         try StaffTestWorld.with { world in
             let receipt = try submitPermit(world)
             let clerk = try world.staff("nour", .clerk, municipalities: ["BEN"], sectors: ["urban_planning"])
-            let notes = RequestNotes(pool: world.pool)
-            let shown = try notes.add(
+            let notes = world.engine
+            let shown = try notes.addNote(
                 tracking: receipt.trackingNumber, text: "Plans received at the counter.", isPublic: true, by: clerk)
-            let hidden = try notes.add(
+            let hidden = try notes.addNote(
                 tracking: receipt.trackingNumber, text: "Check the neighbour's complaint.", isPublic: false, by: clerk)
             #expect(shown.isPublic && !hidden.isPublic && shown.id != hidden.id)
 
@@ -44,7 +44,7 @@ struct StaffNotesTests {
     func notesAreAuthorized() throws {
         try StaffTestWorld.with { world in
             let receipt = try submitPermit(world)
-            let notes = RequestNotes(pool: world.pool)
+            let notes = world.engine
             let auditor = try world.staff("audit1", .auditor)
             let otherSector = try world.staff("hala", .clerk, municipalities: ["BEN"], sectors: ["health"])
             let otherCity = try world.staff("omar", .clerk, municipalities: ["TRP"], sectors: ["urban_planning"])
@@ -56,23 +56,23 @@ struct StaffNotesTests {
                 } catch let error as NafidhaError { return error.code } catch { return "\(error)" }
             }
             #expect(
-                code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: auditor) }
+                code { try notes.addNote(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: auditor) }
                     == "read_only_role")
             #expect(
-                code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherSector) }
+                code { try notes.addNote(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherSector) }
                     == "request_not_found")
             #expect(
-                code { try notes.add(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherCity) }
+                code { try notes.addNote(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: otherCity) }
                     == "request_not_found")
             #expect(
-                code { try notes.add(tracking: "BEN-0000-0000", text: "x", isPublic: true, by: clerk) }
+                code { try notes.addNote(tracking: "BEN-0000-0000", text: "x", isPublic: true, by: clerk) }
                     == "request_not_found")
             #expect(
-                code { try notes.add(tracking: receipt.trackingNumber, text: "  ", isPublic: true, by: clerk) }
+                code { try notes.addNote(tracking: receipt.trackingNumber, text: "  ", isPublic: true, by: clerk) }
                     == "validation_failed")
             #expect(
                 code {
-                    try notes.add(
+                    try notes.addNote(
                         tracking: receipt.trackingNumber, text: String(repeating: "ن", count: 4001), isPublic: false,
                         by: clerk)
                 } == "validation_failed")

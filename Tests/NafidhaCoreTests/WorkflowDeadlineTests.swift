@@ -19,15 +19,15 @@ struct WorkflowDeadlineTests {
             let request = try harness.file("residence_certificate", in: "BEN", at: filed)
             let task = try harness.tasks(of: request)[0]
             #expect(task.dueAt == (try utc("2026-02-05T22:00:00Z")))
-            let clerk = Actor(kind: .clerk, id: "salma.b")
-            try harness.engine.claim(task: task.id, by: clerk)
+            let clerk = StaffMember.testing("salma.b")
+            _ = try harness.engine.claim(task: task.id, by: clerk)
             // Paused from Thursday 12:00 to Sunday 12:00 Tripoli: half of Thursday and half of Sunday are working
             // time (Friday and Saturday are the weekend), one working day in all.
             harness.setNow(try utc("2026-02-05T10:00:00Z"))
-            try harness.engine.requestInformation(task: task.id, by: clerk, message: "Please send a utility bill.")
+            _ = try harness.engine.requestInformation(task: task.id, by: clerk, message: "Please send a utility bill.")
             #expect(try harness.request(request).dueAt == nil)
             harness.setNow(try utc("2026-02-08T10:00:00Z"))
-            try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Sent.")
+            try harness.engine.reply(for: try harness.citizen(request), message: "Sent.")
             // Half of Thursday was left at the pause; it is spent on Sunday afternoon: due Monday 00:00 Tripoli.
             let resumed = try harness.task(task.id)
             #expect(resumed.dueAt == (try utc("2026-02-08T22:00:00Z")))
@@ -42,12 +42,12 @@ struct WorkflowDeadlineTests {
         try WorkflowHarness.with(now: filed) { harness in
             let request = try harness.file("water_connection", in: "BEN", at: filed)
             let tasks = try harness.tasks(of: request)
-            let clerk = Actor(kind: .clerk, id: "nadia.f")
-            try harness.engine.claim(task: tasks[0].id, by: clerk)
+            let clerk = StaffMember.testing("nadia.f")
+            _ = try harness.engine.claim(task: tasks[0].id, by: clerk)
             // Approved on Wednesday 4 Feb 12:00 Tripoli: counting starts Thursday 5; Thu 5, Sun 8, Mon 9, Tue 10,
             // Wed 11 → due Thursday 12 Feb 00:00 Tripoli.
             harness.setNow(try utc("2026-02-04T10:00:00Z"))
-            try harness.engine.approve(task: tasks[0].id, by: clerk)
+            _ = try harness.engine.approve(task: tasks[0].id, by: clerk)
             let roads = try harness.task(tasks[1].id)
             #expect(roads.status == .open)
             #expect(roads.openedAt == (try utc("2026-02-04T10:00:00Z")))

@@ -1,27 +1,28 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Synchronization
 import TestSupport
 import Testing
 
+/// Expects `body` to throw a `NafidhaError` with `code`.
+func expectError(_ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    do {
+        try body()
+        Issue.record("expected \(code), nothing was thrown", sourceLocation: sourceLocation)
+    } catch let error as NafidhaError {
+        #expect(error.code == code, sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("expected \(code), got \(error)", sourceLocation: sourceLocation)
+    }
+}
+
 /// The task transitions of docs/state-machine.md, legal and illegal, on a building permit in Benghazi
 /// (stage 1: urban planning ‖ civil defence; stage 2: water; stage 3: finance).
 @Suite("Workflow engine")
 struct WorkflowEngineTests {
-    let amal = Actor(kind: .clerk, id: "amal.t")
-    let omar = Actor(kind: .clerk, id: "omar.k")
-
-    /// Expects `body` to throw a `NafidhaError` with `code`.
-    func expectError(_ code: String, _ body: () throws -> Void) {
-        do {
-            try body()
-            Issue.record("expected \(code), nothing was thrown")
-        } catch let error as NafidhaError {
-            #expect(error.code == code)
-        } catch {
-            Issue.record("expected \(code), got \(error)")
-        }
-    }
+    let amal = StaffMember.testing("amal.t")
+    let omar = StaffMember.testing("omar.k")
 
     @Test("claiming an open task makes it claimed by the clerk and the request in review")
     func claimOpenTask() throws {
@@ -43,10 +44,11 @@ struct WorkflowEngineTests {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let task = try harness.tasks(of: request)[0]
-            try harness.engine.claim(task: task.id, by: amal)
+            _ = try harness.engine.claim(task: task.id, by: amal)
             let released = try harness.engine.release(task: task.id, by: amal)
             #expect(released.status == .open)
             #expect(released.assignee == nil)
+            #expect(released.leaseExpiresAt == nil && released.claimedAt == nil)
             #expect(try harness.request(request).status == "in_review")
             #expect(try harness.auditActions(of: request).last == "released")
         }
@@ -60,21 +62,21 @@ struct WorkflowEngineTests {
             let request = try harness.file("building_permit", in: "BEN")
             let tasks = try harness.tasks(of: request)
             #expect(tasks.map(\.status) == [.open, .open, .waiting, .waiting])
-            try harness.engine.claim(task: tasks[0].id, by: amal)
-            try harness.engine.approve(task: tasks[0].id, by: amal)
+            _ = try harness.engine.claim(task: tasks[0].id, by: amal)
+            _ = try harness.engine.approve(task: tasks[0].id, by: amal)
             #expect(try harness.task(tasks[2].id).status == .waiting)
-            try harness.engine.claim(task: tasks[1].id, by: omar)
-            try harness.engine.approve(task: tasks[1].id, by: omar)
+            _ = try harness.engine.claim(task: tasks[1].id, by: omar)
+            _ = try harness.engine.approve(task: tasks[1].id, by: omar)
             let water = try harness.task(tasks[2].id)
             #expect(water.status == .open)
             #expect(water.sector == "water_sanitation")
             #expect(water.office == "BEN-WATER_SANITATION")
             #expect(water.openedAt != nil && water.dueAt != nil)
             #expect(try harness.task(tasks[3].id).status == .waiting)
-            try harness.engine.claim(task: water.id, by: amal)
-            try harness.engine.approve(task: water.id, by: amal)
-            try harness.engine.claim(task: tasks[3].id, by: omar)
-            try harness.engine.approve(task: tasks[3].id, by: omar)
+            _ = try harness.engine.claim(task: water.id, by: amal)
+            _ = try harness.engine.approve(task: water.id, by: amal)
+            _ = try harness.engine.claim(task: tasks[3].id, by: omar)
+            _ = try harness.engine.approve(task: tasks[3].id, by: omar)
             let stored = try harness.request(request)
             #expect(stored.status == "approved")
             #expect(stored.closedAt != nil)
@@ -87,8 +89,8 @@ struct WorkflowEngineTests {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let tasks = try harness.tasks(of: request)
-            try harness.engine.claim(task: tasks[0].id, by: amal)
-            try harness.engine.reject(task: tasks[0].id, by: amal, reason: "The plot is in a protected zone.")
+            _ = try harness.engine.claim(task: tasks[0].id, by: amal)
+            _ = try harness.engine.reject(task: tasks[0].id, by: amal, reason: "The plot is in a protected zone.")
             #expect(try harness.tasks(of: request).map(\.status) == [.rejected, .cancelled, .cancelled, .cancelled])
             #expect(try harness.request(request).status == "rejected")
             #expect(try harness.auditActions(of: request).suffix(2) == ["rejected", "cancelled"])
@@ -99,8 +101,8 @@ struct WorkflowEngineTests {
     func rejectionNeedsReason() throws {
         try WorkflowHarness.with { harness in
             let task = try harness.tasks(of: try harness.file("building_permit", in: "BEN"))[0]
-            try harness.engine.claim(task: task.id, by: amal)
-            expectError("validation_failed") { try harness.engine.reject(task: task.id, by: amal, reason: "  ") }
+            _ = try harness.engine.claim(task: task.id, by: amal)
+            expectError("validation_failed") { _ = try harness.engine.reject(task: task.id, by: amal, reason: "  ") }
             #expect(try harness.task(task.id).status == .claimed)
         }
     }
@@ -109,19 +111,20 @@ struct WorkflowEngineTests {
     func illegalTransitions() throws {
         try WorkflowHarness.with { harness in
             let tasks = try harness.tasks(of: try harness.file("building_permit", in: "BEN"))
-            expectError("invalid_transition") { try harness.engine.claim(task: tasks[2].id, by: amal) }
-            expectError("invalid_transition") { try harness.engine.approve(task: tasks[0].id, by: amal) }
-            expectError("invalid_transition") { try harness.engine.release(task: tasks[0].id, by: amal) }
+            expectError("task_not_open") { _ = try harness.engine.claim(task: tasks[2].id, by: amal) }
+            expectError("invalid_transition") { _ = try harness.engine.approve(task: tasks[0].id, by: amal) }
+            expectError("task_not_claimed") { _ = try harness.engine.release(task: tasks[0].id, by: amal) }
             expectError("invalid_transition") {
-                try harness.engine.requestInformation(task: tasks[0].id, by: amal, message: "Which plot?")
+                _ = try harness.engine.requestInformation(task: tasks[0].id, by: amal, message: "Which plot?")
             }
-            try harness.engine.claim(task: tasks[0].id, by: amal)
-            expectError("invalid_transition") { try harness.engine.claim(task: tasks[0].id, by: omar) }
-            try harness.engine.approve(task: tasks[0].id, by: amal)
-            expectError("invalid_transition") { try harness.engine.approve(task: tasks[0].id, by: amal) }
-            expectError("invalid_transition") { try harness.engine.release(task: tasks[0].id, by: amal) }
+            _ = try harness.engine.claim(task: tasks[0].id, by: amal)
+            expectError("task_claimed") { _ = try harness.engine.claim(task: tasks[0].id, by: omar) }
+            _ = try harness.engine.approve(task: tasks[0].id, by: amal)
+            expectError("invalid_transition") { _ = try harness.engine.approve(task: tasks[0].id, by: amal) }
+            expectError("task_not_claimed") { _ = try harness.engine.release(task: tasks[0].id, by: amal) }
+            expectError("task_not_open") { _ = try harness.engine.claim(task: tasks[0].id, by: amal) }
             expectError("invalid_transition") {
-                try harness.engine.forward(task: tasks[0].id, by: amal, toSector: "health", reason: "Wrong queue.")
+                _ = try harness.engine.forward(task: tasks[0].id, by: amal, toSector: "health", reason: "Wrong queue.")
             }
             #expect(try harness.task(tasks[0].id).status == .approved)
         }
@@ -131,11 +134,13 @@ struct WorkflowEngineTests {
     func onlyAssigneeActs() throws {
         try WorkflowHarness.with { harness in
             let task = try harness.tasks(of: try harness.file("building_permit", in: "BEN"))[0]
-            try harness.engine.claim(task: task.id, by: amal)
-            expectError("not_assignee") { try harness.engine.approve(task: task.id, by: omar) }
-            expectError("not_assignee") { try harness.engine.reject(task: task.id, by: omar, reason: "No.") }
-            expectError("not_assignee") { try harness.engine.release(task: task.id, by: omar) }
-            expectError("not_assignee") { try harness.engine.requestInformation(task: task.id, by: omar, message: "?") }
+            _ = try harness.engine.claim(task: task.id, by: amal)
+            expectError("not_assignee") { _ = try harness.engine.approve(task: task.id, by: omar) }
+            expectError("not_assignee") { _ = try harness.engine.reject(task: task.id, by: omar, reason: "No.") }
+            expectError("not_assignee") { _ = try harness.engine.release(task: task.id, by: omar) }
+            expectError("not_assignee") {
+                _ = try harness.engine.requestInformation(task: task.id, by: omar, message: "?")
+            }
             #expect(try harness.task(task.id).assignee == "amal.t")
         }
     }
@@ -144,20 +149,30 @@ struct WorkflowEngineTests {
     func staleVersionConflicts() throws {
         try WorkflowHarness.with { harness in
             let task = try harness.tasks(of: try harness.file("building_permit", in: "BEN"))[0]
-            try harness.engine.claim(task: task.id, version: task.version, by: amal)
-            expectError("task_changed") { try harness.engine.release(task: task.id, version: task.version, by: amal) }
+            _ = try harness.engine.claim(task: task.id, version: task.version, by: amal)
+            expectError("task_changed") {
+                _ = try harness.engine.release(task: task.id, version: task.version, by: amal)
+            }
             #expect(try harness.task(task.id).status == .claimed)
         }
     }
 
-    @Test("citizens and the system cannot act as clerks, and an unknown task is not found")
-    func actorsAndUnknownTasks() throws {
+    @Test("read-only roles change nothing; a task outside the scope, or unknown, is not found")
+    func rolesScopeAndUnknownTasks() throws {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let task = try harness.tasks(of: request)[0]
-            expectError("actor_not_allowed") { try harness.engine.claim(task: task.id, by: request.citizen) }
-            expectError("actor_not_allowed") { try harness.engine.claim(task: task.id, by: .system) }
-            expectError("task_not_found") { try harness.engine.claim(task: 999_999_999, by: amal) }
+            let auditor = StaffMember.testing("audit1", .auditor, municipalities: [])
+            let admin = StaffMember.testing("root1", .admin, municipalities: ["BEN"])
+            let health = StaffMember.testing("huda", sectors: ["health"])
+            let tripoli = StaffMember.testing("tariq", municipalities: ["TRP"])
+            expectError("read_only_role") { _ = try harness.engine.claim(task: task.id, by: auditor) }
+            expectError("read_only_role") { _ = try harness.engine.claim(task: task.id, by: admin) }
+            expectError("read_only_role") { _ = try harness.engine.claimNext(by: admin) }
+            expectError("task_not_found") { _ = try harness.engine.claim(task: task.id, by: health) }
+            expectError("task_not_found") { _ = try harness.engine.claim(task: task.id, by: tripoli) }
+            expectError("task_not_found") { _ = try harness.engine.claim(task: 999_999_999, by: amal) }
+            #expect(try harness.task(task.id).status == .open)
         }
     }
 
@@ -166,7 +181,7 @@ struct WorkflowEngineTests {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let task = try harness.tasks(of: request)[0]
-            try harness.engine.claim(task: task.id, by: amal)
+            _ = try harness.engine.claim(task: task.id, by: amal)
             let forwarded = try harness.engine.forward(
                 task: task.id, by: amal, toSector: "health", reason: "Sanitary review first.")
             #expect(forwarded.status == .open)
@@ -177,13 +192,13 @@ struct WorkflowEngineTests {
             #expect(forwarded.dueAt == task.dueAt)
             #expect(try harness.auditActions(of: request).last == "forwarded")
             expectError("validation_failed") {
-                try harness.engine.forward(task: task.id, by: omar, toSector: "health", reason: "Again.")
+                _ = try harness.engine.forward(task: task.id, by: omar, toSector: "health", reason: "Again.")
             }
             expectError("validation_failed") {
-                try harness.engine.forward(task: task.id, by: omar, toSector: "no_such_sector", reason: "Nowhere.")
+                _ = try harness.engine.forward(task: task.id, by: omar, toSector: "no_such_sector", reason: "Nowhere.")
             }
             expectError("validation_failed") {
-                try harness.engine.forward(task: task.id, by: omar, toSector: "finance", reason: "")
+                _ = try harness.engine.forward(task: task.id, by: omar, toSector: "finance", reason: "")
             }
         }
     }
@@ -193,15 +208,15 @@ struct WorkflowEngineTests {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let task = try harness.tasks(of: request)[0]
-            try harness.engine.claim(task: task.id, by: amal)
+            _ = try harness.engine.claim(task: task.id, by: amal)
             let paused = try harness.engine.requestInformation(task: task.id, by: amal, message: "Send the site plan.")
             #expect(paused.status == .awaitingCitizen)
-            #expect(paused.pausedSince != nil)
+            #expect(try harness.task(task.id).pausedSince != nil)
             #expect(try harness.request(request).status == "awaiting_citizen")
             #expect(try harness.request(request).dueAt == nil)
-            expectError("invalid_transition") { try harness.engine.approve(task: task.id, by: amal) }
+            expectError("invalid_transition") { _ = try harness.engine.approve(task: task.id, by: amal) }
             let status = try harness.engine.reply(
-                toRequest: request.id, by: request.citizen, message: "Attached.",
+                for: try harness.citizen(request), message: "Attached.",
                 fields: ["plot": .string("B-12"), "floors": .number(2)])
             #expect(status == .inReview)
             let resumed = try harness.task(task.id)
@@ -231,19 +246,15 @@ struct WorkflowEngineTests {
     func replyRefusals() throws {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
-            expectError("nothing_awaiting_citizen") {
-                try harness.engine.reply(toRequest: request.id, by: request.citizen, message: "Hello")
-            }
+            let citizen = try harness.citizen(request)
+            expectError("nothing_awaiting_citizen") { try harness.engine.reply(for: citizen, message: "Hello") }
             let task = try harness.tasks(of: request)[0]
-            try harness.engine.claim(task: task.id, by: amal)
-            try harness.engine.requestInformation(task: task.id, by: amal, message: "Plot area?")
+            _ = try harness.engine.claim(task: task.id, by: amal)
+            _ = try harness.engine.requestInformation(task: task.id, by: amal, message: "Plot area?")
             expectError("validation_failed") {
-                try harness.engine.reply(
-                    toRequest: request.id, by: request.citizen, message: "Here", fields: ["area": .object([:])])
+                try harness.engine.reply(for: citizen, message: "Here", fields: ["area": .object([:])])
             }
-            expectError("validation_failed") {
-                try harness.engine.reply(toRequest: request.id, by: request.citizen, message: " ")
-            }
+            expectError("validation_failed") { try harness.engine.reply(for: citizen, message: " ") }
             #expect(try harness.task(task.id).status == .awaitingCitizen)
         }
     }
@@ -253,18 +264,18 @@ struct WorkflowEngineTests {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let tasks = try harness.tasks(of: request)
-            try harness.engine.claim(task: tasks[0].id, by: amal)
-            try harness.engine.requestInformation(task: tasks[0].id, by: amal, message: "Which plot?")
-            #expect(try harness.engine.cancel(request: request.id, by: request.citizen) == .cancelled)
+            _ = try harness.engine.claim(task: tasks[0].id, by: amal)
+            _ = try harness.engine.requestInformation(task: tasks[0].id, by: amal, message: "Which plot?")
+            #expect(try harness.engine.cancel(for: try harness.citizen(request)) == .cancelled)
             #expect(try harness.tasks(of: request).allSatisfy { $0.status == .cancelled })
             #expect(try harness.request(request).closedAt != nil)
-            expectError("invalid_transition") { try harness.engine.cancel(request: request.id, by: request.citizen) }
+            expectError("invalid_transition") { try harness.engine.cancel(for: try harness.citizen(request)) }
 
             let decided = try harness.file("building_permit", in: "BEN")
             let first = try harness.tasks(of: decided)[0]
-            try harness.engine.claim(task: first.id, by: amal)
-            try harness.engine.approve(task: first.id, by: amal)
-            expectError("invalid_transition") { try harness.engine.cancel(request: decided.id, by: decided.citizen) }
+            _ = try harness.engine.claim(task: first.id, by: amal)
+            _ = try harness.engine.approve(task: first.id, by: amal)
+            expectError("invalid_transition") { try harness.engine.cancel(for: try harness.citizen(decided)) }
             #expect(try harness.request(decided).status == "in_review")
         }
     }
@@ -274,8 +285,8 @@ struct WorkflowEngineTests {
         try WorkflowHarness.with { harness in
             let request = try harness.file("building_permit", in: "BEN")
             let tasks = try harness.tasks(of: request)
-            try harness.engine.claim(task: tasks[0].id, by: amal)
-            try harness.engine.claim(task: tasks[1].id, by: omar)
+            _ = try harness.engine.claim(task: tasks[0].id, by: amal)
+            _ = try harness.engine.claim(task: tasks[1].id, by: omar)
             let engine = harness.engine
             let (amal, omar) = (amal, omar)
             let group = DispatchGroup()

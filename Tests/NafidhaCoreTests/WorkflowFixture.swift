@@ -1,8 +1,10 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import Synchronization
 import TestSupport
+import Testing
 
 /// A request filed through `SubmissionService` (stage 1 `open`, later stages `waiting`, audit events).
 struct FiledRequest {
@@ -11,8 +13,31 @@ struct FiledRequest {
     var token: AccessToken
     var municipality: String
 
-    /// The citizen of this request, as the engine names them.
-    var citizen: Actor { Actor(kind: .citizen, id: tracking) }
+}
+
+/// A task as stored, read straight from the table (the engine works on its own internal record).
+struct StoredTask: Equatable {
+    var id: Int64
+    var stage: Int
+    var sector: String
+    var office: String
+    var municipality: String
+    var status: TaskStatus
+    var assignee: String?
+    var openedAt: Date?
+    var dueAt: Date?
+    var pausedSince: Date?
+    var claimedAt: Date?
+    var leaseExpiresAt: Date?
+    var version: Int
+}
+
+/// One audit event as stored.
+struct AuditedEvent: Equatable {
+    var action: String
+    var actorKind: String
+    var actor: String
+    var details: [String: JSONValue]
 }
 
 /// A clock a test sets by hand.
@@ -41,6 +66,11 @@ final class WorkflowHarness: Sendable {
         self.clock = clock
         pool = PostgresPool(conninfo: database.conninfo)
         engine = WorkflowEngine(pool: pool, clock: { clock.now })
+    }
+
+    /// Now, to the whole second, so instants round-trip through `timestamptz` (microseconds) unchanged.
+    static func wholeSecondNow() -> Date {
+        Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
     /// Moves the engine's clock.
@@ -97,7 +127,7 @@ final class WorkflowHarness: Sendable {
     }
 
     /// The request's tasks in workflow order.
-    func tasks(of request: FiledRequest) throws -> [TaskRecord] {
+    func tasks(of request: FiledRequest) throws -> [StoredTask] {
         try pool.withConnection { connection in
             try connection.query("SELECT id FROM tasks WHERE request_id = $1 ORDER BY stage_no, step_no", [request.id])
                 .map { try $0.decode("id", as: Int64.self) }
@@ -105,8 +135,30 @@ final class WorkflowHarness: Sendable {
     }
 
     /// One task as stored now.
-    func task(_ id: Int64) throws -> TaskRecord {
-        try engine.task(id)
+    func task(_ id: Int64) throws -> StoredTask {
+        try pool.withConnection { connection in
+            let row = try connection.query(
+                """
+                SELECT id, stage_no, sector_code, office_code, municipality_code, status, assignee, opened_at, due_at,
+                       paused_since, claimed_at, lease_expires_at, version
+                  FROM tasks WHERE id = $1
+                """,
+                [id]
+            )[0]
+            return StoredTask(
+                id: try row.decode("id"), stage: try row.decode("stage_no"), sector: try row.decode("sector_code"),
+                office: try row.decode("office_code"), municipality: try row.decode("municipality_code"),
+                status: try #require(TaskStatus(rawValue: try row.decode("status"))),
+                assignee: try row.decode("assignee"), openedAt: try row.decode("opened_at"),
+                dueAt: try row.decode("due_at"), pausedSince: try row.decode("paused_since"),
+                claimedAt: try row.decode("claimed_at"), leaseExpiresAt: try row.decode("lease_expires_at"),
+                version: try row.decode("version"))
+        }
+    }
+
+    /// The citizen of `request`, authenticated by its access token as the tracking API does.
+    func citizen(_ request: FiledRequest) throws -> RequestTracking.AuthenticatedRequest {
+        try RequestTracking(pool: pool).authenticate(tracking: request.tracking, token: request.token.text)
     }
 
     /// The request's status, due date and closing time as stored.
@@ -118,10 +170,26 @@ final class WorkflowHarness: Sendable {
         }
     }
 
+    /// The audit events recorded for the request, in the order they were appended.
+    func auditEvents(of request: FiledRequest) throws -> [AuditedEvent] {
+        try pool.withConnection { connection in
+            try connection.query(
+                "SELECT action, actor_kind, actor, details FROM audit_events WHERE request_id = $1 ORDER BY id",
+                [request.id]
+            ).map { row in
+                AuditedEvent(
+                    action: try row.decode("action"), actorKind: try row.decode("actor_kind"),
+                    actor: try row.decode("actor"),
+                    details: try JSONDecoder().decode(
+                        [String: JSONValue].self, from: Data(try row.decode("details", as: String.self).utf8)))
+            }
+        }
+    }
+
     /// The audit actions recorded for the request, in chain order.
     func auditActions(of request: FiledRequest) throws -> [String] {
         try pool.withConnection { connection in
-            try connection.query("SELECT action FROM audit_events WHERE request_id = $1 ORDER BY seq", [request.id])
+            try connection.query("SELECT action FROM audit_events WHERE request_id = $1 ORDER BY id", [request.id])
                 .map { try $0.decode("action") }
         }
     }

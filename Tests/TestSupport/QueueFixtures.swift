@@ -37,7 +37,8 @@ public enum QueueFixtures {
 
     private static let crockford = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
-    /// Inserts a request in `municipality` with one task per spec, all in stage 1.
+    /// Inserts a request in `municipality` with one task per spec, all in stage 1 (its workflow holds only the
+    /// request's SLA, which the engine reads when it recomputes the request's deadline).
     @discardableResult
     public static func request(
         in municipality: String, tasks: [TaskSpec], on connection: PostgresConnection
@@ -47,8 +48,9 @@ public enum QueueFixtures {
         let requestID: Int64 = try connection.query(
             """
             INSERT INTO requests (tracking_number, access_token_hash, service_code, municipality_code, applicant_name,
-                                  applicant_national_id, applicant_phone, fields, channel, workflow)
-            VALUES ($1, $2, 'residence_certificate', $3, 'سارة بن علي', '119900123456', '+218911234567', '{}', 'api', '{}')
+                                  applicant_national_id, applicant_phone, fields, channel, workflow, due_at)
+            VALUES ($1, $2, 'residence_certificate', $3, 'سارة بن علي', '119900123456', '+218911234567', '{}', 'api',
+                    '{"sla_days": 10}', now() + interval '14 days')
             RETURNING id
             """,
             [tracking, AccessToken.generate().hash, municipality]

@@ -2,22 +2,27 @@ import NafidhaContract
 import NafidhaCore
 import Postgres
 
-/// A fresh demo-catalog database with the staff and queue services over it, for one test.
+/// A fresh demo-catalog database with the server's services over it, for one test.
 public struct StaffTestWorld: Sendable {
     /// The database (dropped after the test).
     public let database: TestDatabase
     /// A pool on it, large enough for the concurrent-claim tests.
     public let pool: PostgresPool
+    /// Every service, as `nafidha serve` builds them.
+    public let services: NafidhaServices
+
     /// Staff accounts and tokens.
-    public let directory: StaffDirectory
-    /// Queues and claims.
-    public let queues: QueueService
+    public var directory: StaffDirectory { services.staff }
+    /// Queue listings.
+    public var queues: QueueService { services.queues }
+    /// Every transition of tasks and requests.
+    public var engine: WorkflowEngine { services.engine }
     /// The SLA sweep.
-    public let sweep: EscalationSweep
+    public var sweep: EscalationSweep { services.sweep }
 
     /// Runs `body` with a new world, then closes the pool and drops the database.
     public static func with<T>(
-        queueSettings: QueueService.Settings = .init(), _ body: (StaffTestWorld) throws -> T
+        settings: NafidhaServices.Settings = .init(), _ body: (StaffTestWorld) throws -> T
     ) throws -> T {
         try TestDatabase.withDemoCatalog { database in
             var configuration = PostgresPool.Configuration()
@@ -25,14 +30,13 @@ public struct StaffTestWorld: Sendable {
             let pool = PostgresPool(conninfo: database.conninfo, configuration: configuration)
             defer { pool.close() }
             let world = StaffTestWorld(
-                database: database, pool: pool, directory: StaffDirectory(pool: pool),
-                queues: QueueService(pool: pool, settings: queueSettings), sweep: EscalationSweep(pool: pool)
-            )
+                database: database, pool: pool, services: NafidhaServices(pool: pool, settings: settings))
             return try body(world)
         }
     }
 
     /// Creates a staff member.
+    @discardableResult
     public func staff(
         _ name: String, _ role: StaffRole, municipalities: [String] = [], sectors: [String] = []
     ) throws -> StaffMember {

@@ -124,11 +124,6 @@ public final class TestDatabase: Sendable {
         try body(adminURL())
     }
 
-    /// Runs `body` with the admin URL (see `adminURL()`), for tests that need no database of their own.
-    public static func withAdminURLAsync<T>(_ body: (String) async throws -> T) async throws -> T {
-        try await body(adminURL())
-    }
-
     /// Opens a new connection to this database.
     public func connect() throws(PostgresError) -> PostgresConnection {
         try PostgresConnection(conninfo: conninfo)

@@ -86,3 +86,52 @@ stop_test_cluster() {
 cluster_url() {
     echo "postgresql://nafidha@/$2?host=$1"
 }
+
+# start_bench_cluster DIR: a throwaway cluster in DIR for benchmarks and the fault harness, Unix socket in DIR, no
+# TCP. Unlike start_test_cluster it keeps PostgreSQL's default durability (fsync, synchronous_commit and
+# full_page_writes on: a 201 must survive a crash) and preloads pg_stat_statements (created in database postgres,
+# where the bench's own queries run, so they never count against the database under test). The settings live in
+# DIR/postgresql.conf, so resume_bench_cluster restarts it exactly so after a crash.
+start_bench_cluster() {
+    local dir=$1 bindir
+    bindir=$(pg_bindir) || return 1
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    chmod 700 "$dir"
+    as_cluster_owner "$bindir/initdb" -D "$dir" -U nafidha --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir.initdb.log" 2>&1 \
+        || { cat "$dir.initdb.log" >&2; return 1; }
+    cat >>"$dir/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$dir'
+max_connections = 300
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
+pg_stat_statements.track_utility = on
+CONF
+    resume_bench_cluster "$dir" || return 1
+    "$bindir/psql" -q -X -v ON_ERROR_STOP=1 -h "$dir" -U nafidha -d postgres \
+        -c 'CREATE EXTENSION pg_stat_statements' >/dev/null
+}
+
+# resume_bench_cluster DIR: starts the cluster of start_bench_cluster again, e.g. after its postmaster was killed.
+# Retries for up to 30 s while the killed postmaster's orphaned backends still hold its shared memory.
+resume_bench_cluster() {
+    local dir=$1 bindir attempt
+    bindir=$(pg_bindir) || return 1
+    for attempt in $(seq 1 30); do
+        as_cluster_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 120 start >/dev/null 2>&1 && return 0
+        sleep 1
+    done
+    cat "$dir/server.log" >&2
+    return 1
+}
+
+# postmaster_pid DIR: the PID of the cluster's postmaster (first line of postmaster.pid), or nothing.
+postmaster_pid() {
+    [ -f "$1/postmaster.pid" ] && head -n 1 "$1/postmaster.pid"
+    return 0
+}

@@ -3,7 +3,7 @@ struct HeadBuilder {
     private(set) var hasRequestLine = false
     private var method = ""
     private var target = ""
-    private var requestTarget = RequestTarget(path: "", rawQuery: nil, query: QueryParameters())
+    private var requestTarget = RequestTarget(path: "", rawPath: "", rawQuery: nil, query: QueryParameters())
     private var version = HTTPVersion.http11
     private var headers = HTTPHeaders(reservingCapacity: 12)
     private var hostCount = 0
@@ -136,6 +136,7 @@ struct HeadBuilder {
             method: method,
             target: target,
             path: requestTarget.path,
+            rawPath: requestTarget.rawPath,
             rawQuery: requestTarget.rawQuery,
             query: requestTarget.query,
             version: version,

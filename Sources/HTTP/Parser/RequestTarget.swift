@@ -1,6 +1,8 @@
 /// The parts of a request-target (RFC 9112 §3.2) the application routes on.
 struct RequestTarget {
     var path: String
+    /// The path still percent-encoded (`/` for an absolute URI without a path, `*` for the asterisk-form).
+    var rawPath: String
     var rawQuery: String?
     var query: QueryParameters
 
@@ -16,7 +18,7 @@ struct RequestTarget {
         }
         if target.count == 1, target[0] == 0x2A {
             guard isOptions else { throw .badTarget("Only OPTIONS may use the asterisk-form target.") }
-            return RequestTarget(path: "*", rawQuery: nil, query: QueryParameters())
+            return RequestTarget(path: "*", rawPath: "*", rawQuery: nil, query: QueryParameters())
         }
         return try absoluteForm(target)
     }
@@ -40,6 +42,7 @@ struct RequestTarget {
         if authorityEnd == target.count || target[authorityEnd] == ASCII.question {
             var parsed = try originForm(target, from: authorityEnd)
             parsed.path = "/"
+            parsed.rawPath = "/"
             return parsed
         }
         return try originForm(target, from: authorityEnd)
@@ -56,12 +59,14 @@ struct RequestTarget {
         else {
             throw .badTarget("The path has a malformed percent-escape, a NUL or invalid UTF-8.")
         }
+        let rawPath = String(decoding: UnsafeBufferPointer(rebasing: target[start..<pathEnd]), as: UTF8.self)
         guard pathEnd < target.count else {
-            return RequestTarget(path: path, rawQuery: nil, query: QueryParameters())
+            return RequestTarget(path: path, rawPath: rawPath, rawQuery: nil, query: QueryParameters())
         }
         let queryBytes = UnsafeBufferPointer(rebasing: target[(pathEnd + 1)...])
         return RequestTarget(
             path: path,
+            rawPath: rawPath,
             rawQuery: String(decoding: queryBytes, as: UTF8.self),
             query: try QueryParameters(decoding: queryBytes)
         )

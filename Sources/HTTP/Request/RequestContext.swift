@@ -1,17 +1,42 @@
 /// What the server knows about a request beyond its bytes: its id, the route's parameters, the peer.
-public struct RequestContext: Sendable {
+///
+/// It is also the default context of routers (`Router` is `HTTPRouter<RequestContext>`); applications that need
+/// middleware to pass typed values to handlers declare their own `RequestContextProtocol` type around it.
+public struct RequestContext: RequestContextProtocol {
     /// The request id: a sane incoming `X-Request-ID`, or one the server generated; echoed in the response.
     public var requestID: String
     /// Parameters captured by the matched route pattern (`:name` segments).
     public var parameters: RouteParameters
     /// The peer's numeric address, e.g. `"127.0.0.1"`.
     public var remoteAddress: String
+    /// The serving server's workers, read on demand; nil for a context made outside a server.
+    var workers: WorkerPool?
 
     /// Creates a context (the server makes one per request; tests may make their own).
     public init(requestID: String, parameters: RouteParameters = RouteParameters(), remoteAddress: String = "") {
         self.requestID = requestID
         self.parameters = parameters
         self.remoteAddress = remoteAddress
+    }
+
+    /// The server's context for a request.
+    init(requestID: String, remoteAddress: String, workers: WorkerPool) {
+        self.init(requestID: requestID, remoteAddress: remoteAddress)
+        self.workers = workers
+    }
+
+    /// The serving server's worker load now (e.g. for `/readyz`); nil when no server made this context.
+    public var workerSaturation: WorkerSaturation? { workers?.saturation }
+
+    /// The context itself: a router of the default context hands handlers what the server made.
+    public init(core: RequestContext) {
+        self = core
+    }
+
+    /// The context itself (the protocol's server part).
+    public var core: RequestContext {
+        get { self }
+        set { self = newValue }
     }
 }
 

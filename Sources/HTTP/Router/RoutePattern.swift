@@ -6,29 +6,22 @@ struct RoutePattern: Sendable {
     }
 
     let segments: [Segment]
-    /// The normalised path when the pattern has no parameters (the literal-route dictionary's key).
-    let literalPath: String
+    /// The normalised template (`/v1/requests/:tracking`): also the literal-route dictionary's key.
+    let template: String
 
     init(_ path: String) {
-        segments = Self.segments(of: path).map { segment in
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        segments = parts.map { segment in
             segment.hasPrefix(":") ? .parameter(String(segment.dropFirst())) : .literal(String(segment))
         }
-        literalPath = "/" + Self.segments(of: path).joined(separator: "/")
+        template = "/" + parts.joined(separator: "/")
     }
 
     var isLiteral: Bool {
         segments.allSatisfy { if case .literal = $0 { true } else { false } }
     }
 
-    /// Non-empty segments: `/a//b/` and `/a/b` are the same path for routing.
-    static func segments(of path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
-    }
-
-    static func normalised(_ path: String) -> String {
-        "/" + segments(of: path).joined(separator: "/")
-    }
-
+    /// The captured parameters when `pathSegments` (decoded) match the whole pattern; nil otherwise.
     func match(_ pathSegments: [Substring]) -> RouteParameters? {
         guard pathSegments.count == segments.count else { return nil }
         var parameters = RouteParameters()
@@ -41,5 +34,14 @@ struct RoutePattern: Sendable {
             }
         }
         return parameters
+    }
+
+    /// Whether the pattern matches the first segments of `pathSegments` (a group prefix holding the path).
+    func matchesPrefix(of pathSegments: [Substring]) -> Bool {
+        guard pathSegments.count >= segments.count else { return false }
+        for (segment, value) in zip(segments, pathSegments) {
+            if case .literal(let literal) = segment, literal != value { return false }
+        }
+        return true
     }
 }

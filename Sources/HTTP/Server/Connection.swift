@@ -36,6 +36,10 @@ final class Connection {
     var phase = Phase.idle
     var head: HTTPRequestHead?
     var body: [UInt8] = []
+    /// Bytes of the server's body budget this connection holds (given back when its exchange ends or it closes).
+    var reservedBodyBytes = 0
+    /// When the current body started (monotonic ns), for the whole-body deadline and the rate check.
+    var bodyStarted: UInt64 = 0
     var exchange: Exchange?
 
     var output: [UInt8] = []

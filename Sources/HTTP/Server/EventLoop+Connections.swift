@@ -48,12 +48,30 @@ extension EventLoop {
                 connection.body = []
                 connection.phase = .body
                 connection.readDeadline = now + core.timeouts.bodyIdle
+                connection.bodyStarted = now
+                if let length = head.contentLength, length > 0 {
+                    // Reserved before a byte of the body is read (and before 100 Continue invites it).
+                    guard core.reserveBody(length) else {
+                        refuseBody(on: connection)
+                        return .progressed
+                    }
+                    connection.reservedBodyBytes = length
+                    connection.body.reserveCapacity(length)
+                }
                 // RFC 9110 §10.1.1: the client waits for this before sending the body; a too-large declared
                 // length never gets here (the parser already answered 413).
                 if head.expectsContinue && head.version == .http11 {
                     connection.output.append(contentsOf: ResponseEncoder.continueResponse)
                 }
             case .body(let bytes):
+                if connection.head?.isChunked == true {
+                    // A chunked body has no length up front: it is reserved as it grows.
+                    guard core.reserveBody(bytes.count) else {
+                        refuseBody(on: connection)
+                        return .progressed
+                    }
+                    connection.reservedBodyBytes += bytes.count
+                }
                 connection.body.append(contentsOf: bytes)
             case .end:
                 dispatch(connection)
@@ -123,6 +141,13 @@ extension EventLoop {
         }
         connection.writeDeadline = 0
         connection.outputOffset = 0
+        // The wait for the next request starts once the last response is out, not when it was queued: a slow
+        // reader of a large response is governed by the write timeout until then.
+        switch connection.phase {
+        case .idle: connection.readDeadline = now + core.timeouts.keepAlive
+        case .head: connection.readDeadline = now + core.timeouts.header
+        default: break
+        }
         // Keep a modest buffer for the next response; give back what a large one grew.
         if connection.output.capacity > 1 << 20 {
             connection.output = []

@@ -10,7 +10,7 @@ extension EventLoop {
             method: head.method, target: head.target, version: head.version, keepAlive: head.keepAlive,
             requestID: requestID, started: now
         )
-        let context = RequestContext(requestID: requestID, remoteAddress: connection.remoteAddress)
+        let context = RequestContext(requestID: requestID, remoteAddress: connection.remoteAddress, workers: core.pool)
         connection.phase = .waiting
         connection.readDeadline = 0
         if core.responder.runsInline(head) {
@@ -88,7 +88,8 @@ extension EventLoop {
         let sendsBody = !response.status.forbidsBody
         dates.refresh()
         ResponseEncoder.appendHead(
-            status: response.status, headers: response.headers, framing: sendsBody ? .length(bytes.count) : .none,
+            status: response.status, headers: response.headers, defaults: core.configuration.defaultResponseHeaders,
+            framing: sendsBody ? .length(bytes.count) : .none,
             requestID: exchange.requestID, close: close, announceKeepAlive: exchange.version == .http10,
             dateLine: dates.headerLine, into: &connection.output
         )
@@ -108,7 +109,8 @@ extension EventLoop {
         let close = shouldClose(after: exchange, connection: connection) || !chunked
         dates.refresh()
         ResponseEncoder.appendHead(
-            status: response.status, headers: response.headers, framing: chunked ? .chunked : .untilClose,
+            status: response.status, headers: response.headers, defaults: core.configuration.defaultResponseHeaders,
+            framing: chunked ? .chunked : .untilClose,
             requestID: exchange.requestID, close: close, announceKeepAlive: false,
             dateLine: dates.headerLine, into: &connection.output
         )
@@ -155,6 +157,7 @@ extension EventLoop {
     private func finishExchange(on connection: Connection, close: Bool) {
         logExchange(connection.exchange, aborted: false)
         connection.exchange = nil
+        releaseBody(of: connection)
         if close {
             connection.phase = .closing
         } else if connection.parser.isMidMessage {
@@ -164,6 +167,29 @@ extension EventLoop {
             connection.phase = .idle
             connection.readDeadline = now + core.timeouts.keepAlive
         }
+    }
+
+    /// The body budget cannot hold this request: 503 `overloaded` before its body is read, then the connection
+    /// closes (the unread body makes it unusable).
+    func refuseBody(on connection: Connection) {
+        guard let head = connection.head else { return }
+        releaseBody(of: connection)
+        connection.head = nil
+        connection.body = []
+        connection.closeAfterResponse = true
+        connection.exchange = Connection.Exchange(
+            method: head.method, target: head.target, version: head.version, keepAlive: false,
+            requestID: requestIDs.id(incoming: head.headers.first(name: "X-Request-ID")), started: now
+        )
+        deliver(
+            HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
+    }
+
+    /// Gives the connection's share of the body budget back.
+    func releaseBody(of connection: Connection) {
+        core.releaseBody(connection.reservedBodyBytes)
+        connection.reservedBodyBytes = 0
+        connection.bodyStarted = 0
     }
 
     /// A parse error answers the parser's status as JSON with `Connection: close`, then closes.

@@ -235,6 +235,7 @@ final class EventLoop: @unchecked Sendable {
                 connection.writeDeadline != 0 && now >= connection.writeDeadline ? .writeTimeout : .connectionClosed)
         }
         connection.phase = .closing
+        releaseBody(of: connection)
         Posix.close(connection.fd)
         connectionClosed()
     }
@@ -250,10 +251,12 @@ final class EventLoop: @unchecked Sendable {
     private func sweep() {
         var expired: [Connection] = []
         for connection in connections.values {
+            // While a response is still going out the write deadline governs: the loop is not reading then.
             let readExpired =
                 connection.readDeadline != 0 && now >= connection.readDeadline && connection.isReadingRequest
+                && connection.pendingOutput == 0
             let writeExpired = connection.writeDeadline != 0 && now >= connection.writeDeadline
-            if readExpired || writeExpired {
+            if readExpired || writeExpired || bodyTooSlow(connection) {
                 expired.append(connection)
             }
         }
@@ -263,6 +266,18 @@ final class EventLoop: @unchecked Sendable {
         if index == 0 {
             resumeAcceptingIfPossible()
         }
+    }
+
+    /// Whether a body being received passed its whole-body deadline or fell below the minimum average rate.
+    private func bodyTooSlow(_ connection: Connection) -> Bool {
+        guard case .body = connection.phase, connection.bodyStarted != 0 else { return false }
+        let elapsed = now &- connection.bodyStarted
+        if elapsed >= core.timeouts.body { return true }
+        let rate = UInt64(max(0, core.configuration.minBodyBytesPerSecond))
+        guard rate > 0, elapsed >= core.timeouts.bodyRateGrace else { return false }
+        // received / seconds < rate, without division: received * 1e9 < rate * elapsed.
+        let (needed, overflow) = rate.multipliedReportingOverflow(by: elapsed)
+        return overflow || UInt64(connection.body.count) * 1_000_000_000 < needed
     }
 
     private func beginShutdown(deadline: UInt64) {

@@ -31,6 +31,18 @@ extension HTTPServer {
         public var headerTimeout: Duration = .seconds(10)
         /// Longest silence while a request body is being received. Default 10 s.
         public var bodyIdleTimeout: Duration = .seconds(10)
+        /// Longest time from the end of a request's head to the end of its body, however steadily the bytes come;
+        /// then the connection is closed. Default 60 s.
+        public var bodyTimeout: Duration = .seconds(60)
+        /// Slowest average rate (bytes per second since the head ended) a body may arrive at once
+        /// `bodyRateGracePeriod` has passed; slower, the connection is closed. 0 turns the check off. Default 1024.
+        public var minBodyBytesPerSecond = 1024
+        /// Time a body gets before its average rate is checked. Default 5 s.
+        public var bodyRateGracePeriod: Duration = .seconds(5)
+        /// Bytes of request bodies all connections together may hold. A declared `Content-Length` is reserved
+        /// before the body is read and a chunked body as it grows; a request that does not fit gets 503
+        /// `overloaded` with `Retry-After` and the connection is closed. Default 32 MiB.
+        public var maxBufferedBodyBytes = 32 << 20
         /// Longest silence between requests on a kept-alive connection (and before the first). Default 15 s.
         public var keepAliveTimeout: Duration = .seconds(15)
         /// Longest time a response may make no progress because the client does not read. Default 30 s.
@@ -41,6 +53,9 @@ extension HTTPServer {
         public var outboundHighWaterBytes = 256 * 1024
         /// Bytes read per `read` call (one buffer per event loop). Default 64 KiB.
         public var readBufferBytes = 64 * 1024
+        /// Header fields added to every response that does not set a field of the same name itself (including the
+        /// server's own errors). Default `X-Content-Type-Options: nosniff`.
+        public var defaultResponseHeaders: HTTPHeaders = ["X-Content-Type-Options": "nosniff"]
         /// Where access-log lines go. Default standard error.
         public var accessLog: AccessLogSink = .standardError
         /// Access-log lines buffered for the log thread; beyond it lines are dropped and counted. Default 16384.

@@ -26,6 +26,12 @@ public final class HTTPServer: Sendable {
         self.core = ServerCore(configuration: configuration, responder: responder)
     }
 
+    /// Busy and queued requests of the worker pool at this instant, with its capacity.
+    public var workerSaturation: WorkerSaturation { core.pool.saturation }
+
+    /// Bytes of request bodies held by all connections now (bounded by `maxBufferedBodyBytes`).
+    public var bufferedBodyBytes: Int { core.bufferedBodyBytes.load(ordering: .relaxed) }
+
     /// Access-log lines dropped because the log buffer was full.
     public var droppedAccessLogLines: Int { core.logger.droppedLines }
 

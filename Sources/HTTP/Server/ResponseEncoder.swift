@@ -35,8 +35,10 @@ enum ResponseEncoder {
         }
     }
 
+    /// - Parameters:
+    ///   - defaults: fields sent unless `headers` has a field of the same name (`defaultResponseHeaders`).
     static func appendHead(
-        status: HTTPResponseStatus, headers: HTTPHeaders, framing: Framing, requestID: String,
+        status: HTTPResponseStatus, headers: HTTPHeaders, defaults: HTTPHeaders, framing: Framing, requestID: String,
         close: Bool, announceKeepAlive: Bool, dateLine: [UInt8], into output: inout [UInt8]
     ) {
         output.append(contentsOf: httpVersion)
@@ -67,13 +69,20 @@ enum ResponseEncoder {
             output.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         for field in headers where !isServerOwned(field.name) && isSafe(field) {
-            output.append(contentsOf: field.name.utf8)
-            output.append(58)
-            output.append(32)
-            output.append(contentsOf: field.value.utf8)
-            output.append(13)
-            output.append(10)
+            appendField(field, to: &output)
         }
+        for field in defaults where !headers.contains(name: field.name) && !isServerOwned(field.name) && isSafe(field) {
+            appendField(field, to: &output)
+        }
+        output.append(13)
+        output.append(10)
+    }
+
+    private static func appendField(_ field: (name: String, value: String), to output: inout [UInt8]) {
+        output.append(contentsOf: field.name.utf8)
+        output.append(58)
+        output.append(32)
+        output.append(contentsOf: field.value.utf8)
         output.append(13)
         output.append(10)
     }

@@ -7,6 +7,8 @@ final class ServerCore: Sendable {
     let pool: WorkerPool
     let logger: AccessLogger
     let openConnections = Atomic<Int>(0)
+    /// Bytes of request bodies reserved by all connections (see `maxBufferedBodyBytes`).
+    let bufferedBodyBytes = Atomic<Int>(0)
     let limits: HTTPParser.Limits
     let timeouts: Timeouts
 
@@ -14,6 +16,8 @@ final class ServerCore: Sendable {
     struct Timeouts: Sendable {
         let header: UInt64
         let bodyIdle: UInt64
+        let body: UInt64
+        let bodyRateGrace: UInt64
         let keepAlive: UInt64
         let write: UInt64
     }
@@ -27,9 +31,24 @@ final class ServerCore: Sendable {
         self.timeouts = Timeouts(
             header: configuration.headerTimeout.nanoseconds,
             bodyIdle: configuration.bodyIdleTimeout.nanoseconds,
+            body: configuration.bodyTimeout.nanoseconds,
+            bodyRateGrace: configuration.bodyRateGracePeriod.nanoseconds,
             keepAlive: configuration.keepAliveTimeout.nanoseconds,
             write: configuration.writeTimeout.nanoseconds
         )
+    }
+
+    /// Reserves `bytes` of the body budget; false (nothing reserved) when they do not fit.
+    func reserveBody(_ bytes: Int) -> Bool {
+        let total = bufferedBodyBytes.add(bytes, ordering: .relaxed).newValue
+        if total <= configuration.maxBufferedBodyBytes { return true }
+        bufferedBodyBytes.subtract(bytes, ordering: .relaxed)
+        return false
+    }
+
+    /// Gives back a reservation made with `reserveBody`.
+    func releaseBody(_ bytes: Int) {
+        if bytes > 0 { bufferedBodyBytes.subtract(bytes, ordering: .relaxed) }
     }
 
     /// Runs the responder; errors become responses here and only here (other errors: 500 without details).
@@ -41,7 +60,8 @@ final class ServerCore: Sendable {
         } catch {
             // One line per error: control characters in the description would forge or split log lines.
             let detail = String(String(describing: error).unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
-            logger.log("error request_id=\(context.requestID) \(request.method) \(request.head.target): \(detail)")
+            // The path only: the query may carry an API key or personal data.
+            logger.log("error request_id=\(context.requestID) \(request.method) \(request.head.rawPath): \(detail)")
             return HTTPError.unexpected.response
         }
     }

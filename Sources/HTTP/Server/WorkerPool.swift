@@ -4,12 +4,14 @@ import Foundation
 final class WorkerPool: @unchecked Sendable {
     typealias Job = @Sendable () -> Void
 
-    // `condition` guards `queue`, `head`, `stopping`, `idle` and `running`.
+    // `condition` guards `queue`, `head`, `queued`, `stopping`, `idle`, `busy` and `running`.
     private let condition = NSCondition()
     private var queue: [Job?]
     private var head = 0
     private var queued = 0
     private var idle = 0
+    /// Threads running a job right now.
+    private var busy = 0
     private var running = 0
     private var stopping = false
     private let threadCount: Int
@@ -28,6 +30,14 @@ final class WorkerPool: @unchecked Sendable {
             thread.name = "http-worker-\(index)"
             thread.start()
         }
+    }
+
+    /// Busy threads and queued jobs at this instant, with the pool's capacity.
+    var saturation: WorkerSaturation {
+        condition.lock()
+        defer { condition.unlock() }
+        return WorkerSaturation(
+            busyWorkers: busy, queuedRequests: queued, workerCount: threadCount, queueCapacity: queue.count)
     }
 
     /// Queues a job; false when the queue is full (the caller answers 503) or the pool is stopping.
@@ -71,9 +81,11 @@ final class WorkerPool: @unchecked Sendable {
             queue[head] = nil
             head = (head + 1) % queue.count
             queued -= 1
+            busy += 1
             condition.unlock()
             job()
             condition.lock()
+            busy -= 1
         }
         running -= 1
         condition.broadcast()

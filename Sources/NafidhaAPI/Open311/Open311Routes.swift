@@ -2,7 +2,6 @@ import Foundation
 import HTTP
 import NafidhaContract
 import NafidhaCore
-import Postgres
 
 /// The Open311 GeoReport v2 façade under `/open311/v2/` (docs/open311.md): every resource in `.json` and `.xml`,
 /// over the same catalog, intake and request services as the JSON API.
@@ -13,12 +12,6 @@ struct Open311Routes: Sendable {
     let catalog: Open311Catalog
     let requests: Open311Requests
     let intake: Open311Intake
-
-    init(pool: PostgresPool, catalog snapshots: CatalogStore) {
-        catalog = Open311Catalog(pool: pool)
-        requests = Open311Requests(pool: pool)
-        intake = Open311Intake(pool: pool, catalog: snapshots)
-    }
 
     func register(on router: inout Router) {
         for format in Open311Format.allCases {

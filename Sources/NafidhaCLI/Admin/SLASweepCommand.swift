@@ -24,7 +24,9 @@ struct SLASweepCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let result = try AdminDatabase.withPool(database, context: context) { try EscalationSweep(pool: $0).run() }
+        let result = try AdminDatabase.withPool(database, context: context) {
+            try NafidhaServices(pool: $0).sweep.run()
+        }
         context.standardOutput.writeLine(
             json
                 ? #"{"escalated":\#(result.escalated),"leases_lapsed":\#(result.leasesLapsed)}"#

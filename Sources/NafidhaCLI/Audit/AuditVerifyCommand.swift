@@ -1,5 +1,6 @@
 import ArgumentParsing
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 
@@ -15,9 +16,9 @@ struct AuditVerifyCommand: RunnableCommand {
         discussion: """
             With --file, recomputes every chain from the file's canonical fields and checks the manifest (SHA-256, \
             counts, each chain's first and last links); prints OK with counts, or the first broken link and exits \
-            1. Without --file, asks the server (GET /v1/audit/verify, with the credentials of `nafidha login` or \
-            NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with --database-url or \
-            --data-dir, recomputes them in that database directly.
+            1. Without --file, asks the server (\(Routes.auditVerify.template), with the credentials of \
+            `nafidha login` or NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with \
+            --database-url or --data-dir, recomputes them in that database directly.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition, file.definition,
@@ -83,17 +84,14 @@ struct AuditVerifyCommand: RunnableCommand {
     private func verifyThroughAPI(context: CommandContext) -> Int32 {
         var broken = false
         let code = ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            let answer = try client.call("GET", "/v1/audit/verify") as? [String: Any]
-            for chain in answer?["chains"] as? [[String: Any]] ?? [] {
-                let municipality = chain["municipality"] as? String ?? "?"
-                if chain["intact"] as? Bool == true {
-                    context.standardOutput.writeLine(
-                        "OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events")
+            for chain in try client.send(Routes.auditVerify.target()).chains {
+                if chain.intact {
+                    context.standardOutput.writeLine("OK: \(chain.municipality) \(chain.eventsChecked) events")
                 } else {
                     broken = true
-                    let seq = (chain["broken_seq"] as? Int).map(String.init) ?? "?"
                     context.standardOutput.writeLine(
-                        "BROKEN: \(municipality) at seq \(seq): \(chain["problem"] as? String ?? "?")")
+                        "BROKEN: \(chain.municipality) at seq \(chain.brokenSeq.map(String.init) ?? "?"): "
+                            + (chain.problem ?? "?"))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha approve TASK [--note TEXT]`: the sector says yes.
 struct ApproveCommand: RunnableCommand {
@@ -27,7 +28,7 @@ struct ApproveCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         TaskActionCommand.run(
-            "approve", taskID: taskID, body: note.map { ["note": $0] } ?? [:], version: version, verb: "Approved",
-            json: json, context: context)
+            Routes.approve(task: Int64(taskID)), body: Staff.ApproveBody(version: version, note: note),
+            verb: "Approved", json: json, context: context)
     }
 }

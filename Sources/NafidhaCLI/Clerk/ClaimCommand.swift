@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha claim (TASK | --next [--sector S])`: takes a task from the queue.
 struct ClaimCommand: RunnableCommand {
@@ -33,14 +34,13 @@ struct ClaimCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            let answer: Any
-            if let taskID {
-                answer = try client.call("POST", "/v1/staff/tasks/\(taskID)/claim")
-            } else {
-                answer = try client.call(
-                    "POST", "/v1/staff/tasks/claim-next", body: sector.map { ["sector": $0] } ?? [:])
-            }
-            TaskPrinter.print(answer, verb: "Claimed", json: json, context: context)
+            let task =
+                if let taskID {
+                    try client.send(Routes.claim(task: Int64(taskID)), body: Staff.VersionBody())
+                } else {
+                    try client.send(Routes.claimNext.target(), body: Staff.ClaimNextBody(sector: sector))
+                }
+            TaskPrinter.print(task, verb: "Claimed", json: json, context: context)
         }
     }
 }

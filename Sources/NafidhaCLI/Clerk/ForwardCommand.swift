@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha forward TASK --to SECTOR --reason TEXT`: moves a misrouted task to another sector's queue.
 struct ForwardCommand: RunnableCommand {
@@ -31,7 +32,8 @@ struct ForwardCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         TaskActionCommand.run(
-            "forward", taskID: taskID, body: ["sector": sector, "reason": reason], version: version,
-            verb: "Forwarded", json: json, context: context)
+            Routes.forward(task: Int64(taskID)),
+            body: Staff.ForwardBody(sector: sector, reason: reason, version: version), verb: "Forwarded", json: json,
+            context: context)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParsing
 import Foundation
+import NafidhaContract
 
 /// `nafidha login --url URL`: checks a token against the server and stores both for the clerk commands.
 struct LoginCommand: RunnableCommand {
@@ -35,15 +36,14 @@ struct LoginCommand: RunnableCommand {
             throw CommandFailure("no token given: set NAFIDHA_TOKEN or type it on standard input")
         }
         let credentials = ClientCredentials(url: serverURL, token: token)
-        var me: [String: Any] = [:]
+        var me: Staff.Member?
         let code = ClerkCommandRunner.run(context: context.with(credentials)) { client throws(ClientFailure) in
-            me = try client.call("GET", "/v1/staff/me") as? [String: Any] ?? [:]
+            me = try client.send(Routes.staffMe.target())
         }
-        guard code == 0 else { return code }
+        guard code == 0, let me else { return code }
         try credentials.write(to: path)
         context.standardOutput.writeLine(
-            "Logged in as \(me["name"] as? String ?? "?") (\(me["role"] as? String ?? "?")); credentials stored in \(path)."
-        )
+            "Logged in as \(me.name) (\(me.role.rawValue)); credentials stored in \(path).")
         return 0
     }
 }

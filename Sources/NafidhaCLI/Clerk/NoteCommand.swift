@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha note TRACKING --text TEXT [--public]`: a note on a request, internal unless `--public`.
 struct NoteCommand: RunnableCommand {
@@ -30,16 +31,13 @@ struct NoteCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            let path = "/v1/staff/requests/\(ClerkCommandRunner.pathSegment(trackingNumber))/notes"
-            let answer = try client.call("POST", path, body: ["text": text, "public": isPublic])
+            let note = try client.send(
+                Routes.addNote(trackingNumber), body: Staff.NoteBody(text: text, public: isPublic))
             if json {
-                context.standardOutput.writeLine(ClerkCommandRunner.jsonText(answer))
+                context.standardOutput.writeLine(ClerkCommandRunner.jsonText(note))
             } else {
-                let note = answer as? [String: Any] ?? [:]
-                let visibility = isPublic ? "public" : "internal"
-                context.standardOutput.writeLine(
-                    "Added \(visibility) note \(note["id"] as? Int ?? 0) to \(note["tracking_number"] as? String ?? trackingNumber)."
-                )
+                let visibility = note.isPublic ? "public" : "internal"
+                context.standardOutput.writeLine("Added \(visibility) note \(note.id) to \(note.trackingNumber).")
             }
         }
     }

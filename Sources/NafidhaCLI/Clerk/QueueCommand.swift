@@ -1,5 +1,5 @@
 import ArgumentParsing
-import Foundation
+import NafidhaContract
 
 /// `nafidha queue`: the queues the clerk may work, with counts, and their tasks by priority then due time.
 struct QueueCommand: RunnableCommand {
@@ -34,56 +34,61 @@ struct QueueCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            var query = [URLQueryItem(name: "status", value: overdueOnly ? "active" : "open")]
-            if overdueOnly { query.append(URLQueryItem(name: "overdue", value: "true")) }
-            if let sector { query.append(URLQueryItem(name: "sector", value: sector)) }
-            if let municipality { query.append(URLQueryItem(name: "municipality", value: municipality)) }
-            var components = URLComponents()
-            components.queryItems = query
-            let queues = try client.call("GET", "/v1/staff/queues") as? [String: Any] ?? [:]
-            let page =
-                try client.call("GET", "/v1/staff/tasks" + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
-                as? [String: Any] ?? [:]
-            var allQueues = queues["queues"] as? [[String: Any]] ?? []
-            allQueues = allQueues.filter { queue in
-                (sector == nil || queue["sector"] as? String == sector)
-                    && (municipality == nil || queue["municipality"] as? String == municipality)
+            let query = Staff.TaskQuery(
+                municipality: municipality, sector: sector, status: overdueOnly ? .active : .open,
+                overdue: overdueOnly ? true : nil)
+            let queues = try client.send(Routes.queues.target()).queues.filter { queue in
+                (sector == nil || queue.sector == sector) && (municipality == nil || queue.municipality == municipality)
             }
-            let tasks = page["tasks"] as? [[String: Any]] ?? []
+            let page = try client.send(Routes.tasks(query))
             if json {
-                var output: [String: Any] = ["queues": allQueues, "tasks": tasks]
-                output["next_cursor"] = page["next_cursor"] ?? NSNull()
-                context.standardOutput.writeLine(ClerkCommandRunner.jsonText(output))
+                context.standardOutput.writeLine(
+                    ClerkCommandRunner.jsonText(Listing(queues: queues, tasks: page.tasks, nextCursor: page.nextCursor))
+                )
                 return
             }
             let style = TerminalStyle(context: context)
-            let language = ClerkCommandRunner.languageKey(context)
+            let language = ClerkCommandRunner.language(context)
             var summary = TerminalTable(headers: ["QUEUE", "SECTOR", "OPEN", "CLAIMED", "AWAITING", "OVERDUE"])
-            for queue in allQueues {
-                let name = (queue["sector_name"] as? [String: Any])?[language] as? String ?? ""
-                summary.rows.append([
-                    "\(queue["municipality"] as? String ?? "")/\(queue["office"] as? String ?? "")", name,
-                    "\(queue["open"] as? Int ?? 0)", "\(queue["claimed"] as? Int ?? 0)",
-                    "\(queue["awaiting_citizen"] as? Int ?? 0)", "\(queue["overdue"] as? Int ?? 0)",
-                ])
+            summary.rows = queues.map { queue in
+                [
+                    "\(queue.municipality)/\(queue.office)", queue.sectorName.text(in: language), String(queue.open),
+                    String(queue.claimed), String(queue.awaitingCitizen), String(queue.overdue),
+                ]
             }
             context.standardOutput.writeLine(
-                allQueues.isEmpty ? "No queue has work for you." : summary.render(style: style))
-            guard !tasks.isEmpty else {
+                queues.isEmpty ? "No queue has work for you." : summary.render(style: style))
+            guard !page.tasks.isEmpty else {
                 context.standardOutput.writeLine(overdueOnly ? "No overdue task." : "No open task.")
                 return
             }
             var table = TerminalTable(headers: ClerkCommandRunner.taskHeaders)
-            var late = Set<Int>()
-            for (index, task) in tasks.enumerated() {
-                table.rows.append(ClerkCommandRunner.taskRow(task, language: language))
-                if task["overdue"] as? Bool == true { late.insert(index) }
-            }
+            table.rows = page.tasks.map { ClerkCommandRunner.taskRow($0, language: language) }
+            let late = Set(page.tasks.indices.filter { page.tasks[$0].overdue })
             context.standardOutput.writeLine("")
             context.standardOutput.writeLine(table.render(style: style, highlighted: late))
-            if page["next_cursor"] is String {
+            if page.nextCursor != nil {
                 context.standardOutput.writeLine("(more tasks: use --json and the API's cursor, or claim some first)")
             }
+        }
+    }
+
+    /// What `--json` prints: the queues, the first page of tasks and the cursor of the next (`null` on the last).
+    private struct Listing: Encodable {
+        let queues: [Staff.QueueSummary]
+        let tasks: [Staff.QueueTask]
+        let nextCursor: String?
+
+        enum CodingKeys: String, CodingKey {
+            case queues, tasks
+            case nextCursor = "next_cursor"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(queues, forKey: .queues)
+            try container.encode(tasks, forKey: .tasks)
+            try container.encode(nextCursor, forKey: .nextCursor)
         }
     }
 }

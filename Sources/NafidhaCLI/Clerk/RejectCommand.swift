@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha reject TASK --reason TEXT`: the sector says no, which rejects the request.
 struct RejectCommand: RunnableCommand {
@@ -27,7 +28,7 @@ struct RejectCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         TaskActionCommand.run(
-            "reject", taskID: taskID, body: ["reason": reason], version: version, verb: "Rejected", json: json,
-            context: context)
+            Routes.reject(task: Int64(taskID)), body: Staff.RejectBody(reason: reason, version: version),
+            verb: "Rejected", json: json, context: context)
     }
 }

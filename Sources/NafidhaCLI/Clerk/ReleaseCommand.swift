@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha release TASK`: gives a claimed task back to its queue.
 struct ReleaseCommand: RunnableCommand {
@@ -23,8 +24,8 @@ struct ReleaseCommand: RunnableCommand {
     func run(context: CommandContext) throws -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
             TaskPrinter.print(
-                try client.call("POST", "/v1/staff/tasks/\(taskID)/release"), verb: "Released", json: json,
-                context: context)
+                try client.send(Routes.release(task: Int64(taskID)), body: Staff.VersionBody()), verb: "Released",
+                json: json, context: context)
         }
     }
 }

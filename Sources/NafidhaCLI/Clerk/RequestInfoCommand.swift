@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// `nafidha request-info TASK --message TEXT`: asks the citizen; the task's clock pauses until the reply.
 struct RequestInfoCommand: RunnableCommand {
@@ -27,7 +28,7 @@ struct RequestInfoCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         TaskActionCommand.run(
-            "request-info", taskID: taskID, body: ["message": message], version: version,
+            Routes.requestInfo(task: Int64(taskID)), body: Staff.RequestInfoBody(message: message, version: version),
             verb: "Asked the citizen about", json: json, context: context)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParsing
+import Foundation
+import NafidhaContract
 
 /// `nafidha show TRACKING`: the request with the applicant's personal data and its tasks (an audited access).
 struct ShowCommand: RunnableCommand {
@@ -25,30 +27,39 @@ struct ShowCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            guard trackingNumber.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-                throw .refused(status: 404, code: "request_not_found", message: "No request has this tracking number.")
+            let language = ClerkCommandRunner.language(context)
+            guard trackingNumber.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                // Not a tracking number: the server's own answer, without asking it.
+                throw .refused(
+                    status: ErrorCode.requestNotFound.status, code: ErrorCode.requestNotFound.rawValue,
+                    message: ErrorCode.requestNotFound.message.text(in: language))
             }
-            let answer = try client.call("GET", "/v1/staff/requests/\(ClerkCommandRunner.pathSegment(trackingNumber))")
+            let request = try client.send(Routes.staffRequest(trackingNumber))
             guard !json else {
-                context.standardOutput.writeLine(ClerkCommandRunner.jsonText(answer))
+                context.standardOutput.writeLine(ClerkCommandRunner.jsonText(request))
                 return
             }
-            let request = answer as? [String: Any] ?? [:]
             var facts = TerminalTable(headers: ["FIELD", "VALUE"])
-            for key in [
-                "tracking_number", "service", "municipality", "status", "submitted_at", "due_at", "applicant_name",
-                "applicant_national_id", "applicant_phone", "applicant_email", "description", "fields",
-            ] {
-                facts.rows.append([key, (request[key] as? String) ?? "-"])
-            }
+            facts.rows = [
+                ["tracking_number", request.trackingNumber], ["service", request.service],
+                ["municipality", request.municipality], ["status", request.status.rawValue],
+                ["submitted_at", Self.instant(request.submittedAt)], ["due_at", Self.instant(request.dueAt)],
+                ["applicant_name", request.applicantName],
+                ["applicant_national_id", request.applicantNationalID ?? "-"],
+                ["applicant_phone", request.applicantPhone ?? "-"], ["applicant_email", request.applicantEmail ?? "-"],
+                ["description", request.description], ["fields", request.fields],
+            ]
             let style = TerminalStyle(context: context)
             context.standardOutput.writeLine(facts.render(style: style))
             var tasks = TerminalTable(headers: ClerkCommandRunner.taskHeaders)
-            for task in request["tasks"] as? [[String: Any]] ?? [] {
-                tasks.rows.append(ClerkCommandRunner.taskRow(task, language: ClerkCommandRunner.languageKey(context)))
-            }
+            tasks.rows = request.tasks.map { ClerkCommandRunner.taskRow($0, language: language) }
             context.standardOutput.writeLine("")
             context.standardOutput.writeLine(tasks.render(style: style))
         }
+    }
+
+    /// An instant as the API writes it, `2026-06-01T07:00:00Z`.
+    private static func instant(_ date: Date?) -> String {
+        date.map { ISO8601DateFormatter().string(from: $0) } ?? "-"
     }
 }

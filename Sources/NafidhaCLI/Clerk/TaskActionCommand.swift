@@ -1,4 +1,5 @@
 import ArgumentParsing
+import NafidhaContract
 
 /// What `approve`, `reject`, `request-info` and `forward` share: post to the task's action route, print the task.
 enum TaskActionCommand {
@@ -8,15 +9,11 @@ enum TaskActionCommand {
         help: "Act only if the task is still at this version (as last shown); else the server answers 409.")
     static let json = Flag("json", help: "Print the task as JSON.")
 
-    static func run(
-        _ action: String, taskID: Int, body: [String: Any], version: Int?, verb: String, json: Bool,
-        context: CommandContext
+    static func run<Body>(
+        _ target: RouteTarget<Body, Staff.QueueTask>, body: Body, verb: String, json: Bool, context: CommandContext
     ) -> Int32 {
         ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
-            var body = body
-            if let version { body["version"] = version }
-            let answer = try client.call("POST", "/v1/staff/tasks/\(taskID)/\(action)", body: body)
-            TaskPrinter.print(answer, verb: verb, json: json, context: context)
+            TaskPrinter.print(try client.send(target, body: body), verb: verb, json: json, context: context)
         }
     }
 

@@ -49,9 +49,13 @@ struct ClientCredentials: Equatable {
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".tmp"
-        FileManager.default.createFile(
-            atPath: temporary, contents: Data("url=\(url)\ntoken=\(token)\n".utf8),
-            attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data("url=\(url)\ntoken=\(token)\n".utf8),
+                attributes: [.posixPermissions: 0o600])
+        else {
+            throw CommandFailure("cannot write the credentials to \(temporary)")
+        }
         // rename(2) replaces the old file in one step, so a reader never sees a half-written one.
         guard rename(temporary, path) == 0 else {
             throw CommandFailure("cannot store the credentials in \(path): \(String(cString: strerror(errno)))")

@@ -4,8 +4,10 @@ enum ClientFailure: Error, CustomStringConvertible {
     case unreachable(String)
     /// The server refused: its `code` and message are printed, exit 1.
     case refused(status: Int, code: String, message: String)
-    /// The answer was not what the API documents: exit 1.
+    /// The answer is not what the API documents (a member missing or of the wrong type, not JSON, ...): exit 1.
     case badResponse(String)
+    /// The request could not be written: exit 1.
+    case unsendable(String)
     /// No server or token configured: exit 64 (usage).
     case notConfigured(String)
 
@@ -16,7 +18,7 @@ enum ClientFailure: Error, CustomStringConvertible {
         switch self {
         case .unreachable: Self.unreachableExitCode
         case .notConfigured: 64
-        case .refused, .badResponse: 1
+        case .refused, .badResponse, .unsendable: 1
         }
     }
 
@@ -24,8 +26,8 @@ enum ClientFailure: Error, CustomStringConvertible {
         switch self {
         case .unreachable(let detail): "the server is unreachable: \(detail)"
         case .refused(_, let code, let message): "\(message) (\(code))"
-        case .badResponse(let detail): "unexpected answer from the server: \(detail)"
-        case .notConfigured(let detail): detail
+        case .badResponse(let detail): "the server's answer \(detail)"
+        case .unsendable(let detail), .notConfigured(let detail): detail
         }
     }
 }

@@ -44,7 +44,7 @@ struct PlainHTTPExchange {
                 throw .unreachable("reading the answer failed: \(Self.describe(errno))")
             }
             answer += buffer[..<count]
-            guard answer.count <= maximumBytes else { throw .badResponse("the answer is too large") }
+            guard answer.count <= maximumBytes else { throw .badResponse("is too large") }
         }
         return try Self.parse(answer)
     }
@@ -86,11 +86,11 @@ struct PlainHTTPExchange {
     /// Splits status line, header fields and body; decodes a chunked body.
     static func parse(_ answer: [UInt8]) throws(ClientFailure) -> (status: Int, body: [UInt8]) {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard let end = answer.firstRange(of: separator) else { throw .badResponse("the answer has no complete head") }
+        guard let end = answer.firstRange(of: separator) else { throw .badResponse("has no complete head") }
         let head = String(decoding: answer[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = head[0].split(separator: " ")
         guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/1."), let status = Int(statusParts[1]) else {
-            throw .badResponse("not an HTTP/1.1 answer")
+            throw .badResponse("is not HTTP/1.1")
         }
         let fields = head.dropFirst().map { $0.lowercased() }
         var body = Array(answer[end.upperBound...])
@@ -99,7 +99,7 @@ struct PlainHTTPExchange {
         } else if let length = fields.first(where: { $0.hasPrefix("content-length:") })
             .flatMap({ Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) })
         {
-            guard body.count >= length else { throw .badResponse("the answer was cut short") }
+            guard body.count >= length else { throw .badResponse("was cut short") }
             body = Array(body.prefix(length))
         }
         return (status, body)
@@ -118,7 +118,7 @@ struct PlainHTTPExchange {
             output += bytes[start..<(start + size)]
             index = min(start + size + 2, bytes.count)
         }
-        throw .badResponse("the chunked answer was cut short")
+        throw .badResponse("was cut short in a chunk")
     }
 
     private static func describe(_ code: Int32) -> String {

@@ -1,13 +1,10 @@
 import Foundation
 import NafidhaContract
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The clerk CLI's HTTP client for the staff API: one blocking call at a time on the CLI's own thread, bounded by
-/// timeouts; failures come back as `ClientFailure` (unreachable, refused with the server's message, or garbled).
-/// `http://` goes over a plain socket (`PlainHTTPExchange`), `https://` through URLSession (TLS).
+/// timeouts. Requests are the contract's routes and bodies; answers decode into the contract's types, so a member
+/// the server renamed or dropped is an error naming it, never a silent zero. Failures come back as `ClientFailure`
+/// (unreachable, refused with the server's message, or an answer the contract does not describe).
 struct StaffClient {
     /// Seconds to wait for an answer before calling the server unreachable (`NAFIDHA_TIMEOUT`, default 30).
     static let defaultTimeout: TimeInterval = 30
@@ -16,107 +13,71 @@ struct StaffClient {
 
     let credentials: ClientCredentials
     let timeout: TimeInterval
+    /// Sent as `Accept-Language` when `LANG` names one of ours, so the server's messages come in it.
+    let language: Language?
 
     init(credentials: ClientCredentials, environment: [String: String]) {
         self.credentials = credentials
         timeout =
             environment["NAFIDHA_TIMEOUT"].flatMap(TimeInterval.init).map { min(max($0, 1), 600) }
             ?? Self.defaultTimeout
+        language = environment["LANG"].flatMap { Language(rawValue: String($0.prefix(2))) }
     }
 
-    /// Sends `method path` with an optional JSON body and returns the decoded JSON answer of a 2xx response.
-    func call(_ method: String, _ path: String, body: [String: Any]? = nil) throws(ClientFailure) -> Any {
-        guard let base = URL(string: credentials.url), base.scheme == "http" || base.scheme == "https",
-            let url = URL(string: credentials.url.trimmingSuffix("/") + path)
-        else {
-            throw .notConfigured("NAFIDHA_URL is not an http:// or https:// URL")
+    /// Sends `target` with `body` as JSON and decodes the answer of a 2xx response.
+    func send<Body, Response>(_ target: RouteTarget<Body, Response>, body: Body) throws(ClientFailure) -> Response {
+        let bytes: [UInt8]
+        do {
+            bytes = try ContractJSON.encode(body)
+        } catch {
+            throw .unsendable("the request cannot be written as JSON: \(error)")
         }
-        var fields: [(String, String)] = [
-            ("Authorization", "Bearer \(credentials.token)"), ("Accept", "application/json"),
-        ]
-        if let language = ProcessInfo.processInfo.environment["LANG"]?.prefix(2), ["ar", "fr", "en"].contains(language)
-        {
-            fields.append(("Accept-Language", String(language)))
-        }
-        var bodyBytes: [UInt8] = []
-        if let body {
-            fields.append(("Content-Type", "application/json"))
-            bodyBytes = (try? JSONSerialization.data(withJSONObject: body)).map { Array($0) } ?? []
-        }
-        guard !fields.contains(where: { $0.1.contains("\r") || $0.1.contains("\n") }) else {
-            throw .notConfigured("NAFIDHA_TOKEN must be a single line")
-        }
-        let (status, responseBody): (Int, [UInt8])
-        if base.scheme == "http" {
-            let exchange = PlainHTTPExchange(
-                host: base.host ?? "127.0.0.1", port: base.port ?? 80, timeout: timeout,
-                maximumBytes: Self.maximumResponseBytes)
-            let target = (url.path.isEmpty ? "/" : url.path) + (url.query.map { "?" + $0 } ?? "")
-            let head =
-                "\(method) \(target) HTTP/1.1\r\nHost: \(base.host ?? "")\(base.port.map { ":\($0)" } ?? "")\r\n"
-                + fields.map { "\($0.0): \($0.1)\r\n" }.joined()
-            (status, responseBody) = try exchange.perform(head: head, body: bodyBytes)
-        } else {
-            var request = URLRequest(url: url, timeoutInterval: timeout)
-            request.httpMethod = method
-            for (name, value) in fields { request.setValue(value, forHTTPHeaderField: name) }
-            if body != nil { request.httpBody = Data(bodyBytes) }
-            let (data, response) = try send(request)
-            (status, responseBody) = (response.statusCode, Array(data))
-        }
-        let data = Data(responseBody)
-        guard data.count <= Self.maximumResponseBytes else { throw .badResponse("the answer is too large") }
-        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        guard (200..<300).contains(status) else {
-            let error = (json as? [String: Any])?["error"] as? [String: Any]
-            throw .refused(
-                status: status, code: error?["code"] as? String ?? "http_\(status)",
-                message: error?["message"] as? String ?? "the server answered \(status)")
-        }
-        guard let json else { throw .badResponse("the answer is not JSON") }
-        return json
+        return try decode(Response.self, from: exchange(target.method, target.requestTarget, body: bytes))
     }
 
-    private func send(_ request: URLRequest) throws(ClientFailure) -> (Data, HTTPURLResponse) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let done = DispatchSemaphore(value: 0)
-        let outcome = OutcomeBox()
-        session.dataTask(with: request) { data, response, error in
-            outcome.set(data: data, response: response, error: error)
-            done.signal()
-        }.resume()
-        // The session's own timeouts end the task; the extra second only guards against a lost callback.
-        guard done.wait(timeout: .now() + timeout + 1) == .success else {
-            throw .unreachable("no answer in \(Int(timeout)) s")
+    /// Sends `target`, which takes no body, and decodes the answer of a 2xx response.
+    func send<Response>(_ target: RouteTarget<NoBody, Response>) throws(ClientFailure) -> Response {
+        try decode(Response.self, from: exchange(target.method, target.requestTarget, body: nil))
+    }
+
+    /// The answer as `Response`; a refusal as the server's error body (or its status, when that is not one).
+    private func decode<Response: Decodable>(
+        _ type: Response.Type, from answer: (status: Int, body: [UInt8])
+    ) throws(ClientFailure) -> Response {
+        guard (200..<300).contains(answer.status) else {
+            guard let refusal = try? ContractJSON.decode(ErrorBody.self, from: answer.body) else {
+                throw .refused(
+                    status: answer.status, code: "http_\(answer.status)",
+                    message: "the server answered \(answer.status)")
+            }
+            throw .refused(status: answer.status, code: refusal.error.code, message: refusal.error.message)
         }
-        let (data, response, error) = outcome.get()
-        if let error { throw .unreachable(error.localizedDescription) }
-        guard let response = response as? HTTPURLResponse else { throw .badResponse("not an HTTP response") }
-        return (data ?? Data(), response)
-    }
-}
-
-/// The completion handler's results, handed from URLSession's delegate queue to the waiting CLI thread.
-private final class OutcomeBox: @unchecked Sendable {
-    // Guarded by `lock`: written once on URLSession's queue, read after the semaphore on the CLI thread.
-    private let lock = NSLock()
-    private var value: (Data?, URLResponse?, (any Error)?) = (nil, nil, nil)
-
-    func set(data: Data?, response: URLResponse?, error: (any Error)?) {
-        lock.withLock { value = (data, response, error) }
+        do {
+            return try ContractJSON.decode(type, from: answer.body)
+        } catch let error as DecodingError {
+            throw .badResponse(Self.describe(error))
+        } catch {
+            throw .badResponse("cannot be read: \(error)")
+        }
     }
 
-    func get() -> (Data?, URLResponse?, (any Error)?) {
-        lock.withLock { value }
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    /// What a decoding error means for the person at the terminal, naming the member (`tasks.0.status`).
+    static func describe(_ error: DecodingError) -> String {
+        func member(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "lacks a member the API documents (member \(member(context.codingPath + [key])))"
+        case .typeMismatch(_, let context):
+            return "has a value of the wrong type (member \(member(context.codingPath)))"
+        case .valueNotFound(_, let context):
+            return "has null where the API documents a value (member \(member(context.codingPath)))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "is not JSON" : "has a value the API does not document (member \(member(context.codingPath)))"
+        @unknown default:
+            return "does not match the API"
+        }
     }
 }

@@ -119,9 +119,4 @@ enum IntakeMessages {
         fr: "Cette clé Idempotency-Key a déjà servi pour une autre demande.",
         en: "This Idempotency-Key was already used with a different request."
     )
-    static let catalogChanging = LocalizedText(
-        ar: "تغيّر دليل الخدمات مراراً أثناء تسجيل الطلب؛ أعد إرساله بعد قليل.",
-        fr: "Le catalogue a changé plusieurs fois pendant l'enregistrement ; renvoyez la demande sous peu.",
-        en: "The catalog changed several times while the request was being filed; send it again shortly."
-    )
 }

@@ -90,7 +90,8 @@ public struct SubmissionService: Sendable {
                 return SubmissionResult(receipt: replay, replayed: true)
             }
         }
-        throw NafidhaError(.unavailable, code: "catalog_changing", message: IntakeMessages.catalogChanging)
+        throw NafidhaError(
+            .unavailable, code: ErrorCode.catalogChanging.rawValue, message: ErrorCode.catalogChanging.message)
     }
 
     /// The catalog's version now and, for a key already used, the first answer (or `idempotency_conflict` for

@@ -2,14 +2,12 @@ import Foundation
 import NafidhaContract
 import Postgres
 
-/// Queues for staff: the queues visible to a staff member with their counts, the tasks of those queues by page,
-/// and claiming (claim-next, claim by id, release, reassign). Authorization is checked here, whatever the caller.
-/// Synchronous: call it from threads we own.
+/// Queues for staff, read only: the queues visible to a staff member with their counts, and the tasks of those
+/// queues by page. Scope is checked here, whatever the caller; every change of a task (claims included) is the
+/// workflow engine's. Synchronous: call it from threads we own.
 public struct QueueService: Sendable {
-    /// Limits of queue listings and claims.
+    /// Limits of queue listings.
     public struct Settings: Sendable {
-        /// How long a claim lasts without action before the sweep returns the task to its queue (30 minutes).
-        public var leaseDuration: TimeInterval = 30 * 60
         /// Tasks per page when the caller does not say (50).
         public var defaultPageSize = 50
         /// The largest page a caller may ask for (200).
@@ -69,13 +67,14 @@ public struct QueueService: Sendable {
 
     /// One page of the tasks `member` may see that match `filter`, in queue order.
     public func tasks(for member: StaffMember, filter: TaskFilter) throws -> TaskPage {
-        try requireScope(member, municipality: filter.municipality, sector: filter.sector)
+        try member.requireScope(municipality: filter.municipality, sector: filter.sector)
         let limit = min(max(filter.limit ?? settings.defaultPageSize, 1), settings.maximumPageSize)
         var cursor: TaskCursor?
         if let text = filter.cursor {
             guard let decoded = TaskCursor(encoded: text) else { throw QueueErrors.invalidCursor }
             cursor = decoded
         }
+        let statuses: [String] = filter.statuses.map(\.rawValue)
         return try pool.withConnection { connection in
             let rows = try connection.queryPrepared(
                 """
@@ -95,7 +94,7 @@ public struct QueueService: Sendable {
                  LIMIT $11
                 """,
                 [
-                    PostgresTextArray.literal(filter.statuses),
+                    PostgresTextArray.literal(statuses),
                     PostgresTextArray.literal(member.visibleMunicipalities),
                     PostgresTextArray.literal(member.visibleSectors),
                     filter.municipality, filter.sector, filter.overdueOnly, filter.assignee,
@@ -110,16 +109,6 @@ public struct QueueService: Sendable {
                 last = TaskCursor(priority: task.priority, due: try rows[index].decode("sort_due"), id: task.id)
             }
             return TaskPage(tasks: tasks, nextCursor: rows.count > limit ? last?.encoded : nil)
-        }
-    }
-
-    /// Refuses a filter naming a municipality or sector outside `member`'s scope (rather than answer "empty").
-    func requireScope(_ member: StaffMember, municipality: String?, sector: String?) throws {
-        if let municipality, let visible = member.visibleMunicipalities, !visible.contains(municipality) {
-            throw StaffErrors.outOfScope("municipality \(municipality)")
-        }
-        if let sector, let visible = member.visibleSectors, !visible.contains(sector) {
-            throw StaffErrors.outOfScope("sector \(sector)")
         }
     }
 }

@@ -22,8 +22,8 @@ public struct QueueTask: Sendable, Equatable, Codable {
     public var stage: Int
     /// The step within the stage.
     public var step: Int
-    /// The task status (docs/state-machine.md).
-    public var status: String
+    /// The task status (docs/state-machine.md); JSON carries its raw value.
+    public var status: TaskStatus
     /// Higher first; escalation raises it.
     public var priority: Int
     /// The staff member holding the claim.
@@ -42,12 +42,6 @@ public struct QueueTask: Sendable, Equatable, Codable {
     public var updatedAt: Date
     /// Whether it is past due and still open or claimed.
     public var overdue: Bool
-    /// Whether a claim has gone `duration` without action: past its lease and unchanged for that long (the
-    /// workflow engine's actions, such as a citizen's reply handing the task back, touch `updated_at`).
-    func leaseLapsed(duration: TimeInterval, now: Date = Date()) -> Bool {
-        max(leaseExpiresAt ?? .distantPast, updatedAt.addingTimeInterval(duration)) <= now
-    }
-
     /// The version a later action must name to avoid acting on a stale view.
     public var version: Int
 
@@ -88,7 +82,7 @@ public struct QueueTask: Sendable, Equatable, Codable {
         office = try row.decode("office_code")
         stage = try row.decode("stage_no")
         step = try row.decode("step_no")
-        status = try row.decode("status")
+        status = try TaskStatus.decoded(from: row)
         priority = try row.decode("priority")
         assignee = try row.decode("assignee")
         openedAt = try row.decode("opened_at")

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Which tasks of the visible queues to list, and which page.
 public struct TaskFilter: Sendable, Equatable {
     /// Which statuses a listing may ask for.
@@ -41,10 +43,13 @@ public struct TaskFilter: Sendable, Equatable {
         self.cursor = cursor
     }
 
-    var statuses: [String] {
+    /// The task statuses the filter lists.
+    var statuses: [TaskStatus] {
         switch status {
-        case .active: ["open", "claimed", "awaiting_citizen"]
-        default: [status.rawValue]
+        case .open: [.open]
+        case .claimed: [.claimed]
+        case .awaitingCitizen: [.awaitingCitizen]
+        case .active: [.open, .claimed, .awaitingCitizen]
         }
     }
 }

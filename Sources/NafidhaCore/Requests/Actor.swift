@@ -1,8 +1,8 @@
 import NafidhaContract
 
-/// Who performs a workflow change: a clerk (by login), the citizen (by tracking number) or the system.
-/// Authorization (which clerk may act on which queue) arrives with the staff directory; the engine already takes
-/// the actor on every call so that check can be added without changing a signature.
+/// Who performed a workflow change, as the audit trail and the request's messages name them: a staff member (by
+/// login), the citizen (by tracking number) or the system. Callers reach the engine as a `StaffMember` or an
+/// authenticated request, which the engine authorizes and turns into an actor.
 public struct Actor: Sendable, Hashable {
     /// The kind of actor, as the audit trail records it.
     public var kind: ActorKind

@@ -2,45 +2,47 @@ import Foundation
 import NafidhaContract
 import Postgres
 
-/// One task as stored: its place in the workflow, its queue key, status, clock and version.
-public struct TaskRecord: Sendable, Equatable {
+/// One task as stored, as the engine works on it: its place in the workflow, its queue key, status, clock, claim and
+/// version. Staff see tasks as `QueueTask`.
+struct TaskRecord: Sendable, Equatable {
     /// The task's id.
-    public var id: Int64
+    var id: Int64
     /// The request it belongs to.
-    public var requestID: Int64
+    var requestID: Int64
     /// Its stage (1-based) and step within the stage.
-    public var stage: Int
+    var stage: Int
     /// Its step within the stage (1-based).
-    public var step: Int
+    var step: Int
     /// The queue key: municipality, sector, office.
-    public var municipality: String
+    var municipality: String
     /// The sector that must act.
-    public var sector: String
+    var sector: String
     /// The office whose queue holds it.
-    public var office: String
+    var office: String
     /// Where it stands.
-    public var status: TaskStatus
+    var status: TaskStatus
     /// The clerk holding the claim, if any.
-    public var assignee: String?
+    var assignee: String?
     /// Higher first in the queue.
-    public var priority: Int
+    var priority: Int
     /// Its SLA in working days, counted from `openedAt`.
-    public var slaDays: Int
+    var slaDays: Int
     /// When it opened (nil while waiting).
-    public var openedAt: Date?
+    var openedAt: Date?
     /// When it is due.
-    public var dueAt: Date?
-    /// When its clock stopped (set while awaiting the citizen).
-    public var pausedSince: Date?
-    /// When it became final.
-    public var closedAt: Date?
+    var dueAt: Date?
+    /// When the current claim's lease ends (docs/clerks.md, "Queues, claims and leases").
+    var leaseExpiresAt: Date?
+    /// When it last changed; any change renews a claim's lease.
+    var updatedAt: Date
     /// The optimistic-concurrency version: every change increments it.
-    public var version: Int
+    var version: Int
 
-    /// The columns `init(row:)` reads, for SELECT and RETURNING lists.
+    /// The columns `init(row:)` reads, of `tasks` under the alias `t`, for SELECT and RETURNING lists.
     static let columns = """
-        id, request_id, stage_no, step_no, municipality_code, sector_code, office_code, status, assignee, priority,
-        sla_days, opened_at, due_at, paused_since, closed_at, version
+        t.id, t.request_id, t.stage_no, t.step_no, t.municipality_code, t.sector_code, t.office_code, t.status,
+        t.assignee, t.priority, t.sla_days, t.opened_at, t.due_at, t.lease_expires_at,
+        t.updated_at, t.version
         """
 
     init(row: PostgresRow) throws {
@@ -51,18 +53,41 @@ public struct TaskRecord: Sendable, Equatable {
         municipality = try row.decode("municipality_code")
         sector = try row.decode("sector_code")
         office = try row.decode("office_code")
-        let statusText: String = try row.decode("status")
-        guard let status = TaskStatus(rawValue: statusText) else {
-            throw NafidhaError(.unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
-        }
-        self.status = status
+        status = try TaskStatus.decoded(from: row)
         assignee = try row.decode("assignee")
         priority = try row.decode("priority")
         slaDays = try row.decode("sla_days")
         openedAt = try row.decode("opened_at")
         dueAt = try row.decode("due_at")
-        pausedSince = try row.decode("paused_since")
-        closedAt = try row.decode("closed_at")
+        leaseExpiresAt = try row.decode("lease_expires_at")
+        updatedAt = try row.decode("updated_at")
         version = try row.decode("version")
+    }
+
+    /// Whether the claim has gone `duration` without action at `now`: past its lease and unchanged for that long
+    /// (every change of the task, such as a citizen's reply handing it back, touches `updated_at`).
+    func leaseLapsed(duration: TimeInterval, at now: Date) -> Bool {
+        max(leaseExpiresAt ?? .distantPast, updatedAt.addingTimeInterval(duration)) <= now
+    }
+}
+
+extension TaskStatus {
+    /// The `status` column of `row`; a value outside the enum means the database and the code disagree (503).
+    static func decoded(from row: PostgresRow) throws -> TaskStatus {
+        guard let status = TaskStatus(rawValue: try row.decode("status")) else {
+            throw NafidhaError(.unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+        }
+        return status
+    }
+}
+
+extension RequestStatus {
+    /// The `status` column of `row`; a value outside the enum means the database and the code disagree (503).
+    static func decoded(from row: PostgresRow) throws -> RequestStatus {
+        guard let status = RequestStatus(rawValue: try row.decode("status")) else {
+            throw NafidhaError(
+                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
+        }
+        return status
     }
 }

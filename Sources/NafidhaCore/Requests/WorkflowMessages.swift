@@ -2,14 +2,13 @@ import NafidhaContract
 
 /// The errors the workflow engine and the tracking service report, in Arabic, French and English.
 enum WorkflowMessages {
-    static func taskNotFound() -> NafidhaError {
-        NafidhaError(
-            .notFound, code: "task_not_found",
-            message: LocalizedText(
-                ar: "لا توجد مهمة بهذا المعرّف.", fr: "Aucune tâche ne porte cet identifiant.",
-                en: "There is no task with this id."
-            ))
-    }
+    /// 404 for an unknown task and for a task outside the caller's scope alike, so ids cannot be probed.
+    static let taskNotFound = NafidhaError(
+        .notFound, code: "task_not_found",
+        message: LocalizedText(
+            ar: "لا توجد مهمة بهذا الرقم في نطاقك.", fr: "Aucune tâche de ce numéro dans votre périmètre.",
+            en: "No task with this number is in your scope.")
+    )
 
     static func taskChanged() -> NafidhaError {
         NafidhaError(
@@ -57,15 +56,6 @@ enum WorkflowMessages {
             message: LocalizedText(
                 ar: "هذه المهمة ليست مسندة إليك.", fr: "Cette tâche ne vous est pas attribuée.",
                 en: "This task is not assigned to you."
-            ))
-    }
-
-    static func actorNotAllowed() -> NafidhaError {
-        NafidhaError(
-            .forbidden, code: "actor_not_allowed",
-            message: LocalizedText(
-                ar: "لا يحق لهذا الطرف تنفيذ هذا الإجراء.", fr: "Cet acteur ne peut pas faire cette action.",
-                en: "This actor may not perform this action."
             ))
     }
 
@@ -119,5 +109,72 @@ enum WorkflowMessages {
 
     static let storedDataInvalid = LocalizedText(
         ar: "بيانات مخزّنة غير متوقعة.", fr: "Données enregistrées inattendues.", en: "Unexpected stored data."
+    )
+}
+
+/// The errors of claims, notes and the staff view of a request (docs/clerks.md lists them).
+extension WorkflowMessages {
+    static let queueEmpty = NafidhaError(
+        .notFound, code: "queue_empty",
+        message: LocalizedText(
+            ar: "لا توجد مهمة مفتوحة في طوابيرك.", fr: "Aucune tâche ouverte dans vos files.",
+            en: "No open task is waiting in your queues.")
+    )
+
+    static func taskClaimed(by assignee: String) -> NafidhaError {
+        NafidhaError(
+            .conflict, code: "task_claimed",
+            message: LocalizedText(
+                ar: "المهمة محجوزة لدى \(assignee).", fr: "La tâche est prise par \(assignee).",
+                en: "The task is claimed by \(assignee).")
+        )
+    }
+
+    static func taskNotOpen(_ status: TaskStatus) -> NafidhaError {
+        NafidhaError(
+            .conflict, code: "task_not_open",
+            message: LocalizedText(
+                ar: "لا يمكن حجز مهمة حالتها \(status.rawValue).",
+                fr: "Une tâche au statut \(status.rawValue) ne peut être prise.",
+                en: "A task whose status is \(status.rawValue) cannot be claimed.")
+        )
+    }
+
+    static let taskNotClaimed = NafidhaError(
+        .conflict, code: "task_not_claimed",
+        message: LocalizedText(
+            ar: "المهمة غير محجوزة.", fr: "La tâche n'est pas prise.", en: "The task is not claimed.")
+    )
+
+    /// 404 for an unknown request and for one the staff member may not see alike.
+    static let staffRequestNotFound = NafidhaError(
+        .notFound, code: "request_not_found",
+        message: LocalizedText(
+            ar: "لا يوجد طلب بهذا الرقم في نطاقك.", fr: "Aucune demande de ce numéro dans votre périmètre.",
+            en: "No request with this number is in your scope.")
+    )
+
+    /// 409: a public note on a request that is approved, rejected or cancelled would reach a citizen whose request
+    /// is closed; internal notes stay allowed.
+    static let requestClosed = NafidhaError(
+        .conflict, code: "request_closed",
+        message: LocalizedText(
+            ar: "الطلب مغلق؛ لا تُضاف إليه ملاحظات علنية.",
+            fr: "La demande est close : on n'y ajoute plus de note publique.",
+            en: "The request is closed: public notes can no longer be added.")
+    )
+
+    /// 422 for an empty or too long note.
+    static let invalidNote = NafidhaError(
+        .validationFailed, code: "validation_failed",
+        message: LocalizedText(
+            ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid."),
+        fields: [
+            "text": LocalizedText(
+                ar: "نص الملاحظة مطلوب، 4000 حرف على الأكثر.",
+                fr: "Le texte de la note est obligatoire, 4000 caractères au plus.",
+                en: "The note's text is required, at most 4000 characters."
+            )
+        ]
     )
 }

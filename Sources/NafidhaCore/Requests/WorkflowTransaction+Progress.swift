@@ -9,28 +9,18 @@ extension WorkflowTransaction {
         guard tasks.filter({ $0.stage == stage }).allSatisfy({ $0.status == .approved }) else { return }
         for task in tasks where task.stage == stage + 1 && task.status == .waiting {
             let dueAt = try calendar().dueDate(workingDays: task.slaDays, from: now)
-            let opened = try update(
-                task, set: "status = 'open', opened_at = $3::timestamptz, due_at = $4::timestamptz", [now, dueAt])
+            let opened = try apply(.open(dueAt: dueAt), to: task)
             record(.taskOpened, by: .system, task: opened)
         }
     }
 
     /// Cancels every non-final task of the request (other than the one just decided), stopping running pauses.
-    /// A `waiting` task that never opened gets `opened_at` = `closed_at`: the schema ties "no `opened_at`" to
-    /// `waiting` alone, and a zero-length life is the truth about a step that never ran.
     /// - Returns: the ids of the tasks cancelled.
     mutating func cancelRemainingTasks() throws -> [Int64] {
         var cancelled: [Int64] = []
         for task in try tasks() where !task.status.isFinal {
             if task.status == .awaitingCitizen { try endPause(of: task) }
-            _ = try update(
-                task,
-                set: """
-                    status = 'cancelled', closed_at = $3::timestamptz, opened_at = coalesce(opened_at, $3::timestamptz), assignee = NULL, paused_since = NULL,
-                    paused_total = paused_total + coalesce($3::timestamptz - paused_since, interval '0')
-                    """,
-                [now]
-            )
+            _ = try apply(.cancel, to: task)
             cancelled.append(task.id)
         }
         return cancelled
@@ -43,14 +33,13 @@ extension WorkflowTransaction {
         guard let openedAt = task.openedAt else { throw WorkflowMessages.taskChanged() }
         let dueAt = try calendar().dueDate(
             workingDays: task.slaDays, from: openedAt, pauses: try pauses(ofTask: task.id))
-        return try update(
-            task,
-            set: """
-                status = 'claimed', paused_since = NULL, due_at = $4::timestamptz,
-                paused_total = paused_total + ($3::timestamptz - paused_since)
-                """,
-            [now, dueAt]
-        )
+        return try apply(.resume(dueAt: dueAt), to: task)
+    }
+
+    /// Starts the pause of a task that now awaits the citizen.
+    func startPause(of task: TaskRecord) throws {
+        try connection.executePrepared(
+            "INSERT INTO task_pauses (task_id, started_at) VALUES ($1, $2::timestamptz)", [task.id, now])
     }
 
     private func endPause(of task: TaskRecord) throws {

@@ -3,8 +3,11 @@ import NafidhaContract
 import Postgres
 
 /// One workflow change in progress: the locked request, the changes made so far and the audit events to append.
-/// Every change locks the request row first (`FOR UPDATE`), so two changes to one request run one after the
-/// other: two clerks approving the last two steps of a stage at once cannot both miss that the stage is done.
+///
+/// Locks are taken in one order so that changes never deadlock: the request row first (`FOR UPDATE`, waiting), then
+/// task rows without waiting (`apply` locks with `NOWAIT`). The only transaction that holds a task lock before its
+/// request's is claim-next, which takes its task with `SKIP LOCKED` and then waits for the request; a change that
+/// meets such a task gets `lock_not_available` and `WorkflowEngine` runs it again (docs/state-machine.md).
 struct WorkflowTransaction {
     /// The request row as locked at the start.
     struct RequestState {
@@ -15,6 +18,16 @@ struct WorkflowTransaction {
         var submittedAt: Date
         var dueAt: Date?
         var slaDays: Int
+    }
+
+    /// How the request to lock is named.
+    enum RequestKey {
+        /// By the request's id.
+        case id(Int64)
+        /// By the id of one of its tasks.
+        case task(Int64)
+        /// By its tracking number, as typed (upper-cased here).
+        case tracking(String)
     }
 
     /// An audit event to append when the change is complete (appended last: the chain head lock is held until
@@ -31,13 +44,13 @@ struct WorkflowTransaction {
     var request: RequestState
     /// Set when the change is a person's act on a task; the request then leaves `submitted` for good.
     var activity = false
-    /// Set by the citizen's cancellation, the only status set on the request directly.
+    /// Set by the citizen's cancellation, the only status the citizen's act decides rather than the tasks.
     var cancelled = false
     private var events: [PendingEvent] = []
     private var cachedCalendar: WorkingCalendar?
 
-    /// Locks the request `requestID` (or the request of task `taskID`) and starts the change.
-    init(connection: PostgresConnection, now: Date, lockingRequest requestID: Int64? = nil, ofTask taskID: Int64? = nil)
+    /// Locks the request named by `key` and starts the change; `missing` is thrown when there is no such request.
+    init(connection: PostgresConnection, now: Date, locking key: RequestKey, missing: @autoclosure () -> NafidhaError)
         throws
     {
         self.connection = connection
@@ -45,26 +58,23 @@ struct WorkflowTransaction {
         let select = """
             SELECT r.id, r.tracking_number, r.municipality_code, r.status, r.submitted_at, r.due_at,
                    (r.workflow->>'sla_days')::int AS sla_days
+              FROM requests r
             """
         let rows =
-            if let taskID {
+            switch key {
+            case .id(let id):
+                try connection.queryPrepared(select + " WHERE r.id = $1 FOR UPDATE", [id])
+            case .task(let id):
                 try connection.queryPrepared(
-                    select + " FROM requests r JOIN tasks t ON t.request_id = r.id WHERE t.id = $1 FOR UPDATE OF r",
-                    [taskID]
-                )
-            } else {
-                try connection.queryPrepared(select + " FROM requests r WHERE r.id = $1 FOR UPDATE", [requestID])
+                    select + " WHERE r.id = (SELECT request_id FROM tasks WHERE id = $1) FOR UPDATE", [id])
+            case .tracking(let tracking):
+                try connection.queryPrepared(
+                    select + " WHERE r.tracking_number = $1 FOR UPDATE", [String(tracking.uppercased().prefix(64))])
             }
-        guard let row = rows.first else {
-            throw taskID == nil ? WorkflowMessages.requestNotFound() : WorkflowMessages.taskNotFound()
-        }
-        guard let status = RequestStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(
-                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
-        }
+        guard let row = rows.first else { throw missing() }
         request = RequestState(
             id: try row.decode("id"), tracking: try row.decode("tracking_number"),
-            municipality: try row.decode("municipality_code"), status: status,
+            municipality: try row.decode("municipality_code"), status: try RequestStatus.decoded(from: row),
             submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),
             slaDays: try row.decode("sla_days")
         )
@@ -80,31 +90,47 @@ struct WorkflowTransaction {
         return calendar
     }
 
-    /// The task `id`, read after the request lock was taken.
+    /// The task `id` of this request, read after the request lock was taken (so only claim-next can be changing it,
+    /// and `apply` will notice).
     func task(_ id: Int64) throws -> TaskRecord {
-        let rows = try connection.queryPrepared("SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1", [id])
-        guard let row = rows.first else { throw WorkflowMessages.taskNotFound() }
+        let rows = try connection.queryPrepared(
+            "SELECT \(TaskRecord.columns) FROM tasks t WHERE t.id = $1 AND t.request_id = $2", [id, request.id])
+        guard let row = rows.first else { throw WorkflowMessages.taskNotFound }
         return try TaskRecord(row: row)
     }
 
     /// Every task of the request, in workflow order.
     func tasks() throws -> [TaskRecord] {
         try connection.queryPrepared(
-            "SELECT \(TaskRecord.columns) FROM tasks WHERE request_id = $1 ORDER BY stage_no, step_no", [request.id]
+            "SELECT \(TaskRecord.columns) FROM tasks t WHERE t.request_id = $1 ORDER BY t.stage_no, t.step_no",
+            [request.id]
         ).map { try TaskRecord(row: $0) }
     }
 
-    /// Applies `assignments` (a fixed SQL fragment from the engine, never input; parameters from `$3`) to `task`
-    /// if nobody changed it since it was read; otherwise `task_changed`.
-    func update(_ task: TaskRecord, set assignments: String, _ parameters: [(any PostgresEncodable)?] = []) throws
-        -> TaskRecord
-    {
+    /// The task `id` as `member` may act on it: outside the member's scope it does not exist (`task_not_found`), and
+    /// `version`, when given, must be the one the member read (`task_changed`).
+    func task(_ id: Int64, for member: StaffMember, version: Int?) throws -> TaskRecord {
+        let task = try task(id)
+        guard member.canSee(municipality: task.municipality, sector: task.sector) else {
+            throw WorkflowMessages.taskNotFound
+        }
+        if let version, version != task.version { throw WorkflowMessages.taskChanged() }
+        return task
+    }
+
+    /// Makes `change` to `task` if nobody changed it since it was read (`task_changed` otherwise): the engine's one
+    /// `UPDATE tasks`. The row is locked without waiting (`lock_not_available` while claim-next holds it), and every
+    /// change stamps `updated_at`, which renews a claim's lease.
+    func apply(_ change: TaskChange, to task: TaskRecord) throws -> TaskRecord {
+        let (assignments, parameters) = change.assignments
         let rows = try connection.queryPrepared(
             """
-            UPDATE tasks SET \(assignments), updated_at = now(), version = version + 1
-             WHERE id = $1 AND version = $2 RETURNING \(TaskRecord.columns)
+            WITH target AS (SELECT id FROM tasks WHERE id = $1 AND version = $2 FOR UPDATE NOWAIT)
+            UPDATE tasks t SET \(assignments), updated_at = $3::timestamptz, version = t.version + 1
+              FROM target WHERE t.id = target.id
+            RETURNING \(TaskRecord.columns)
             """,
-            [task.id, task.version] + parameters
+            [task.id, task.version, now] + parameters
         )
         guard let row = rows.first else { throw WorkflowMessages.taskChanged() }
         return try TaskRecord(row: row)
@@ -115,27 +141,52 @@ struct WorkflowTransaction {
     func storeMessage(
         _ kind: MessageKind, task: TaskRecord?, author: Actor, body: String, fields: [String: JSONValue] = [:]
     ) throws -> [String: JSONValue] {
-        let id: Int64 = try connection.queryPrepared(
+        ["message_id": .number(Double(try insertMessage(kind, task: task, author: author, body: body, fields: fields)))]
+    }
+
+    /// Inserts a request message and returns its id.
+    func insertMessage(
+        _ kind: MessageKind, task: TaskRecord?, author: Actor, body: String, fields: [String: JSONValue] = [:]
+    ) throws -> Int64 {
+        try connection.queryPrepared(
             """
             INSERT INTO request_messages (request_id, task_id, kind, author_kind, author, public, body, fields, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz) RETURNING id
             """,
             [
-                request.id, task?.id, kind.rawValue, author.kind.rawValue, author.id, kind.isPublic, body,
+                request.id, task?.id, kind.name, author.kind.rawValue, author.id, kind.isPublic, body,
                 JSONValue.object(fields).canonicalText, now,
             ]
         )[0].decode("id")
-        return ["message_id": .number(Double(id))]
     }
 
-    /// What a stored message is; only forward reasons stay internal.
-    enum MessageKind: String {
+    /// What a stored message is; forward reasons and internal notes stay among staff.
+    enum MessageKind {
         case question
         case reply
-        case rejectionReason = "rejection_reason"
-        case forwardReason = "forward_reason"
+        case rejectionReason
+        case forwardReason
+        case note(isPublic: Bool)
 
-        var isPublic: Bool { self != .forwardReason }
+        /// The `request_messages.kind` value.
+        var name: String {
+            switch self {
+            case .question: "question"
+            case .reply: "reply"
+            case .rejectionReason: "rejection_reason"
+            case .forwardReason: "forward_reason"
+            case .note: "note"
+            }
+        }
+
+        /// Whether the citizen's timeline shows it.
+        var isPublic: Bool {
+            switch self {
+            case .forwardReason: false
+            case .note(let isPublic): isPublic
+            case .question, .reply, .rejectionReason: true
+            }
+        }
     }
 
     /// Queues an audit event about this request.
@@ -152,9 +203,14 @@ struct WorkflowTransaction {
         events.append(PendingEvent(actor: actor, action: action, taskID: task?.id, details: details))
     }
 
-    /// Recomputes the request's status and deadline from its tasks, then appends the queued audit events.
-    mutating func finish() throws -> RequestStatus {
-        let tasks = try tasks()
+    /// Recomputes the request's status (`RequestStatus.derive`, never set by hand) and deadline from its tasks,
+    /// appends the queued audit events, and returns the tasks as staff see them.
+    @discardableResult
+    mutating func finish() throws -> [QueueTask] {
+        let tasks = try connection.queryPrepared(
+            "SELECT \(QueueTask.columns) FROM \(QueueTask.source) WHERE t.request_id = $1 ORDER BY t.stage_no, t.step_no",
+            [request.id]
+        ).map { try QueueTask(row: $0) }
         let previous = cancelled ? RequestStatus.cancelled : request.status
         let status = RequestStatus.derive(previous: previous, tasks: tasks.map(\.status), activity: activity)
         var dueAt = request.dueAt
@@ -181,7 +237,13 @@ struct WorkflowTransaction {
             )
         }
         events.removeAll()
-        return status
+        return tasks
+    }
+
+    /// `finish()`, answering with task `id` as staff see it after the change.
+    mutating func finish(returning id: Int64) throws -> QueueTask {
+        guard let task = try finish().first(where: { $0.id == id }) else { throw WorkflowMessages.taskNotFound }
+        return task
     }
 
     /// The closed pauses of one task, or of every task of the request (their union is what pauses the request).

@@ -155,23 +155,23 @@ public struct StaffDirectory: Sendable {
         }
     }
 
-    /// The staff member named `name`.
-    public func member(named name: String) throws -> StaffMember {
-        try pool.withConnection { connection in
-            let rows = try connection.query(
-                """
-                SELECT s.id, s.name, s.role,
-                       coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
-                                   FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
-                       coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
-                                   FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
-                  FROM staff s WHERE s.name = $1
-                """,
-                [name]
-            )
-            guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
-            return try Self.member(from: rows[0])
-        }
+    /// The staff member named `name` and whether the account is active, inside the caller's transaction.
+    static func member(named name: String, on connection: PostgresConnection) throws -> (
+        member: StaffMember, active: Bool
+    ) {
+        let rows = try connection.queryPrepared(
+            """
+            SELECT s.id, s.name, s.role, s.active,
+                   coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
+                               FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
+                   coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
+                               FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
+              FROM staff s WHERE s.name = $1
+            """,
+            [name]
+        )
+        guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+        return (try Self.member(from: rows[0]), try rows[0].decode("active"))
     }
 
     private static func member(from row: PostgresRow) throws -> StaffMember {

@@ -65,3 +65,16 @@ enum StaffErrors {
             en: "A staff member with this name exists.")
     )
 }
+
+extension StaffErrors {
+    /// 409: a deactivated staff member cannot be handed work (docs/clerks.md, reassign).
+    static func staffInactive(_ name: String) -> NafidhaError {
+        NafidhaError(
+            .conflict, code: "staff_inactive",
+            message: LocalizedText(
+                ar: "الموظف \(name) موقوف ولا تُسند إليه مهام.",
+                fr: "L'agent \(name) est désactivé : aucune tâche ne peut lui être confiée.",
+                en: "The staff member \(name) is deactivated and cannot be given tasks.")
+        )
+    }
+}

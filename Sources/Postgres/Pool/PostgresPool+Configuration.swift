@@ -5,11 +5,8 @@ extension PostgresPool {
         public var maxConnections = 10
         /// How long a caller waits for a free connection before `poolTimeout`. Default 5 s.
         public var acquireTimeout: Duration = .seconds(5)
-        /// The most callers waiting at once (blocked threads, and async calls queued for the pool's threads);
-        /// one more is refused at once with `poolBusy`. Default 1000.
+        /// The most callers blocked waiting at once; one more is refused at once with `poolBusy`. Default 1000.
         public var maxWaiters = 1000
-        /// Threads the pool owns to run async callers' work; nil means `maxConnections`. Default nil.
-        public var threadCount: Int?
         /// Settings for each connection (connect timeout, statement timeout, caches).
         public var connection = PostgresConnection.Settings()
 

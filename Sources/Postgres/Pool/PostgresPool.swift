@@ -21,15 +21,11 @@ public final class PostgresPool: Sendable {
     /// The limits this pool was made with.
     public let configuration: Configuration
     private let state = Mutex(State())
-    let executor: BlockingExecutor
 
     /// Makes a pool; no connection is opened until one is needed.
     public init(conninfo: String, configuration: Configuration = .init()) {
         self.conninfo = conninfo
         self.configuration = configuration
-        let threadCount = max(1, configuration.threadCount ?? configuration.maxConnections)
-        // Queued jobs include those idle threads are about to take: only the rest are waiters.
-        executor = BlockingExecutor(threadCount: threadCount, queueCapacity: configuration.maxWaiters + threadCount)
     }
 
     deinit { close() }
@@ -67,7 +63,6 @@ public final class PostgresPool: Sendable {
         }
         // The idle connections close (a Terminate message each) when `idle` goes away, outside the lock.
         withExtendedLifetime(idle) {}
-        executor.shutDown()
     }
 
     func withConnection<T>(deadline: ContinuousClock.Instant, _ body: (PostgresConnection) throws -> T) throws -> T {

@@ -84,31 +84,3 @@ extension UUID: PostgresDecodable {
         value.text.flatMap(UUID.init(uuidString:))
     }
 }
-
-extension Array: PostgresDecodable where Element == UInt8 {
-    /// Decodes `bytea` in hex output form (`\x...`, the server default since PostgreSQL 9.0).
-    public static func decode(from value: PostgresValue) -> [UInt8]? {
-        value.withUTF8 { text -> [UInt8]? in
-            guard text.count >= 2, text.count % 2 == 0, text[0] == UInt8(ascii: "\\"), text[1] == UInt8(ascii: "x")
-            else { return nil }
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(text.count / 2 - 1)
-            var index = 2
-            while index < text.count {
-                guard let high = hexValue(text[index]), let low = hexValue(text[index + 1]) else { return nil }
-                bytes.append(high << 4 | low)
-                index += 2
-            }
-            return bytes
-        } ?? nil
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-}

@@ -61,18 +61,3 @@ extension UUID: PostgresEncodable {
         PostgresParameter(text: uuidString.lowercased(), typeOID: PostgresTypeOID.uuid)
     }
 }
-
-extension Array: PostgresEncodable where Element == UInt8 {
-    /// Sent as `bytea` in hex form (`\x0aff...`).
-    public var postgresParameter: PostgresParameter {
-        let digits = [UInt8]("0123456789abcdef".utf8)
-        var hex = [UInt8](repeating: 0, count: 2 + count * 2)
-        hex[0] = UInt8(ascii: "\\")
-        hex[1] = UInt8(ascii: "x")
-        for (offset, byte) in enumerated() {
-            hex[2 + offset * 2] = digits[Int(byte >> 4)]
-            hex[3 + offset * 2] = digits[Int(byte & 0x0f)]
-        }
-        return PostgresParameter(text: String(decoding: hex, as: UTF8.self), typeOID: PostgresTypeOID.bytea)
-    }
-}

@@ -29,4 +29,7 @@ enum PostgresTypeOID {
     static let float8: UInt32 = 701
     static let timestamptz: UInt32 = 1184
     static let uuid: UInt32 = 2950
+    static let int4Array: UInt32 = 1007
+    static let textArray: UInt32 = 1009
+    static let int8Array: UInt32 = 1016
 }

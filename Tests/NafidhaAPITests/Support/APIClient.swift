@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import NafidhaAPI
+import NafidhaCore
 import Postgres
 
 /// An in-process client for the API's router: requests go through the real HTTP parser and the router's
@@ -8,9 +9,9 @@ import Postgres
 struct APIClient: Sendable {
     let router: Router
 
-    /// A client over the full API router on `pool`.
+    /// A client over the full API router with the services over `pool`.
     init(pool: PostgresPool) {
-        router = APIRouter.make(pool: pool)
+        router = APIRouter.make(services: NafidhaServices(pool: pool))
     }
 
     /// Sends one request. `target` is the raw request-target (`/v1/services?municipality=TRP`).

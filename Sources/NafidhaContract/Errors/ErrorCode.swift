@@ -1,0 +1,220 @@
+/// Every error code a Nafidha server can answer, in `{"error":{"code":...}}`, with its HTTP status and meaning.
+///
+/// The cases are grouped by who raises them: the service layer (staff, queues, workflow, intake, catalog, reports,
+/// audit, Open311), the API routes, and the HTTP server itself. The HTTP module keeps its own strings, since it
+/// must not know the contract; a test checks that each of them is a case here. Messages, in Arabic, French and
+/// English, are in `ErrorCode+Messages.swift` and nowhere else. docs/errors.md lists them all.
+public enum ErrorCode: String, Codable, CaseIterable, Sendable {
+    // Staff: tokens, roles and scope.
+    case invalidToken = "invalid_token"
+    case readOnlyRole = "read_only_role"
+    case supervisorOnly = "supervisor_only"
+    case outOfScope = "out_of_scope"
+    case invalidStaff = "invalid_staff"
+    case staffNotFound = "staff_not_found"
+    case staffExists = "staff_exists"
+
+    // Queues and claims.
+    case invalidCursor = "invalid_cursor"
+    case taskNotFound = "task_not_found"
+    case queueEmpty = "queue_empty"
+    case taskChanged = "task_changed"
+    case taskClaimed = "task_claimed"
+    case taskNotOpen = "task_not_open"
+    case notAssignee = "not_assignee"
+    case taskNotClaimed = "task_not_claimed"
+
+    // The workflow engine and the requests it moves.
+    case requestNotFound = "request_not_found"
+    case invalidTransition = "invalid_transition"
+    case nothingAwaitingCitizen = "nothing_awaiting_citizen"
+    case actorNotAllowed = "actor_not_allowed"
+    case validationFailed = "validation_failed"
+    case unknownRequestStatus = "unknown_request_status"
+    case unknownTaskStatus = "unknown_task_status"
+
+    // Intake and the catalog.
+    case invalidIdempotencyKey = "invalid_idempotency_key"
+    case idempotencyConflict = "idempotency_conflict"
+    case municipalityRequired = "municipality_required"
+    case unknownMunicipality = "unknown_municipality"
+    case unknownService = "unknown_service"
+    case serviceNotOffered = "service_not_offered"
+    case databaseUnavailable = "database_unavailable"
+    case catalogChanging = "catalog_changing"
+
+    // Reports and the audit trail.
+    case reportsNotAllowed = "reports_not_allowed"
+    case reportNotFound = "report_not_found"
+    case invalidRange = "invalid_range"
+    case invalidParameter = "invalid_parameter"
+    case municipalityNotFound = "municipality_not_found"
+    case exportNotFound = "export_not_found"
+    case unmaskedNotAllowed = "unmasked_not_allowed"
+
+    // The Open311 façade and its API keys.
+    case invalidAPIKey = "invalid_api_key"
+    case invalidAPIKeyName = "invalid_api_key_name"
+    case apiKeyNameTaken = "api_key_name_taken"
+    case invalidParameters = "invalid_parameters"
+    case unknownJurisdiction = "unknown_jurisdiction"
+    case unknownRequest = "unknown_request"
+    case serviceNotPublic = "service_not_public"
+    case unsupportedMediaType = "unsupported_media_type"
+    case invalidForm = "invalid_form"
+
+    // Bodies and query strings the API cannot read.
+    case invalidJSON = "invalid_json"
+    case invalidQuery = "invalid_query"
+
+    // The HTTP server: routing, failures, load.
+    case notFound = "not_found"
+    case methodNotAllowed = "method_not_allowed"
+    case badRequest = "bad_request"
+    case internalError = "internal_error"
+    case overloaded
+
+    // The HTTP parser: the request itself is malformed or too large (docs/http-parser.md).
+    case invalidRequestLine = "invalid_request_line"
+    case invalidTarget = "invalid_target"
+    case invalidHeader = "invalid_header"
+    case invalidLineEnding = "invalid_line_ending"
+    case obsoleteLineFolding = "obsolete_line_folding"
+    case missingHost = "missing_host"
+    case duplicateHost = "duplicate_host"
+    case conflictingFraming = "conflicting_framing"
+    case invalidContentLength = "invalid_content_length"
+    case invalidTransferEncoding = "invalid_transfer_encoding"
+    case unsupportedTransferCoding = "unsupported_transfer_coding"
+    case invalidChunk = "invalid_chunk"
+    case chunkLineTooLong = "chunk_line_too_long"
+    case bodyTooLarge = "body_too_large"
+    case targetTooLong = "target_too_long"
+    case headerTooLarge = "header_too_large"
+    case tooManyHeaders = "too_many_headers"
+    case trailersTooLarge = "trailers_too_large"
+    case methodNotImplemented = "method_not_implemented"
+    case versionNotSupported = "version_not_supported"
+
+    /// The HTTP status the JSON API answers with this code. (The Open311 façade answers GeoReport's error list
+    /// instead, with statuses of its own: docs/open311.md.)
+    public var status: Int {
+        switch self {
+        case .invalidCursor, .invalidIdempotencyKey, .municipalityRequired, .invalidRange, .invalidParameter,
+            .invalidAPIKeyName, .invalidParameters, .unsupportedMediaType, .invalidForm, .invalidJSON, .invalidQuery,
+            .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
+            .obsoleteLineFolding, .missingHost, .duplicateHost, .conflictingFraming, .invalidContentLength,
+            .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong:
+            400
+        case .invalidToken:
+            401
+        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .actorNotAllowed, .reportsNotAllowed,
+            .unmaskedNotAllowed, .invalidAPIKey:
+            403
+        case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
+            .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
+            .unknownRequest, .serviceNotPublic, .notFound:
+            404
+        case .methodNotAllowed:
+            405
+        case .staffExists, .taskChanged, .taskClaimed, .taskNotOpen, .taskNotClaimed, .invalidTransition,
+            .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken:
+            409
+        case .bodyTooLarge:
+            413
+        case .targetTooLong:
+            414
+        case .invalidStaff, .validationFailed:
+            422
+        case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
+            431
+        case .internalError:
+            500
+        case .unsupportedTransferCoding, .methodNotImplemented:
+            501
+        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .overloaded:
+            503
+        case .versionNotSupported:
+            505
+        }
+    }
+
+    /// When the code is answered, in one English sentence for docs/errors.md and API descriptions.
+    public var meaning: String {
+        switch self {
+        case .invalidToken: "The staff bearer token is missing, unknown, expired or revoked, or its owner is inactive."
+        case .readOnlyRole: "Auditors and admins read; they may not act on tasks or write notes."
+        case .supervisorOnly: "Only a supervisor may do this (reassigning a task)."
+        case .outOfScope: "A filter or assignee names a municipality or sector outside the caller's scope."
+        case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope or token lifetime is invalid."
+        case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
+        case .staffExists: "`nafidha admin create-staff`: the name is taken."
+        case .invalidCursor: "The `cursor` of a task listing is not one the server gave."
+        case .taskNotFound: "No task with this id is in the caller's scope (unknown and out of scope look the same)."
+        case .queueEmpty: "claim-next found no open task in the caller's queues."
+        case .taskChanged: "The task's `version` is not the one the caller named: it changed since it was read."
+        case .taskClaimed: "Another staff member holds the task."
+        case .taskNotOpen: "Only an open task can be claimed."
+        case .notAssignee: "The caller does not hold the task."
+        case .taskNotClaimed: "The task is not claimed, so it cannot be released or reassigned."
+        case .requestNotFound: "No request with this tracking number is visible to the caller (scope or access token)."
+        case .invalidTransition: "The task's or request's status does not allow the action (docs/state-machine.md)."
+        case .nothingAwaitingCitizen: "The citizen replied, but no task of the request awaits an answer."
+        case .actorNotAllowed: "This kind of actor may not perform the action."
+        case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
+        case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
+        case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
+        case .invalidIdempotencyKey: "The Idempotency-Key is not 16–255 printable ASCII characters, or is repeated."
+        case .idempotencyConflict: "The Idempotency-Key was used before with a different body."
+        case .municipalityRequired: "The `municipality` query parameter is missing or empty."
+        case .unknownMunicipality: "No municipality has this code."
+        case .unknownService: "No service has this code."
+        case .serviceNotOffered: "The service exists but is not offered in the municipality now."
+        case .databaseUnavailable: "The database does not answer (any endpoint); worth retrying."
+        case .catalogChanging: "The catalog changed under a submission at each of its runs; nothing stored, retry."
+        case .reportsNotAllowed: "Reports and chain verification are for auditors, supervisors and admins."
+        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
+        case .invalidRange: "A report's or export's range does not start before it ends."
+        case .invalidParameter: "A report's query parameter (from, to, interval, format) has an invalid value."
+        case .municipalityNotFound: "A report names a municipality with no working calendar."
+        case .exportNotFound: "`nafidha audit verify --file`: the export file cannot be opened."
+        case .unmaskedNotAllowed: "`nafidha audit export --unmasked`: only an active auditor or admin in scope."
+        case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
+        case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
+        case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."
+        case .invalidParameters: "Open311: some parameters are missing or invalid."
+        case .unknownJurisdiction: "Open311: no municipality has this `jurisdiction_id`."
+        case .unknownRequest: "Open311: no public report has this id."
+        case .serviceNotPublic: "Open311: the service is not a public report, so Open311 does not serve it."
+        case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
+        case .invalidForm: "Open311: the form body cannot be parsed."
+        case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
+        case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
+        case .notFound: "No route has this path."
+        case .methodNotAllowed: "The path exists under other methods (listed in `Allow`)."
+        case .badRequest: "The HTTP server refused a malformed request without a more specific code."
+        case .internalError: "A bug; details go to the server log only."
+        case .overloaded: "Every worker is busy and the queue is full; retry after `Retry-After` seconds."
+        case .invalidRequestLine: "The request line is malformed."
+        case .invalidTarget: "The request-target is malformed."
+        case .invalidHeader: "A header field is malformed."
+        case .invalidLineEnding: "A line ends with a bare LF or CR; HTTP requires CRLF."
+        case .obsoleteLineFolding: "A header line starts with whitespace (obs-fold, RFC 9112 §5.2)."
+        case .missingHost: "An HTTP/1.1 request has no Host header."
+        case .duplicateHost: "A request has more than one Host header."
+        case .conflictingFraming: "Content-Length and Transfer-Encoding were both sent (RFC 9112 §6.3)."
+        case .invalidContentLength: "Content-Length is not a valid length."
+        case .invalidTransferEncoding: "Transfer-Encoding is invalid."
+        case .unsupportedTransferCoding: "A transfer coding other than chunked was sent."
+        case .invalidChunk: "A chunk of a chunked body is malformed."
+        case .chunkLineTooLong: "A chunk-size line with its extensions is too long."
+        case .bodyTooLarge: "The body is larger than the server's `maxBodyBytes`."
+        case .targetTooLong: "The request-target is longer than the server allows."
+        case .headerTooLarge: "The header section is larger than the server allows."
+        case .tooManyHeaders: "The request has more header fields than the server allows."
+        case .trailersTooLarge: "The trailer section of a chunked body is larger than the server allows."
+        case .methodNotImplemented: "The method is not implemented (CONNECT)."
+        case .versionNotSupported: "The HTTP version is neither 1.0 nor 1.1."
+        }
+    }
+}

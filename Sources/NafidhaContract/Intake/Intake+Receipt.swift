@@ -1,0 +1,103 @@
+import Foundation
+
+extension Intake {
+    /// The `201` answer to a submission: the tracking number and the one-time access token, the request's status
+    /// and deadline, and every step of its workflow.
+    public struct Receipt: Codable, Sendable, Equatable {
+        /// `TRP-7KQ4-M2XD`.
+        public var trackingNumber: String
+        /// The citizen's bearer token for tracking; shown here only (and on an idempotent replay).
+        public var accessToken: String
+        /// Always `submitted`.
+        public var status: RequestStatus
+        /// The service's code.
+        public var service: String
+        /// The municipality's code.
+        public var municipality: String
+        /// How the request came in.
+        public var channel: SubmissionChannel
+        /// When it was filed.
+        public var submittedAt: Date
+        /// When the whole request is due.
+        public var dueAt: Date
+        /// The service's SLA in working days, after the municipality's overlays.
+        public var slaDays: Int
+        /// The fee due, in `currency`.
+        public var fee: Decimal
+        /// ISO 4217.
+        public var currency: String
+        /// Every step, in stage then step order.
+        public var steps: [Step]
+
+        /// A receipt.
+        public init(
+            trackingNumber: String, accessToken: String, status: RequestStatus, service: String, municipality: String,
+            channel: SubmissionChannel, submittedAt: Date, dueAt: Date, slaDays: Int, fee: Decimal, currency: String,
+            steps: [Step]
+        ) {
+            self.trackingNumber = trackingNumber
+            self.accessToken = accessToken
+            self.status = status
+            self.service = service
+            self.municipality = municipality
+            self.channel = channel
+            self.submittedAt = submittedAt
+            self.dueAt = dueAt
+            self.slaDays = slaDays
+            self.fee = fee
+            self.currency = currency
+            self.steps = steps
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case status, service, municipality, channel, fee, currency, steps
+            case trackingNumber = "tracking_number"
+            case accessToken = "access_token"
+            case submittedAt = "submitted_at"
+            case dueAt = "due_at"
+            case slaDays = "sla_days"
+        }
+
+        /// One step of the workflow and its task.
+        public struct Step: Codable, Sendable, Equatable {
+            /// 1-based; steps of one stage run in parallel.
+            public var stage: Int
+            /// The step's number within its stage.
+            public var step: Int
+            /// The sector that acts.
+            public var sector: String
+            /// The office whose queue holds the task.
+            public var office: String
+            /// `open` for the first stage, `waiting` for later ones.
+            public var status: TaskStatus
+            /// The step's deadline once open; null while waiting.
+            public var dueAt: Date?
+
+            /// A step.
+            public init(stage: Int, step: Int, sector: String, office: String, status: TaskStatus, dueAt: Date?) {
+                self.stage = stage
+                self.step = step
+                self.sector = sector
+                self.office = office
+                self.status = status
+                self.dueAt = dueAt
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case stage, step, sector, office, status
+                case dueAt = "due_at"
+            }
+
+            /// Writes `due_at` as null while waiting rather than leaving it out.
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(stage, forKey: .stage)
+                try container.encode(step, forKey: .step)
+                try container.encode(sector, forKey: .sector)
+                try container.encode(office, forKey: .office)
+                try container.encode(status, forKey: .status)
+                try container.encode(dueAt, forKey: .dueAt)
+            }
+        }
+    }
+}

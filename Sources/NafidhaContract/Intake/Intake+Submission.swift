@@ -1,0 +1,52 @@
+extension Intake {
+    /// The body of `POST /v1/requests`: one request for one service in one municipality.
+    public struct Submission: Codable, Sendable, Equatable {
+        /// The service's code.
+        public var service: String
+        /// The municipality's code.
+        public var municipality: String
+        /// Who applies.
+        public var applicant: Applicant
+        /// One member per form field of the service, keyed by the field's code.
+        public var fields: [String: FieldValue]?
+        /// What the citizen adds, at most 4000 characters.
+        public var description: String?
+
+        /// A submission.
+        public init(
+            service: String, municipality: String, applicant: Applicant, fields: [String: FieldValue]? = nil,
+            description: String? = nil
+        ) {
+            self.service = service
+            self.municipality = municipality
+            self.applicant = applicant
+            self.fields = fields
+            self.description = description
+        }
+    }
+
+    /// The applicant: personal data, shown to staff only through an audited view.
+    public struct Applicant: Codable, Sendable, Equatable {
+        /// 1–200 characters.
+        public var name: String
+        /// The country's national id.
+        public var nationalID: String
+        /// A phone number of the country.
+        public var phone: String
+        /// An email address.
+        public var email: String?
+
+        /// An applicant.
+        public init(name: String, nationalID: String, phone: String, email: String? = nil) {
+            self.name = name
+            self.nationalID = nationalID
+            self.phone = phone
+            self.email = email
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, phone, email
+            case nationalID = "national_id"
+        }
+    }
+}

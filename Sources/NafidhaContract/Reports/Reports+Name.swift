@@ -1,0 +1,13 @@
+extension Reports {
+    /// The reports an auditor can run.
+    public enum Name: String, Codable, Sendable, CaseIterable {
+        /// Completed requests, on-time share, median and p90 processing time, overdue open tasks.
+        case sla
+        /// Open tasks per queue by age in working days.
+        case backlog
+        /// Submissions and completions per day or week; actions per clerk.
+        case throughput
+        /// Forwards per (from sector, to sector).
+        case misroutes
+    }
+}

@@ -1,0 +1,3 @@
+/// The auditors' reports in JSON (`GET /v1/reports/{name}?format=json`, docs/reports.md): one document per report,
+/// its rows typed per report. (CSV and HTML are for people and spreadsheets, not part of this contract.)
+public enum Reports {}

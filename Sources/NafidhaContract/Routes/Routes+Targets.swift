@@ -1,0 +1,102 @@
+extension Routes {
+    /// `GET /v1/services?municipality=CODE`.
+    public static func services(municipality: String) -> RouteTarget<NoBody, Catalog.ServiceList> {
+        services.target(query: [QueryItem("municipality", municipality)])
+    }
+
+    /// `GET /v1/services/{code}?municipality=CODE`.
+    public static func service(_ code: String, municipality: String) -> RouteTarget<NoBody, Catalog.ServiceDetail> {
+        service.target(code, query: [QueryItem("municipality", municipality)])
+    }
+
+    /// `GET /v1/requests/{tracking}`.
+    public static func trackedRequest(_ tracking: String) -> RouteTarget<NoBody, Tracking.Request> {
+        trackedRequest.target(tracking)
+    }
+
+    /// `POST /v1/requests/{tracking}/replies`.
+    public static func reply(_ tracking: String) -> RouteTarget<Tracking.ReplyBody, Tracking.Request> {
+        reply.target(tracking)
+    }
+
+    /// `POST /v1/requests/{tracking}/cancel`.
+    public static func cancel(_ tracking: String) -> RouteTarget<NoBody, Tracking.Request> {
+        cancel.target(tracking)
+    }
+
+    /// `GET /v1/staff/tasks` with `query`.
+    public static func tasks(_ query: Staff.TaskQuery) -> RouteTarget<NoBody, Staff.TaskPage> {
+        tasks.target(query: query.items)
+    }
+
+    /// `POST /v1/staff/tasks/{id}/claim`.
+    public static func claim(task: Int64) -> RouteTarget<Staff.VersionBody, Staff.QueueTask> {
+        claim.target(String(task))
+    }
+
+    /// `POST /v1/staff/tasks/{id}/release`.
+    public static func release(task: Int64) -> RouteTarget<Staff.VersionBody, Staff.QueueTask> {
+        release.target(String(task))
+    }
+
+    /// `POST /v1/staff/tasks/{id}/reassign`.
+    public static func reassign(task: Int64) -> RouteTarget<Staff.ReassignBody, Staff.QueueTask> {
+        reassign.target(String(task))
+    }
+
+    /// `POST /v1/staff/tasks/{id}/approve`.
+    public static func approve(task: Int64) -> RouteTarget<Staff.ApproveBody, Staff.QueueTask> {
+        approve.target(String(task))
+    }
+
+    /// `POST /v1/staff/tasks/{id}/reject`.
+    public static func reject(task: Int64) -> RouteTarget<Staff.RejectBody, Staff.QueueTask> {
+        reject.target(String(task))
+    }
+
+    /// `POST /v1/staff/tasks/{id}/request-info`.
+    public static func requestInfo(task: Int64) -> RouteTarget<Staff.RequestInfoBody, Staff.QueueTask> {
+        requestInfo.target(String(task))
+    }
+
+    /// `POST /v1/staff/tasks/{id}/forward`.
+    public static func forward(task: Int64) -> RouteTarget<Staff.ForwardBody, Staff.QueueTask> {
+        forward.target(String(task))
+    }
+
+    /// `GET /v1/staff/requests/{tracking}`.
+    public static func staffRequest(_ tracking: String) -> RouteTarget<NoBody, Staff.RequestView> {
+        staffRequest.target(tracking)
+    }
+
+    /// `POST /v1/staff/requests/{tracking}/notes`.
+    public static func addNote(_ tracking: String) -> RouteTarget<Staff.NoteBody, Staff.Note> {
+        addNote.target(tracking)
+    }
+
+    /// `GET /v1/reports/sla?format=json&...`.
+    public static func slaReport(_ query: Reports.Query) -> RouteTarget<NoBody, Reports.Document<Reports.SLARow>> {
+        slaReport.target(Reports.Name.sla.rawValue, query: query.items)
+    }
+
+    /// `GET /v1/reports/backlog?format=json&...`.
+    public static func backlogReport(
+        _ query: Reports.Query
+    ) -> RouteTarget<NoBody, Reports.Document<Reports.BacklogRow>> {
+        backlogReport.target(Reports.Name.backlog.rawValue, query: query.items)
+    }
+
+    /// `GET /v1/reports/throughput?format=json&...`.
+    public static func throughputReport(
+        _ query: Reports.Query
+    ) -> RouteTarget<NoBody, Reports.Document<Reports.ThroughputRow>> {
+        throughputReport.target(Reports.Name.throughput.rawValue, query: query.items)
+    }
+
+    /// `GET /v1/reports/misroutes?format=json&...`.
+    public static func misroutesReport(
+        _ query: Reports.Query
+    ) -> RouteTarget<NoBody, Reports.Document<Reports.MisrouteRow>> {
+        misroutesReport.target(Reports.Name.misroutes.rawValue, query: query.items)
+    }
+}

@@ -1,0 +1,84 @@
+/// Every route of the JSON API with its types (docs/api.md lists them). The server registers these templates; a
+/// client builds its requests with the typed builders in `Routes+Targets.swift`, so no path is ever written twice.
+/// (The Open311 façade under `/open311/v2/` follows the GeoReport v2 specification, in JSON and XML, and is not
+/// part of this contract: docs/open311.md.)
+public enum Routes {
+    /// `GET /healthz`: the process is alive.
+    public static let health = Route<NoBody, Health.Status>(.get, "/healthz")
+    /// `GET /readyz`: the database answers.
+    public static let readiness = Route<NoBody, Health.Status>(.get, "/readyz")
+
+    /// `GET /v1/municipalities`.
+    public static let municipalities = Route<NoBody, Catalog.MunicipalityList>(.get, "/v1/municipalities")
+    /// `GET /v1/sectors`.
+    public static let sectors = Route<NoBody, Catalog.SectorList>(.get, "/v1/sectors")
+    /// `GET /v1/services?municipality=CODE`.
+    public static let services = Route<NoBody, Catalog.ServiceList>(.get, "/v1/services")
+    /// `GET /v1/services/{code}?municipality=CODE`.
+    public static let service = Route<NoBody, Catalog.ServiceDetail>(.get, "/v1/services/:code")
+
+    /// `POST /v1/requests`: a citizen files a request.
+    public static let submit = Route<Intake.Submission, Intake.Receipt>(.post, "/v1/requests")
+    /// `GET /v1/requests/{tracking}` with the citizen's access token.
+    public static let trackedRequest = Route<NoBody, Tracking.Request>(.get, "/v1/requests/:tracking")
+    /// `POST /v1/requests/{tracking}/replies`: the citizen answers a request for information.
+    public static let reply = Route<Tracking.ReplyBody, Tracking.Request>(.post, "/v1/requests/:tracking/replies")
+    /// `POST /v1/requests/{tracking}/cancel`: the citizen cancels before any decision.
+    public static let cancel = Route<NoBody, Tracking.Request>(.post, "/v1/requests/:tracking/cancel")
+
+    /// `GET /v1/staff/me`.
+    public static let staffMe = Route<NoBody, Staff.Member>(.get, "/v1/staff/me")
+    /// `GET /v1/staff/queues`.
+    public static let queues = Route<NoBody, Staff.QueueList>(.get, "/v1/staff/queues")
+    /// `GET /v1/staff/tasks?...`.
+    public static let tasks = Route<NoBody, Staff.TaskPage>(.get, "/v1/staff/tasks")
+    /// `POST /v1/staff/tasks/claim-next`.
+    public static let claimNext = Route<Staff.ClaimNextBody, Staff.QueueTask>(.post, "/v1/staff/tasks/claim-next")
+    /// `POST /v1/staff/tasks/{id}/claim`.
+    public static let claim = Route<Staff.VersionBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/claim")
+    /// `POST /v1/staff/tasks/{id}/release`.
+    public static let release = Route<Staff.VersionBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/release")
+    /// `POST /v1/staff/tasks/{id}/reassign` (supervisors).
+    public static let reassign = Route<Staff.ReassignBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/reassign")
+    /// `POST /v1/staff/tasks/{id}/approve`.
+    public static let approve = Route<Staff.ApproveBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/approve")
+    /// `POST /v1/staff/tasks/{id}/reject`.
+    public static let reject = Route<Staff.RejectBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/reject")
+    /// `POST /v1/staff/tasks/{id}/request-info`.
+    public static let requestInfo = Route<Staff.RequestInfoBody, Staff.QueueTask>(
+        .post, "/v1/staff/tasks/:task/request-info")
+    /// `POST /v1/staff/tasks/{id}/forward`.
+    public static let forward = Route<Staff.ForwardBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/forward")
+    /// `GET /v1/staff/requests/{tracking}`: the request with the applicant's data (audited).
+    public static let staffRequest = Route<NoBody, Staff.RequestView>(.get, "/v1/staff/requests/:tracking")
+    /// `POST /v1/staff/requests/{tracking}/notes`.
+    public static let addNote = Route<Staff.NoteBody, Staff.Note>(.post, "/v1/staff/requests/:tracking/notes")
+
+    /// `GET /v1/reports/sla?format=json`.
+    public static let slaReport = Route<NoBody, Reports.Document<Reports.SLARow>>(.get, reportPath)
+    /// `GET /v1/reports/backlog?format=json`.
+    public static let backlogReport = Route<NoBody, Reports.Document<Reports.BacklogRow>>(.get, reportPath)
+    /// `GET /v1/reports/throughput?format=json`.
+    public static let throughputReport = Route<NoBody, Reports.Document<Reports.ThroughputRow>>(.get, reportPath)
+    /// `GET /v1/reports/misroutes?format=json`.
+    public static let misroutesReport = Route<NoBody, Reports.Document<Reports.MisrouteRow>>(.get, reportPath)
+    /// `GET /v1/audit/verify`: the live audit chains in the caller's scope.
+    public static let auditVerify = Route<NoBody, Audit.Verification>(.get, "/v1/audit/verify")
+
+    /// Every report shares one template; its name is the parameter.
+    private static let reportPath = "/v1/reports/:name"
+
+    /// Every template above, once each, in the order listed.
+    public static let all: [RouteTemplate] = {
+        let templates = [
+            health.template, readiness.template, municipalities.template, sectors.template, services.template,
+            service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
+            staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
+            reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
+            staffRequest.template, addNote.template, slaReport.template, backlogReport.template,
+            throughputReport.template, misroutesReport.template, auditVerify.template,
+        ]
+        var seen = Set<RouteTemplate>()
+        return templates.filter { seen.insert($0).inserted }
+    }()
+}

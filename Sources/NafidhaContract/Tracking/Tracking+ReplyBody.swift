@@ -1,0 +1,15 @@
+extension Tracking {
+    /// The body of `POST /v1/requests/{tracking}/replies`: the citizen's answer to a request for information.
+    public struct ReplyBody: Codable, Sendable, Equatable {
+        /// The answer, 1–4000 characters.
+        public var message: String
+        /// At most 50 values, each a string, a number or a boolean.
+        public var fields: [String: FieldValue]?
+
+        /// A reply.
+        public init(message: String, fields: [String: FieldValue]? = nil) {
+            self.message = message
+            self.fields = fields
+        }
+    }
+}

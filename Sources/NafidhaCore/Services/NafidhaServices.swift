@@ -1,0 +1,69 @@
+import Postgres
+
+/// Every service of the server, built once from the pool: what `APIRouter.make(services:)` hands to the routes,
+/// which therefore never see a pool or a connection. Each service is a value over the pool; all are synchronous and
+/// run on threads we own.
+public struct NafidhaServices: Sendable {
+    /// The settings of the services that have any.
+    public struct Settings: Sendable {
+        /// The workflow engine's bounds and lease.
+        public var engine = WorkflowEngine.Settings()
+        /// Queue listings' page sizes.
+        public var queues = QueueService.Settings()
+        /// Staff tokens' lifetimes.
+        public var staff = StaffDirectory.Settings()
+        /// How much one SLA sweep does.
+        public var sweep = EscalationSweep.Settings()
+
+        /// The defaults of each service.
+        public init() {}
+    }
+
+    /// The catalog: municipalities, sectors, services and forms.
+    public let catalog: CatalogReader
+    /// The catalog snapshot both intakes file against (`serve` loads it at start).
+    public let catalogSnapshots: CatalogStore
+    /// Filing requests.
+    public let submissions: SubmissionService
+    /// The citizen's view of a request, behind its access token.
+    public let tracking: RequestTracking
+    /// Every transition of tasks and requests, notes, and the audited staff view of a request.
+    public let engine: WorkflowEngine
+    /// Queue listings and counts for staff.
+    public let queues: QueueService
+    /// Staff accounts and tokens.
+    public let staff: StaffDirectory
+    /// The auditors' reports.
+    public let reports: ReportReader
+    /// Verification of the audit chains in the database.
+    public let audit: AuditVerifier
+    /// The Open311 catalog of public-report services.
+    public let open311Catalog: Open311Catalog
+    /// The Open311 views of public-report requests.
+    public let open311Requests: Open311Requests
+    /// Open311 submissions.
+    public let open311Intake: Open311Intake
+    /// The readiness probe.
+    public let health: DatabaseHealth
+    /// The SLA sweep over the engine.
+    public let sweep: EscalationSweep
+
+    /// Every service over `pool`.
+    public init(pool: PostgresPool, settings: Settings = Settings()) {
+        let engine = WorkflowEngine(pool: pool, settings: settings.engine)
+        catalog = CatalogReader(pool: pool)
+        catalogSnapshots = CatalogStore(pool: pool)
+        submissions = SubmissionService(pool: pool, catalog: catalogSnapshots)
+        tracking = RequestTracking(pool: pool)
+        self.engine = engine
+        queues = QueueService(pool: pool, settings: settings.queues)
+        staff = StaffDirectory(pool: pool, settings: settings.staff)
+        reports = ReportReader(pool: pool)
+        audit = AuditVerifier(pool: pool)
+        open311Catalog = Open311Catalog(pool: pool)
+        open311Requests = Open311Requests(pool: pool)
+        open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)
+        health = DatabaseHealth(pool: pool)
+        sweep = EscalationSweep(engine: engine, settings: settings.sweep)
+    }
+}
