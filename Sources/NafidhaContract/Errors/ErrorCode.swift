@@ -28,7 +28,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case requestNotFound = "request_not_found"
     case invalidTransition = "invalid_transition"
     case nothingAwaitingCitizen = "nothing_awaiting_citizen"
-    case actorNotAllowed = "actor_not_allowed"
+    case requestClosed = "request_closed"
+    case staffInactive = "staff_inactive"
     case validationFailed = "validation_failed"
     case unknownRequestStatus = "unknown_request_status"
     case unknownTaskStatus = "unknown_task_status"
@@ -107,7 +108,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             400
         case .invalidToken:
             401
-        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .actorNotAllowed, .reportsNotAllowed,
+        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed,
             .unmaskedNotAllowed, .invalidAPIKey:
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
@@ -117,6 +118,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .methodNotAllowed:
             405
         case .staffExists, .taskChanged, .taskClaimed, .taskNotOpen, .taskNotClaimed, .invalidTransition,
+            .requestClosed,
+            .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken:
             409
         case .bodyTooLarge:
@@ -159,7 +162,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .requestNotFound: "No request with this tracking number is visible to the caller (scope or access token)."
         case .invalidTransition: "The task's or request's status does not allow the action (docs/state-machine.md)."
         case .nothingAwaitingCitizen: "The citizen replied, but no task of the request awaits an answer."
-        case .actorNotAllowed: "This kind of actor may not perform the action."
+        case .requestClosed: "A public note was added to an approved, rejected or cancelled request."
+        case .staffInactive: "The staff member named as assignee is deactivated."
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
