@@ -1,7 +1,7 @@
 import HTTP
 import NafidhaCore
 
-/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers).
+/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers; with the audit backlog).
 struct HealthRoutes: Sendable {
     let health: DatabaseHealth
 
@@ -11,11 +11,18 @@ struct HealthRoutes: Sendable {
             .json(#"{"status":"ok"}"#)
         }
         router.get("/readyz") { _, _ in
-            guard health.isReady() else {
+            guard let backlog = health.readiness() else {
                 throw HTTPError(
                     .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
             }
-            return .json(#"{"status":"ready"}"#)
+            // Shown, never a reason to answer 503: a lagging sequencer does not make this server unfit for
+            // requests, and taking every server out of rotation would not help it.
+            return try .json(encoding: ReadyBody(status: "ready", audit: backlog))
         }
+    }
+
+    private struct ReadyBody: Encodable {
+        let status: String
+        let audit: AuditBacklog
     }
 }

@@ -83,6 +83,8 @@ struct ReportRoutes: Sendable {
         let eventsChecked: Int64
         let brokenSeq: Int64?
         let problem: String?
+        /// Committed events not chained yet, hence not checked.
+        let unchainedEvents: Int64
 
         init(_ verification: AuditLog.Verification) {
             municipality = verification.municipality
@@ -90,6 +92,7 @@ struct ReportRoutes: Sendable {
             eventsChecked = verification.eventsChecked
             brokenSeq = verification.brokenSequence
             problem = verification.problem
+            unchainedEvents = verification.unchainedEvents
         }
 
         enum CodingKeys: String, CodingKey {
@@ -97,6 +100,7 @@ struct ReportRoutes: Sendable {
             case eventsChecked = "events_checked"
             case brokenSeq = "broken_seq"
             case problem
+            case unchainedEvents = "unchained_events"
         }
     }
 }

@@ -24,6 +24,7 @@ struct AuditChainTests {
             try harness.engine.reply(
                 toRequest: request.id, by: request.citizen, message: "Voilà", fields: ["n": .number(-3)])
             try harness.engine.approve(task: task.id, by: clerk)
+            try sequenceAudit(database)
             let superuser = try database.connect()
             try superuser.execute("SET session_replication_role = replica")
             try tamper(superuser)

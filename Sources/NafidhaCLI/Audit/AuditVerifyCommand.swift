@@ -88,7 +88,8 @@ struct AuditVerifyCommand: RunnableCommand {
                 let municipality = chain["municipality"] as? String ?? "?"
                 if chain["intact"] as? Bool == true {
                     context.standardOutput.writeLine(
-                        "OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events")
+                        "OK: \(municipality) \(chain["events_checked"] as? Int ?? 0) events"
+                            + Self.waiting(Int64(chain["unchained_events"] as? Int ?? 0)))
                 } else {
                     broken = true
                     let seq = (chain["broken_seq"] as? Int).map(String.init) ?? "?"
@@ -108,7 +109,8 @@ struct AuditVerifyCommand: RunnableCommand {
         var broken = false
         for chain in try AuditLog.verifyAll(on: connection) {
             if chain.intact {
-                context.standardOutput.writeLine("OK: \(chain.municipality) \(chain.eventsChecked) events")
+                context.standardOutput.writeLine(
+                    "OK: \(chain.municipality) \(chain.eventsChecked) events" + Self.waiting(chain.unchainedEvents))
             } else {
                 broken = true
                 context.standardOutput.writeLine(
@@ -117,5 +119,10 @@ struct AuditVerifyCommand: RunnableCommand {
             }
         }
         return broken ? 1 : 0
+    }
+
+    /// `" (3 more waiting to be chained)"`, or nothing when none waits: live verification checks chained events only.
+    static func waiting(_ count: Int64) -> String {
+        count == 0 ? "" : " (\(count) more waiting to be chained)"
     }
 }
