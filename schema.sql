@@ -729,21 +729,31 @@ BEGIN
 END $$;
 CREATE TRIGGER audit_events_admit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_admit();
 
+-- One field of the canonical bytes, exactly as before; declared STABLE like convert_to, which lets PostgreSQL
+-- inline it into audit_event_bytes (an IMMUTABLE function calling a STABLE one is called, not inlined): hashing
+-- an event (when chained, and at every verification) costs about half as much.
+CREATE OR REPLACE FUNCTION audit_field(t text) RETURNS bytea LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN t IS NULL THEN '\xffffffff'::bytea
+                ELSE int4send(octet_length(convert_to(t, 'UTF8'))) || convert_to(t, 'UTF8') END
+$$;
+
 -- The one change an event may ever undergo: an unchained event gets its place in the chain, in the chaining
 -- columns only, exactly where the head says (seq = last_seq + 1, prev_hash = last_hash, occurred_at raised to the
--- head's time, hash over the result), and the head moves to it. Whoever issues the UPDATE, nothing else passes:
--- a chained event never changes, and a forged link cannot be written.
+-- head's time), its hash is computed here over the result (a hash given must be that one), and the head moves to
+-- it. Whoever issues the UPDATE, nothing else passes: a chained event never changes, a forged link is refused.
 CREATE FUNCTION audit_events_link() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     head audit_chain_heads;
+    computed bytea;
 BEGIN
     IF OLD.seq IS NOT NULL THEN
         RAISE EXCEPTION 'UPDATE on audit_events is refused: a chained audit event never changes'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    -- Compared as JSON, so a column added later is protected without touching this function.
-    IF to_jsonb(NEW) - '{seq,occurred_at,prev_hash,hash}'::text[]
-       IS DISTINCT FROM to_jsonb(OLD) - '{seq,occurred_at,prev_hash,hash}'::text[] THEN
+    -- Every column but the four chaining ones (a test proves this list covers the table).
+    IF (NEW.id, NEW.municipality_code, NEW.actor_kind, NEW.actor, NEW.action, NEW.request_id, NEW.task_id,
+        NEW.details) IS DISTINCT FROM (OLD.id, OLD.municipality_code, OLD.actor_kind, OLD.actor, OLD.action,
+        OLD.request_id, OLD.task_id, OLD.details) THEN
         RAISE EXCEPTION 'UPDATE on audit_events is refused: only the chaining columns of an unchained event change'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -752,13 +762,15 @@ BEGIN
         INSERT INTO audit_chain_heads (municipality_code) VALUES (NEW.municipality_code) ON CONFLICT DO NOTHING;
         SELECT * INTO head FROM audit_chain_heads WHERE municipality_code = NEW.municipality_code FOR UPDATE;
     END IF;
+    computed := sha256(NEW.prev_hash || audit_event_bytes(NEW));
     IF NEW.seq IS DISTINCT FROM head.last_seq + 1
        OR NEW.prev_hash IS DISTINCT FROM head.last_hash
        OR NEW.occurred_at IS DISTINCT FROM greatest(OLD.occurred_at, head.last_occurred_at)
-       OR NEW.hash IS DISTINCT FROM sha256(NEW.prev_hash || audit_event_bytes(NEW)) THEN
+       OR coalesce(NEW.hash, computed) <> computed THEN
         RAISE EXCEPTION 'audit event % can only be chained as % seq %, after the head', OLD.id,
             NEW.municipality_code, head.last_seq + 1 USING ERRCODE = 'insufficient_privilege';
     END IF;
+    NEW.hash := computed;
     UPDATE audit_chain_heads SET last_seq = NEW.seq, last_hash = NEW.hash, last_occurred_at = NEW.occurred_at
      WHERE municipality_code = NEW.municipality_code;
     RETURN NEW;
@@ -792,9 +804,9 @@ BEGIN
         ev.seq := head.last_seq + 1;
         ev.prev_hash := head.last_hash;
         ev.occurred_at := greatest(ev.occurred_at, head.last_occurred_at);
-        ev.hash := sha256(ev.prev_hash || audit_event_bytes(ev));
-        UPDATE audit_events SET seq = ev.seq, prev_hash = ev.prev_hash, occurred_at = ev.occurred_at, hash = ev.hash
-         WHERE id = ev.id;
+        -- The link trigger checks this link and computes the hash.
+        UPDATE audit_events SET seq = ev.seq, prev_hash = ev.prev_hash, occurred_at = ev.occurred_at
+         WHERE id = ev.id RETURNING hash INTO ev.hash;
         head.last_seq := ev.seq;
         head.last_hash := ev.hash;
         head.last_occurred_at := ev.occurred_at;
