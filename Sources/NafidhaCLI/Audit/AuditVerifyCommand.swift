@@ -17,7 +17,8 @@ struct AuditVerifyCommand: RunnableCommand {
             counts, each chain's first and last links); prints OK with counts, or the first broken link and exits \
             1. Without --file, asks the server (GET /v1/audit/verify, with the credentials of `nafidha login` or \
             NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with --database-url or \
-            --data-dir, recomputes them in that database directly.
+            --data-dir, recomputes them in that database directly. Live chains hold the events chained so far; the \
+            events still waiting for the sequencer are counted after each chain.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition, file.definition,

@@ -18,8 +18,8 @@ public enum AuditSequencer {
         case busy
     }
 
-    /// Events chained per transaction (1,000): about 50 ms of work on a quiet machine, so one batch never holds a
-    /// chain head for long and a stop waits little.
+    /// Events chained per transaction (1,000): about 80 ms of work on the development machine, so one batch never
+    /// holds a chain head for long and a stop waits little.
     public static let defaultBatchSize = 1000
 
     /// Chains up to `limit` waiting events, the oldest first, in one transaction.
