@@ -108,7 +108,10 @@ struct IntakeIdempotencyTests {
         #expect(Set(receipts.map(\.trackingNumber)).count == 50)
         let counts = try await pool.withConnection { try IntakeSamples.counts(on: $0) }
         #expect(counts == [50, 200, 150])
-        let chains = try await pool.withConnection { try AuditLog.verifyAll(on: $0) }.filter { $0.eventsChecked > 0 }
+        let chains = try await pool.withConnection { connection in
+            try sequenceAudit(on: connection)
+            return try AuditLog.verifyAll(on: connection)
+        }.filter { $0.eventsChecked > 0 }
         #expect(chains.count == municipalities.count)
         #expect(chains.allSatisfy { $0.intact && $0.eventsChecked == 30 })
     }

@@ -73,7 +73,7 @@ struct RequestView {
              WHERE e.request_id = $1 AND e.action = ANY($2::text[])
                AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
                AND NOT (e.action = 'note_added' AND m.id IS NULL)
-             ORDER BY e.seq LIMIT $3
+             ORDER BY e.occurred_at, e.id LIMIT $3
             """,
             [requestID, "{" + Self.publicActions.joined(separator: ",") + "}", RequestTracking.maximumTimelineEntries]
         )
