@@ -1,6 +1,7 @@
 import HTTP
 import NafidhaAPI
 import NafidhaContract
+import NafidhaCore
 import Postgres
 import Testing
 
@@ -12,7 +13,10 @@ struct OpenAPIDocumentTests {
     private static func registeredOperations() -> Set<OpenAPIDocument.Operation> {
         let pool = PostgresPool(conninfo: "host=/nonexistent-openapi-test dbname=nafidha connect_timeout=1")
         defer { pool.close() }
-        return Set(APIRouter.make(pool: pool).routes.map { .init(method: $0.method, path: $0.openAPIPath) })
+        return Set(
+            APIRouter.make(services: NafidhaServices(pool: pool)).routes.map {
+                .init(method: $0.method, path: $0.openAPIPath)
+            })
     }
 
     /// HEAD is implied by GET: the router answers HEAD on every GET route, so the document need not list it. A HEAD

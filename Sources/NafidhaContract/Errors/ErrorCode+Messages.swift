@@ -227,6 +227,16 @@ extension ErrorCode {
                 ar: "يبدأ سطر في الترويسة بمسافة (طيّ أسطر مهجور).",
                 fr: "Une ligne d'en-tête commence par une espace (repli de ligne obsolète).",
                 en: "A header line starts with whitespace (obs-fold).")
+        case .duplicateAuthorization:
+            LocalizedText(
+                ar: "يجب إرسال ترويسة Authorization مرة واحدة على الأكثر.",
+                fr: "L'en-tête Authorization s'envoie une fois au plus.",
+                en: "The Authorization header must be sent at most once.")
+        case .invalidAuthorization:
+            LocalizedText(
+                ar: "يجب أن تكون ترويسة Authorization كلمة Bearer يليها رمز واحد.",
+                fr: "L'en-tête Authorization doit être Bearer suivi d'un seul jeton.",
+                en: "The Authorization header must be Bearer followed by one token.")
         case .missingHost:
             LocalizedText(
                 ar: "يجب أن يحمل طلب HTTP/1.1 ترويسة Host.", fr: "Une requête HTTP/1.1 doit porter un en-tête Host.",

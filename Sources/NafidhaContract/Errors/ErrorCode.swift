@@ -82,6 +82,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case obsoleteLineFolding = "obsolete_line_folding"
     case missingHost = "missing_host"
     case duplicateHost = "duplicate_host"
+    case duplicateAuthorization = "duplicate_authorization"
+    case invalidAuthorization = "invalid_authorization"
     case conflictingFraming = "conflicting_framing"
     case invalidContentLength = "invalid_content_length"
     case invalidTransferEncoding = "invalid_transfer_encoding"
@@ -103,7 +105,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidCursor, .invalidIdempotencyKey, .municipalityRequired, .invalidRange, .invalidParameter,
             .invalidAPIKeyName, .invalidParameters, .unsupportedMediaType, .invalidForm, .invalidJSON, .invalidQuery,
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
-            .obsoleteLineFolding, .missingHost, .duplicateHost, .conflictingFraming, .invalidContentLength,
+            .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
+            .conflictingFraming, .invalidContentLength,
             .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong:
             400
         case .invalidToken:
@@ -203,6 +206,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidLineEnding: "A line ends with a bare LF or CR; HTTP requires CRLF."
         case .obsoleteLineFolding: "A header line starts with whitespace (obs-fold, RFC 9112 §5.2)."
         case .missingHost: "An HTTP/1.1 request has no Host header."
+        case .duplicateAuthorization:
+            "The Authorization header was sent more than once (RFC 6750 §3.1 invalid_request)."
+        case .invalidAuthorization:
+            "The Authorization header is empty, or says Bearer without exactly one token (RFC 6750 §2.1)."
         case .duplicateHost: "A request has more than one Host header."
         case .conflictingFraming: "Content-Length and Transfer-Encoding were both sent (RFC 9112 §6.3)."
         case .invalidContentLength: "Content-Length is not a valid length."
