@@ -177,6 +177,7 @@ struct ContractStaffRoutesTests {
                 misroutes.rows == [
                     Reports.MisrouteRow(fromSector: "water_sanitation", toSector: "finance", forwards: 1)
                 ])
+            try sequenceAudit(world.pool)
             let verification = try ContractCheck.decode(
                 client.send(Routes.auditVerify.target(), headers: auditor), as: Audit.Verification.self)
             #expect(

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import TestSupport
 import Testing
@@ -18,7 +19,7 @@ struct HealthRoutesTests {
             #expect(try ready.object()["status"] as? String == "ready")
             let idle = try #require(try ready.object()["audit"] as? [String: Any])
             #expect(idle["unchained_events"] as? Int == 0 && idle["unchained_count_capped"] as? Bool == false)
-            #expect(idle["oldest_unchained_age_seconds"] == nil)
+            #expect(idle["oldest_unchained_age_seconds"] is NSNull)
 
             try database.connect().execute(
                 """
