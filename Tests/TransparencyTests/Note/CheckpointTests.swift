@@ -85,6 +85,29 @@ struct CheckpointTests {
         }
     }
 
+    /// The worked example of docs/verification.md, signed with RFC 8032's TEST 1 key: the document cannot drift.
+    @Test("the worked example of docs/verification.md is what the example key signs, and it verifies")
+    func documentedExample() throws {
+        let verifierKey = "nafidha.example/audit/TRP+ed0f886d+AddamAGCsQq31Uv+08lkBzoO4XLz2qYjJa8CGmj3B1Ea"
+        let note = """
+            nafidha.example/audit/TRP
+            8
+            XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
+
+            — nafidha.example/audit/TRP 7Q+IbRuIQOfJtFHLS9iXdRB6KnPHxU4WqoU8bhgO58QbAVp2MfATaiHHgfj/zOfxVsdXKyARdhHCd8BOLYX9O0Be+Q8=
+
+            """
+        let key = try Ed25519PrivateKey(
+            rawRepresentation: TestBytes.hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
+        let origin = try CheckpointOrigin.auditLog(host: "nafidha.example", municipality: "TRP")
+        let signer = try NoteSigner(name: origin, privateKey: key)
+        let checkpoint = try Checkpoint(origin: origin, size: 8, rootHash: RFC6962Vectors.roots[7])
+        #expect(signer.verifierKey.encoded == verifierKey)
+        #expect(try SignedNote.sign(checkpoint.noteText, with: [signer]).serialized == note)
+        let text = try SignedNote(parsing: note).verifiedText(trusting: [NoteVerifierKey(parsing: verifierKey)])
+        #expect(try Checkpoint(noteText: text) == checkpoint)
+    }
+
     @Test("the audit log's origin is <host>/audit/<municipality code>")
     func origin() throws {
         #expect(
