@@ -3,6 +3,8 @@
 
 # Debian packages the build and the embedded database need.
 NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev libssl-dev postgresql)
+# What the tests need besides: a QR Code is rendered to PNG by librsvg and read back by ZBar (TransparencyTests).
+NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools)
 
 # Prints the missing Debian packages, one per line.
 missing_packages() {
