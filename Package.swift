@@ -15,7 +15,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
-        // OpenSSL's libcrypto (libpq links it already): SHA-256 and secure random bytes.
+        // OpenSSL's libcrypto (libpq links it already): SHA-256, secure random bytes and Ed25519.
         .systemLibrary(
             name: "CCrypto",
             pkgConfig: "libcrypto",
@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
         // The typed contract between the server and its clients: vocabulary enums, error codes, bodies, routes.
         .target(name: "NafidhaContract"),
+        // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
+        .target(name: "Transparency", dependencies: ["CCrypto"]),
         // The domain, its service layer and its SQL.
         .target(name: "NafidhaCore", dependencies: ["NafidhaContract", "Postgres", "CCrypto"]),
         // HTTP routes over the service layer.
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "NafidhaContractTests", dependencies: ["NafidhaContract", "Postgres", "TestSupport"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
+        .testTarget(name: "TransparencyTests", dependencies: ["Transparency"]),
     ],
     swiftLanguageModes: [.v6]
 )

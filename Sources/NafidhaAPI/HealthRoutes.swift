@@ -1,7 +1,9 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
-/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers; with the workers' load).
+/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers; with the audit backlog and
+/// the workers' load).
 struct HealthRoutes: Sendable {
     let health: DatabaseHealth
 
@@ -11,17 +13,21 @@ struct HealthRoutes: Sendable {
             .json(#"{"status":"ok"}"#)
         }
         router.get("/readyz") { _, context in
-            guard health.isReady() else {
+            guard let backlog = health.readiness() else {
                 throw HTTPError(
                     .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
             }
-            guard let workers = context.workerSaturation else {
-                return .json(#"{"status":"ready"}"#)
+            // The backlog is shown, never a reason to answer 503: a lagging sequencer does not make this server
+            // unfit for requests, and taking every server out of rotation would not help it.
+            let workers = context.workerSaturation.map {
+                Health.Workers(
+                    busy: $0.busyWorkers, count: $0.workerCount, queued: $0.queuedRequests,
+                    queueCapacity: $0.queueCapacity)
             }
-            // Saturation lets a balancer prefer a less busy instance before it answers 503 `overloaded`.
-            return .json(
-                #"{"status":"ready","workers":{"busy":\#(workers.busyWorkers),"count":\#(workers.workerCount),"#
-                    + #""queued":\#(workers.queuedRequests),"queue_capacity":\#(workers.queueCapacity)}}"#)
+            let audit = Health.AuditBacklog(
+                unchainedEvents: backlog.unchainedEvents, countCapped: backlog.countCapped,
+                oldestUnchainedAgeSeconds: backlog.oldestUnchainedAgeSeconds)
+            return try .json(encoding: Health.Readiness(status: "ready", audit: audit, workers: workers))
         }
     }
 }

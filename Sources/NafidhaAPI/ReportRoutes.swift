@@ -81,6 +81,8 @@ struct ReportRoutes: Sendable {
         let eventsChecked: Int64
         let brokenSeq: Int64?
         let problem: String?
+        /// Committed events not chained yet, hence not checked.
+        let unchainedEvents: Int64
 
         init(_ verification: AuditLog.Verification) {
             municipality = verification.municipality
@@ -88,6 +90,7 @@ struct ReportRoutes: Sendable {
             eventsChecked = verification.eventsChecked
             brokenSeq = verification.brokenSequence
             problem = verification.problem
+            unchainedEvents = verification.unchainedEvents
         }
 
         enum CodingKeys: String, CodingKey {
@@ -95,6 +98,7 @@ struct ReportRoutes: Sendable {
             case eventsChecked = "events_checked"
             case brokenSeq = "broken_seq"
             case problem
+            case unchainedEvents = "unchained_events"
         }
     }
 }

@@ -27,7 +27,7 @@ struct ServeCommand: RunnableCommand {
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
             first use, reused when already running). Applies missing migrations, with --demo loads the demo catalog \
-            into an empty catalog, then serves until SIGINT or SIGTERM.
+            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
@@ -107,13 +107,19 @@ struct ServeCommand: RunnableCommand {
             standardError.writeLine("Warning: the SLA sweep failed and will run again: \($0)")
         }
         sweeper.start()
+        let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [standardError = context.standardError] in
+            standardError.writeLine("Warning: the audit sequencer failed and will try again: \($0)")
+        }
+        sequencer.start()
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
         sweeper.stop()
 
-        // In-flight requests finish first, then their connections go back to the pool, then the database stops.
+        // In-flight requests finish first, then the sequencer ends its batch, then the pool's connections close,
+        // then the database stops.
         server.shutdown()
+        sequencer.stop()
         pool.close()
         try opened.close()
         context.standardOutput.writeLine("Stopped.")

@@ -34,7 +34,7 @@ struct ContractCitizenRoutesTests {
             #expect(
                 try ContractCheck.decode(client.send(Routes.health.target()), as: Health.Status.self).status == "ok")
             #expect(
-                try ContractCheck.decode(client.send(Routes.readiness.target()), as: Health.Status.self).status
+                try ContractCheck.decode(client.send(Routes.readiness.target()), as: Health.Readiness.self).status
                     == "ready")
             for language in Language.allCases {
                 let headers = [("Accept-Language", language.rawValue)]

@@ -107,15 +107,21 @@ struct ContractStaffRoutesTests {
                 as: Staff.QueueTask.self)
             #expect(rejected.status == .rejected)
 
+            // Once decided, a clerk no longer sees the applicant (the task is final); the supervisor still does.
             let view = try ContractCheck.decode(
-                client.send(Routes.staffRequest(receipt.trackingNumber), headers: wafa), as: Staff.RequestView.self)
+                client.send(Routes.staffRequest(receipt.trackingNumber), headers: salem), as: Staff.RequestView.self)
             #expect(view.status == .rejected && view.applicantName == "Amal Ben Salem" && view.tasks.count == 2)
             let note = try ContractCheck.decode(
                 client.send(
-                    Routes.addNote(receipt.trackingNumber), body: Staff.NoteBody(text: "Called back", public: true),
-                    headers: wafa),
+                    Routes.addNote(receipt.trackingNumber), body: Staff.NoteBody(text: "Called back", public: false),
+                    headers: salem),
                 as: Staff.Note.self, status: 201)
-            #expect(note.isPublic && note.trackingNumber == receipt.trackingNumber)
+            #expect(!note.isPublic && note.trackingNumber == receipt.trackingNumber)
+            try ContractCheck.error(
+                client.send(
+                    Routes.addNote(receipt.trackingNumber), body: Staff.NoteBody(text: "Too late", public: true),
+                    headers: salem),
+                .requestClosed)
             try ContractCheck.error(
                 client.send(Routes.claim(task: 999_999), body: Staff.VersionBody(), headers: wafa), .taskNotFound)
             try ContractCheck.error(
@@ -171,6 +177,7 @@ struct ContractStaffRoutesTests {
                 misroutes.rows == [
                     Reports.MisrouteRow(fromSector: "water_sanitation", toSector: "finance", forwards: 1)
                 ])
+            try sequenceAudit(world.pool)
             let verification = try ContractCheck.decode(
                 client.send(Routes.auditVerify.target(), headers: auditor), as: Audit.Verification.self)
             #expect(

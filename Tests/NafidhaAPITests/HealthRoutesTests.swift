@@ -1,12 +1,13 @@
+import Foundation
 import Postgres
 import TestSupport
 import Testing
 
 @Suite("Health probes")
 struct HealthRoutesTests {
-    @Test("healthz answers ok and readyz answers ready while the database answers")
+    @Test("healthz answers ok and readyz answers ready while the database answers, with the audit backlog")
     func probesAnswerWhileTheDatabaseAnswers() throws {
-        try TestDatabase.with { database in
+        try TestDatabase.withDemoCatalog { database in
             let pool = PostgresPool(conninfo: database.conninfo)
             defer { pool.close() }
             let client = APIClient(pool: pool)
@@ -16,6 +17,18 @@ struct HealthRoutesTests {
             let ready = try client.send("GET", "/readyz")
             #expect(ready.status == 200)
             #expect(try ready.object()["status"] as? String == "ready")
+            let idle = try #require(try ready.object()["audit"] as? [String: Any])
+            #expect(idle["unchained_events"] as? Int == 0 && idle["unchained_count_capped"] as? Bool == false)
+            #expect(idle["oldest_unchained_age_seconds"] is NSNull)
+
+            try database.connect().execute(
+                """
+                INSERT INTO audit_events (municipality_code, actor_kind, actor, action, details)
+                VALUES ('TRP', 'system', 'nafidha', 'escalated', '{}')
+                """)
+            let behind = try #require(try client.send("GET", "/readyz").object()["audit"] as? [String: Any])
+            #expect(behind["unchained_events"] as? Int == 1)
+            #expect((behind["oldest_unchained_age_seconds"] as? Double ?? -1) >= 0)
         }
     }
 

@@ -39,9 +39,10 @@ struct Open311RequestRoutesTests {
             )
             #expect(queue.count == 1)
             let actions = try connection.query(
-                "SELECT action FROM audit_events WHERE request_id = $1 ORDER BY seq", [requestID]
+                "SELECT action FROM audit_events WHERE request_id = $1 ORDER BY id", [requestID]
             ).map { try $0.decode("action", as: String.self) }
             #expect(actions == ["submitted", "task_opened"])
+            try sequenceAudit(on: connection)
             #expect(try AuditLog.verify(municipality: "TRP", on: connection).intact)
         }
     }

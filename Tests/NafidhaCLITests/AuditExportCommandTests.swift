@@ -47,6 +47,38 @@ struct AuditExportCommandTests {
         }
     }
 
+    @Test("status counts the events waiting and shows the heads; sequence chains them; verify says what waits")
+    func statusAndSequence() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let connection = try database.connect()
+            for municipality in ["TRP", "BEN", "TRP"] {
+                try AuditLog.append(
+                    on: connection, municipality: municipality, actorKind: .system, actor: "nafidha",
+                    action: .escalated, requestID: nil)
+            }
+            let waiting = runNafidha(["audit", "status", "--database-url", database.url])
+            #expect(waiting.code == 0, "stderr: \(waiting.error)")
+            let lines = waiting.output.split(separator: "\n").map(String.init)
+            #expect(lines.count == 3)
+            #expect(lines.first?.hasPrefix("Waiting to be chained: 3 event(s), the oldest for ") == true)
+            #expect(lines.dropFirst().first?.hasPrefix("BEN head 0 (genesis); 1 waiting, the oldest for ") == true)
+            let unverified = runNafidha(["audit", "verify", "--database-url", database.url])
+            #expect(unverified.output.contains("OK: TRP 0 events (2 more waiting to be chained)\n"))
+
+            let sequence = runNafidha(["audit", "sequence", "--database-url", database.url])
+            #expect(sequence.code == 0 && sequence.output == "Chained 3 audit event(s).\n", "\(sequence.error)")
+            let chained = runNafidha(["audit", "status", "--database-url", database.url]).output
+            let head = try connection.query(
+                "SELECT encode(last_hash, 'hex') AS h FROM audit_chain_heads WHERE municipality_code = 'TRP'"
+            )[0].decode("h", as: String.self)
+            #expect(chained.hasPrefix("Waiting to be chained: none.\nBEN head 1:"))
+            #expect(chained.contains("TRP head 2:\(head), last event at 20"))
+            #expect(chained.hasSuffix("; 0 waiting\n"))
+            let verified = runNafidha(["audit", "verify", "--database-url", database.url])
+            #expect(verified.code == 0 && verified.output.contains("OK: TRP 2 events\n"))
+        }
+    }
+
     @Test("bad arguments exit 64: --unmasked without --actor, a backwards range, an unknown format")
     func usageErrors() {
         let base = ["audit", "export", "--database-url", "postgresql://x@localhost/y", "--output", "f"]

@@ -23,6 +23,7 @@ struct AuditChainTests {
             _ = try harness.engine.requestInformation(task: task.id, by: clerk, message: "Plan «B»?\n\"Quoted\" \\ é")
             try harness.engine.reply(for: try harness.citizen(request), message: "Voilà", fields: ["n": .number(-3)])
             _ = try harness.engine.approve(task: task.id, by: clerk)
+            try sequenceAudit(database)
             let superuser = try database.connect()
             try superuser.execute("SET session_replication_role = replica")
             try tamper(superuser)

@@ -135,6 +135,27 @@ struct AuditExportTests {
         }
     }
 
+    @Test("an export holds chained events only, its manifest counts those still waiting; by default it chains first")
+    func unchainedEventsStayOut() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            try fixture.appendEvents(2, to: "TRP")
+            try sequenceAudit(on: fixture.connection)
+            try fixture.appendEvents(1, to: "TRP")
+            let (path, waiting) = try fixture.export(
+                "chained.jsonl",
+                AuditExportOptions(from: allTime.from, to: allTime.to, chainsWaitingEventsFirst: false))
+            #expect(waiting.eventCount == 2 && waiting.unchainedEventCount == 1)
+            #expect(try fixture.text(path).split(separator: "\n").count == 2)
+            #expect(try AuditFileVerifier().verify(fileAt: path, manifest: waiting).problem == nil)
+
+            let (_, complete) = try fixture.export("all.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to))
+            #expect(complete.eventCount == 3 && complete.unchainedEventCount == 0)
+            #expect(complete.chains.first?.headSeq == 3)
+        }
+    }
+
     @Test("an empty range refuses to export")
     func emptyRange() throws {
         try TestDatabase.withDemoCatalog { database in

@@ -155,7 +155,10 @@ struct IntakeIdempotencyTests {
                     "task_opened nafidha 1.2 true",
                 ])
         }
-        let chains = try await pool.withConnection { try AuditLog.verifyAll(on: $0) }.filter { $0.eventsChecked > 0 }
+        let chains = try await pool.withConnection { connection in
+            try sequenceAudit(on: connection)
+            return try AuditLog.verifyAll(on: connection)
+        }.filter { $0.eventsChecked > 0 }
         #expect(chains.count == municipalities.count)
         #expect(chains.allSatisfy { $0.intact && $0.eventsChecked == 30 })
     }

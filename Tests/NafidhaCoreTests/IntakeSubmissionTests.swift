@@ -58,13 +58,14 @@ struct IntakeSubmissionTests {
                 #expect(try request.decode("fields", as: String.self).contains(#""floors": 3"#))
 
                 let actions = try connection.query(
-                    "SELECT action, details FROM audit_events ORDER BY seq"
+                    "SELECT action, details FROM audit_events ORDER BY id"
                 ).map { try $0.decode("action", as: String.self) }
                 #expect(actions == ["submitted", "task_opened", "task_opened"])
                 let details = try connection.query("SELECT details FROM audit_events WHERE action = 'submitted'")
                 #expect(
                     try details[0].decode("details", as: String.self)
                         == #"{"channel":"api","service":"building_permit"}"#)
+                try sequenceAudit(on: connection)
                 #expect(try AuditLog.verify(municipality: "TRP", on: connection).intact)
             }
         }

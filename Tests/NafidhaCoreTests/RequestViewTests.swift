@@ -41,6 +41,8 @@ struct RequestViewTests {
             let cancelled = try harness.file("water_connection", in: "MIS")
             try harness.engine.cancel(for: harness.citizen(cancelled))
 
+            // The former reading ordered the timeline by the chain; chain every event first.
+            try sequenceAudit(harness.pool)
             let tracking = RequestTracking(pool: harness.pool)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]

@@ -35,6 +35,7 @@ struct StaffNotesTests {
 
             let audited = try world.query("SELECT count(*)::int8 AS n FROM audit_events WHERE action = 'note_added'")[0]
             #expect(try audited.decode("n", as: Int64.self) == 2)
+            try sequenceAudit(world.pool)
             let chain = try world.pool.withConnection { try AuditLog.verify(municipality: "BEN", on: $0) }
             #expect(chain.intact)
         }

@@ -186,7 +186,7 @@ final class WorkflowHarness: Sendable {
         }
     }
 
-    /// The audit actions recorded for the request, in chain order.
+    /// The audit actions recorded for the request, in the order they were written.
     func auditActions(of request: FiledRequest) throws -> [String] {
         try pool.withConnection { connection in
             try connection.query("SELECT action FROM audit_events WHERE request_id = $1 ORDER BY id", [request.id])

@@ -3,6 +3,8 @@
 
 # Debian packages the build and the embedded database need.
 NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev libssl-dev postgresql)
+# What the tests need besides: a QR Code is rendered to PNG by librsvg and read back by ZBar (TransparencyTests).
+NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools)
 
 # Prints the missing Debian packages, one per line.
 missing_packages() {
@@ -26,6 +28,46 @@ ensure_packages() {
         echo "Error: missing Debian packages. Run: sudo apt-get install -y $(echo $missing)" >&2
         return 1
     fi
+}
+
+# The OpenAPI validator scripts/test runs on docs/openapi.yaml, from PyPI, pinned (it brings PyYAML along).
+NAFIDHA_OPENAPI_VALIDATOR=openapi-spec-validator==0.9.0
+
+# Prints a Python that has the pinned validator: python3 itself when it has that very version, else a private
+# virtual environment (~/.cache/nafidha/python, or $NAFIDHA_PYTHON_ENV), made and filled with pip on first use and
+# reused after. Installs python3 and python3-venv like ensure_packages when they are missing.
+openapi_python() {
+    local env=${NAFIDHA_PYTHON_ENV:-${XDG_CACHE_HOME:-$HOME/.cache}/nafidha/python}
+    local probe="import sys, yaml, openapi_spec_validator as v; sys.exit(v.__version__ != '${NAFIDHA_OPENAPI_VALIDATOR#*==}')"
+    if command -v python3 >/dev/null 2>&1 && python3 -c "$probe" 2>/dev/null; then
+        command -v python3
+        return 0
+    fi
+    if ! "$env/bin/python" -c "$probe" 2>/dev/null; then
+        ensure_packages python3 python3-venv || return 1
+        echo "Installing $NAFIDHA_OPENAPI_VALIDATOR into $env" >&2
+        { python3 -m venv "$env" >&2 \
+            && "$env/bin/python" -m pip install --quiet --disable-pip-version-check "$NAFIDHA_OPENAPI_VALIDATOR" >&2 \
+            && "$env/bin/python" -c "$probe"; } \
+            || { echo "Error: cannot install $NAFIDHA_OPENAPI_VALIDATOR into $env" >&2; return 1; }
+    fi
+    echo "$env/bin/python"
+}
+
+# check_openapi YAML JSON: validates the OpenAPI document YAML (failing with the validator's report when it is not
+# valid), then writes it to JSON as the tests read it (OpenAPIDocumentTests: Foundation has no YAML parser).
+check_openapi() {
+    local python report
+    python=$(openapi_python) || return 1
+    if ! report=$("$python" -m openapi_spec_validator "$1" 2>&1); then
+        # The validator follows its finding with the whole meta-schema: keep the finding and where it is.
+        echo "Error: $1 is not a valid OpenAPI document:" >&2
+        grep -E '^(\S+: |Failed validating|On instance)' <<<"$report" | cut -c1-400 >&2
+        return 1
+    fi
+    "$python" -c 'import json, sys, yaml
+with open(sys.argv[1], encoding="utf-8") as source, open(sys.argv[2], "w", encoding="utf-8") as target:
+    json.dump(yaml.safe_load(source), target, ensure_ascii=False)' "$1" "$2"
 }
 
 ensure_toolchain() {

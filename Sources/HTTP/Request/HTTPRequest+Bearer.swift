@@ -16,14 +16,14 @@ extension HTTPRequest {
             guard let value = values.first else { return nil }
             guard values.count == 1 else {
                 throw Self.authorizationError(
-                    "duplicate_authorization", "The Authorization header must be sent at most once.")
+                    code: "duplicate_authorization", "The Authorization header must be sent at most once.")
             }
             let bytes = Array(value.utf8)
             let schemeEnd = bytes.firstIndex(of: ASCII.space) ?? bytes.count
             let scheme = bytes[..<schemeEnd]
             guard !scheme.isEmpty, scheme.allSatisfy(ASCII.isTokenChar) else {
                 throw Self.authorizationError(
-                    "invalid_authorization", "The Authorization header does not start with a scheme.")
+                    code: "invalid_authorization", "The Authorization header does not start with a scheme.")
             }
             guard scheme.lazy.map(ASCII.lowercased).elementsEqual("bearer".utf8) else { return nil }
             var tokenStart = schemeEnd
@@ -31,7 +31,7 @@ extension HTTPRequest {
             let token = bytes[tokenStart...]
             guard tokenStart > schemeEnd, Self.isBase64Token(token) else {
                 throw Self.authorizationError(
-                    "invalid_authorization", "The Authorization header must be Bearer followed by one token.")
+                    code: "invalid_authorization", "The Authorization header must be Bearer followed by one token.")
             }
             return String(decoding: token, as: UTF8.self)
         }
@@ -54,7 +54,7 @@ extension HTTPRequest {
             }
     }
 
-    private static func authorizationError(_ code: String, _ message: String) -> HTTPError {
+    private static func authorizationError(code: String, _ message: String) -> HTTPError {
         HTTPError(
             .badRequest, code: code, message: message,
             headers: HTTPHeaders([(name: "WWW-Authenticate", value: #"Bearer error="invalid_request""#)]))

@@ -1,10 +1,12 @@
 import ArgumentParsing
 
-/// `nafidha audit`: groups the audit trail's export and verification commands.
+/// `nafidha audit`: groups the audit trail's export, verification, status and sequencing commands.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "audit",
-        abstract: "Exports and verifies the audit trail.",
-        subcommands: [AuditExportCommand.self, AuditVerifyCommand.self]
+        abstract: "Exports and verifies the audit trail; shows and runs its sequencer.",
+        subcommands: [
+            AuditExportCommand.self, AuditVerifyCommand.self, AuditStatusCommand.self, AuditSequenceCommand.self,
+        ]
     )
 }

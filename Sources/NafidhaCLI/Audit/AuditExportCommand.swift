@@ -26,10 +26,11 @@ struct AuditExportCommand: RunnableCommand {
         name: "export",
         abstract: "Exports audit events to a file with a manifest.",
         discussion: """
-            Streams the events that joined their chain in [--from, --to) with COPY, in chain order, so memory stays \
-            flat. Names are masked to initials and national ids to their last four digits unless --unmasked. \
-            The manifest holds the event count, first and last ids, each chain's bounds and live head, and the \
-            file's SHA-256; `nafidha audit verify --file FILE` checks them offline.
+            First chains the events waiting for the sequencer, then streams the chained events of [--from, --to) \
+            with COPY, in chain order, so memory stays flat. Names are masked to initials and national ids to \
+            their last four digits unless --unmasked. The manifest holds the event count, first and last ids, each \
+            chain's bounds and live head, the events still waiting to be chained, and the file's SHA-256; \
+            `nafidha audit verify --file FILE` checks them offline.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition, from.definition,

@@ -18,7 +18,8 @@ struct AuditVerifyCommand: RunnableCommand {
             counts, each chain's first and last links); prints OK with counts, or the first broken link and exits \
             1. Without --file, asks the server (\(Routes.auditVerify.template), with the credentials of \
             `nafidha login` or NAFIDHA_URL and NAFIDHA_TOKEN) to recompute every chain in your scope; with \
-            --database-url or --data-dir, recomputes them in that database directly.
+            --database-url or --data-dir, recomputes them in that database directly. Live chains hold the events \
+            chained so far; the events still waiting for the sequencer are counted after each chain.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition, file.definition,
@@ -86,7 +87,8 @@ struct AuditVerifyCommand: RunnableCommand {
         let code = ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
             for chain in try client.send(Routes.auditVerify.target()).chains {
                 if chain.intact {
-                    context.standardOutput.writeLine("OK: \(chain.municipality) \(chain.eventsChecked) events")
+                    context.standardOutput.writeLine(
+                        "OK: \(chain.municipality) \(chain.eventsChecked) events" + Self.waiting(chain.unchainedEvents))
                 } else {
                     broken = true
                     context.standardOutput.writeLine(
@@ -106,7 +108,8 @@ struct AuditVerifyCommand: RunnableCommand {
         var broken = false
         for chain in try AuditLog.verifyAll(on: connection) {
             if chain.intact {
-                context.standardOutput.writeLine("OK: \(chain.municipality) \(chain.eventsChecked) events")
+                context.standardOutput.writeLine(
+                    "OK: \(chain.municipality) \(chain.eventsChecked) events" + Self.waiting(chain.unchainedEvents))
             } else {
                 broken = true
                 context.standardOutput.writeLine(
@@ -115,5 +118,10 @@ struct AuditVerifyCommand: RunnableCommand {
             }
         }
         return broken ? 1 : 0
+    }
+
+    /// `" (3 more waiting to be chained)"`, or nothing when none waits: live verification checks chained events only.
+    static func waiting(_ count: Int64) -> String {
+        count == 0 ? "" : " (\(count) more waiting to be chained)"
     }
 }

@@ -25,22 +25,27 @@ extension Audit {
         public var brokenSeq: Int64?
         /// What is wrong there.
         public var problem: String?
+        /// Events written but not yet chained by the sequencer (not verified yet).
+        public var unchainedEvents: Int64
 
         /// A chain's verification.
         public init(
-            municipality: String, intact: Bool, eventsChecked: Int64, brokenSeq: Int64? = nil, problem: String? = nil
+            municipality: String, intact: Bool, eventsChecked: Int64, brokenSeq: Int64? = nil, problem: String? = nil,
+            unchainedEvents: Int64 = 0
         ) {
             self.municipality = municipality
             self.intact = intact
             self.eventsChecked = eventsChecked
             self.brokenSeq = brokenSeq
             self.problem = problem
+            self.unchainedEvents = unchainedEvents
         }
 
         enum CodingKeys: String, CodingKey {
             case municipality, intact, problem
             case eventsChecked = "events_checked"
             case brokenSeq = "broken_seq"
+            case unchainedEvents = "unchained_events"
         }
     }
 }

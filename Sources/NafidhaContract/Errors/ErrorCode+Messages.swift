@@ -73,10 +73,13 @@ extension ErrorCode {
                 ar: "لا ينتظر الطلب أي معلومات منك حاليًا.",
                 fr: "La demande n'attend aucune information de votre part.",
                 en: "The request is not waiting for any information from you.")
-        case .actorNotAllowed:
+        case .requestClosed:
             LocalizedText(
-                ar: "لا يحق لهذا الطرف تنفيذ هذا الإجراء.", fr: "Cet acteur ne peut pas faire cette action.",
-                en: "This actor may not perform this action.")
+                ar: "الطلب مغلق؛ لا تُضاف إليه ملاحظات علنية.",
+                fr: "La demande est close : on n'y ajoute plus de note publique.",
+                en: "The request is closed: public notes can no longer be added.")
+        case .staffInactive:
+            Message.staffInactive(name: "{name}")
         case .validationFailed:
             LocalizedText(ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid.")
         case .unknownRequestStatus, .unknownTaskStatus:
@@ -229,6 +232,16 @@ extension ErrorCode {
                 ar: "يبدأ سطر في الترويسة بمسافة (طيّ أسطر مهجور).",
                 fr: "Une ligne d'en-tête commence par une espace (repli de ligne obsolète).",
                 en: "A header line starts with whitespace (obs-fold).")
+        case .duplicateAuthorization:
+            LocalizedText(
+                ar: "يجب إرسال ترويسة Authorization مرة واحدة على الأكثر.",
+                fr: "L'en-tête Authorization s'envoie une fois au plus.",
+                en: "The Authorization header must be sent at most once.")
+        case .invalidAuthorization:
+            LocalizedText(
+                ar: "يجب أن تكون ترويسة Authorization كلمة Bearer يليها رمز واحد.",
+                fr: "L'en-tête Authorization doit être Bearer suivi d'un seul jeton.",
+                en: "The Authorization header must be Bearer followed by one token.")
         case .missingHost:
             LocalizedText(
                 ar: "يجب أن يحمل طلب HTTP/1.1 ترويسة Host.", fr: "Une requête HTTP/1.1 doit porter un en-tête Host.",
@@ -380,6 +393,15 @@ extension ErrorCode {
             return LocalizedText(
                 ar: "لا يوجد موظف باسم \(name).", fr: "Aucun agent nommé \(name).",
                 en: "No staff member is named \(name).")
+        }
+
+        /// `staff_inactive`, naming the deactivated member.
+        public static func staffInactive(name: String) -> LocalizedText {
+            let name = clean(name)
+            return LocalizedText(
+                ar: "الموظف \(name) موقوف ولا تُسند إليه مهام.",
+                fr: "L'agent \(name) est désactivé : aucune tâche ne peut lui être confiée.",
+                en: "The staff member \(name) is deactivated and cannot be given tasks.")
         }
 
         /// `task_claimed`, naming who holds the task.

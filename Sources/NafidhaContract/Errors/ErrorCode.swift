@@ -28,7 +28,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case requestNotFound = "request_not_found"
     case invalidTransition = "invalid_transition"
     case nothingAwaitingCitizen = "nothing_awaiting_citizen"
-    case actorNotAllowed = "actor_not_allowed"
+    case requestClosed = "request_closed"
+    case staffInactive = "staff_inactive"
     case validationFailed = "validation_failed"
     case unknownRequestStatus = "unknown_request_status"
     case unknownTaskStatus = "unknown_task_status"
@@ -82,6 +83,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case obsoleteLineFolding = "obsolete_line_folding"
     case missingHost = "missing_host"
     case duplicateHost = "duplicate_host"
+    case duplicateAuthorization = "duplicate_authorization"
+    case invalidAuthorization = "invalid_authorization"
     case conflictingFraming = "conflicting_framing"
     case invalidContentLength = "invalid_content_length"
     case invalidTransferEncoding = "invalid_transfer_encoding"
@@ -103,12 +106,13 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidCursor, .invalidIdempotencyKey, .municipalityRequired, .invalidRange, .invalidParameter,
             .invalidAPIKeyName, .invalidParameters, .unsupportedMediaType, .invalidForm, .invalidJSON, .invalidQuery,
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
-            .obsoleteLineFolding, .missingHost, .duplicateHost, .conflictingFraming, .invalidContentLength,
+            .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
+            .conflictingFraming, .invalidContentLength,
             .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong:
             400
         case .invalidToken:
             401
-        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .actorNotAllowed, .reportsNotAllowed,
+        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed,
             .unmaskedNotAllowed, .invalidAPIKey:
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
@@ -118,6 +122,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .methodNotAllowed:
             405
         case .staffExists, .taskChanged, .taskClaimed, .taskNotOpen, .taskNotClaimed, .invalidTransition,
+            .requestClosed,
+            .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken:
             409
         case .bodyTooLarge:
@@ -160,7 +166,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .requestNotFound: "No request with this tracking number is visible to the caller (scope or access token)."
         case .invalidTransition: "The task's or request's status does not allow the action (docs/state-machine.md)."
         case .nothingAwaitingCitizen: "The citizen replied, but no task of the request awaits an answer."
-        case .actorNotAllowed: "This kind of actor may not perform the action."
+        case .requestClosed: "A public note was added to an approved, rejected or cancelled request."
+        case .staffInactive: "The staff member named as assignee is deactivated."
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
@@ -201,6 +208,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidLineEnding: "A line ends with a bare LF or CR; HTTP requires CRLF."
         case .obsoleteLineFolding: "A header line starts with whitespace (obs-fold, RFC 9112 §5.2)."
         case .missingHost: "An HTTP/1.1 request has no Host header."
+        case .duplicateAuthorization:
+            "The Authorization header was sent more than once (RFC 6750 §3.1 invalid_request)."
+        case .invalidAuthorization:
+            "The Authorization header is empty, or says Bearer without exactly one token (RFC 6750 §2.1)."
         case .duplicateHost: "A request has more than one Host header."
         case .conflictingFraming: "Content-Length and Transfer-Encoding were both sent (RFC 9112 §6.3)."
         case .invalidContentLength: "Content-Length is not a valid length."

@@ -1,14 +1,87 @@
-/// The probes: `GET /healthz` (`{"status":"ok"}`, the process is alive) and `GET /readyz` (`{"status":"ready"}`, the
-/// database answers).
+/// The probes: `GET /healthz` (`{"status":"ok"}`, the process is alive) and `GET /readyz` (the database answers;
+/// with the audit backlog and, under a real server, the workers' load).
 public enum Health {
-    /// A probe's answer.
+    /// `GET /healthz`'s answer.
     public struct Status: Codable, Sendable, Equatable {
-        /// `ok` or `ready`.
+        /// `ok`.
         public var status: String
 
         /// An answer.
         public init(status: String) {
             self.status = status
+        }
+    }
+
+    /// `GET /readyz`'s answer.
+    public struct Readiness: Codable, Sendable, Equatable {
+        /// `ready`.
+        public var status: String
+        /// The events waiting for the audit sequencer.
+        public var audit: AuditBacklog
+        /// The HTTP workers' load; absent when the answer was not produced by a running server (tests).
+        public var workers: Workers?
+
+        /// An answer.
+        public init(status: String, audit: AuditBacklog, workers: Workers? = nil) {
+            self.status = status
+            self.audit = audit
+            self.workers = workers
+        }
+    }
+
+    /// How far behind the audit sequencer is.
+    public struct AuditBacklog: Codable, Sendable, Equatable {
+        /// Events waiting to be chained, counted up to a limit.
+        public var unchainedEvents: Int64
+        /// True when counting stopped at the limit: at least that many wait.
+        public var countCapped: Bool
+        /// Seconds since the oldest waiting event was written; null when none waits.
+        public var oldestUnchainedAgeSeconds: Double?
+
+        /// A backlog.
+        public init(unchainedEvents: Int64, countCapped: Bool, oldestUnchainedAgeSeconds: Double?) {
+            self.unchainedEvents = unchainedEvents
+            self.countCapped = countCapped
+            self.oldestUnchainedAgeSeconds = oldestUnchainedAgeSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case unchainedEvents = "unchained_events"
+            case countCapped = "unchained_count_capped"
+            case oldestUnchainedAgeSeconds = "oldest_unchained_age_seconds"
+        }
+
+        /// Writes `oldest_unchained_age_seconds` as null rather than leaving it out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(unchainedEvents, forKey: .unchainedEvents)
+            try container.encode(countCapped, forKey: .countCapped)
+            try container.encode(oldestUnchainedAgeSeconds, forKey: .oldestUnchainedAgeSeconds)
+        }
+    }
+
+    /// The HTTP workers' load, so a balancer can prefer a less busy instance before it answers 503 `overloaded`.
+    public struct Workers: Codable, Sendable, Equatable {
+        /// Workers running a handler now.
+        public var busy: Int
+        /// Workers in all.
+        public var count: Int
+        /// Requests waiting for a worker.
+        public var queued: Int
+        /// The most requests that may wait.
+        public var queueCapacity: Int
+
+        /// A load reading.
+        public init(busy: Int, count: Int, queued: Int, queueCapacity: Int) {
+            self.busy = busy
+            self.count = count
+            self.queued = queued
+            self.queueCapacity = queueCapacity
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case busy, count, queued
+            case queueCapacity = "queue_capacity"
         }
     }
 }

@@ -6,7 +6,7 @@ public enum Routes {
     /// `GET /healthz`: the process is alive.
     public static let health = Route<NoBody, Health.Status>(.get, "/healthz")
     /// `GET /readyz`: the database answers.
-    public static let readiness = Route<NoBody, Health.Status>(.get, "/readyz")
+    public static let readiness = Route<NoBody, Health.Readiness>(.get, "/readyz")
 
     /// `GET /v1/municipalities`.
     public static let municipalities = Route<NoBody, Catalog.MunicipalityList>(.get, "/v1/municipalities")

@@ -2,8 +2,8 @@ import Postgres
 
 /// Reading a chain out of the database for the independent verifier.
 extension AuditLog {
-    /// `municipality`'s events as an export presents them (the `audit_event_export` columns, plus the id), in
-    /// `seq` order.
+    /// `municipality`'s chained events as an export presents them (the `audit_event_export` columns, plus the id),
+    /// in `seq` order. Events waiting for the sequencer are not part of the chain yet and are left out.
     public static func exportedEvents(municipality: String, on connection: PostgresConnection) throws
         -> [AuditExportedEvent]
     {
@@ -11,7 +11,7 @@ extension AuditLog {
             """
             SELECT id, municipality_code, seq, audit_time_text(occurred_at) AS occurred_at, actor_kind, actor, action,
                    request_id, task_id, details, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
-              FROM audit_events WHERE municipality_code = $1 ORDER BY seq
+              FROM audit_events WHERE municipality_code = $1 AND seq IS NOT NULL ORDER BY seq
             """,
             [municipality]
         ).map { row in
@@ -30,7 +30,18 @@ extension AuditLog {
 
     /// Recomputes `municipality`'s chain in Swift (not with the database's function), then checks that the chain
     /// ends at the recorded head (`head_mismatch` otherwise, as `verify` reports a cut tail).
+    ///
+    /// Events and head are read in one REPEATABLE READ snapshot (when `connection` is outside a transaction), so a
+    /// batch the sequencer commits meanwhile cannot pass for a cut tail.
     public static func verifyIndependently(municipality: String, on connection: PostgresConnection) throws
+        -> AuditChainVerifier.Verdict
+    {
+        try connection.withTransaction(isolation: .repeatableRead) { connection in
+            try verifyInSnapshot(municipality: municipality, on: connection)
+        }
+    }
+
+    private static func verifyInSnapshot(municipality: String, on connection: PostgresConnection) throws
         -> AuditChainVerifier.Verdict
     {
         let events = try exportedEvents(municipality: municipality, on: connection)

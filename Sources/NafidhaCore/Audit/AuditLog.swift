@@ -1,19 +1,18 @@
 import NafidhaContract
 import Postgres
 
-/// The audit trail: appends chained events and verifies chains. Every writer goes through the database function
-/// `append_audit_event`, which locks the municipality's chain head so concurrent writers never fork a chain
-/// (docs/audit.md).
+/// The audit trail: appends events and verifies chains. Writers go through the database function
+/// `append_audit_event` (or the plain `INSERT` of docs/audit.md), which takes no lock on any shared row: the event
+/// is stored unchained, and the sequencer (`AuditSequencer`) gives it its place in the municipality's chain after
+/// the writer commits.
 public enum AuditLog {
-    /// One appended event, as the chain recorded it.
+    /// One appended event. It has no place in the chain yet: the sequencer gives it one after the commit.
     public struct AppendedEvent: Sendable, Equatable {
         /// The event's id.
         public var id: Int64
-        /// Its position in the municipality's chain.
-        public var sequence: Int64
     }
 
-    /// Appends an event inside the caller's transaction on `connection`.
+    /// Appends an unchained event inside the caller's transaction on `connection`.
     @discardableResult
     public static func append(
         on connection: PostgresConnection,
@@ -26,14 +25,14 @@ public enum AuditLog {
         details: [String: JSONValue] = [:]
     ) throws -> AppendedEvent {
         let rows = try connection.queryPrepared(
-            "SELECT id, seq FROM append_audit_event($1, $2, $3, $4, $5, $6, $7::jsonb)",
+            "SELECT id FROM append_audit_event($1, $2, $3, $4, $5, $6, $7::jsonb)",
             [
                 municipality, actorKind.rawValue, actor, action.rawValue, requestID, taskID,
                 JSONValue.object(details).canonicalText,
             ]
         )
         let row = rows[0]
-        return AppendedEvent(id: try row.decode("id"), sequence: try row.decode("seq"))
+        return AppendedEvent(id: try row.decode("id"))
     }
 
     /// The result of recomputing one municipality's chain.
@@ -50,12 +49,18 @@ public enum AuditLog {
         public var brokenEventID: Int64?
         /// `sequence_gap`, `previous_hash_mismatch`, `hash_mismatch` or `head_mismatch` when broken.
         public var problem: String?
+        /// Committed events of the municipality still waiting for the sequencer, not part of the chain checked.
+        public var unchainedEvents: Int64
     }
 
-    /// Recomputes `municipality`'s chain from the stored events and names the first broken link.
+    /// Recomputes `municipality`'s chain from the stored (chained) events and names the first broken link.
     public static func verify(municipality: String, on connection: PostgresConnection) throws -> Verification {
         let row = try connection.query(
-            "SELECT intact, events_checked, broken_seq, broken_event_id, problem FROM audit_verify_chain($1)",
+            """
+            SELECT v.intact, v.events_checked, v.broken_seq, v.broken_event_id, v.problem,
+                   (SELECT count(*) FROM audit_events WHERE municipality_code = $1 AND seq IS NULL) AS unchained
+              FROM audit_verify_chain($1) v
+            """,
             [municipality]
         )[0]
         return Verification(
@@ -64,7 +69,8 @@ public enum AuditLog {
             eventsChecked: try row.decode("events_checked"),
             brokenSequence: try row.decode("broken_seq"),
             brokenEventID: try row.decode("broken_event_id"),
-            problem: try row.decode("problem")
+            problem: try row.decode("problem"),
+            unchainedEvents: try row.decode("unchained")
         )
     }
 

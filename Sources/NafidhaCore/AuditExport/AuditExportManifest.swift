@@ -58,6 +58,10 @@ public struct AuditExportManifest: Sendable, Codable, Equatable {
     public var exportedAt: String
     /// One entry per municipality in the file, by code.
     public var chains: [Chain]
+    /// Events of the range and municipality that were committed but still waiting for the sequencer when the
+    /// export's snapshot was taken, hence not in the file (an export holds chained events only); nil in manifests
+    /// written before the sequencer existed.
+    public var unchainedEventCount: Int64?
 
     /// The tag of this manifest layout.
     public static let currentVersion = "nafidha-audit-export-v1"
@@ -71,5 +75,6 @@ public struct AuditExportManifest: Sendable, Codable, Equatable {
         case from, to, municipality, masked
         case exportedAt = "exported_at"
         case chains
+        case unchainedEventCount = "unchained_event_count"
     }
 }

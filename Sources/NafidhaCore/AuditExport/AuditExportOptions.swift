@@ -14,11 +14,14 @@ public struct AuditExportOptions: Sendable {
     public var unmasked: Bool
     /// Who exports, recorded in the trail when `unmasked` (an auditor's login).
     public var actor: String
+    /// Whether to run the audit sequencer first (waiting briefly for one already at work), so that every event
+    /// committed before the export, the record of an unmasked export included, is chained and in the file.
+    public var chainsWaitingEventsFirst: Bool
 
     /// Describes an export; masked unless `unmasked` is set.
     public init(
         from: Date, to: Date, municipality: String? = nil, format: AuditExportFormat = .jsonl,
-        unmasked: Bool = false, actor: String = "nafidha"
+        unmasked: Bool = false, actor: String = "nafidha", chainsWaitingEventsFirst: Bool = true
     ) {
         self.from = from
         self.to = to
@@ -26,5 +29,6 @@ public struct AuditExportOptions: Sendable {
         self.format = format
         self.unmasked = unmasked
         self.actor = actor
+        self.chainsWaitingEventsFirst = chainsWaitingEventsFirst
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The export's SQL. COPY takes no parameters, so every statement reads its filters from the transaction's
 /// settings (`nafidha.export_from`, `_to`, `_municipality`, `_unmasked`), set with parameters by the exporter.
 enum AuditExportSQL {
-    /// The selected events in chain order, hashed fields verbatim, plus masked context from the request.
+    /// The selected chained events in chain order, hashed fields verbatim, plus masked context from the request.
     ///
     /// Masking: a name becomes its initials (`Amal Ben Ali` → `A. B. A.`), a national id its last four digits.
     /// The hashed fields are never masked: they carry no personal data by rule (docs/audit.md) and must stay
@@ -22,13 +22,20 @@ enum AuditExportSQL {
           LEFT JOIN requests r ON r.id = e.request_id
         """ + filter + " ORDER BY e.municipality_code, e.seq"
 
-    /// The events the export's settings select.
-    private static let filter = """
+    /// The chained events the export's settings select.
+    private static let filter = rangeFilter + " AND e.seq IS NOT NULL"
+
+    /// The events of the export's range and municipality, chained or not.
+    private static let rangeFilter = """
          WHERE e.occurred_at >= current_setting('nafidha.export_from')::timestamptz
            AND e.occurred_at < current_setting('nafidha.export_to')::timestamptz
            AND (current_setting('nafidha.export_municipality') = ''
                 OR e.municipality_code = current_setting('nafidha.export_municipality'))
         """
+
+    /// Events of the range still waiting for the sequencer, hence not in the file (through the partial index of
+    /// unchained events).
+    static let unchainedCount = "SELECT count(*) AS n FROM audit_events e" + rangeFilter + " AND e.seq IS NULL"
 
     /// One compact JSON object per event, keys in column order, in COPY's text format (the exporter undoes its
     /// backslash escapes).

@@ -2,10 +2,12 @@ import Foundation
 import NafidhaContract
 import Postgres
 
-/// Streams audit events out of the database with COPY, masked by default, and describes the result in a manifest.
+/// Streams chained audit events out of the database with COPY, masked by default, and describes the result in a
+/// manifest.
 ///
 /// Memory stays flat: rows arrive in `copyChunkSize` pieces and go straight to `write`. The whole export reads
-/// one REPEATABLE READ snapshot, so the manifest's counts and heads describe exactly the rows written.
+/// one REPEATABLE READ snapshot, so the manifest's counts and heads describe exactly the rows written. Events still
+/// waiting for the sequencer are not in the file; the manifest counts them (`unchained_event_count`).
 public enum AuditExporter {
     /// Exports the events `options` select on `connection`, handing the file's bytes to `write` as they arrive.
     /// - Parameters:
@@ -30,6 +32,13 @@ public enum AuditExporter {
         if options.unmasked {
             try recordPersonalDataViewed(options, on: connection)
         }
+        if options.chainsWaitingEventsFirst {
+            do {
+                try AuditSequencer.chainWaiting(on: connection, patience: .seconds(5))
+            } catch let error as NafidhaError where error.code == AuditSequencer.busy.code {
+                // Another sequencer kept at it: what it has not chained yet is counted in the manifest.
+            }
+        }
         return try connection.withTransaction(isolation: .repeatableRead) { connection in
             try connection.query(
                 """
@@ -43,6 +52,7 @@ public enum AuditExporter {
             let exportedAt: String = try connection.query("SELECT audit_time_text(now()) AS t")[0].decode("t")
             let summaries = try connection.query(AuditExportSQL.chainSummaries)
             let chains = try summaries.map(chain(from:))
+            let unchained: Int64 = try connection.query(AuditExportSQL.unchainedCount)[0].decode("n")
             let firstID = try summaries.map { try $0.decode("first_id", as: Int64.self) }.min()
             let lastID = try summaries.map { try $0.decode("last_id", as: Int64.self) }.max()
             let digest = StreamingSHA256()
@@ -65,7 +75,8 @@ public enum AuditExporter {
                 sha256: digest.finalHex(), eventCount: chains.reduce(0) { $0 + $1.eventCount },
                 firstEventID: firstID, lastEventID: lastID,
                 from: AuditExportSQL.timeText(options.from), to: AuditExportSQL.timeText(options.to),
-                municipality: options.municipality, masked: !options.unmasked, exportedAt: exportedAt, chains: chains
+                municipality: options.municipality, masked: !options.unmasked, exportedAt: exportedAt, chains: chains,
+                unchainedEventCount: unchained
             )
         }
     }

@@ -1,6 +1,6 @@
 import Postgres
 
-/// Answers whether the database answers, for readiness probes.
+/// Answers whether the database answers, for readiness probes, and how far the audit sequencer is behind.
 public struct DatabaseHealth: Sendable {
     private let pool: PostgresPool
 
@@ -9,14 +9,11 @@ public struct DatabaseHealth: Sendable {
         self.pool = pool
     }
 
-    /// True when a pooled connection runs a trivial query; false when the pool cannot connect or times out.
-    public func isReady() -> Bool {
-        do {
-            return try pool.withConnection { connection in
-                try connection.query("SELECT 1").count == 1
-            }
-        } catch {
-            return false
+    /// The audit backlog, read on a pooled connection: the database answers. Nil when the pool cannot connect,
+    /// times out, or the query fails.
+    public func readiness() -> AuditBacklog? {
+        try? pool.withConnection { connection in
+            try AuditBacklog.read(on: connection)
         }
     }
 }

@@ -14,7 +14,7 @@ extension ReportService {
             WITH forwards AS (
                 SELECT e.occurred_at, e.details::jsonb->>'from_sector' AS from_sector,
                        coalesce(e.details::jsonb->>'to_sector',
-                                lead(e.details::jsonb->>'from_sector') OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.seq),
+                                lead(e.details::jsonb->>'from_sector') OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.id),
                                 t.sector_code) AS to_sector
                   FROM audit_events e JOIN tasks t ON t.id = e.task_id
                  WHERE e.action = 'forwarded' AND ($3::text IS NULL OR e.municipality_code = $3)
