@@ -2,8 +2,8 @@ import HTTP
 import NafidhaContract
 import NafidhaCore
 
-/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers; with the audit backlog and
-/// the workers' load).
+/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers; with the audit backlog, the
+/// notifications waiting and the workers' load).
 struct HealthRoutes: Sendable {
     let health: DatabaseHealth
 
@@ -13,21 +13,28 @@ struct HealthRoutes: Sendable {
             .json(#"{"status":"ok"}"#)
         }
         router.get("/readyz") { _, context in
-            guard let backlog = health.readiness() else {
+            guard let readiness = health.readiness() else {
                 throw HTTPError(
                     .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
             }
-            // The backlog is shown, never a reason to answer 503: a lagging sequencer does not make this server
-            // unfit for requests, and taking every server out of rotation would not help it.
+            // The backlogs are shown, never a reason to answer 503: a lagging sequencer or a dead SMS gateway does
+            // not make this server unfit for requests, and taking every server out of rotation would not help.
             let workers = context.workerSaturation.map {
                 Health.Workers(
                     busy: $0.busyWorkers, count: $0.workerCount, queued: $0.queuedRequests,
                     queueCapacity: $0.queueCapacity)
             }
+            let backlog = readiness.audit
             let audit = Health.AuditBacklog(
                 unchainedEvents: backlog.unchainedEvents, countCapped: backlog.countCapped,
                 oldestUnchainedAgeSeconds: backlog.oldestUnchainedAgeSeconds)
-            return try .json(encoding: Health.Readiness(status: "ready", audit: audit, workers: workers))
+            let waiting = readiness.notifications
+            let notifications = Health.NotificationBacklog(
+                pending: waiting.pending, dead: waiting.dead, countCapped: waiting.countCapped,
+                oldestDueAgeSeconds: waiting.oldestDueAgeSeconds)
+            return try .json(
+                encoding: Health.Readiness(
+                    status: "ready", audit: audit, notifications: notifications, workers: workers))
         }
     }
 }

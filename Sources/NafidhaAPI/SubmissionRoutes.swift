@@ -13,7 +13,9 @@ struct SubmissionRoutes: Sendable {
                 throw NafidhaError(.badRequest, code: "invalid_idempotency_key", message: Self.repeatedKey)
             }
             let body = try JSONCoding.decode(JSONValue.self, from: request.body)
-            let result = try submissions.submit(Submission(body: body), channel: .api, idempotencyKey: keys.first)
+            // The notifications speak the negotiated language unless the body names one.
+            let result = try submissions.submit(
+                Submission(body: body), channel: .api, idempotencyKey: keys.first, language: request.language)
             var response = try HTTPResponse.json(encoding: result.receipt, status: .created)
             response.headers.add(name: "Location", value: "/v1/requests/\(result.receipt.trackingNumber)")
             // The body of a replay equals the first answer; this header only tells the client it is one.

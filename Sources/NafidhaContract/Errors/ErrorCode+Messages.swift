@@ -156,6 +156,20 @@ extension ErrorCode {
         case .apiKeyNameTaken:
             LocalizedText(
                 ar: "يوجد مفتاح بهذا الاسم.", fr: "Une clé porte déjà ce nom.", en: "A key with this name exists.")
+        case .invalidWebhook:
+            LocalizedText(
+                ar: "الاشتراك غير صالح: تحقّق من العنوان وأنواع الأحداث والبلديات والقطاعات.",
+                fr:
+                    "L'abonnement n'est pas valide : vérifiez l'URL, les types d'événements, les communes et les secteurs.",
+                en: "The webhook is invalid: check its URL, event types, municipalities and sectors.")
+        case .webhookNotFound:
+            LocalizedText(
+                ar: "لا يوجد اشتراك نشط بهذا الرقم.", fr: "Aucun abonnement actif ne porte ce numéro.",
+                en: "No active webhook has this id.")
+        case .notificationNotFound:
+            LocalizedText(
+                ar: "لا يوجد إشعار بهذا الرقم.", fr: "Aucune notification ne porte ce numéro.",
+                en: "No notification has this id.")
         case .invalidParameters:
             LocalizedText(
                 ar: "بعض المعاملات غير صالحة.", fr: "Certains paramètres sont invalides.",

@@ -64,6 +64,11 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case unsupportedMediaType = "unsupported_media_type"
     case invalidForm = "invalid_form"
 
+    // Notifications: webhook subscriptions and deliveries (`nafidha admin`).
+    case invalidWebhook = "invalid_webhook"
+    case webhookNotFound = "webhook_not_found"
+    case notificationNotFound = "notification_not_found"
+
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
@@ -117,7 +122,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
-            .unknownRequest, .serviceNotPublic, .notFound:
+            .unknownRequest, .serviceNotPublic, .webhookNotFound, .notificationNotFound, .notFound:
             404
         case .methodNotAllowed:
             405
@@ -130,7 +135,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             413
         case .targetTooLong:
             414
-        case .invalidStaff, .validationFailed:
+        case .invalidStaff, .validationFailed, .invalidWebhook:
             422
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -155,7 +160,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope or token lifetime is invalid."
         case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
         case .staffExists: "`nafidha admin create-staff`: the name is taken."
-        case .invalidCursor: "The `cursor` of a task listing is not one the server gave."
+        case .invalidCursor:
+            "The `cursor` of a task listing, or the `after` of the event feed, is not one the server gave."
         case .taskNotFound: "No task with this id is in the caller's scope (unknown and out of scope look the same)."
         case .queueEmpty: "claim-next found no open task in the caller's queues."
         case .taskChanged: "The task's `version` is not the one the caller named: it changed since it was read."
@@ -195,6 +201,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .serviceNotPublic: "Open311: the service is not a public report, so Open311 does not serve it."
         case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
         case .invalidForm: "Open311: the form body cannot be parsed."
+        case .invalidWebhook:
+            "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."
+        case .webhookNotFound: "`nafidha admin delete-webhook`: no active webhook has this id."
+        case .notificationNotFound: "`nafidha admin redeliver`: no notification has this id."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
         case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
         case .notFound: "No route has this path."

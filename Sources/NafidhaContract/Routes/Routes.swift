@@ -53,6 +53,12 @@ public enum Routes {
     public static let staffRequest = Route<NoBody, Staff.RequestView>(.get, "/v1/staff/requests/:tracking")
     /// `POST /v1/staff/requests/{tracking}/notes`.
     public static let addNote = Route<Staff.NoteBody, Staff.Note>(.post, "/v1/staff/requests/:tracking/notes")
+    /// `GET /v1/staff/requests/{tracking}/notifications`: the request's notifications and their delivery state.
+    public static let requestNotifications = Route<NoBody, Staff.NotificationList>(
+        .get, "/v1/staff/requests/:tracking/notifications")
+
+    /// `GET /v1/events?after=CURSOR&limit=N&type=...`: the event feed (staff token, scoped).
+    public static let events = Route<NoBody, Events.Page>(.get, "/v1/events")
 
     /// `GET /v1/reports/sla?format=json`.
     public static let slaReport = Route<NoBody, Reports.Document<Reports.SLARow>>(.get, reportPath)
@@ -75,7 +81,8 @@ public enum Routes {
             service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
             staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
             reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
-            staffRequest.template, addNote.template, slaReport.template, backlogReport.template,
+            staffRequest.template, addNote.template, requestNotifications.template, events.template, slaReport.template,
+            backlogReport.template,
             throughputReport.template, misroutesReport.template, auditVerify.template,
         ]
         var seen = Set<RouteTemplate>()

@@ -13,4 +13,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case cancelled
     case personalDataViewed = "personal_data_viewed"
     case noteAdded = "note_added"
+    case webhookCreated = "webhook_created"
+    case webhookDeleted = "webhook_deleted"
 }

@@ -18,6 +18,24 @@ enum IntakeMessages {
         ar: "يجب أن تكون القيمة نصاً.", fr: "La valeur doit être une chaîne de caractères.",
         en: "The value must be a string."
     )
+    static let mustBeBoolean = LocalizedText(
+        ar: "يجب أن تكون القيمة true أو false.", fr: "La valeur doit être true ou false.",
+        en: "The value must be true or false."
+    )
+    static let unknownLanguage = LocalizedText(
+        ar: "اللغة غير مدعومة: ar أو fr أو en.", fr: "Langue non prise en charge : ar, fr ou en.",
+        en: "Unsupported language: ar, fr or en."
+    )
+
+    /// A notification channel asked for without its contact (`phone` or `email` of the applicant).
+    static func channelWithoutContact(_ contact: String) -> LocalizedText {
+        LocalizedText(
+            ar: "لا يمكن الإشعار بهذه الطريقة دون applicant.\(contact).",
+            fr: "Ce canal de notification demande applicant.\(contact).",
+            en: "This notification channel needs applicant.\(contact)."
+        )
+    }
+
     static let mustBeArray = LocalizedText(
         ar: "يجب أن تكون القيمة قائمة.", fr: "La valeur doit être une liste.", en: "The value must be a list."
     )
