@@ -19,6 +19,8 @@ public enum APIRouter {
         QueueRoutes(authentication: staff, queues: services.queues, engine: services.engine).register(on: &router)
         StaffActionRoutes(authentication: staff, engine: services.engine).register(on: &router)
         ReportRoutes(authentication: staff, reports: services.reports, audit: services.audit).register(on: &router)
+        EventRoutes(authentication: staff, events: services.events, notifications: services.notifications)
+            .register(on: &router)
         return router
     }
 }

@@ -82,7 +82,7 @@ extension ErrorCode {
             Message.staffInactive(name: "{name}")
         case .validationFailed:
             LocalizedText(ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid.")
-        case .unknownRequestStatus, .unknownTaskStatus:
+        case .unknownRequestStatus, .unknownTaskStatus, .unknownEventType:
             LocalizedText(
                 ar: "بيانات مخزّنة غير متوقعة.", fr: "Données enregistrées inattendues.", en: "Unexpected stored data.")
         case .invalidIdempotencyKey:

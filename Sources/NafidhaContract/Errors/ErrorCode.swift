@@ -68,6 +68,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case invalidWebhook = "invalid_webhook"
     case webhookNotFound = "webhook_not_found"
     case notificationNotFound = "notification_not_found"
+    case unknownEventType = "unknown_event_type"
 
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
@@ -143,7 +144,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             500
         case .unsupportedTransferCoding, .methodNotImplemented:
             501
-        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .overloaded:
+        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .unknownEventType,
+            .overloaded:
             503
         case .versionNotSupported:
             505
@@ -205,6 +207,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."
         case .webhookNotFound: "`nafidha admin delete-webhook`: no active webhook has this id."
         case .notificationNotFound: "`nafidha admin redeliver`: no notification has this id."
+        case .unknownEventType: "A stored notification event's type is not one the server knows (a data error)."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
         case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
         case .notFound: "No route has this path."

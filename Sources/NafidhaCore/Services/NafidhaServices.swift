@@ -47,6 +47,12 @@ public struct NafidhaServices: Sendable {
     public let health: DatabaseHealth
     /// The SLA sweep over the engine.
     public let sweep: EscalationSweep
+    /// The event feed (`GET /v1/events`).
+    public let events: EventFeed
+    /// Notifications and their delivery state.
+    public let notifications: NotificationLedger
+    /// Webhook subscriptions.
+    public let webhooks: WebhookRegistry
 
     /// Every service over `pool`.
     public init(pool: PostgresPool, settings: Settings = Settings()) {
@@ -65,5 +71,8 @@ public struct NafidhaServices: Sendable {
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)
         health = DatabaseHealth(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
+        events = EventFeed(pool: pool)
+        notifications = NotificationLedger(pool: pool)
+        webhooks = WebhookRegistry(pool: pool)
     }
 }
