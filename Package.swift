@@ -48,7 +48,8 @@ let package = Package(
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 
         .target(
-            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore"], path: "Tests/TestSupport"
+            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "HTTP"],
+            path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),

@@ -53,6 +53,8 @@ public struct NafidhaServices: Sendable {
     public let notifications: NotificationLedger
     /// Webhook subscriptions.
     public let webhooks: WebhookRegistry
+    /// Staff members' contacts for escalations and deadlines.
+    public let staffContacts: StaffContacts
 
     /// Every service over `pool`.
     public init(pool: PostgresPool, settings: Settings = Settings()) {
@@ -74,5 +76,6 @@ public struct NafidhaServices: Sendable {
         events = EventFeed(pool: pool)
         notifications = NotificationLedger(pool: pool)
         webhooks = WebhookRegistry(pool: pool)
+        staffContacts = StaffContacts(pool: pool)
     }
 }

@@ -125,7 +125,8 @@ struct DeliveryStore {
     private static func job(from row: PostgresRow) throws -> DeliveryJob {
         let channel = NotificationChannel(rawValue: try row.decode("channel")) ?? .sms
         let type = try NotificationEventType.decoded(from: row)
-        let data = try ContractJSON.decode(Events.EventData.self, from: Array(try row.decode("data", as: String.self).utf8))
+        let data = try ContractJSON.decode(
+            Events.EventData.self, from: Array(try row.decode("data", as: String.self).utf8))
         func names(_ prefix: String) throws -> LocalizedText? {
             guard let ar: String = try row.decode(prefix + "_ar") else { return nil }
             return LocalizedText(ar: ar, fr: try row.decode(prefix + "_fr"), en: try row.decode(prefix + "_en"))

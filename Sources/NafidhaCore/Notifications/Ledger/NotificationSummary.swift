@@ -69,7 +69,8 @@ public struct NotificationSummary: Sendable, Equatable {
     var staffView: Staff.Notification {
         Staff.Notification(
             id: id, messageID: messageID.uuidString.lowercased(), event: event, channel: channel, recipient: recipient,
-            state: state, attempts: attempts, createdAt: createdAt, nextAttemptAt: state == .pending ? nextAttemptAt : nil,
+            state: state, attempts: attempts, createdAt: createdAt,
+            nextAttemptAt: state == .pending ? nextAttemptAt : nil,
             sentAt: sentAt, lastStatusCode: lastStatusCode, lastError: lastError)
     }
 }

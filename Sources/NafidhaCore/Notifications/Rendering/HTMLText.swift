@@ -25,8 +25,11 @@ enum HTMLText {
         text.components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .newlines) }
             .filter { !$0.isEmpty }
-            .map { "<p>" + $0.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
-                .joined(separator: "<br>\n") + "</p>" }
+            .map {
+                "<p>"
+                    + $0.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+                    .joined(separator: "<br>\n") + "</p>"
+            }
             .joined(separator: "\n")
     }
 }

@@ -35,7 +35,8 @@ struct NotificationRenderer: Sendable {
         let rightToLeft = job.language == .arabic
         let html = try templates.layout.render(
             [
-                "lang": job.language.rawValue, "dir": rightToLeft ? "rtl" : "ltr", "align": rightToLeft ? "right" : "left",
+                "lang": job.language.rawValue, "dir": rightToLeft ? "rtl" : "ltr",
+                "align": rightToLeft ? "right" : "left",
                 "subject": HTMLText.escape(subject), "body": HTMLText.paragraphs(text),
                 "footer": HTMLText.escape(footer),
             ])

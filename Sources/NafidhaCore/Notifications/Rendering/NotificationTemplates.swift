@@ -79,7 +79,8 @@ struct NotificationTemplates: Sendable {
                     }
                     return template
                 }
-                let message = Message(sms: try section("sms"), subject: try section("subject"), text: try section("text"))
+                let message = Message(
+                    sms: try section("sms"), subject: try section("subject"), text: try section("text"))
                 guard Self.startsWithTrackingAndStatus(message.sms) else {
                     throw TemplateError("\(name) [sms] must start with {{tracking_number}}, a colon and {{status}}")
                 }

@@ -20,7 +20,8 @@ struct TemplateText: Sendable, Equatable {
                 throw TemplateError("an unclosed {{ in “\(source.prefix(60))”")
             }
             let name = String(rest[open.upperBound..<close.lowerBound])
-            guard !name.isEmpty, name.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F })
+            guard !name.isEmpty,
+                name.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F })
             else {
                 throw TemplateError("“{{\(name)}}” is not a placeholder (lower-case letters, digits, _)")
             }

@@ -15,7 +15,8 @@ public struct PlainTCPConnector: StreamConnector {
         -> any ByteStream
     {
         guard !tls else {
-            throw TransportError(.tlsUnavailable, "https is not available in this build: TLS comes with the Mail module")
+            throw TransportError(
+                .tlsUnavailable, "https is not available in this build: TLS comes with the Mail module")
         }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC

@@ -97,7 +97,8 @@ public struct WebhookRegistry: Sendable {
             }
             let webhook = try Webhook(row: row)
             if webhook.includesPersonalData {
-                try Self.audit(.webhookDeleted, webhook, host: (try? OutgoingURL(webhook.url).host) ?? "", on: connection)
+                try Self.audit(
+                    .webhookDeleted, webhook, host: (try? OutgoingURL(webhook.url).host) ?? "", on: connection)
             }
             return try connection.executePrepared(
                 """
