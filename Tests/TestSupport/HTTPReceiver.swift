@@ -81,18 +81,19 @@ public final class HTTPReceiver: Sendable {
         }
     }
 
-    /// Starts a receiver answering each request (and its index, from 0) with `answer`.
-    public init(workers: Int = 16, answer: @escaping @Sendable (Received, Int) -> Answer = { _, _ in Answer(200) })
-        throws
-    {
+    /// Starts a receiver on `port` (0: any free one) answering each request (and its index, from 0) with `answer`.
+    public init(
+        port: Int = 0, workers: Int = 16,
+        answer: @escaping @Sendable (Received, Int) -> Answer = { _, _ in Answer(200) }
+    ) throws {
         let log = Log(answer: answer)
         var configuration = HTTPServer.Configuration()
-        configuration.port = 0
+        configuration.port = port
         configuration.eventLoopCount = 1
         configuration.workerCount = workers
         configuration.accessLog = .disabled
         server = HTTPServer(configuration: configuration, responder: Responder(log: log))
-        port = try server.start()
+        self.port = try server.start()
         self.log = log
     }
 
@@ -114,12 +115,12 @@ public final class HTTPReceiver: Sendable {
         server.shutdown()
     }
 
-    /// Runs `body` with a receiver, stopped afterwards.
+    /// Runs `body` with a receiver on `port` (0: any free one), stopped afterwards.
     public static func with<T>(
-        answer: @escaping @Sendable (Received, Int) -> Answer = { _, _ in Answer(200) },
+        port: Int = 0, answer: @escaping @Sendable (Received, Int) -> Answer = { _, _ in Answer(200) },
         _ body: (HTTPReceiver) throws -> T
     ) throws -> T {
-        let receiver = try HTTPReceiver(answer: answer)
+        let receiver = try HTTPReceiver(port: port, answer: answer)
         defer { receiver.shutdown() }
         return try body(receiver)
     }
