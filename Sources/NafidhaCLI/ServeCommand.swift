@@ -27,7 +27,8 @@ struct ServeCommand: RunnableCommand {
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
             first use, reused when already running). Applies missing migrations, with --demo loads the demo catalog \
-            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM.
+            into an empty catalog, then serves, chains audit events as they commit and delivers notifications (SMS, \
+            e-mail, webhooks: NAFIDHA_SMS_URL and the settings of docs/operations.md), until SIGINT or SIGTERM.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
@@ -87,11 +88,13 @@ struct ServeCommand: RunnableCommand {
         }
 
         let settings: ServerSettings
+        let notifications: NotificationSettings
         let server: HTTPServer
         let pool: PostgresPool
         let services: NafidhaServices
         do {
             settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
+            notifications = try NotificationSettings.resolve(environment: context.environment)
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
             services = NafidhaServices(pool: pool)
             try services.catalogSnapshots.load()
@@ -111,14 +114,24 @@ struct ServeCommand: RunnableCommand {
             standardError.writeLine("Warning: the audit sequencer failed and will try again: \($0)")
         }
         sequencer.start()
+        let dispatcher = notifications.channels.map { channels in
+            NotificationDispatcher(
+                conninfo: opened.conninfo, channels: channels, settings: notifications.dispatcher
+            ) { [standardError = context.standardError] in
+                standardError.writeLine("Warning: notification delivery failed and will try again: \($0)")
+            }
+        }
+        dispatcher?.start()
+        for line in notifications.summary { context.standardOutput.writeLine(line) }
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
         sweeper.stop()
 
-        // In-flight requests finish first, then the sequencer ends its batch, then the pool's connections close,
-        // then the database stops.
+        // In-flight requests finish first, then deliveries in flight (bounded by their timeouts) and the sequencer's
+        // batch, then the pool's connections close, then the database stops.
         server.shutdown()
+        dispatcher?.stop()
         sequencer.stop()
         pool.close()
         try opened.close()
