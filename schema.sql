@@ -1091,7 +1091,7 @@ CREATE TABLE notifications (
     CHECK ((state = 'sent') = (sent_at IS NOT NULL))
 );
 -- What the workers poll, per channel: only pending rows, however long the history.
-CREATE INDEX notifications_due ON notifications (channel, next_attempt_at) WHERE state = 'pending';
+CREATE INDEX notifications_due ON notifications (channel, next_attempt_at, id) WHERE state = 'pending';
 -- A request's messages in order: `nafidha show`, and the rule that a message waits for the earlier ones of the same
 -- request, channel and recipient (delivery in order).
 CREATE INDEX notifications_request ON notifications (request_id, id);
