@@ -101,18 +101,19 @@ struct NotificationDeliveryTests {
     func throttlingAndRefusals() throws {
         try NotificationWorld.with { world in
             try HTTPReceiver.with { elsewhere in
-                let answers: @Sendable (HTTPReceiver.Received, Int) -> HTTPReceiver.Answer = { request, index in
-                    switch request.target {
-                    case "/throttled": index == 0 ? .init(429, headers: [("Retry-After", "2")]) : .init(200)
-                    case "/refused": .init(400)
-                    default: .init(302, headers: [("Location", elsewhere.url("/taken"))])
-                    }
+                // Each receiver counts its own requests: the throttling one answers 429 to its first only.
+                let throttle = try HTTPReceiver { _, index in
+                    index == 0 ? .init(429, headers: [("Retry-After", "2")]) : .init(200)
+                }
+                defer { throttle.shutdown() }
+                let answers: @Sendable (HTTPReceiver.Received, Int) -> HTTPReceiver.Answer = { request, _ in
+                    request.target == "/refused"
+                        ? .init(400) : .init(302, headers: [("Location", elsewhere.url("/taken"))])
                 }
                 try HTTPReceiver.with(answer: answers) { hook in
-                    for path in ["/throttled", "/refused", "/moved"] {
+                    for url in [throttle.url("/throttled"), hook.url("/refused"), hook.url("/moved")] {
                         _ = try world.services.webhooks.create(
-                            url: hook.url(path), eventTypes: [], municipalities: [], sectors: [],
-                            includePersonalData: false)
+                            url: url, eventTypes: [], municipalities: [], sectors: [], includePersonalData: false)
                     }
                     try DeliveryHarness.with(world, channels: try DeliveryHarness.channels(sms: nil)) { _ in
                         let filed = try world.file(extra: [
@@ -132,8 +133,9 @@ struct NotificationDeliveryTests {
                             """, [filed.id])
                         let byPath = Dictionary(
                             uniqueKeysWithValues: try rows.map { (try $0.decode("url", as: String.self), $0) })
-                        #expect(try byPath[hook.url("/throttled")]?.decode("state", as: String.self) == "sent")
-                        #expect(try (byPath[hook.url("/throttled")]?.decode("spread", as: Double.self) ?? 0) >= 2)
+                        #expect(try byPath[throttle.url("/throttled")]?.decode("state", as: String.self) == "sent")
+                        #expect(try (byPath[throttle.url("/throttled")]?.decode("spread", as: Double.self) ?? 0) >= 2)
+                        #expect(throttle.requests.count == 2)
                         #expect(try byPath[hook.url("/refused")]?.decode("last_status_code", as: Int.self) == 400)
                         let moved = try #require(byPath[hook.url("/moved")])
                         #expect(try moved.decode("state", as: String.self) == "dead")
