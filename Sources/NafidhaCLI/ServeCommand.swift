@@ -69,7 +69,7 @@ struct ServeCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let choice = try database.choose(context: context, embedded: embedded)
+        let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
         // Before anything starts a thread (choosing starts none), so the signals wait for us instead of killing
         // the process midway through starting or migrating.
         let signals = TerminationSignals.block()
