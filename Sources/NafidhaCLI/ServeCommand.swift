@@ -26,7 +26,8 @@ struct ServeCommand: RunnableCommand {
         abstract: "Runs the Nafidha server.",
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
-            first use, reused when already running). Applies missing migrations, with --demo loads the demo catalog \
+            first use, reused when already running, stopped when the last nafidha using it ends, also after a \
+            crash). Applies missing migrations, with --demo loads the demo catalog \
             into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM.
             """,
         arguments: [

@@ -85,11 +85,9 @@ public final class EmbeddedPostgres: Sendable {
                 try cluster.start(timeoutSeconds: configuration.startTimeoutSeconds)
                 startedHere = true
             } catch {
-                // Another Nafidha may have started it between our check and our start: then we reuse it.
-                guard cluster.isRunning() else {
-                    try? use.release {}
-                    throw error
-                }
+                // Another Nafidha may have started it between our check and our start: then we reuse it. (On a
+                // real failure the lock goes with `use`.)
+                guard cluster.isRunning() else { throw error }
             }
         }
         let port = cluster.runningPort() ?? configuration.port
