@@ -43,7 +43,9 @@ let package = Package(
         // The `nafidha` commands (server, operator and clerk commands).
         .target(
             name: "NafidhaCLI",
-            dependencies: ["ArgumentParsing", "NafidhaContract", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres"]),
+            dependencies: [
+                "ArgumentParsing", "NafidhaContract", "NafidhaCore", "NafidhaAPI", "HTTP", "Postgres", "Transparency",
+            ]),
         // The thin executable.
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 

@@ -18,6 +18,7 @@ public enum APIRouter {
         let staff = StaffAuthentication(directory: services.staff)
         QueueRoutes(authentication: staff, queues: services.queues, engine: services.engine).register(on: &router)
         StaffActionRoutes(authentication: staff, engine: services.engine).register(on: &router)
+        RequestSearchRoutes(authentication: staff, search: services.search).register(on: &router)
         ReportRoutes(authentication: staff, reports: services.reports, audit: services.audit).register(on: &router)
         return router
     }

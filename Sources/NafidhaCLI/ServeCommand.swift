@@ -26,7 +26,8 @@ struct ServeCommand: RunnableCommand {
         abstract: "Runs the Nafidha server.",
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
-            first use, reused when already running). Applies missing migrations, with --demo loads the demo catalog \
+            first use, reused when already running, stopped when the last nafidha using it ends, also after a \
+            crash). Applies missing migrations, with --demo loads the demo catalog \
             into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM.
             """,
         arguments: [
@@ -69,7 +70,7 @@ struct ServeCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let choice = try database.choose(context: context, embedded: embedded)
+        let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
         // Before anything starts a thread (choosing starts none), so the signals wait for us instead of killing
         // the process midway through starting or migrating.
         let signals = TerminationSignals.block()

@@ -1,14 +1,18 @@
 import ArgumentParsing
 
-/// `nafidha admin`: operator commands that act on the database directly (staff, their tokens, Open311 API keys).
+/// `nafidha admin`: operator commands that act on the database directly (staff, their tokens, Open311 API keys,
+/// reports), with the database's credentials, on the server.
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "admin",
         abstract:
-            "Manages staff accounts, their tokens and Open311 API keys directly in the database (run on the server).",
+            "Works on the database directly (run on the server): staff, their tokens, Open311 API keys, reports.",
+        discussion: """
+            Each command needs --database-url, DATABASE_URL or the --data-dir of an existing cluster, migrated by             'nafidha migrate'. Staff use the API instead, with a token ('nafidha login').
+            """,
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
-            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self,
+            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self,
         ]
     )
 }

@@ -60,6 +60,20 @@ extension ErrorCode {
                 en: "You do not hold this task.")
         case .taskNotClaimed:
             LocalizedText(ar: "المهمة غير محجوزة.", fr: "La tâche n'est pas prise.", en: "The task is not claimed.")
+        case .searchCriterionRequired:
+            LocalizedText(
+                ar: "ابحث بواحد فقط من: الرقم الوطني (national_id) أو الهاتف (phone) أو الاسم (name).",
+                fr: "Cherchez par un seul critère : numéro national (national_id), téléphone (phone) ou nom (name).",
+                en: "Search by exactly one of national id (national_id), phone or name.")
+        case .searchTermTooShort:
+            LocalizedText(
+                ar: "اكتب 3 أحرف على الأقل من الاسم.", fr: "Saisissez au moins 3 caractères du nom.",
+                en: "Type at least 3 characters of the name.")
+        case .invalidSearchTerm:
+            LocalizedText(
+                ar: "هذا ليس رقمًا وطنيًا أو رقم هاتف صالحًا.",
+                fr: "Ce n'est pas un numéro national ou un numéro de téléphone valide.",
+                en: "This is not a valid national id or phone number.")
         case .requestNotFound:
             LocalizedText(
                 ar: "لا يوجد طلب بهذا الرقم ضمن ما يحق لك الاطلاع عليه.",

@@ -24,6 +24,11 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case notAssignee = "not_assignee"
     case taskNotClaimed = "task_not_claimed"
 
+    // Searching requests by applicant.
+    case searchCriterionRequired = "search_criterion_required"
+    case searchTermTooShort = "search_term_too_short"
+    case invalidSearchTerm = "invalid_search_term"
+
     // The workflow engine and the requests it moves.
     case requestNotFound = "request_not_found"
     case invalidTransition = "invalid_transition"
@@ -103,7 +108,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     /// instead, with statuses of its own: docs/open311.md.)
     public var status: Int {
         switch self {
-        case .invalidCursor, .invalidIdempotencyKey, .municipalityRequired, .invalidRange, .invalidParameter,
+        case .invalidCursor, .searchCriterionRequired, .invalidIdempotencyKey, .municipalityRequired, .invalidRange,
+            .invalidParameter,
             .invalidAPIKeyName, .invalidParameters, .unsupportedMediaType, .invalidForm, .invalidJSON, .invalidQuery,
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
@@ -130,7 +136,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             413
         case .targetTooLong:
             414
-        case .invalidStaff, .validationFailed:
+        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm:
             422
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -163,6 +169,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .taskNotOpen: "Only an open task can be claimed."
         case .notAssignee: "The caller does not hold the task."
         case .taskNotClaimed: "The task is not claimed, so it cannot be released or reassigned."
+        case .searchCriterionRequired:
+            "A request search names none, or more than one, of `national_id`, `phone`, `name`."
+        case .searchTermTooShort: "A request search by `name` has fewer than 3 characters once normalized."
+        case .invalidSearchTerm: "A request search's `national_id` or `phone` cannot be a national id or phone number."
         case .requestNotFound: "No request with this tracking number is visible to the caller (scope or access token)."
         case .invalidTransition: "The task's or request's status does not allow the action (docs/state-machine.md)."
         case .nothingAwaitingCitizen: "The citizen replied, but no task of the request awaits an answer."

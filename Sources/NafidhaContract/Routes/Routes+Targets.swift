@@ -99,4 +99,20 @@ extension Routes {
     ) -> RouteTarget<NoBody, Reports.Document<Reports.MisrouteRow>> {
         misroutesReport.target(Reports.Name.misroutes.rawValue, query: query.items)
     }
+
+    /// `GET /v1/reports/{name}?format=...&...`: the report as the server renders it in `format` (with a byte order
+    /// mark first for `excel` CSV), read as bytes.
+    public static func renderedReport(
+        _ name: Reports.Name, _ query: Reports.Query, format: Reports.Format, excel: Bool = false
+    ) -> RouteTarget<NoBody, RawBody> {
+        var items = query.items.map { $0.name == "format" ? QueryItem("format", format.rawValue) : $0 }
+        if excel { items.append(QueryItem("excel", "true")) }
+        return renderedReport.target(name.rawValue, query: items)
+    }
+
+    /// `GET /v1/staff/requests?national_id=|phone=|name=...`.
+    public static func searchRequests(_ query: Staff.RequestSearchQuery) -> RouteTarget<NoBody, Staff.RequestSearchPage>
+    {
+        searchRequests.target(query: query.items)
+    }
 }

@@ -49,6 +49,9 @@ public enum Routes {
         .post, "/v1/staff/tasks/:task/request-info")
     /// `POST /v1/staff/tasks/{id}/forward`.
     public static let forward = Route<Staff.ForwardBody, Staff.QueueTask>(.post, "/v1/staff/tasks/:task/forward")
+    /// `GET /v1/staff/requests?national_id=|phone=|name=`: the requests of an applicant the caller may see, with
+    /// their personal data (audited).
+    public static let searchRequests = Route<NoBody, Staff.RequestSearchPage>(.get, "/v1/staff/requests")
     /// `GET /v1/staff/requests/{tracking}`: the request with the applicant's data (audited).
     public static let staffRequest = Route<NoBody, Staff.RequestView>(.get, "/v1/staff/requests/:tracking")
     /// `POST /v1/staff/requests/{tracking}/notes`.
@@ -62,6 +65,8 @@ public enum Routes {
     public static let throughputReport = Route<NoBody, Reports.Document<Reports.ThroughputRow>>(.get, reportPath)
     /// `GET /v1/reports/misroutes?format=json`.
     public static let misroutesReport = Route<NoBody, Reports.Document<Reports.MisrouteRow>>(.get, reportPath)
+    /// `GET /v1/reports/{name}?format=csv|json|html`: any report in any format, read as the bytes the server wrote.
+    public static let renderedReport = Route<NoBody, RawBody>(.get, reportPath)
     /// `GET /v1/audit/verify`: the live audit chains in the caller's scope.
     public static let auditVerify = Route<NoBody, Audit.Verification>(.get, "/v1/audit/verify")
 
@@ -75,8 +80,9 @@ public enum Routes {
             service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
             staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
             reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
-            staffRequest.template, addNote.template, slaReport.template, backlogReport.template,
-            throughputReport.template, misroutesReport.template, auditVerify.template,
+            searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
+            backlogReport.template,
+            throughputReport.template, misroutesReport.template, renderedReport.template, auditVerify.template,
         ]
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }

@@ -10,6 +10,8 @@ public struct NafidhaServices: Sendable {
         public var engine = WorkflowEngine.Settings()
         /// Queue listings' page sizes.
         public var queues = QueueService.Settings()
+        /// Request searches' page sizes.
+        public var search = RequestSearch.Settings()
         /// Staff tokens' lifetimes.
         public var staff = StaffDirectory.Settings()
         /// How much one SLA sweep does.
@@ -31,6 +33,8 @@ public struct NafidhaServices: Sendable {
     public let engine: WorkflowEngine
     /// Queue listings and counts for staff.
     public let queues: QueueService
+    /// Requests found by their applicant (audited).
+    public let search: RequestSearch
     /// Staff accounts and tokens.
     public let staff: StaffDirectory
     /// The auditors' reports.
@@ -57,6 +61,7 @@ public struct NafidhaServices: Sendable {
         tracking = RequestTracking(pool: pool)
         self.engine = engine
         queues = QueueService(pool: pool, settings: settings.queues)
+        search = RequestSearch(pool: pool, settings: settings.search)
         staff = StaffDirectory(pool: pool, settings: settings.staff)
         reports = ReportReader(pool: pool)
         audit = AuditVerifier(pool: pool)
