@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // OpenSSL's libssl (libpq links it already) for TLS client connections.
+        .systemLibrary(
+            name: "CSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Linux calls Swift cannot reach directly (epoll, eventfd, signals, accept4).
         .target(
             name: "CNafidhaLinux",
@@ -30,6 +36,8 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         // An HTTP/1.1 server that knows nothing of municipalities.
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
+        // Blocking client byte streams, plain TCP and TLS behind one protocol (SMTP now, an HTTP client later).
+        .target(name: "Transport", dependencies: ["CSSL"]),
         // The typed contract between the server and its clients: vocabulary enums, error codes, bodies, routes.
         .target(name: "NafidhaContract"),
         // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
