@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
         // Blocking client byte streams, plain TCP and TLS behind one protocol (SMTP now, an HTTP client later).
         .target(name: "Transport", dependencies: ["CSSL"]),
+        // E-mail: MIME messages; nothing of the domain.
+        .target(name: "Mail"),
         // The typed contract between the server and its clients: vocabulary enums, error codes, bodies, routes.
         .target(name: "NafidhaContract"),
         // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"]),
     ],
     swiftLanguageModes: [.v6]
 )
