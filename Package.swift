@@ -38,8 +38,8 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
         // Blocking client byte streams, plain TCP and TLS behind one protocol (SMTP now, an HTTP client later).
         .target(name: "Transport", dependencies: ["CSSL"]),
-        // E-mail: MIME messages; nothing of the domain.
-        .target(name: "Mail"),
+        // E-mail: MIME messages and an SMTP client (STARTTLS, implicit TLS, AUTH); nothing of the domain.
+        .target(name: "Mail", dependencies: ["Transport"]),
         // The typed contract between the server and its clients: vocabulary enums, error codes, bodies, routes.
         .target(name: "NafidhaContract"),
         // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        // Support/smtp_server.py is the aiosmtpd server the tests run (found beside its Swift caller, not bundled).
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Transport"], exclude: ["Support/smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
