@@ -9,9 +9,9 @@ import Transport
 /// | `NAFIDHA_MAIL_FROM` | the sender, `address` or `Name <address>` | required with the URL |
 /// | `NAFIDHA_SMTP_CA_FILE` | a PEM file of CA certificates trusted besides the system's | none |
 /// | `NAFIDHA_SMTP_HELO_NAME` | the name given in EHLO | the host name |
-/// | `NAFIDHA_SMTP_CONNECT_TIMEOUT` | seconds to connect (and for smtps the handshake) | 15 |
-/// | `NAFIDHA_SMTP_COMMAND_TIMEOUT` | seconds for each command's reply | 60 |
-/// | `NAFIDHA_SMTP_MESSAGE_TIMEOUT` | seconds to send the message and get its reply | 180 |
+/// | `NAFIDHA_SMTP_CONNECT_TIMEOUT_SECONDS` | seconds to connect (and for smtps the handshake) | 15 |
+/// | `NAFIDHA_SMTP_COMMAND_TIMEOUT_SECONDS` | seconds for each command's reply | 60 |
+/// | `NAFIDHA_SMTP_MESSAGE_TIMEOUT_SECONDS` | seconds to send the message and get its reply | 180 |
 /// | `NAFIDHA_SMTP_MAX_REPLY_BYTES` | the longest reply accepted | 16384 |
 public struct MailSettings: Sendable {
     /// The client's configuration.
@@ -38,9 +38,16 @@ public struct MailSettings: Sendable {
             server: url,
             tls: TLSConfiguration(additionalCAFile: environment["NAFIDHA_SMTP_CA_FILE"].flatMap(Self.nonEmpty)),
             heloName: environment["NAFIDHA_SMTP_HELO_NAME"].flatMap(Self.nonEmpty))
-        if let timeout = try Self.seconds(environment, "NAFIDHA_SMTP_CONNECT_TIMEOUT") { smtp.connectTimeout = timeout }
-        if let timeout = try Self.seconds(environment, "NAFIDHA_SMTP_COMMAND_TIMEOUT") { smtp.commandTimeout = timeout }
-        if let timeout = try Self.seconds(environment, "NAFIDHA_SMTP_MESSAGE_TIMEOUT") { smtp.messageTimeout = timeout }
+        let timeouts: [(variable: String, setting: WritableKeyPath<SMTPConfiguration, Duration>)] = [
+            ("NAFIDHA_SMTP_CONNECT_TIMEOUT_SECONDS", \.connectTimeout),
+            ("NAFIDHA_SMTP_COMMAND_TIMEOUT_SECONDS", \.commandTimeout),
+            ("NAFIDHA_SMTP_MESSAGE_TIMEOUT_SECONDS", \.messageTimeout),
+        ]
+        for timeout in timeouts {
+            if let seconds = try Self.seconds(environment, timeout.variable) {
+                smtp[keyPath: timeout.setting] = seconds
+            }
+        }
         if let text = environment["NAFIDHA_SMTP_MAX_REPLY_BYTES"].flatMap(Self.nonEmpty) {
             guard let bytes = Int(text), bytes >= 512 else {
                 throw MailConfigurationError("NAFIDHA_SMTP_MAX_REPLY_BYTES must be a whole number of at least 512")

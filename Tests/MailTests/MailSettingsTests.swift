@@ -17,9 +17,9 @@ struct MailSettingsTests {
                 "NAFIDHA_MAIL_FROM": "\"بلدية طرابلس\" <no-reply@tripoli.ly>",
                 "NAFIDHA_SMTP_CA_FILE": "/etc/nafidha/ca.pem",
                 "NAFIDHA_SMTP_HELO_NAME": "nafidha.tripoli.ly",
-                "NAFIDHA_SMTP_CONNECT_TIMEOUT": "5",
-                "NAFIDHA_SMTP_COMMAND_TIMEOUT": "2.5",
-                "NAFIDHA_SMTP_MESSAGE_TIMEOUT": "90",
+                "NAFIDHA_SMTP_CONNECT_TIMEOUT_SECONDS": "5",
+                "NAFIDHA_SMTP_COMMAND_TIMEOUT_SECONDS": "2.5",
+                "NAFIDHA_SMTP_MESSAGE_TIMEOUT_SECONDS": "90",
                 "NAFIDHA_SMTP_MAX_REPLY_BYTES": "4096",
             ]))
         #expect(settings.sender.address == "no-reply@tripoli.ly")
@@ -49,7 +49,8 @@ struct MailSettingsTests {
         "Malformed values are refused, naming the variable",
         arguments: [
             ("NAFIDHA_SMTP_URL", "http://x"), ("NAFIDHA_MAIL_FROM", "not an address"),
-            ("NAFIDHA_MAIL_FROM", ""), ("NAFIDHA_SMTP_COMMAND_TIMEOUT", "0"), ("NAFIDHA_SMTP_CONNECT_TIMEOUT", "soon"),
+            ("NAFIDHA_MAIL_FROM", ""), ("NAFIDHA_SMTP_COMMAND_TIMEOUT_SECONDS", "0"),
+            ("NAFIDHA_SMTP_CONNECT_TIMEOUT_SECONDS", "soon"),
             ("NAFIDHA_SMTP_MAX_REPLY_BYTES", "100"),
         ])
     func refusesMalformed(variable: String, value: String) {
