@@ -57,7 +57,9 @@ struct HeaderField {
     static func addresses(_ name: String, _ addresses: [MailAddress]) -> HeaderField {
         var tokens: [String] = []
         for (index, address) in addresses.enumerated() {
-            var addressTokens = address.displayName.map(displayNameTokens) ?? []
+            // The first name shares its line with the field name; the others can start a line of their own.
+            let room = index == 0 ? preferredLineLength - name.utf8.count - 2 : preferredLineLength - 2
+            var addressTokens = address.displayName.map { displayNameTokens($0, room: room) } ?? []
             addressTokens.append(address.displayName == nil ? address.address : "<\(address.address)>")
             if index < addresses.count - 1 { addressTokens[addressTokens.count - 1] += "," }
             tokens += addressTokens
@@ -66,17 +68,17 @@ struct HeaderField {
     }
 
     /// A display name as an RFC 5322 phrase: atoms as they are, other printable ASCII as one quoted string, and
-    /// anything else, or too long to fit a line, as encoded-words (RFC 2047 §5(3); never inside quotes).
-    private static func displayNameTokens(_ name: String) -> [String] {
-        let room = preferredLineLength - 2
-        guard HeaderText.isPrintableASCII(name), !name.contains("=?") else { return EncodedWords.encode(name) }
+    /// anything else, or too long for `room` characters, as encoded-words (RFC 2047 §5(3); never inside quotes).
+    private static func displayNameTokens(_ name: String, room: Int) -> [String] {
+        let encoded = { EncodedWords.encode(name, firstWordLength: min(room, EncodedWords.maximumLength)) }
+        guard HeaderText.isPrintableASCII(name), !name.contains("=?") else { return encoded() }
         let words = name.split(separator: " ", omittingEmptySubsequences: false)
         if words.allSatisfy({ !$0.isEmpty && $0.utf8.count <= room && $0.allSatisfy(isAtomCharacter) }) {
             return words.map(String.init)
         }
         let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         let quoted = "\"\(escaped)\""
-        return quoted.utf8.count <= room ? [quoted] : EncodedWords.encode(name)
+        return quoted.utf8.count <= room ? [quoted] : encoded()
     }
 
     /// RFC 5322 §3.2.3 atext: what a phrase may hold without quotes.

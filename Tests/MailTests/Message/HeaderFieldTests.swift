@@ -65,4 +65,16 @@ struct HeaderFieldTests {
         #expect(unfolded.hasSuffix("<b@tripoli.ly>, c@tripoli.ly"))
         #expect(lines(field).allSatisfy { $0.count <= 78 })
     }
+
+    @Test("A long display name keeps the From line within 78 characters, whatever its script")
+    func longDisplayNameFitsTheFirstLine() throws {
+        let names = [
+            "بلدية طرابلس المركز — إدارة الخدمات الإلكترونية للمواطنين", String(repeating: "x", count: 74),
+            "Mairie de Djibouti, service des permis de construire et de l'urbanisme",
+        ]
+        for name in names {
+            let field = HeaderField.addresses("From", [try MailAddress("no-reply@tripoli.ly", displayName: name)])
+            #expect(lines(field).allSatisfy { $0.count <= 78 }, "\(field.rendered)")
+        }
+    }
 }
