@@ -17,7 +17,8 @@ public struct SMTPRecipientRefusal: Sendable, Hashable, CustomStringConvertible 
     /// The server's reply to its `RCPT TO`.
     public let reply: SMTPReply
 
-    /// Whether the refusal is final for this recipient (a 5xx reply); otherwise send to it again later.
+    /// Whether the refusal is final for this recipient (a 5xx reply); otherwise (4xx, or any other code a
+    /// confused server gives) send to it again later.
     public var isPermanent: Bool { reply.isPermanentFailure }
 
     /// `clerk@tripoli.ly: 550 5.1.1 No such mailbox`.

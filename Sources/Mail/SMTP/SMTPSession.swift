@@ -92,10 +92,8 @@ final class SMTPSession {
             let reply = try command("RCPT TO:<\(recipient.address)>", stage: .recipients)
             if reply.isPositiveCompletion {
                 accepted.append(recipient)
-            } else if reply.isTransientFailure || reply.isPermanentFailure {
-                refused.append(SMTPRecipientRefusal(recipient: recipient, reply: reply))
             } else {
-                throw SMTPError(stage: .recipients, protocolViolation: "RCPT TO was answered \(reply.code)")
+                refused.append(SMTPRecipientRefusal(recipient: recipient, reply: reply))
             }
         }
         guard !accepted.isEmpty else { throw .recipientsRefused(refused) }

@@ -124,4 +124,19 @@ struct SMTPClientDeliveryTests {
         #expect(try server.messages().isEmpty)
     }
 
+    @Test("8-bit content to a server without 8BITMIME fails permanently, before MAIL FROM")
+    func eightBitContentWithout8BITMIME() throws {
+        // A HELO server announces no extension at all.
+        let server = try TestSMTPServer(["--refuse-ehlo"])
+        let envelope = SMTPEnvelope(
+            sender: try MailAddress("a@tripoli.ly"), recipients: [try MailAddress("b@tripoli.ly")])
+        let content = Array("Subject: raw\r\n\r\nتمت الموافقة\r\n".utf8)
+        let error = #expect(throws: SMTPError.self) {
+            try MailFixtures.client("smtp://localhost:\(server.port)").send(content, envelope: envelope)
+        }
+        #expect(error?.stage == .mailFrom)
+        #expect(error?.isPermanent == true)
+        #expect("\(error!)".contains("8BITMIME"))
+        #expect(try server.messages().isEmpty)
+    }
 }

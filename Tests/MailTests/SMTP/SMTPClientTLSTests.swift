@@ -135,4 +135,30 @@ struct SMTPClientTLSTests {
         #expect(try server.authenticationAttempts().isEmpty)
         #expect(try server.messages().isEmpty)
     }
+
+    @Test("Credentials for a server that offers neither PLAIN nor LOGIN: temporary, nothing sent")
+    func noAuthenticationMechanism() throws {
+        let certificate = try TestCertificate.localhost()
+        let server = try TestSMTPServer(
+            MailFixtures.startTLSOptions(certificate) + ["--auth", "notify:secret", "--auth-mechanisms", "XOAUTH2"])
+        let client = try MailFixtures.client("smtp://notify:secret@localhost:\(server.port)", trusting: certificate)
+        let error = #expect(throws: SMTPError.self) { try client.send(try MailFixtures.arabicMessage()) }
+        #expect(error?.stage == .authentication)
+        #expect(error?.isPermanent == false)
+        #expect("\(error!)".contains("XOAUTH2"))
+        #expect(try server.authenticationAttempts().isEmpty)
+        #expect(try server.messages().isEmpty)
+    }
+
+    @Test("Bytes after the 220 to STARTTLS are refused, not read as if they came through TLS (RFC 3207 §4.2)")
+    func bytesAfterStartTLSAreRefused() throws {
+        let certificate = try TestCertificate.localhost()
+        let server = try TestSMTPServer(MailFixtures.startTLSOptions(certificate) + ["--inject-after-starttls"])
+        let client = try MailFixtures.client("smtp://localhost:\(server.port)", trusting: certificate)
+        let error = #expect(throws: SMTPError.self) { try client.send(try MailFixtures.arabicMessage()) }
+        #expect(error?.stage == .startTLS)
+        #expect(error?.isPermanent == false)
+        #expect("\(error!)".contains("after its 220 to STARTTLS"))
+        #expect(try server.messages().isEmpty)
+    }
 }

@@ -24,7 +24,8 @@ def arguments():
     parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"), help="offer STARTTLS with this certificate")
     parser.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"), help="implicit TLS with this certificate")
     parser.add_argument("--auth", metavar="USER:PASSWORD", help="require AUTH with these credentials")
-    parser.add_argument("--auth-mechanisms", default="PLAIN,LOGIN", help="AUTH mechanisms to offer")
+    parser.add_argument(
+        "--auth-mechanisms", default="PLAIN,LOGIN", help="AUTH mechanisms to offer, of PLAIN, LOGIN and XOAUTH2")
     parser.add_argument("--auth-in-plaintext", action="store_true", help="offer AUTH before TLS too")
     parser.add_argument("--smtputf8", action="store_true", help="offer SMTPUTF8")
     parser.add_argument("--refuse-recipient", action="append", default=[], help="answer 550 to RCPT TO this")
@@ -33,6 +34,8 @@ def arguments():
     parser.add_argument("--refuse-message", action="store_true", help="answer 554 at the end of DATA")
     parser.add_argument("--drop-in-data", action="store_true", help="close the connection after the 354 to DATA")
     parser.add_argument("--refuse-ehlo", action="store_true", help="answer 502 to EHLO, as an RFC 821 server")
+    parser.add_argument(
+        "--inject-after-starttls", action="store_true", help="send a line after the 220 to STARTTLS, in plain text")
     return parser.parse_args()
 
 
@@ -155,6 +158,10 @@ class Handler:
             return AuthResult(success=True, auth_data={"mechanism": mechanism, "login": login})
         return AuthResult(success=False, handled=False)
 
+    async def auth_XOAUTH2(self, server, args):
+        """A mechanism the client does not use, offered only when --auth-mechanisms names it: always fails."""
+        return AuthResult(success=False, handled=False)
+
 
 class FaultySMTP(SMTP):
     """aiosmtpd's SMTP with the protocol-level faults a handler cannot play."""
@@ -168,6 +175,13 @@ class FaultySMTP(SMTP):
             await self.push("502 5.5.1 EHLO not implemented")
             return
         await super().smtp_EHLO(hostname)
+
+    async def smtp_STARTTLS(self, arg):
+        if self.options.inject_after_starttls:
+            # One write: the reply and a line a man in the middle slipped in, which the client must not take.
+            await self.push("220 Ready to start TLS\r\n250 injected before the handshake")
+            return
+        await super().smtp_STARTTLS(arg)
 
     async def smtp_DATA(self, arg):
         if self.options.drop_in_data and self.envelope.rcpt_tos:
@@ -186,7 +200,7 @@ def tls_context(certificate, key):
 async def serve(options):
     handler = Handler(options)
     mechanisms = options.auth_mechanisms.split(",")
-    excluded = [name for name in ("PLAIN", "LOGIN") if name not in mechanisms]
+    excluded = [name for name in ("PLAIN", "LOGIN", "XOAUTH2") if name not in mechanisms]
 
     def factory():
         return FaultySMTP(
