@@ -1,7 +1,14 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A self-signed certificate for one DNS name (and no IP address), made once per test run with the openssl
 /// command: the servers present it, and a client trusts it only when given it as its CA file.
+///
+/// The files live in one folder per test process, named after its PID: a process cannot remove its folder at
+/// exit, so each run removes the folders of processes that are gone.
 struct TestCertificate {
     let certificateFile: String
     let keyFile: String
@@ -19,11 +26,26 @@ struct TestCertificate {
         try forAnotherName.get()
     }
 
+    private static let folderPrefix = "nafidha-mail-certificates-"
+
+    private static let folder = Result { () throws -> URL in
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix(folderPrefix) {
+            // kill(pid, 0) asks only whether the process exists.
+            if let pid = Int32(name.dropFirst(folderPrefix.count)), kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let folder = temporary.appendingPathComponent(folderPrefix + String(getpid()))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     private static func make(name: String) throws -> TestCertificate {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nafidha-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        let certificate = folder.appendingPathComponent("cert.pem").path
-        let key = folder.appendingPathComponent("key.pem").path
+        let folder = try folder.get()
+        let certificate = folder.appendingPathComponent("\(name).crt").path
+        let key = folder.appendingPathComponent("\(name).key").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         process.arguments = [
