@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // OpenSSL's libssl (libpq links it already) for TLS client connections.
+        .systemLibrary(
+            name: "CSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Linux calls Swift cannot reach directly (epoll, eventfd, signals, accept4).
         .target(
             name: "CNafidhaLinux",
@@ -30,6 +36,10 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         // An HTTP/1.1 server that knows nothing of municipalities.
         .target(name: "HTTP", dependencies: ["CNafidhaLinux"]),
+        // Blocking client byte streams, plain TCP and TLS behind one protocol (SMTP now, an HTTP client later).
+        .target(name: "Transport", dependencies: ["CSSL"]),
+        // E-mail: MIME messages and an SMTP client (STARTTLS, implicit TLS, AUTH); nothing of the domain.
+        .target(name: "Mail", dependencies: ["Transport"]),
         // The typed contract between the server and its clients: vocabulary enums, error codes, bodies, routes.
         .target(name: "NafidhaContract"),
         // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
@@ -60,6 +70,8 @@ let package = Package(
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"]),
+        // Support/smtp_server.py is the aiosmtpd server the tests run (found beside its Swift caller, not bundled).
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Transport"], exclude: ["Support/smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
