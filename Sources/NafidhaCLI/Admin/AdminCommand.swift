@@ -9,6 +9,8 @@ struct AdminCommand: ParsableCommand {
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
             CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self,
+            AdminAuditExportCommand.self,
+            AdminAuditVerifyCommand.self,
         ]
     )
 }
