@@ -139,7 +139,7 @@ struct AuditExportThroughAPITests {
     }
 
     /// A stand-in server whose export streams `body` and is then cut (or not), and whose manifest claims `sha256`.
-    private static func withFakeServer(
+    static func withFakeServer(
         body: [UInt8], cut: Bool, sha256: String, _ run: (String) throws -> Void
     ) throws {
         let router = Router()

@@ -1,64 +1,24 @@
+import Foundation
 import Postgres
 
 /// Writes long audit chains quickly for tests of verification at scale: `count` chained events after
-/// `municipality`'s head, hashed exactly as the sequencer hashes them, in one statement.
+/// `municipality`'s head, hashed exactly as the sequencer hashes them, by `scripts/bench.d/audit-chain.sql` (the
+/// same script `scripts/bench verify-flood` runs).
 ///
-/// Chaining through the sequencer costs about 80 µs per event (its link trigger checks every batch); this computes
-/// the links in one PL/pgSQL loop and inserts them with the triggers off (`session_replication_role = replica`,
-/// which needs a superuser, as the test cluster's user is), then moves the head: about 15 µs per event. The chain
-/// is valid by construction; both verifiers agree (tested).
+/// Chaining through the sequencer costs about 80 µs per event (its link trigger checks every batch); the script
+/// computes the links in one PL/pgSQL loop and inserts them with the triggers off (`session_replication_role =
+/// replica`, which needs a superuser, as the test cluster's user is), then moves the head: about 15 µs per event.
+/// The chain is valid by construction; both verifiers agree (tested).
 public enum AuditChainGenerator {
+    /// The repository's `scripts/bench.d/audit-chain.sql`, found from this file's path.
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/bench.d/audit-chain.sql")
+
     /// Appends `count` events (clerk approvals a millisecond apart, after the head's time) to `municipality`'s chain.
     public static func append(_ count: Int, to municipality: String, on connection: PostgresConnection) throws {
+        try connection.runTrustedScript(try String(contentsOf: script, encoding: .utf8))
         try connection.execute("SET session_replication_role = replica")
         defer { _ = try? connection.execute("RESET session_replication_role") }
-        try connection.runTrustedScript(generator)
         try connection.query("SELECT pg_temp.nafidha_generate_chain($1, $2::int)", [municipality, count])
     }
-
-    private static let generator = """
-        CREATE OR REPLACE FUNCTION pg_temp.nafidha_generate_chain(m text, n integer) RETURNS void
-        LANGUAGE plpgsql AS $$
-        DECLARE
-            head audit_chain_heads;
-            e audit_events;
-            prev bytea;
-            start timestamptz;
-            times timestamptz[] := '{}';
-            actors text[] := '{}';
-            details text[] := '{}';
-            prevs bytea[] := '{}';
-            hashes bytea[] := '{}';
-        BEGIN
-            SELECT * INTO head FROM audit_chain_heads WHERE municipality_code = m;
-            prev := coalesce(head.last_hash, decode(repeat('00', 32), 'hex'));
-            start := coalesce(head.last_occurred_at, clock_timestamp() - interval '1 day');
-            e.municipality_code := m;
-            e.actor_kind := 'clerk';
-            e.action := 'approved';
-            FOR i IN 1..n LOOP
-                e.seq := coalesce(head.last_seq, 0) + i;
-                e.occurred_at := start + i * interval '1 millisecond';
-                e.actor := 'clerk.' || (i % 40);
-                e.details := '{"note":"طلب رقم ' || i || '، مستعجل","step":' || (i % 7) || '}';
-                e.prev_hash := prev;
-                e.hash := sha256(prev || audit_event_bytes(e));
-                prev := e.hash;
-                times := times || e.occurred_at;
-                actors := actors || e.actor;
-                details := details || e.details;
-                prevs := prevs || e.prev_hash;
-                hashes := hashes || e.hash;
-            END LOOP;
-            INSERT INTO audit_events (municipality_code, seq, occurred_at, actor_kind, actor, action, details,
-                                      prev_hash, hash)
-            SELECT m, coalesce(head.last_seq, 0) + k, t, 'clerk', a, 'approved', d, p, h
-              FROM unnest(times, actors, details, prevs, hashes) WITH ORDINALITY AS u (t, a, d, p, h, k);
-            INSERT INTO audit_chain_heads (municipality_code, last_seq, last_hash, last_occurred_at)
-            VALUES (m, coalesce(head.last_seq, 0) + n, prev, start + n * interval '1 millisecond')
-            ON CONFLICT (municipality_code) DO UPDATE
-               SET last_seq = excluded.last_seq, last_hash = excluded.last_hash,
-                   last_occurred_at = excluded.last_occurred_at;
-        END $$;
-        """
 }
