@@ -1,5 +1,4 @@
 import Foundation
-import NafidhaContract
 import Postgres
 
 /// Runs live chain verifications (`AuditLog.verify`) on threads of its own, a bounded few at a time, so that walking a
@@ -69,7 +68,7 @@ public final class AuditVerificationQueue: @unchecked Sendable {
     public func verify(_ municipalities: [String], full: Bool) throws -> [AuditLog.Verification] {
         condition.lock()
         defer { condition.unlock() }
-        guard waitingCalls < settings.maximumWaitingCalls else { throw Self.overloaded }
+        guard waitingCalls < settings.maximumWaitingCalls else { throw NafidhaError.overloaded }
         var jobs: [Job] = []
         var fresh: [Job] = []
         for municipality in municipalities {
@@ -81,7 +80,7 @@ public final class AuditVerificationQueue: @unchecked Sendable {
                 jobs.append(job)
             }
         }
-        guard queued.count + fresh.count <= settings.queueCapacity else { throw Self.overloaded }
+        guard queued.count + fresh.count <= settings.queueCapacity else { throw NafidhaError.overloaded }
         queued += fresh
         while threads < settings.verifiers, threads < queued.count {
             threads += 1
@@ -94,7 +93,7 @@ public final class AuditVerificationQueue: @unchecked Sendable {
         let deadline = Date(timeIntervalSinceNow: Self.seconds(settings.waitTimeout))
         while jobs.contains(where: { $0.outcome == nil }) {
             if !condition.wait(until: deadline), jobs.contains(where: { $0.outcome == nil }) {
-                throw Self.overloaded
+                throw NafidhaError.overloaded
             }
         }
         return try jobs.map { try $0.outcome!.get() }
@@ -119,10 +118,6 @@ public final class AuditVerificationQueue: @unchecked Sendable {
         threads -= 1
         condition.unlock()
     }
-
-    /// The answer when the verifiers cannot take a call (full, or too slow for it): 503 `overloaded`.
-    public static let overloaded = NafidhaError(
-        .unavailable, code: ErrorCode.overloaded.rawValue, message: ErrorCode.overloaded.message)
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -53,7 +53,7 @@ public struct AuditExportService: Sendable {
             from: query.from, to: query.to, municipality: municipality, format: query.format,
             unmasked: query.unmasked)
         guard !options.isEmptyRange else { throw AuditExporter.invalidRange }
-        guard let slot = slots.take() else { throw AuditVerificationQueue.overloaded }
+        guard let slot = slots.take() else { throw NafidhaError.overloaded }
         let id = SHA256.hex(SecureRandom.bytes(16))
         return PreparedAuditExport(id: id, options: options, member: member, slot: slot)
     }
