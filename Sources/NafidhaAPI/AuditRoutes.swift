@@ -64,7 +64,7 @@ struct AuditRoutes: Sendable {
     }
 
     /// `format` (`jsonl`, default, or `csv`), `from` and `to` (dates or RFC 3339 instants; absent: the whole trail),
-    /// `municipality`, `unmasked=true`.
+    /// `municipality` (a code), `unmasked=true`.
     private static func exportQuery(_ parameters: QueryParameters) throws -> Audit.ExportQuery {
         let formatText = parameters["format"] ?? Audit.ExportFormat.jsonl.rawValue
         guard let format = Audit.ExportFormat(rawValue: formatText) else { throw invalid("format") }
@@ -73,8 +73,11 @@ struct AuditRoutes: Sendable {
             guard let date = Audit.instant(from: text) else { throw invalid(name) }
             return date
         }
+        // A municipality code is three capital letters (the catalog's CHECK); nothing else reaches the file name.
         let municipality = parameters["municipality"]
-        if municipality?.isEmpty == true { throw invalid("municipality") }
+        if let municipality, municipality.utf8.count != 3 || !municipality.utf8.allSatisfy({ (65...90).contains($0) }) {
+            throw invalid("municipality")
+        }
         return Audit.ExportQuery(
             format: format, from: try instant("from"), to: try instant("to"), municipality: municipality,
             unmasked: try flag("unmasked", in: parameters))

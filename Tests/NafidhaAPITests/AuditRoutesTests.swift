@@ -119,7 +119,7 @@ struct AuditRoutesTests {
             let citizen = [("Authorization", "Bearer " + AccessToken.generate().text)]
             try ContractCheck.error(
                 client.send(Routes.auditExport(Audit.ExportQuery()), headers: citizen), .invalidToken)
-            for bad in ["format=xml", "from=yesterday", "unmasked=1", "municipality="] {
+            for bad in ["format=xml", "from=yesterday", "unmasked=1", "municipality=", "municipality=T%22R"] {
                 try ContractCheck.error(
                     client.send("GET", "/v1/audit/export?" + bad, headers: supervisor), .invalidParameter)
             }
