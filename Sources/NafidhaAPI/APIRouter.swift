@@ -19,7 +19,9 @@ public enum APIRouter {
         QueueRoutes(authentication: staff, queues: services.queues, engine: services.engine).register(on: &router)
         StaffActionRoutes(authentication: staff, engine: services.engine).register(on: &router)
         RequestSearchRoutes(authentication: staff, search: services.search).register(on: &router)
-        ReportRoutes(authentication: staff, reports: services.reports, audit: services.audit).register(on: &router)
+        ReportRoutes(authentication: staff, reports: services.reports).register(on: &router)
+        AuditRoutes(authentication: staff, verifier: services.audit, exports: services.auditExports).register(
+            on: &router)
         return router
     }
 }

@@ -2,12 +2,10 @@ import Foundation
 import HTTP
 import NafidhaCore
 
-/// `GET /v1/reports/:name` and `GET /v1/audit/verify` (docs/reports.md): staff bearer tokens of auditors,
-/// supervisors and admins; read-only.
+/// `GET /v1/reports/:name` (docs/reports.md): staff bearer tokens of auditors, supervisors and admins; read-only.
 struct ReportRoutes: Sendable {
     let authentication: StaffAuthentication
     let reports: ReportReader
-    let audit: AuditVerifier
 
     func register(on router: inout Router) {
         router.get("/v1/reports/:name") { request, context in
@@ -31,13 +29,6 @@ struct ReportRoutes: Sendable {
             var headers = HTTPHeaders()
             headers.add(name: "Content-Type", value: format.contentType)
             return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(text.utf8)))
-        }
-        router.get("/v1/audit/verify") { request, _ in
-            let member = try authentication.member(of: request)
-            let scope = try ReportAccess.verifiableMunicipalities(for: member)
-            let chains = try audit.verifyAll().filter { scope?.contains($0.municipality) ?? true }
-            return try .json(
-                encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
         }
     }
 
@@ -68,37 +59,5 @@ struct ReportRoutes: Sendable {
     private static func invalid(_ name: String, _ value: String) -> HTTPError {
         HTTPError(
             .badRequest, code: "invalid_parameter", message: "The query parameter '\(name)' has an invalid value.")
-    }
-
-    private struct VerifyBody: Encodable {
-        let intact: Bool
-        let chains: [ChainBody]
-    }
-
-    private struct ChainBody: Encodable {
-        let municipality: String
-        let intact: Bool
-        let eventsChecked: Int64
-        let brokenSeq: Int64?
-        let problem: String?
-        /// Committed events not chained yet, hence not checked.
-        let unchainedEvents: Int64
-
-        init(_ verification: AuditLog.Verification) {
-            municipality = verification.municipality
-            intact = verification.intact
-            eventsChecked = verification.eventsChecked
-            brokenSeq = verification.brokenSequence
-            problem = verification.problem
-            unchainedEvents = verification.unchainedEvents
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case municipality, intact
-            case eventsChecked = "events_checked"
-            case brokenSeq = "broken_seq"
-            case problem
-            case unchainedEvents = "unchained_events"
-        }
     }
 }

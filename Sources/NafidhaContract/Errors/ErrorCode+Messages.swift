@@ -150,8 +150,10 @@ extension ErrorCode {
             LocalizedText(ar: "البلدية غير موجودة.", fr: "Municipalité inconnue.", en: "No such municipality.")
         case .exportNotFound:
             LocalizedText(
-                ar: "تعذّر فتح ملف التصدير.", fr: "Impossible d'ouvrir le fichier d'export.",
-                en: "The export file cannot be opened.")
+                ar: "التصدير غير موجود: تعذّر فتح ملفه، أو لا يُحفظ له بيان باسمك.",
+                fr:
+                    "Export introuvable : son fichier ne peut être ouvert, ou aucun manifeste n'en est gardé pour vous.",
+                en: "No such export: its file cannot be opened, or no manifest of it is kept for you.")
         case .unmaskedNotAllowed:
             LocalizedText(
                 ar: "عرض البيانات الشخصية مقصور على مدقق أو مسؤول نشط ضمن نطاقه.",

@@ -189,13 +189,15 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .serviceNotOffered: "The service exists but is not offered in the municipality now."
         case .databaseUnavailable: "The database does not answer (any endpoint); worth retrying."
         case .catalogChanging: "The catalog changed under a submission at each of its runs; nothing stored, retry."
-        case .reportsNotAllowed: "Reports and chain verification are for auditors, supervisors and admins."
+        case .reportsNotAllowed:
+            "Reports, chain verification and audit exports are for auditors, supervisors and admins."
         case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
         case .invalidRange: "A report's or export's range does not start before it ends."
         case .invalidParameter: "A report's query parameter (from, to, interval, format) has an invalid value."
         case .municipalityNotFound: "A report names a municipality with no working calendar."
-        case .exportNotFound: "`nafidha audit verify --file`: the export file cannot be opened."
-        case .unmaskedNotAllowed: "`nafidha audit export --unmasked`: only an active auditor or admin in scope."
+        case .exportNotFound:
+            "No such export: `nafidha audit verify --file` cannot open the file, or the API keeps no manifest of it for the caller."
+        case .unmaskedNotAllowed: "An unmasked audit export (applicants' personal data): auditors and admins only."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."
@@ -211,7 +213,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .methodNotAllowed: "The path exists under other methods (listed in `Allow`)."
         case .badRequest: "The HTTP server refused a malformed request without a more specific code."
         case .internalError: "A bug; details go to the server log only."
-        case .overloaded: "Every worker is busy and the queue is full; retry after `Retry-After` seconds."
+        case .overloaded:
+            "Every worker is busy and the queue is full, or the audit verifiers or export slots are; retry after `Retry-After` seconds."
         case .invalidRequestLine: "The request line is malformed."
         case .invalidTarget: "The request-target is malformed."
         case .invalidHeader: "A header field is malformed."

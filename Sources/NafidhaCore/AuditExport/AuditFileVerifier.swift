@@ -15,7 +15,7 @@ public struct AuditFileVerifier {
     public init() {}
 
     /// Verifies the file at `path`, against `manifest` when given. Throws only when the file cannot be read.
-    public func verify(fileAt path: String, manifest: AuditExportManifest?) throws -> AuditFileVerification {
+    public func verify(fileAt path: String, manifest: Audit.ExportManifest?) throws -> AuditFileVerification {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw NafidhaError(
                 .notFound, code: "export_not_found",

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// Follows the chains of an export file event by event and remembers the first broken link.
 ///
 /// Events arrive grouped by municipality in code order, each group in `seq` order; only the current chain's last
@@ -9,13 +11,13 @@ struct ChainWalk {
         var lastTime: String
     }
 
-    private let expected: [String: AuditExportManifest.Chain]?
+    private let expected: [String: Audit.ExportManifest.Chain]?
     private var current: Current?
     private(set) var done: [AuditFileVerification.Chain] = []
     private(set) var eventCount: Int64 = 0
     private(set) var problem: AuditFileVerification.Problem?
 
-    init(expected manifest: AuditExportManifest?) {
+    init(expected manifest: Audit.ExportManifest?) {
         expected = manifest.map {
             Dictionary($0.chains.map { ($0.municipalityCode, $0) }, uniquingKeysWith: { a, _ in a })
         }
