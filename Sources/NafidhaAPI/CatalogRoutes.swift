@@ -49,7 +49,7 @@ struct CatalogRoutes: Sendable {
     /// The `municipality` query parameter, upper-cased (codes are `TRP`, and `trp` means the same); missing or
     /// empty → 400 `municipality_required`.
     private static func municipality(of request: HTTPRequest) throws(NafidhaError) -> String {
-        guard let code = request.query["municipality"], !code.isEmpty else { throw NafidhaError.municipalityRequired }
+        guard let code = request.query["municipality"], !code.isEmpty else { throw NafidhaError(.municipalityRequired) }
         return code.uppercased()
     }
 }

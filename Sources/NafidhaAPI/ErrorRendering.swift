@@ -27,21 +27,8 @@ extension HTTPError {
             let reasons = error.fields.mapValues { $0.text(in: language) }
             extra.append((name: "fields", json: JSONCoding.encodeText(reasons)))
         }
-        self.init(error.kind.status, code: error.code, message: error.message.text(in: language), extraJSON: extra)
-    }
-}
-
-extension NafidhaError.Kind {
-    /// The HTTP status of each kind of failure.
-    var status: HTTPResponseStatus {
-        switch self {
-        case .badRequest: .badRequest
-        case .unauthenticated: .unauthorized
-        case .forbidden: .forbidden
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .validationFailed: .unprocessableContent
-        case .unavailable: .serviceUnavailable
-        }
+        self.init(
+            HTTPResponseStatus(code: error.status), code: error.code.rawValue,
+            message: error.message.text(in: language), extraJSON: extra)
     }
 }

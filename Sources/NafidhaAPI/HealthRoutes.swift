@@ -14,8 +14,7 @@ struct HealthRoutes: Sendable {
         }
         router.get("/readyz") { _, context in
             guard let backlog = health.readiness() else {
-                throw HTTPError(
-                    .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
+                throw NafidhaError(.databaseUnavailable)
             }
             // The backlog is shown, never a reason to answer 503: a lagging sequencer does not make this server
             // unfit for requests, and taking every server out of rotation would not help it.

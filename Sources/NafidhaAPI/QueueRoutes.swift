@@ -1,4 +1,5 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// The staff API over queues and claims (docs/clerks.md): every route needs a staff bearer token; the queue service
@@ -51,7 +52,7 @@ struct QueueRoutes: Sendable {
 
     private static func taskID(_ context: RequestContext) throws -> Int64 {
         guard let id = Int64(try context.parameters.require("task")), id > 0 else {
-            throw HTTPError(.notFound, code: "task_not_found", message: "No task with this number is in your scope.")
+            throw NafidhaError(.taskNotFound)
         }
         return id
     }
@@ -68,25 +69,27 @@ struct QueueRoutes: Sendable {
             assignee: query["assignee"], cursor: query["cursor"])
         if let status = query["status"] {
             guard let parsed = TaskFilter.Status(rawValue: status) else {
-                throw HTTPError(
-                    .badRequest, code: "invalid_query",
-                    message: "status must be one of open, claimed, awaiting_citizen, active.")
+                throw Self.invalidQuery("status", .oneOf(TaskFilter.Status.allCases.map(\.rawValue)))
             }
             filter.status = parsed
         }
         if let overdue = query["overdue"] {
             guard overdue == "true" || overdue == "false" else {
-                throw HTTPError(.badRequest, code: "invalid_query", message: "overdue must be true or false.")
+                throw Self.invalidQuery("overdue", .boolean)
             }
             filter.overdueOnly = overdue == "true"
         }
         if let limit = query["limit"] {
             guard let parsed = Int(limit), parsed >= 1 else {
-                throw HTTPError(.badRequest, code: "invalid_query", message: "limit must be a positive integer.")
+                throw Self.invalidQuery("limit", .positiveInteger)
             }
             filter.limit = parsed
         }
         return filter
+    }
+
+    private static func invalidQuery(_ parameter: String, _ expected: QueryExpectation) -> NafidhaError {
+        NafidhaError(.invalidQuery, message: ErrorCode.Message.invalidQuery(parameter: parameter, expected: expected))
     }
 }
 

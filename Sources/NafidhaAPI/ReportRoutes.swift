@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// `GET /v1/reports/:name` and `GET /v1/audit/verify` (docs/reports.md): staff bearer tokens of auditors,
@@ -13,9 +14,7 @@ struct ReportRoutes: Sendable {
         router.get("/v1/reports/:name") { request, context in
             let member = try authentication.member(of: request)
             guard let name = ReportName(rawValue: try context.parameters.require("name")) else {
-                throw HTTPError(
-                    .notFound, code: "report_not_found",
-                    message: "No such report: sla, backlog, throughput or misroutes.")
+                throw NafidhaError(.reportNotFound)
             }
             var query = try Self.query(from: request.query)
             try ReportAccess.authorize(member, &query)
@@ -65,9 +64,8 @@ struct ReportRoutes: Sendable {
         )
     }
 
-    private static func invalid(_ name: String, _ value: String) -> HTTPError {
-        HTTPError(
-            .badRequest, code: "invalid_parameter", message: "The query parameter '\(name)' has an invalid value.")
+    private static func invalid(_ name: String, _ value: String) -> NafidhaError {
+        NafidhaError(.invalidParameter, message: ErrorCode.Message.invalidParameter(name: name))
     }
 
     private struct VerifyBody: Encodable {

@@ -1,4 +1,5 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// The citizen's tracking API: `GET /v1/requests/{tracking}`, `POST /v1/requests/{tracking}/replies` and

@@ -1,4 +1,5 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// The staff API's decisions on tasks, notes, and the staff view of a request (docs/clerks.md). Every route needs a
@@ -55,7 +56,7 @@ struct StaffActionRoutes: Sendable {
 
     private static func taskID(_ context: RequestContext) throws -> Int64 {
         guard let id = Int64(try context.parameters.require("task")), id > 0 else {
-            throw HTTPError(.notFound, code: "task_not_found", message: "No task with this number is in your scope.")
+            throw NafidhaError(.taskNotFound)
         }
         return id
     }

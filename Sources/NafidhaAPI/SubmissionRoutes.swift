@@ -10,7 +10,7 @@ struct SubmissionRoutes: Sendable {
         router.post("/v1/requests") { request, _ in
             let keys = request.headers["Idempotency-Key"]
             guard keys.count <= 1 else {
-                throw NafidhaError(.badRequest, code: "invalid_idempotency_key", message: Self.repeatedKey)
+                throw NafidhaError(.invalidIdempotencyKey)
             }
             let body = try JSONCoding.decode(JSONValue.self, from: request.body)
             let result = try submissions.submit(Submission(body: body), channel: .api, idempotencyKey: keys.first)
@@ -23,10 +23,4 @@ struct SubmissionRoutes: Sendable {
             return response
         }
     }
-
-    private static let repeatedKey = LocalizedText(
-        ar: "يجب إرسال ترويسة Idempotency-Key مرة واحدة فقط.",
-        fr: "L'en-tête Idempotency-Key doit être envoyé une seule fois.",
-        en: "The Idempotency-Key header must be sent once at most."
-    )
 }

@@ -164,7 +164,7 @@ struct AuditExportTests {
             let error = #expect(throws: NafidhaError.self) {
                 _ = try fixture.export("none.jsonl", AuditExportOptions(from: allTime.to, to: allTime.from))
             }
-            #expect(error?.code == "invalid_range")
+            #expect(error?.code == .invalidRange)
         }
     }
 
@@ -193,7 +193,7 @@ struct AuditExportTests {
                         "no.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: actor)
                     )
                 }
-                #expect(refused?.code == "unmasked_not_allowed")
+                #expect(refused?.code == .unmaskedNotAllowed)
             }
             try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('auditor.ben', 'auditor')")
             try fixture.connection.execute(
@@ -204,7 +204,7 @@ struct AuditExportTests {
                     AuditExportOptions(
                         from: allTime.from, to: allTime.to, municipality: "TRP", unmasked: true, actor: "auditor.ben"))
             }
-            #expect(outside?.code == "unmasked_not_allowed")
+            #expect(outside?.code == .unmaskedNotAllowed)
             let options = AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: "auditor.one")
             let (fullPath, full) = try fixture.export("full.jsonl", options)
             #expect(!full.masked)

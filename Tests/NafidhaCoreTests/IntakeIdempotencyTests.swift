@@ -39,8 +39,8 @@ struct IntakeIdempotencyTests {
             let error = try #require(throws: NafidhaError.self) {
                 try service.submit(IntakeSamples.buildingPermit(parcel: "P-99/1"), channel: .api, idempotencyKey: key)
             }
-            #expect(error.code == "idempotency_conflict")
-            #expect(error.kind == .conflict)
+            #expect(error.code == .idempotencyConflict)
+            #expect(error.status == 409)
             #expect(try pool.withConnection { try IntakeSamples.counts(on: $0)[0] } == 1)
         }
     }
@@ -57,7 +57,7 @@ struct IntakeIdempotencyTests {
         let error = try #require(throws: NafidhaError.self) {
             try SubmissionService(pool: pool).submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key)
         }
-        #expect(error.code == "invalid_idempotency_key")
+        #expect(error.code == .invalidIdempotencyKey)
     }
 
     @Test("eight concurrent submissions with one key create one request and all get its receipt")

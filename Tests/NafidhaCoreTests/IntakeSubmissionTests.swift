@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -111,8 +112,8 @@ struct IntakeSubmissionTests {
             let error = try #require(throws: NafidhaError.self) {
                 try SubmissionService(pool: pool).submit(Submission(body: body), channel: .api, idempotencyKey: nil)
             }
-            #expect(error.code == "validation_failed")
-            #expect(error.kind == .validationFailed)
+            #expect(error.code == .validationFailed)
+            #expect(error.status == 422)
             #expect(
                 Set(error.fields.keys) == [
                     "applicant.name", "applicant.national_id", "applicant.phone", "fields.parcel_location",

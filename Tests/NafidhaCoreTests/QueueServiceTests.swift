@@ -75,7 +75,7 @@ struct QueueServiceTests {
                 let error = try #require(throws: NafidhaError.self) {
                     try world.queues.tasks(for: clerk, filter: filter)
                 }
-                #expect(error.code == "out_of_scope" && error.kind == .forbidden)
+                #expect(error.code == .outOfScope && error.status == 403)
             }
         }
     }
@@ -89,7 +89,7 @@ struct QueueServiceTests {
                 let error = try #require(throws: NafidhaError.self) {
                     try world.queues.tasks(for: clerk, filter: TaskFilter(cursor: cursor))
                 }
-                #expect(error.code == "invalid_cursor")
+                #expect(error.code == .invalidCursor)
             }
         }
     }

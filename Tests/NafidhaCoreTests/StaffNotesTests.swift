@@ -54,7 +54,7 @@ struct StaffNotesTests {
                 do {
                     _ = try body()
                     return nil
-                } catch let error as NafidhaError { return error.code } catch { return "\(error)" }
+                } catch let error as NafidhaError { return error.code.rawValue } catch { return "\(error)" }
             }
             #expect(
                 code { try notes.addNote(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: auditor) }

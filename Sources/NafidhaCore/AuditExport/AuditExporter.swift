@@ -21,13 +21,7 @@ public enum AuditExporter {
         write: ([UInt8]) throws -> Void
     ) throws -> AuditExportManifest {
         guard options.from < options.to else {
-            throw NafidhaError(
-                .badRequest, code: "invalid_range",
-                message: LocalizedText(
-                    ar: "يجب أن تسبق بداية الفترة نهايتها.",
-                    fr: "Le début de la période doit précéder sa fin.",
-                    en: "The range's start must come before its end."
-                ))
+            throw NafidhaError(.invalidRange)
         }
         if options.unmasked {
             try recordPersonalDataViewed(options, on: connection)
@@ -139,14 +133,7 @@ public enum AuditExporter {
             } ?? []
         let inScope = scope.isEmpty || options.municipality.map(scope.contains) == true
         guard role == "auditor" || role == "admin", inScope else {
-            throw NafidhaError(
-                .forbidden, code: "unmasked_not_allowed",
-                message: LocalizedText(
-                    ar: "عرض البيانات الشخصية مقصور على مدقق أو مسؤول نشط ضمن نطاقه.",
-                    fr:
-                        "Seul un auditeur ou un administrateur actif, dans son périmètre, peut voir les données personnelles.",
-                    en: "Only an active auditor or admin, within their scope, may see personal data."
-                ))
+            throw NafidhaError(.unmaskedNotAllowed)
         }
     }
 }

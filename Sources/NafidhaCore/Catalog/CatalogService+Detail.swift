@@ -9,7 +9,8 @@ extension CatalogService {
         service: String, municipality: String, at instant: Date, on connection: PostgresConnection
     ) throws -> ServiceDetail {
         try requireMunicipality(municipality, on: connection)
-        guard isServiceCode(service) else { throw NafidhaError.unknownService(service) }
+        let unknown = NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: service))
+        guard isServiceCode(service) else { throw unknown }
         let rows = try connection.queryPrepared(
             """
             SELECT s.code, s.sector_code, s.name_ar, s.name_fr, s.name_en,
@@ -19,9 +20,11 @@ extension CatalogService {
             """,
             [service, municipality, instant]
         )
-        guard let row = rows.first else { throw NafidhaError.unknownService(service) }
+        guard let row = rows.first else { throw unknown }
         guard let text = try row.decode("workflow", as: String?.self) else {
-            throw NafidhaError.serviceNotOffered(service, municipality: municipality)
+            throw NafidhaError(
+                .serviceNotOffered,
+                message: ErrorCode.Message.serviceNotOffered(service: service, municipality: municipality))
         }
         let workflow = try ResolvedWorkflow(jsonText: text)
         let summary = ServiceSummary(

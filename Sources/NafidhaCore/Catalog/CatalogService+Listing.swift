@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 extension CatalogService {
@@ -58,8 +59,9 @@ extension CatalogService {
 
     /// Throws `unknown_municipality` unless the municipality exists.
     static func requireMunicipality(_ code: String, on connection: PostgresConnection) throws {
-        guard isMunicipalityCode(code) else { throw NafidhaError.unknownMunicipality(code) }
+        let unknown = NafidhaError(.unknownMunicipality, message: ErrorCode.Message.unknownMunicipality(code: code))
+        guard isMunicipalityCode(code) else { throw unknown }
         let rows = try connection.queryPrepared("SELECT 1 AS found FROM municipalities WHERE code = $1", [code])
-        if rows.isEmpty { throw NafidhaError.unknownMunicipality(code) }
+        if rows.isEmpty { throw unknown }
     }
 }

@@ -40,10 +40,7 @@ struct Filing {
             identityRequired: !(form?.publicReport ?? false), at: instant
         )
         guard let valid, let workflow, let calendar = try catalog.calendar(forMunicipality: valid.municipality) else {
-            throw NafidhaError(
-                .validationFailed, code: "validation_failed", message: IntakeMessages.validationFailed,
-                fields: validator.problems
-            )
+            throw NafidhaError(.validationFailed, fields: validator.problems)
         }
         let tokenBytes = SecureRandom.bytes(32)
         let token = AccessToken(text: Base64URL.encode(tokenBytes))

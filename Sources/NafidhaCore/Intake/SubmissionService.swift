@@ -90,8 +90,7 @@ public struct SubmissionService: Sendable {
                 return SubmissionResult(receipt: replay, replayed: true)
             }
         }
-        throw NafidhaError(
-            .unavailable, code: ErrorCode.catalogChanging.rawValue, message: ErrorCode.catalogChanging.message)
+        throw NafidhaError(.catalogChanging)
     }
 
     /// The catalog's version now and, for a key already used, the first answer (or `idempotency_conflict` for

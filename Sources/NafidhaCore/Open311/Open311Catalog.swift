@@ -74,21 +74,16 @@ public struct Open311Catalog: Sendable {
     static func requireMunicipality(_ code: String, on connection: PostgresConnection) throws {
         let rows = try connection.queryPrepared("SELECT 1 FROM municipalities WHERE code = $1", [code])
         guard !rows.isEmpty else {
-            throw NafidhaError(.notFound, code: "unknown_jurisdiction", message: Open311Messages.unknownJurisdiction)
+            throw NafidhaError(.unknownJurisdiction)
         }
     }
 
-    /// Throws `unknown_service` (404) unless `code` names a service, and `service_not_public` (of `kind`) unless
-    /// it is a public report.
-    static func requirePublicService(
-        _ code: String, notPublic kind: NafidhaError.Kind = .notFound, on connection: PostgresConnection
-    ) throws {
-        let rows = try connection.queryPrepared("SELECT public_report FROM services WHERE code = $1", [code])
-        guard let row = rows.first else {
-            throw NafidhaError(.notFound, code: "unknown_service", message: Open311Messages.unknownService)
-        }
-        guard try row.decode("public_report", as: Bool.self) else {
-            throw NafidhaError(kind, code: "service_not_public", message: Open311Messages.notPublicService)
+    /// Throws `unknown_service` (404) unless `code` names a public-report service: Open311 does not know the others.
+    static func requirePublicService(_ code: String, on connection: PostgresConnection) throws {
+        let rows = try connection.queryPrepared(
+            "SELECT 1 FROM services WHERE code = $1 AND public_report", [code])
+        guard !rows.isEmpty else {
+            throw NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: code))
         }
     }
 

@@ -60,7 +60,7 @@ public struct Open311Requests: Sendable {
             try connection.queryPrepared(Self.selectViews + " WHERE s.public_report AND r.tracking_number = $1", [id])
         }
         guard let row = rows.first else {
-            throw NafidhaError(.notFound, code: "unknown_request", message: Open311Messages.unknownRequest)
+            throw NafidhaError(.unknownRequest)
         }
         return try Self.view(row, language: language)
     }

@@ -71,7 +71,7 @@ public struct QueueService: Sendable {
         let limit = min(max(filter.limit ?? settings.defaultPageSize, 1), settings.maximumPageSize)
         var cursor: TaskCursor?
         if let text = filter.cursor {
-            guard let decoded = TaskCursor(encoded: text) else { throw QueueErrors.invalidCursor }
+            guard let decoded = TaskCursor(encoded: text) else { throw NafidhaError(.invalidCursor) }
             cursor = decoded
         }
         let statuses: [String] = filter.statuses.map(\.rawValue)

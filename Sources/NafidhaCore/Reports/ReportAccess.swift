@@ -7,36 +7,22 @@ import NafidhaContract
 public enum ReportAccess {
     /// Checks that `member` may run `query`, narrowing it to their scope; throws 403 errors otherwise.
     public static func authorize(_ member: StaffMember, _ query: inout ReportQuery) throws {
-        guard member.role != .clerk else { throw notAllowed }
+        guard member.role != .clerk else { throw NafidhaError(.reportsNotAllowed) }
         guard let scope = member.visibleMunicipalities else { return }
         if let municipality = query.municipality {
-            guard scope.contains(municipality) else { throw outOfScope }
+            guard scope.contains(municipality) else {
+                throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.municipality(municipality)))
+            }
         } else if scope.count == 1 {
             query.municipality = scope[0]
         } else {
-            throw outOfScope
+            throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.unnamedMunicipality))
         }
     }
 
     /// The municipalities whose chains `member` may verify (nil: all); clerks may not.
     public static func verifiableMunicipalities(for member: StaffMember) throws -> [String]? {
-        guard member.role != .clerk else { throw notAllowed }
+        guard member.role != .clerk else { throw NafidhaError(.reportsNotAllowed) }
         return member.visibleMunicipalities
     }
-
-    static let notAllowed = NafidhaError(
-        .forbidden, code: "reports_not_allowed",
-        message: LocalizedText(
-            ar: "التقارير متاحة للمدققين والمشرفين والمسؤولين فقط.",
-            fr: "Les rapports sont réservés aux auditeurs, superviseurs et administrateurs.",
-            en: "Reports are for auditors, supervisors and admins only."
-        ))
-
-    static let outOfScope = NafidhaError(
-        .forbidden, code: "out_of_scope",
-        message: LocalizedText(
-            ar: "هذه البلدية خارج نطاق صلاحياتك، أو يجب تحديد بلدية.",
-            fr: "Cette municipalité est hors de votre périmètre, ou une municipalité doit être indiquée.",
-            en: "This municipality is outside your scope, or you must name one."
-        ))
 }

@@ -41,7 +41,7 @@ public struct RequestTracking: Sendable {
             try RequestView(connection: connection, language: language).load(
                 tracking: Self.lookupKey(tracking), tokenHash: presented)
         }
-        guard let request, let token, !token.isEmpty else { throw WorkflowMessages.requestNotFound() }
+        guard let request, let token, !token.isEmpty else { throw NafidhaError(.requestNotFound) }
         return request
     }
 
@@ -57,7 +57,7 @@ public struct RequestTracking: Sendable {
         // Compare against a stand-in when there is no such request, so both paths do the same work.
         let stored: [UInt8] = try row?.decode("access_token_hash") ?? [UInt8](repeating: 0, count: 32)
         let matches = Self.constantTimeEqual(presented, stored)
-        guard let row, let token, !token.isEmpty, matches else { throw WorkflowMessages.requestNotFound() }
+        guard let row, let token, !token.isEmpty, matches else { throw NafidhaError(.requestNotFound) }
         return AuthenticatedRequest(id: try row.decode("id"), trackingNumber: try row.decode("tracking_number"))
     }
 

@@ -28,8 +28,7 @@ struct RequestView {
         )
         guard let row = rows.first else { return nil }
         guard let status = RequestStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(
-                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(.unknownRequestStatus)
         }
         return TrackedRequest(
             trackingNumber: try row.decode("tracking_number"), status: status,
@@ -110,8 +109,7 @@ struct RequestView {
         var trackedStep: TrackedRequest.Step {
             get throws {
                 guard let status = TaskStatus(rawValue: status) else {
-                    throw NafidhaError(
-                        .unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+                    throw NafidhaError(.unknownTaskStatus)
                 }
                 return TrackedRequest.Step(
                     stage: stage, sector: sector, sectorName: sectorName, office: office, officeName: officeName,

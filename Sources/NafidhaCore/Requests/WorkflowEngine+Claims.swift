@@ -39,11 +39,11 @@ extension WorkflowEngine {
                     PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors),
                 ]
             )
-            guard let row = rows.first else { throw WorkflowMessages.queueEmpty }
+            guard let row = rows.first else { throw NafidhaError(.queueEmpty) }
             let task = try TaskRecord(row: row)
             // The task is ours until commit; now its request, in the order every change takes them.
             var transaction = try WorkflowTransaction(
-                connection: connection, now: now, locking: .id(task.requestID), missing: WorkflowMessages.taskNotFound)
+                connection: connection, now: now, locking: .id(task.requestID), missing: NafidhaError(.taskNotFound))
             transaction.activity = true
             let claimed = try transaction.apply(claim(by: member.name, at: now), to: task)
             transaction.record(.claimed, by: member.actor, task: claimed)
@@ -61,8 +61,9 @@ extension WorkflowEngine {
             case .claimed where task.assignee == member.name: details["renewed"] = .bool(true)
             case .claimed where task.leaseLapsed(duration: settings.leaseDuration, at: transaction.now):
                 details["lapsed_claim_of"] = task.assignee.map(JSONValue.string) ?? .null
-            case .claimed: throw WorkflowMessages.taskClaimed(by: task.assignee ?? "?")
-            default: throw WorkflowMessages.taskNotOpen(task.status)
+            case .claimed:
+                throw NafidhaError(.taskClaimed, message: ErrorCode.Message.taskClaimed(by: task.assignee ?? "?"))
+            default: throw NafidhaError(.taskNotOpen, message: ErrorCode.Message.taskNotOpen(status: task.status))
             }
             let claimed = try transaction.apply(claim(by: member.name, at: transaction.now), to: task)
             transaction.record(.claimed, by: member.actor, task: claimed, details: details)
@@ -74,9 +75,9 @@ extension WorkflowEngine {
     /// municipality, may.
     public func release(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> QueueTask {
         try change(task: id, version: version, by: member) { transaction, task in
-            guard task.status == .claimed else { throw WorkflowMessages.taskNotClaimed }
+            guard task.status == .claimed else { throw NafidhaError(.taskNotClaimed) }
             guard task.assignee == member.name || member.role == .supervisor else {
-                throw WorkflowMessages.notAssignee()
+                throw NafidhaError(.notAssignee)
             }
             let released = try transaction.apply(.release, to: task)
             transaction.record(
@@ -92,15 +93,17 @@ extension WorkflowEngine {
     public func reassign(task id: Int64, version: Int? = nil, by member: StaffMember, to assignee: String) throws
         -> QueueTask
     {
-        guard member.role == .supervisor else { throw StaffErrors.supervisorOnly }
+        guard member.role == .supervisor else { throw NafidhaError(.supervisorOnly) }
         return try change(task: id, version: version, by: member) { transaction, task in
             let (target, active) = try StaffDirectory.member(named: assignee, on: transaction.connection)
-            guard active else { throw StaffErrors.staffInactive(target.name) }
+            guard active else {
+                throw NafidhaError(.staffInactive, message: ErrorCode.Message.staffInactive(name: target.name))
+            }
             guard target.role.actsOnTasks, target.canSee(municipality: task.municipality, sector: task.sector) else {
-                throw StaffErrors.outOfScope("\(target.name) cannot work this queue")
+                throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.assignee(target.name)))
             }
             guard task.status == .open || task.status == .claimed else {
-                throw WorkflowMessages.taskNotOpen(task.status)
+                throw NafidhaError(.taskNotOpen, message: ErrorCode.Message.taskNotOpen(status: task.status))
             }
             let reassigned = try transaction.apply(claim(by: target.name, at: transaction.now), to: task)
             transaction.record(

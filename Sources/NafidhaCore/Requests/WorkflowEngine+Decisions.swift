@@ -10,9 +10,9 @@ extension WorkflowEngine {
     public func approve(task id: Int64, version: Int? = nil, by member: StaffMember, note: String? = nil) throws
         -> QueueTask
     {
-        let note = try note.map(checkedNote)
+        let note = try note.map { try checkedText($0, field: "note") }
         return try change(task: id, version: version, by: member) { transaction, task in
-            try Self.require(task, in: [.claimed], action: "approve", assignee: member)
+            try Self.require(task, in: [.claimed], action: .approve, assignee: member)
             let approved = try transaction.apply(.approve, to: task)
             transaction.record(.approved, by: member.actor, task: approved)
             try transaction.openNextStage(ifDone: approved.stage)
@@ -30,7 +30,7 @@ extension WorkflowEngine {
     {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: member) { transaction, task in
-            try Self.require(task, in: [.claimed], action: "reject", assignee: member)
+            try Self.require(task, in: [.claimed], action: .reject, assignee: member)
             let rejected = try transaction.apply(.reject, to: task)
             let message = try transaction.storeMessage(
                 .rejectionReason, task: rejected, author: member.actor, body: reason)
@@ -53,7 +53,7 @@ extension WorkflowEngine {
     {
         let message = try checkedText(message, field: "message")
         return try change(task: id, version: version, by: member) { transaction, task in
-            try Self.require(task, in: [.claimed], action: "request information on", assignee: member)
+            try Self.require(task, in: [.claimed], action: .requestInformation, assignee: member)
             let paused = try transaction.apply(.askCitizen, to: task)
             try transaction.startPause(of: paused)
             let question = try transaction.storeMessage(.question, task: paused, author: member.actor, body: message)
@@ -71,16 +71,16 @@ extension WorkflowEngine {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: member) { transaction, task in
             try Self.require(
-                task, in: [.open, .claimed], action: "forward", assignee: task.status == .claimed ? member : nil)
+                task, in: [.open, .claimed], action: .forward, assignee: task.status == .claimed ? member : nil)
             let offices = try transaction.connection.queryPrepared(
                 "SELECT code FROM offices WHERE kind = 'municipal' AND municipality_code = $1 AND sector_code = $2",
                 [task.municipality, sector]
             )
             guard let office: String = try offices.first?.decode("code") else {
-                throw WorkflowMessages.invalidField("sector", WorkflowMessages.noOffice)
+                throw NafidhaError(.validationFailed, fields: ["sector": .noOffice])
             }
             guard sector != task.sector || office != task.office else {
-                throw WorkflowMessages.invalidField("sector", WorkflowMessages.sameQueue)
+                throw NafidhaError(.validationFailed, fields: ["sector": .sameQueue])
             }
             let forwarded = try transaction.apply(.forward(sector: sector, office: office), to: task)
             var details = try transaction.storeMessage(

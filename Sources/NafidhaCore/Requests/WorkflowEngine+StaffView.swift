@@ -19,7 +19,7 @@ extension WorkflowEngine {
                 """,
                 [String(tracking.uppercased().prefix(64))]
             )
-            guard let row = rows.first else { throw WorkflowMessages.staffRequestNotFound }
+            guard let row = rows.first else { throw NafidhaError(.requestNotFound) }
             let requestID: Int64 = try row.decode("id")
             let municipality: String = try row.decode("municipality_code")
             let tasks = try connection.queryPrepared(
@@ -27,7 +27,7 @@ extension WorkflowEngine {
                 [requestID]
             ).map { try QueueTask(row: $0) }
             guard member.maySeePersonalData(municipality: municipality, tasks: tasks) else {
-                throw WorkflowMessages.staffRequestNotFound
+                throw NafidhaError(.requestNotFound)
             }
             let view = StaffRequestView(
                 trackingNumber: try row.decode("tracking_number"), service: try row.decode("service_code"),

@@ -84,7 +84,7 @@ struct WorkflowTransaction {
     mutating func calendar() throws -> WorkingCalendar {
         if let cachedCalendar { return cachedCalendar }
         guard let calendar = try CalendarStore.calendar(forMunicipality: request.municipality, on: connection) else {
-            throw NafidhaError(.unavailable, code: "unknown_municipality", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(.storedDataInvalid)
         }
         cachedCalendar = calendar
         return calendar
@@ -95,7 +95,7 @@ struct WorkflowTransaction {
     func task(_ id: Int64) throws -> TaskRecord {
         let rows = try connection.queryPrepared(
             "SELECT \(TaskRecord.columns) FROM tasks t WHERE t.id = $1 AND t.request_id = $2", [id, request.id])
-        guard let row = rows.first else { throw WorkflowMessages.taskNotFound }
+        guard let row = rows.first else { throw NafidhaError(.taskNotFound) }
         return try TaskRecord(row: row)
     }
 
@@ -112,9 +112,9 @@ struct WorkflowTransaction {
     func task(_ id: Int64, for member: StaffMember, version: Int?) throws -> TaskRecord {
         let task = try task(id)
         guard member.canSee(municipality: task.municipality, sector: task.sector) else {
-            throw WorkflowMessages.taskNotFound
+            throw NafidhaError(.taskNotFound)
         }
-        if let version, version != task.version { throw WorkflowMessages.taskChanged() }
+        if let version, version != task.version { throw NafidhaError(.taskChanged) }
         return task
     }
 
@@ -132,7 +132,7 @@ struct WorkflowTransaction {
             """,
             [task.id, task.version, now] + parameters
         )
-        guard let row = rows.first else { throw WorkflowMessages.taskChanged() }
+        guard let row = rows.first else { throw NafidhaError(.taskChanged) }
         return try TaskRecord(row: row)
     }
 
@@ -242,7 +242,7 @@ struct WorkflowTransaction {
 
     /// `finish()`, answering with task `id` as staff see it after the change.
     mutating func finish(returning id: Int64) throws -> QueueTask {
-        guard let task = try finish().first(where: { $0.id == id }) else { throw WorkflowMessages.taskNotFound }
+        guard let task = try finish().first(where: { $0.id == id }) else { throw NafidhaError(.taskNotFound) }
         return task
     }
 

@@ -49,17 +49,17 @@ public struct StaffDirectory: Sendable {
         let municipalities = Array(Set(municipalities)).sorted()
         let sectors = Array(Set(sectors)).sorted()
         guard name.range(of: "^[a-z0-9][a-z0-9._-]{0,62}$", options: .regularExpression) != nil else {
-            throw StaffErrors.invalidStaff("the name must be 1-63 of a-z 0-9 . _ - and start with a letter or digit")
+            throw Self.invalid(.invalidName)
         }
         switch role {
         case .clerk where municipalities.isEmpty || sectors.isEmpty:
-            throw StaffErrors.invalidStaff("a clerk needs at least one municipality and one sector")
+            throw Self.invalid(.clerkWithoutScope)
         case .supervisor where municipalities.isEmpty:
-            throw StaffErrors.invalidStaff("a supervisor needs at least one municipality")
+            throw Self.invalid(.supervisorWithoutMunicipality)
         default: break
         }
         if role != .clerk && !sectors.isEmpty {
-            throw StaffErrors.invalidStaff("only clerks are scoped to sectors")
+            throw Self.invalid(.sectorsOnlyForClerks)
         }
         return try pool.withTransaction { connection in
             try Self.requireKnown(municipalities, table: "municipalities", on: connection)
@@ -70,7 +70,7 @@ public struct StaffDirectory: Sendable {
                     "INSERT INTO staff (name, role) VALUES ($1, $2) RETURNING id", [name, role.rawValue]
                 )[0].decode("id")
             } catch let error as PostgresError where error.isUniqueViolation {
-                throw StaffErrors.staffExists
+                throw NafidhaError(.staffExists)
             }
             for code in municipalities {
                 try connection.execute(
@@ -87,8 +87,7 @@ public struct StaffDirectory: Sendable {
     public func issueToken(forStaff name: String, lifetime: TimeInterval? = nil) throws -> IssuedToken {
         let lifetime = lifetime ?? settings.defaultTokenLifetime
         guard lifetime >= 60, lifetime <= settings.maximumTokenLifetime else {
-            throw StaffErrors.invalidStaff(
-                "a token lives between one minute and \(Int(settings.maximumTokenLifetime / 86_400)) days")
+            throw Self.invalid(.tokenLifetime(maximumDays: Int(settings.maximumTokenLifetime / 86_400)))
         }
         let token = AccessToken(text: Self.tokenPrefix + AccessToken.generate().text)
         return try pool.withConnection { connection in
@@ -100,7 +99,7 @@ public struct StaffDirectory: Sendable {
                 """,
                 [name, token.hash, lifetime]
             )
-            guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+            guard rows.count == 1 else { throw Self.notFound(name) }
             return IssuedToken(
                 id: try rows[0].decode("id"), text: token.text, expiresAt: try rows[0].decode("expires_at"))
         }
@@ -111,7 +110,7 @@ public struct StaffDirectory: Sendable {
     public func revokeTokens(forStaff name: String, tokenID: Int64? = nil) throws -> Int {
         try pool.withTransaction { connection in
             guard try connection.query("SELECT 1 FROM staff WHERE name = $1", [name]).count == 1 else {
-                throw StaffErrors.staffNotFound(name)
+                throw Self.notFound(name)
             }
             return try connection.execute(
                 """
@@ -127,7 +126,7 @@ public struct StaffDirectory: Sendable {
     /// The staff member holding `token`: it must be known, unexpired and unrevoked, and its holder active.
     /// Records the token's last use (at most once per `lastUsedResolution`).
     public func authenticate(token: String) throws -> StaffMember {
-        guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 200 else { throw StaffErrors.invalidToken }
+        guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 200 else { throw NafidhaError(.invalidToken) }
         let hash = AccessToken(text: token).hash
         return try pool.withConnection { connection in
             _ = try connection.executePrepared(
@@ -150,7 +149,7 @@ public struct StaffDirectory: Sendable {
                 """,
                 [hash]
             )
-            guard found.count == 1 else { throw StaffErrors.invalidToken }
+            guard found.count == 1 else { throw NafidhaError(.invalidToken) }
             return try Self.member(from: found[0])
         }
     }
@@ -170,17 +169,27 @@ public struct StaffDirectory: Sendable {
             """,
             [name]
         )
-        guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+        guard rows.count == 1 else { throw Self.notFound(name) }
         return (try Self.member(from: rows[0]), try rows[0].decode("active"))
     }
 
     private static func member(from row: PostgresRow) throws -> StaffMember {
         let split = { (text: String) in text.split(separator: ",").map(String.init) }
-        guard let role = StaffRole(rawValue: try row.decode("role")) else { throw StaffErrors.invalidToken }
+        guard let role = StaffRole(rawValue: try row.decode("role")) else { throw NafidhaError(.invalidToken) }
         return StaffMember(
             id: try row.decode("id"), name: try row.decode("name"), role: role,
             municipalities: split(try row.decode("municipalities")), sectors: split(try row.decode("sectors"))
         )
+    }
+
+    /// 404 `staff_not_found`, naming who was looked for.
+    private static func notFound(_ name: String) -> NafidhaError {
+        NafidhaError(.staffNotFound, message: ErrorCode.Message.staffNotFound(name: name))
+    }
+
+    /// 422 `invalid_staff`, saying what is wrong.
+    private static func invalid(_ problem: StaffProblem) -> NafidhaError {
+        NafidhaError(.invalidStaff, message: ErrorCode.Message.invalidStaff(problem))
     }
 
     private static func requireKnown(_ codes: [String], table: String, on connection: PostgresConnection) throws {
@@ -188,7 +197,7 @@ public struct StaffDirectory: Sendable {
             table == "municipalities"
             ? "SELECT 1 FROM municipalities WHERE code = $1" : "SELECT 1 FROM sectors WHERE code = $1"
         for code in codes where try connection.query(sql, [code]).count == 0 {
-            throw StaffErrors.invalidStaff("unknown \(table == "municipalities" ? "municipality" : "sector") \(code)")
+            throw Self.invalid(table == "municipalities" ? .unknownMunicipality(code) : .unknownSector(code))
         }
     }
 }
