@@ -11,38 +11,22 @@ struct CatalogRoutes: Sendable {
     func register(on router: inout Router) {
         let catalog = catalog
         router.get("/v1/municipalities") { request, _ in
-            let language = request.language
-            let municipalities = try catalog.municipalities()
-            return try .catalog(
-                CatalogOutput.MunicipalityList(
-                    language: language.rawValue,
-                    municipalities: municipalities.map { CatalogOutput.Municipality($0, in: language) }
-                ), language: language)
+            try .catalog(try catalog.municipalities(in: request.language), language: request.language)
         }
         router.get("/v1/sectors") { request, _ in
-            let language = request.language
-            let sectors = try catalog.sectors()
-            return try .catalog(
-                CatalogOutput.SectorList(
-                    language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
-                ), language: language)
+            try .catalog(try catalog.sectors(in: request.language), language: request.language)
         }
         router.get("/v1/services") { request, _ in
-            let language = request.language
             let municipality = try Self.municipality(of: request)
-            let services = try catalog.services(offeredIn: municipality, at: Date())
             return try .catalog(
-                CatalogOutput.ServiceList(
-                    language: language.rawValue, municipality: municipality,
-                    services: services.map { CatalogOutput.Service($0, in: language) }
-                ), language: language)
+                try catalog.services(offeredIn: municipality, at: Date(), in: request.language),
+                language: request.language)
         }
         router.get("/v1/services/:code") { request, context in
-            let language = request.language
-            let service = try context.parameters.require("code")
-            let municipality = try Self.municipality(of: request)
-            let detail = try catalog.serviceDetail(service: service, municipality: municipality, at: Date())
-            return try .catalog(CatalogOutput.ServiceDetail(detail, in: language), language: language)
+            let detail = try catalog.serviceDetail(
+                service: try context.parameters.require("code"), municipality: try Self.municipality(of: request),
+                at: Date(), in: request.language)
+            return try .catalog(detail, language: request.language)
         }
     }
 

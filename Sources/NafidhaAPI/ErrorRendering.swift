@@ -25,7 +25,9 @@ extension HTTPError {
         var extra: [(name: String, json: String)] = []
         if !error.fields.isEmpty {
             let reasons = error.fields.mapValues { $0.text(in: language) }
-            extra.append((name: "fields", json: JSONCoding.encodeText(reasons)))
+            // A dictionary of strings always encodes.
+            let json = (try? ContractJSON.encode(reasons)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            extra.append((name: "fields", json: json))
         }
         self.init(
             HTTPResponseStatus(code: error.status), code: error.code.rawValue,

@@ -23,10 +23,7 @@ struct HealthRoutes: Sendable {
                     busy: $0.busyWorkers, count: $0.workerCount, queued: $0.queuedRequests,
                     queueCapacity: $0.queueCapacity)
             }
-            let audit = Health.AuditBacklog(
-                unchainedEvents: backlog.unchainedEvents, countCapped: backlog.countCapped,
-                oldestUnchainedAgeSeconds: backlog.oldestUnchainedAgeSeconds)
-            return try .json(encoding: Health.Readiness(status: "ready", audit: audit, workers: workers))
+            return try .json(encoding: Health.Readiness(status: "ready", audit: backlog, workers: workers))
         }
     }
 }

@@ -3,31 +3,16 @@ import HTTP
 import NafidhaContract
 import NafidhaCore
 
-/// JSON in and out of the API: one encoder configuration, and decoding errors that name the offending field.
+/// Reading request bodies with the contract's decoder (`ContractJSON`), into errors that name the offending field.
 enum JSONCoding {
-    /// Encodes `value` as compact UTF-8 JSON (dates ISO 8601 in UTC with a `Z`).
-    static func encode(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return Array(try encoder.encode(value))
-    }
-
-    /// Encodes a value known to encode (strings, dictionaries of strings) as JSON text.
-    static func encodeText(_ value: some Encodable) -> String {
-        (try? encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
-
     /// Decodes a JSON request body into `T`. Malformed JSON (or invalid UTF-8) → 400 `invalid_json`; a value of the
     /// wrong type or a missing member → 422 `validation_failed` naming the field.
     static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws(NafidhaError) -> T {
         guard !body.isEmpty else {
             throw NafidhaError(.invalidJSON)
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode(T.self, from: Data(body))
+            return try ContractJSON.decode(T.self, from: body)
         } catch let DecodingError.typeMismatch(_, context) {
             throw validation(at: context.codingPath, reason: .wrongType)
         } catch let DecodingError.valueNotFound(_, context) {
@@ -47,9 +32,9 @@ enum JSONCoding {
 }
 
 extension HTTPResponse {
-    /// A JSON response encoding `value`.
+    /// A JSON response encoding `value` as the contract does (`ContractJSON`).
     static func json(encoding value: some Encodable, status: HTTPResponseStatus = .ok) throws -> HTTPResponse {
-        HTTPResponse.json(bytes: try JSONCoding.encode(value), status: status)
+        HTTPResponse.json(bytes: try ContractJSON.encode(value), status: status)
     }
 }
 

@@ -12,15 +12,15 @@ struct QueueRoutes: Sendable {
     func register(on router: inout Router) {
         router.get("/v1/staff/me") { request, _ in
             let member = try authentication.member(of: request)
-            return try .json(encoding: StaffMemberBody(member))
+            return try .json(encoding: Staff.Member(member))
         }
         router.get("/v1/staff/queues") { request, _ in
             let member = try authentication.member(of: request)
-            return try .json(encoding: QueuesBody(queues: try queues.queues(for: member)))
+            return try .json(encoding: Staff.QueueList(queues: try queues.queues(for: member)))
         }
         router.get("/v1/staff/tasks") { request, _ in
             let member = try authentication.member(of: request)
-            return try .json(encoding: try queues.tasks(for: member, filter: try Self.filter(from: request.query)))
+            return try .json(encoding: try queues.tasks(for: member, query: try Self.taskQuery(from: request.query)))
         }
         router.post("/v1/staff/tasks/claim-next") { request, _ in
             let member = try authentication.member(of: request)
@@ -63,51 +63,33 @@ struct QueueRoutes: Sendable {
 
     /// `?municipality=&sector=&status=&overdue=true&assignee=&limit=&cursor=`; bad values are 400s naming the
     /// parameter.
-    static func filter(from query: QueryParameters) throws -> TaskFilter {
-        var filter = TaskFilter(
+    static func taskQuery(from query: QueryParameters) throws -> Staff.TaskQuery {
+        var taskQuery = Staff.TaskQuery(
             municipality: query["municipality"], sector: query["sector"],
             assignee: query["assignee"], cursor: query["cursor"])
         if let status = query["status"] {
-            guard let parsed = TaskFilter.Status(rawValue: status) else {
-                throw Self.invalidQuery("status", .oneOf(TaskFilter.Status.allCases.map(\.rawValue)))
+            guard let parsed = Staff.TaskQuery.Status(rawValue: status) else {
+                throw Self.invalidQuery("status", .oneOf(Staff.TaskQuery.Status.allCases.map(\.rawValue)))
             }
-            filter.status = parsed
+            taskQuery.status = parsed
         }
         if let overdue = query["overdue"] {
             guard overdue == "true" || overdue == "false" else {
                 throw Self.invalidQuery("overdue", .boolean)
             }
-            filter.overdueOnly = overdue == "true"
+            taskQuery.overdue = overdue == "true"
         }
         if let limit = query["limit"] {
             guard let parsed = Int(limit), parsed >= 1 else {
                 throw Self.invalidQuery("limit", .positiveInteger)
             }
-            filter.limit = parsed
+            taskQuery.limit = parsed
         }
-        return filter
+        return taskQuery
     }
 
     private static func invalidQuery(_ parameter: String, _ expected: QueryExpectation) -> NafidhaError {
         NafidhaError(.invalidQuery, message: ErrorCode.Message.invalidQuery(parameter: parameter, expected: expected))
-    }
-}
-
-private struct QueuesBody: Encodable {
-    let queues: [QueueSummary]
-}
-
-private struct StaffMemberBody: Encodable {
-    let name: String
-    let role: String
-    let municipalities: [String]
-    let sectors: [String]
-
-    init(_ member: StaffMember) {
-        name = member.name
-        role = member.role.rawValue
-        municipalities = member.municipalities
-        sectors = member.sectors
     }
 }
 

@@ -13,7 +13,7 @@ struct ReportRoutes: Sendable {
     func register(on router: inout Router) {
         router.get("/v1/reports/:name") { request, context in
             let member = try authentication.member(of: request)
-            guard let name = ReportName(rawValue: try context.parameters.require("name")) else {
+            guard let name = Reports.Name(rawValue: try context.parameters.require("name")) else {
                 throw NafidhaError(.reportNotFound)
             }
             var query = try Self.query(from: request.query)
@@ -33,10 +33,7 @@ struct ReportRoutes: Sendable {
         }
         router.get("/v1/audit/verify") { request, _ in
             let member = try authentication.member(of: request)
-            let scope = try ReportAccess.verifiableMunicipalities(for: member)
-            let chains = try audit.verifyAll().filter { scope?.contains($0.municipality) ?? true }
-            return try .json(
-                encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
+            return try .json(encoding: try audit.verify(for: member))
         }
     }
 
@@ -55,7 +52,7 @@ struct ReportRoutes: Sendable {
         let to = try instant("to") ?? now
         let from = try instant("from") ?? to.addingTimeInterval(-30 * 86_400)
         let intervalText = parameters["interval"] ?? "day"
-        guard let interval = ReportQuery.Interval(rawValue: intervalText) else {
+        guard let interval = Reports.Query.Interval(rawValue: intervalText) else {
             throw invalid("interval", intervalText)
         }
         return ReportQuery(
@@ -68,35 +65,4 @@ struct ReportRoutes: Sendable {
         NafidhaError(.invalidParameter, message: ErrorCode.Message.invalidParameter(name: name))
     }
 
-    private struct VerifyBody: Encodable {
-        let intact: Bool
-        let chains: [ChainBody]
-    }
-
-    private struct ChainBody: Encodable {
-        let municipality: String
-        let intact: Bool
-        let eventsChecked: Int64
-        let brokenSeq: Int64?
-        let problem: String?
-        /// Committed events not chained yet, hence not checked.
-        let unchainedEvents: Int64
-
-        init(_ verification: AuditLog.Verification) {
-            municipality = verification.municipality
-            intact = verification.intact
-            eventsChecked = verification.eventsChecked
-            brokenSeq = verification.brokenSequence
-            problem = verification.problem
-            unchainedEvents = verification.unchainedEvents
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case municipality, intact
-            case eventsChecked = "events_checked"
-            case brokenSeq = "broken_seq"
-            case problem
-            case unchainedEvents = "unchained_events"
-        }
-    }
 }

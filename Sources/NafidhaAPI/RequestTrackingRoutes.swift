@@ -9,12 +9,6 @@ struct RequestTrackingRoutes: Sendable {
     let tracking: RequestTracking
     let engine: WorkflowEngine
 
-    /// A citizen's answer to a request for information.
-    private struct ReplyBody: Decodable {
-        var message: String
-        var fields: [String: JSONValue]?
-    }
-
     func register(on router: inout Router) {
         router.get("/v1/requests/:tracking") { request, context in
             let number = try context.parameters.require("tracking")
@@ -24,7 +18,7 @@ struct RequestTrackingRoutes: Sendable {
         router.post("/v1/requests/:tracking/replies") { request, context in
             let number = try context.parameters.require("tracking")
             let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
-            let body = try JSONCoding.decode(ReplyBody.self, from: request.body)
+            let body = try JSONCoding.decode(Tracking.ReplyBody.self, from: request.body)
             try engine.reply(for: citizen, message: body.message, fields: body.fields ?? [:])
             return try .json(
                 encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))

@@ -38,7 +38,7 @@ struct ReportCommand: RunnableCommand {
     )
 
     let database: DatabaseOptions
-    let report: ReportName
+    let report: Reports.Name
     let query: ReportQuery
     let format: ReportFormat
     let excelBOM: Bool
@@ -48,7 +48,7 @@ struct ReportCommand: RunnableCommand {
     init(parsing arguments: ParsedArguments) throws(UsageError) {
         database = try DatabaseOptions(parsing: arguments)
         let nameText = try arguments.value(of: Self.name) ?? ""
-        guard let report = ReportName(rawValue: nameText) else {
+        guard let report = Reports.Name(rawValue: nameText) else {
             throw UsageError.invalidValue(
                 for: Self.name.definition, value: nameText, reason: "expected sla, backlog, throughput or misroutes")
         }
@@ -62,7 +62,7 @@ struct ReportCommand: RunnableCommand {
                 reason: "--to must come after --from")
         }
         let intervalText = try arguments.value(of: Self.interval) ?? "day"
-        guard let interval = ReportQuery.Interval(rawValue: intervalText) else {
+        guard let interval = Reports.Query.Interval(rawValue: intervalText) else {
             throw UsageError.invalidValue(
                 for: Self.interval.definition, value: intervalText, reason: "expected day or week")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -89,7 +90,8 @@ struct CatalogSeedTests {
             let services = try connection.query("SELECT code FROM services").map {
                 try $0.decode("code", as: String.self)
             }
-            let municipalities = try CatalogService.municipalities(on: connection).map(\.code)
+            let municipalities = try CatalogService.municipalities(in: .english, on: connection).municipalities.map(
+                \.code)
             var resolved = 0
             for year in [2025, 2026, 2027] {
                 let instant = try #require(try? Date.ISO8601FormatStyle().parse("\(year)-06-01T09:00:00Z"))

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -68,7 +69,7 @@ struct IntakeIdempotencyTests {
         defer { pool.close() }
         let service = SubmissionService(pool: pool)
         let key = "race-" + UUID().uuidString
-        let receipts = try await withThrowingTaskGroup(of: SubmissionReceipt.self) { group in
+        let receipts = try await withThrowingTaskGroup(of: Intake.Receipt.self) { group in
             for _ in 0..<8 {
                 group.addTask {
                     try await Self.onOwnThread {
@@ -92,7 +93,7 @@ struct IntakeIdempotencyTests {
         defer { pool.close() }
         let service = SubmissionService(pool: pool)
         let municipalities = ["TRP", "BEN", "MIS", "SQJ", "TAJ"]
-        let receipts = try await withThrowingTaskGroup(of: SubmissionReceipt.self) { group in
+        let receipts = try await withThrowingTaskGroup(of: Intake.Receipt.self) { group in
             for index in 0..<50 {
                 group.addTask {
                     try await Self.onOwnThread {
@@ -147,7 +148,8 @@ struct IntakeIdempotencyTests {
                 tasks
                     == receipt.steps.map {
                         Self.describe(
-                            stage: $0.stage, step: $0.step, office: $0.office, status: $0.status, dueAt: $0.dueAt)
+                            stage: $0.stage, step: $0.step, office: $0.office, status: $0.status.rawValue,
+                            dueAt: $0.dueAt)
                     })
             #expect(
                 events == [

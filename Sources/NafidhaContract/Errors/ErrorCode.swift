@@ -176,7 +176,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
-        case .storedDataInvalid: "A request's municipality has no working calendar (a data error)."
+        case .storedDataInvalid: "Stored data is missing or unreadable (a data error): a municipality without calendar."
         case .invalidIdempotencyKey: "The Idempotency-Key is not 16–255 printable ASCII characters, or is repeated."
         case .idempotencyConflict: "The Idempotency-Key was used before with a different body."
         case .municipalityRequired: "The `municipality` query parameter is missing or empty."

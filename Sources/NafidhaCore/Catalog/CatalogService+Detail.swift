@@ -3,11 +3,12 @@ import NafidhaContract
 import Postgres
 
 extension CatalogService {
-    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`.
+    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`, texts in `language`.
     /// - Throws: `unknown_municipality`, `unknown_service`, or `service_not_offered` (all 404).
     public static func serviceDetail(
-        service: String, municipality: String, at instant: Date, on connection: PostgresConnection
-    ) throws -> ServiceDetail {
+        service: String, municipality: String, at instant: Date, in language: Language,
+        on connection: PostgresConnection
+    ) throws -> Catalog.ServiceDetail {
         try requireMunicipality(municipality, on: connection)
         let unknown = NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: service))
         guard isServiceCode(service) else { throw unknown }
@@ -27,21 +28,31 @@ extension CatalogService {
                 message: ErrorCode.Message.serviceNotOffered(service: service, municipality: municipality))
         }
         let workflow = try ResolvedWorkflow(jsonText: text)
-        let summary = ServiceSummary(
-            code: try row.decode("code"), sector: try row.decode("sector_code"), names: try row.catalogText("name"),
-            descriptions: try row.catalogText("description"), slaDays: workflow.slaDays, fee: workflow.fee,
-            currency: workflow.currency, publicReport: try row.decode("public_report")
-        )
         let names = try stepNames(of: workflow, on: connection)
-        return ServiceDetail(
-            summary: summary, municipality: municipality, fields: try formFields(service: service, on: connection),
-            documents: try documents(service: service, on: connection), workflow: workflow,
-            sectorNames: names.sectors, officeNames: names.offices
+        return Catalog.ServiceDetail(
+            language: language, municipality: municipality,
+            service: try Catalog.Service(
+                row: row, in: language, slaDays: workflow.slaDays, fee: workflow.fee, currency: workflow.currency),
+            fields: try formFields(service: service, on: connection).map { Catalog.Field($0, in: language) },
+            documents: try documents(service: service, in: language, on: connection),
+            workflow: Catalog.Workflow(
+                resolvedAt: workflow.resolvedAt, slaDays: workflow.slaDays, fee: workflow.fee,
+                currency: workflow.currency,
+                stages: workflow.stages.map { stage in
+                    Catalog.Stage(
+                        stage: stage.stage,
+                        steps: stage.steps.map { step in
+                            Catalog.Step(
+                                sector: step.sector, sectorName: names.sectors[step.sector]?.text(in: language),
+                                office: step.office, officeName: names.offices[step.office]?.text(in: language),
+                                slaDays: step.slaDays)
+                        })
+                })
         )
     }
 
     /// The form fields of `service` in display order, with their choices (empty for an unknown service).
-    public static func formFields(service: String, on connection: PostgresConnection) throws -> [FormField] {
+    static func formFields(service: String, on connection: PostgresConnection) throws -> [FormField] {
         var choices: [String: [FormField.Choice]] = [:]
         for row in try connection.queryPrepared(
             """
@@ -68,7 +79,7 @@ extension CatalogService {
     /// text) as a form field with `choices`.
     static func formField(from row: PostgresRow, choices: [FormField.Choice]) throws -> FormField {
         let datatypeText: String = try row.decode("datatype")
-        guard let datatype = FieldDatatype(rawValue: datatypeText) else {
+        guard let datatype = Catalog.FieldDatatype(rawValue: datatypeText) else {
             throw CatalogDataError(column: "datatype", value: datatypeText)
         }
         return FormField(
@@ -78,12 +89,14 @@ extension CatalogService {
         )
     }
 
-    /// The documents `service` requires, in display order.
-    public static func documents(service: String, on connection: PostgresConnection) throws -> [RequiredDocument] {
+    /// The documents `service` requires, in display order, names in `language`.
+    static func documents(
+        service: String, in language: Language, on connection: PostgresConnection
+    ) throws -> [Catalog.Document] {
         try connection.queryPrepared(
             "SELECT code, name_ar, name_fr, name_en FROM service_documents WHERE service_code = $1 ORDER BY position",
             [service]
-        ).map { RequiredDocument(code: try $0.decode("code"), names: try $0.catalogText("name")) }
+        ).map { Catalog.Document(code: try $0.decode("code"), name: try $0.catalogText("name").text(in: language)) }
     }
 
     /// The names of the sectors and offices a workflow's steps go to.

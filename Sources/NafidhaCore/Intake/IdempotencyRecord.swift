@@ -42,7 +42,7 @@ struct IdempotencyRecord: Sendable {
     /// The first answer to this key from `row`, which holds the `request_hash`, `access_token_hash`,
     /// `idempotency_token_cipher` and `idempotency_receipt` of the request the key names (all NULL when the key is
     /// new: then nil); throws `idempotency_conflict` when the key came with another body.
-    func replay(from row: PostgresRow) throws -> SubmissionReceipt? {
+    func replay(from row: PostgresRow) throws -> Intake.Receipt? {
         guard let storedBodyHash = try row.decode("request_hash", as: [UInt8]?.self) else { return nil }
         guard storedBodyHash == bodyHash else {
             throw NafidhaError(.idempotencyConflict)
@@ -54,14 +54,14 @@ struct IdempotencyRecord: Sendable {
             throw NafidhaError(.idempotencyConflict)
         }
         var receipt = try Self.decoder.decode(
-            SubmissionReceipt.self, from: Data(try row.decode("idempotency_receipt", as: String.self).utf8)
+            Intake.Receipt.self, from: Data(try row.decode("idempotency_receipt", as: String.self).utf8)
         )
         receipt.accessToken = token.text
         return receipt
     }
 
     /// What to store so that `replay` can rebuild `receipt` and its token.
-    func sealed(tokenBytes: [UInt8], receipt: SubmissionReceipt) throws -> Sealed {
+    func sealed(tokenBytes: [UInt8], receipt: Intake.Receipt) throws -> Sealed {
         var withoutToken = receipt
         withoutToken.accessToken = ""
         return Sealed(

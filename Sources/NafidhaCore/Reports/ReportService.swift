@@ -8,7 +8,7 @@ import Postgres
 /// Synchronous, like every service: call it from threads we own.
 public enum ReportService {
     /// Computes report `name` for `query` on `connection` (outside any transaction).
-    public static func make(_ name: ReportName, _ query: ReportQuery, on connection: PostgresConnection) throws
+    public static func make(_ name: Reports.Name, _ query: ReportQuery, on connection: PostgresConnection) throws
         -> Report
     {
         guard query.from < query.to else {

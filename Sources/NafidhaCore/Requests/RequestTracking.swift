@@ -35,7 +35,7 @@ public struct RequestTracking: Sendable {
 
     /// The citizen's view of request `tracking`, names in `language`, if `token` is its access token: one statement,
     /// which compares the stored hash with the presented token's inside the lookup.
-    public func view(tracking: String, token: String?, language: Language) throws -> TrackedRequest {
+    public func view(tracking: String, token: String?, language: Language) throws -> Tracking.Request {
         let presented = AccessToken(text: token ?? "").hash
         let request = try pool.withConnection { connection in
             try RequestView(connection: connection, language: language).load(

@@ -3,7 +3,7 @@ import NafidhaContract
 import Postgres
 
 /// One task as stored, as the engine works on it: its place in the workflow, its queue key, status, clock, claim and
-/// version. Staff see tasks as `QueueTask`.
+/// version. Staff see tasks as `Staff.QueueTask`.
 struct TaskRecord: Sendable, Equatable {
     /// The task's id.
     var id: Int64

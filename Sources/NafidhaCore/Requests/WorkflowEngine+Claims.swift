@@ -8,7 +8,7 @@ extension WorkflowEngine {
     /// `open` → `claimed`: the most urgent open task (priority, then due time, then id) of the queues `member` may
     /// work, optionally only of one municipality or sector. Concurrent callers never get the same task.
     public func claimNext(by member: StaffMember, municipality: String? = nil, sector: String? = nil) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
         try member.requireActsOnTasks()
         try member.requireScope(municipality: municipality, sector: sector)
@@ -53,7 +53,7 @@ extension WorkflowEngine {
 
     /// Claims task `id`: it must be open, or claimed by someone whose lease has lapsed; claiming one's own claim
     /// again renews the lease. `version`, when given, must be the task's (else `task_changed`).
-    public func claim(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> QueueTask {
+    public func claim(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> Staff.QueueTask {
         try change(task: id, version: version, by: member) { transaction, task in
             var details: [String: JSONValue] = [:]
             switch task.status {
@@ -73,7 +73,7 @@ extension WorkflowEngine {
 
     /// `claimed` → `open`: gives a claimed task back to its queue. Only its assignee, or a supervisor of its
     /// municipality, may.
-    public func release(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> QueueTask {
+    public func release(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> Staff.QueueTask {
         try change(task: id, version: version, by: member) { transaction, task in
             guard task.status == .claimed else { throw NafidhaError(.taskNotClaimed) }
             guard task.assignee == member.name || member.role == .supervisor else {
@@ -91,7 +91,7 @@ extension WorkflowEngine {
     /// supervisor who may work its queue. The role is checked before anything else, so that whoever is not a
     /// supervisor gets the same `supervisor_only` whatever login they name (logins cannot be probed).
     public func reassign(task id: Int64, version: Int? = nil, by member: StaffMember, to assignee: String) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
         guard member.role == .supervisor else { throw NafidhaError(.supervisorOnly) }
         return try change(task: id, version: version, by: member) { transaction, task in

@@ -8,7 +8,7 @@ extension WorkflowEngine {
     /// approval approves the request. `note`, when given, is kept as an internal note in the same transaction: the
     /// approval and its note stand or fall together.
     public func approve(task id: Int64, version: Int? = nil, by member: StaffMember, note: String? = nil) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
         let note = try note.map { try checkedText($0, field: "note") }
         return try change(task: id, version: version, by: member) { transaction, task in
@@ -26,7 +26,7 @@ extension WorkflowEngine {
     /// `claimed` → `rejected` with a reason (stored as a message the citizen sees); the request is rejected and its
     /// other non-final tasks are cancelled.
     public func reject(task id: Int64, version: Int? = nil, by member: StaffMember, reason: String) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: member) { transaction, task in
@@ -49,7 +49,7 @@ extension WorkflowEngine {
 
     /// `claimed` → `awaiting_citizen`: the assignee asks the citizen a question; the task's clock stops.
     public func requestInformation(task id: Int64, version: Int? = nil, by member: StaffMember, message: String)
-        throws -> QueueTask
+        throws -> Staff.QueueTask
     {
         let message = try checkedText(message, field: "message")
         return try change(task: id, version: version, by: member) { transaction, task in
@@ -67,7 +67,7 @@ extension WorkflowEngine {
     /// clerk of its queue. Counted as a misroute: the clock keeps running.
     public func forward(
         task id: Int64, version: Int? = nil, by member: StaffMember, toSector sector: String, reason: String
-    ) throws -> QueueTask {
+    ) throws -> Staff.QueueTask {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: member) { transaction, task in
             try Self.require(

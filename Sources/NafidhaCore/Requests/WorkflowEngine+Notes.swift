@@ -8,7 +8,7 @@ extension WorkflowEngine {
     /// Adds a note to the request `tracking` as `member`. Clerks and supervisors may write on requests with a task
     /// in their scope; auditors and admins only read (403 `read_only_role`); anything else is `request_not_found`.
     /// A public note needs an active request: on an approved, rejected or cancelled one it is 409 `request_closed`.
-    public func addNote(tracking: String, text: String, isPublic: Bool, by member: StaffMember) throws -> RequestNote {
+    public func addNote(tracking: String, text: String, isPublic: Bool, by member: StaffMember) throws -> Staff.Note {
         try member.requireActsOnTasks()
         let text = try checkedText(text, field: "text")
         return try change { connection, now in
@@ -28,10 +28,10 @@ extension WorkflowEngine {
 
 extension WorkflowTransaction {
     /// Stores a note (checked text) on the request, about `task` when given, and queues its `note_added` event.
-    mutating func addNote(_ text: String, isPublic: Bool, task: TaskRecord?, by actor: Actor) throws -> RequestNote {
+    mutating func addNote(_ text: String, isPublic: Bool, task: TaskRecord?, by actor: Actor) throws -> Staff.Note {
         if isPublic && request.status.isFinal { throw NafidhaError(.requestClosed) }
         let id = try insertMessage(.note(isPublic: isPublic), task: task, author: actor, body: text)
         record(.noteAdded, by: actor, details: ["message_id": .number(Double(id)), "public": .bool(isPublic)])
-        return RequestNote(id: id, trackingNumber: request.tracking, isPublic: isPublic, createdAt: now)
+        return Staff.Note(id: id, trackingNumber: request.tracking, isPublic: isPublic, createdAt: now)
     }
 }

@@ -206,11 +206,8 @@ struct WorkflowTransaction {
     /// Recomputes the request's status (`RequestStatus.derive`, never set by hand) and deadline from its tasks,
     /// appends the queued audit events, and returns the tasks as staff see them.
     @discardableResult
-    mutating func finish() throws -> [QueueTask] {
-        let tasks = try connection.queryPrepared(
-            "SELECT \(QueueTask.columns) FROM \(QueueTask.source) WHERE t.request_id = $1 ORDER BY t.stage_no, t.step_no",
-            [request.id]
-        ).map { try QueueTask(row: $0) }
+    mutating func finish() throws -> [Staff.QueueTask] {
+        let tasks = try Staff.QueueTask.all(ofRequest: request.id, on: connection)
         let previous = cancelled ? RequestStatus.cancelled : request.status
         let status = RequestStatus.derive(previous: previous, tasks: tasks.map(\.status), activity: activity)
         var dueAt = request.dueAt
@@ -241,7 +238,7 @@ struct WorkflowTransaction {
     }
 
     /// `finish()`, answering with task `id` as staff see it after the change.
-    mutating func finish(returning id: Int64) throws -> QueueTask {
+    mutating func finish(returning id: Int64) throws -> Staff.QueueTask {
         guard let task = try finish().first(where: { $0.id == id }) else { throw NafidhaError(.taskNotFound) }
         return task
     }

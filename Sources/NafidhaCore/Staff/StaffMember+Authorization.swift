@@ -27,7 +27,7 @@ extension StaffMember {
     /// `tasks` (docs/clerks.md, "Personal data"): clerks only while a task of their scope is open, claimed or
     /// awaiting the citizen (not for a step still waiting in a later stage, nor one already decided); supervisors,
     /// auditors and admins for every request of their municipalities.
-    func maySeePersonalData(municipality: String, tasks: [QueueTask]) -> Bool {
+    func maySeePersonalData(municipality: String, tasks: [Staff.QueueTask]) -> Bool {
         switch role {
         case .clerk:
             tasks.contains { task in
