@@ -7,8 +7,7 @@ import NafidhaCore
 /// decides, in the service layer); anything else goes on to the server's 500.
 struct ErrorRendering: HTTPMiddleware {
     func handle(
-        _ request: HTTPRequest, context: RequestContext,
-        next: (HTTPRequest, RequestContext) throws -> HTTPResponse
+        _ request: HTTPRequest, context: APIContext, next: (HTTPRequest, APIContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         do {
             return try next(request, context)

@@ -30,17 +30,3 @@ enum JSONCoding {
     }
 
 }
-
-extension HTTPResponse {
-    /// A JSON response encoding `value` as the contract does (`ContractJSON`).
-    static func json(encoding value: some Encodable, status: HTTPResponseStatus = .ok) throws -> HTTPResponse {
-        HTTPResponse.json(bytes: try ContractJSON.encode(value), status: status)
-    }
-}
-
-extension HTTPRequest {
-    /// The language the client asked for with `Accept-Language`.
-    var language: Language {
-        Language.negotiate(acceptLanguage: headers.first(name: "Accept-Language"))
-    }
-}

@@ -3,23 +3,22 @@ import HTTP
 import NafidhaContract
 import NafidhaCore
 
-/// `GET /v1/reports/:name` and `GET /v1/audit/verify` (docs/reports.md): staff bearer tokens of auditors,
-/// supervisors and admins; read-only.
+/// `GET /v1/reports/{name}` and `GET /v1/audit/verify` (docs/reports.md), in the authenticated staff groups:
+/// auditors, supervisors and admins; read-only. A report is JSON, CSV or HTML as `format` asks, so its route makes
+/// its own response from the template the four typed report routes share.
 struct ReportRoutes: Sendable {
-    let authentication: StaffAuthentication
     let reports: ReportReader
     let audit: AuditVerifier
 
-    func register(on router: inout Router) {
-        router.get("/v1/reports/:name") { request, context in
-            let member = try authentication.member(of: request)
-            guard let name = Reports.Name(rawValue: try context.parameters.require("name")) else {
+    func register(on staff: ContractRouter) {
+        staff.register(Routes.slaReport.template) { request, context in
+            guard let name = Reports.Name(rawValue: try context.parameter("name")) else {
                 throw NafidhaError(.reportNotFound)
             }
             var query = try Self.query(from: request.query)
-            try ReportAccess.authorize(member, &query)
+            try ReportAccess.authorize(try context.staff, &query)
             let formatText = request.query["format"] ?? "json"
-            guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format", formatText) }
+            guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format") }
             let report = try reports.report(name, query)
             let text =
                 switch format {
@@ -31,10 +30,7 @@ struct ReportRoutes: Sendable {
             headers.add(name: "Content-Type", value: format.contentType)
             return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(text.utf8)))
         }
-        router.get("/v1/audit/verify") { request, _ in
-            let member = try authentication.member(of: request)
-            return try .json(encoding: try audit.verify(for: member))
-        }
+        staff.register(Routes.auditVerify) { _, context in try audit.verify(for: try context.staff) }
     }
 
     /// `?from=&to=` (ISO 8601 instants or dates; default the 30 days before now), `municipality`, `sector`,
@@ -46,14 +42,14 @@ struct ReportRoutes: Sendable {
             let formatter = ISO8601DateFormatter()
             if let date = formatter.date(from: text) { return date }
             formatter.formatOptions = [.withFullDate]
-            guard text.count == 10, let date = formatter.date(from: text) else { throw invalid(name, text) }
+            guard text.count == 10, let date = formatter.date(from: text) else { throw invalid(name) }
             return date
         }
         let to = try instant("to") ?? now
         let from = try instant("from") ?? to.addingTimeInterval(-30 * 86_400)
         let intervalText = parameters["interval"] ?? "day"
         guard let interval = Reports.Query.Interval(rawValue: intervalText) else {
-            throw invalid("interval", intervalText)
+            throw invalid("interval")
         }
         return ReportQuery(
             from: from, to: to, municipality: parameters["municipality"], sector: parameters["sector"],
@@ -61,8 +57,7 @@ struct ReportRoutes: Sendable {
         )
     }
 
-    private static func invalid(_ name: String, _ value: String) -> NafidhaError {
+    private static func invalid(_ name: String) -> NafidhaError {
         NafidhaError(.invalidParameter, message: ErrorCode.Message.invalidParameter(name: name))
     }
-
 }

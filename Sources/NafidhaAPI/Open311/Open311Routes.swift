@@ -13,7 +13,7 @@ struct Open311Routes: Sendable {
     let requests: Open311Requests
     let intake: Open311Intake
 
-    func register(on router: inout Router) {
+    func register(on router: HTTPRouter<APIContext>) {
         for format in Open311Format.allCases {
             let suffix = "." + format.rawValue
             router.get(Self.prefix + "/discovery" + suffix) { request, _ in
