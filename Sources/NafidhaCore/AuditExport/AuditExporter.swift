@@ -119,20 +119,16 @@ public enum AuditExporter {
     {
         let rows = try connection.query(
             """
-            SELECT s.role, array_remove(array_agg(m.municipality_code ORDER BY m.municipality_code), NULL)::text AS scope
+            SELECT s.role, array_remove(array_agg(m.municipality_code ORDER BY m.municipality_code), NULL) AS scope
               FROM staff s LEFT JOIN staff_municipalities m ON m.staff_id = s.id
              WHERE s.name = $1 AND s.active GROUP BY s.id, s.role
             """,
             [options.actor]
         )
-        let role: String? = try rows.first?.decode("role")
-        let scope =
-            try rows.first.map { row in
-                try row.decode("scope", as: String.self).trimmingCharacters(in: ["{", "}"]).split(separator: ",").map(
-                    String.init)
-            } ?? []
+        let role = try rows.first.flatMap { StaffRole(rawValue: try $0.decode("role")) }
+        let scope = try rows.first?.decode("scope", as: [String].self) ?? []
         let inScope = scope.isEmpty || options.municipality.map(scope.contains) == true
-        guard role == "auditor" || role == "admin", inScope else {
+        guard let role, [.auditor, .admin].contains(role), inScope else {
             throw NafidhaError(.unmaskedNotAllowed)
         }
     }

@@ -103,22 +103,16 @@ extension CatalogService {
     private static func stepNames(
         of workflow: ResolvedWorkflow, on connection: PostgresConnection
     ) throws -> (sectors: [String: LocalizedText], offices: [String: LocalizedText]) {
-        // The codes travel as one jsonb parameter, so the statement stays parameterised however many steps.
-        let codes = JSONValue.object([
-            "sectors": .array(workflow.stages.flatMap(\.steps).map { .string($0.sector) }),
-            "offices": .array(workflow.stages.flatMap(\.steps).map { .string($0.office) }),
-        ]).canonicalText
+        let steps = workflow.stages.flatMap(\.steps)
         var sectors: [String: LocalizedText] = [:]
         var offices: [String: LocalizedText] = [:]
         for row in try connection.queryPrepared(
             """
-            SELECT 'sector' AS kind, code, name_ar, name_fr, name_en FROM sectors
-             WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb -> 'sectors'))
+            SELECT 'sector' AS kind, code, name_ar, name_fr, name_en FROM sectors WHERE code = ANY ($1::text[])
             UNION ALL
-            SELECT 'office', code, name_ar, name_fr, name_en FROM offices
-             WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb -> 'offices'))
+            SELECT 'office', code, name_ar, name_fr, name_en FROM offices WHERE code = ANY ($2::text[])
             """,
-            [codes]
+            [steps.map(\.sector), steps.map(\.office)]
         ) {
             let kind: String = try row.decode("kind")
             if kind == "sector" {

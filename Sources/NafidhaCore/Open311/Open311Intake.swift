@@ -88,7 +88,7 @@ public struct Open311Intake: Sendable {
             let isLocation = field.datatype == .location && !locationSeen
             if isLocation { locationSeen = true }
             return Open311Field(
-                position: index + 1, code: field.code, datatype: field.datatype.rawValue, required: field.required,
+                position: index + 1, code: field.code, datatype: field.datatype, required: field.required,
                 label: field.labels, maxLength: field.maxLength,
                 minimum: field.minValue.map { NSDecimalNumber(decimal: $0).doubleValue },
                 maximum: field.maxValue.map { NSDecimalNumber(decimal: $0).doubleValue }, isLocation: isLocation,
@@ -145,12 +145,12 @@ public struct Open311Intake: Sendable {
         for field in fields {
             if field.isLocation {
                 values[field.code] = .object(location)
-            } else if field.datatype == "multiple_choice" {
+            } else if field.datatype == .multipleChoice {
                 let chosen = form.all("attribute[\(field.code)][]") + form.all("attribute[\(field.code)]")
                 if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
             } else if let value = form["attribute[\(field.code)]"] {
                 values[field.code] =
-                    field.datatype == "location" ? .object(["address": .string(value)]) : .string(value)
+                    field.datatype == .location ? .object(["address": .string(value)]) : .string(value)
             }
         }
         // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.

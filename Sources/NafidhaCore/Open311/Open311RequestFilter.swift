@@ -28,8 +28,8 @@ public struct Open311RequestFilter: Sendable, Equatable {
     public var serviceCodes: [String]?
     /// The time window.
     public var window: Window
-    /// `open` or `closed`; nil keeps both.
-    public var status: String?
+    /// Open or closed; nil keeps both.
+    public var status: Open311Status?
     /// 1-based page.
     public var page: Int
     /// Requests per page.
@@ -68,8 +68,10 @@ public struct Open311RequestFilter: Sendable, Equatable {
         ids = list("service_request_id")
         if let ids, ids.count > Self.maximumIDs { problems["service_request_id"] = .tooMany(maximum: Self.maximumIDs) }
         serviceCodes = list("service_code")
-        status = given["status"]?.lowercased()
-        if let status, status != "open", status != "closed" { problems["status"] = .oneOf(["open", "closed"]) }
+        if let text = given["status"] {
+            status = Open311Status(rawValue: text.lowercased())
+            if status == nil { problems["status"] = .oneOf(Open311Status.allCases.map(\.rawValue)) }
+        }
         page = number("page", maximum: Self.maximumPage, default: 1)
         pageSize = number("page_size", maximum: Self.maximumPageSize, default: Self.maximumPageSize)
 

@@ -47,10 +47,7 @@ public struct QueueService: Sendable {
                  GROUP BY municipality_code, sector_code, office_code
                  ORDER BY municipality_code, sector_code, office_code
                 """,
-                [
-                    PostgresTextArray.literal(member.visibleMunicipalities),
-                    PostgresTextArray.literal(member.visibleSectors),
-                ]
+                [member.visibleMunicipalities, member.visibleSectors]
             ).map { row in
                 Staff.QueueSummary(
                     municipality: try row.decode("municipality_code"), sector: try row.decode("sector_code"),
@@ -95,9 +92,7 @@ public struct QueueService: Sendable {
                  LIMIT $11
                 """,
                 [
-                    PostgresTextArray.literal(statuses),
-                    PostgresTextArray.literal(member.visibleMunicipalities),
-                    PostgresTextArray.literal(member.visibleSectors),
+                    statuses, member.visibleMunicipalities, member.visibleSectors,
                     query.municipality, query.sector, query.overdue ?? false, query.assignee,
                     cursor?.priority, cursor?.due, cursor?.id, limit + 1,
                 ]

@@ -11,9 +11,8 @@ struct RequestView {
 
     /// The audit actions a citizen may see. Cancellations count only when the citizen cancelled: the cascade that
     /// follows a rejection is the system's bookkeeping.
-    private static let publicActions = [
-        "submitted", "task_opened", "approved", "rejected", "information_requested",
-        "citizen_replied", "cancelled", "note_added",
+    private static let publicActions: [AuditAction] = [
+        .submitted, .taskOpened, .approved, .rejected, .informationRequested, .citizenReplied, .cancelled, .noteAdded,
     ]
 
     /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, else nil: an unknown number
@@ -22,7 +21,7 @@ struct RequestView {
         let rows = try connection.queryPrepared(
             Self.statement,
             [
-                tracking, tokenHash, language.rawValue, "{" + Self.publicActions.joined(separator: ",") + "}",
+                tracking, tokenHash, language.rawValue, Self.publicActions.map(\.rawValue),
                 RequestTracking.maximumTimelineEntries,
             ]
         )

@@ -35,9 +35,7 @@ extension WorkflowEngine {
                  ORDER BY c.priority DESC, c.due_at, c.id
                  LIMIT 1
                 """,
-                [
-                    PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors),
-                ]
+                [municipalities, sectors]
             )
             guard let row = rows.first else { throw NafidhaError(.queueEmpty) }
             let task = try TaskRecord(row: row)

@@ -62,8 +62,18 @@ public struct StaffDirectory: Sendable {
             throw Self.invalid(.sectorsOnlyForClerks)
         }
         return try pool.withTransaction { connection in
-            try Self.requireKnown(municipalities, table: "municipalities", on: connection)
-            try Self.requireKnown(sectors, table: "sectors", on: connection)
+            // The first code of each list the catalog does not know, if any.
+            let unknown = try connection.query(
+                """
+                SELECT (SELECT c FROM unnest($1::text[]) c WHERE c NOT IN (SELECT code FROM municipalities) ORDER BY c
+                         LIMIT 1) AS municipality,
+                       (SELECT c FROM unnest($2::text[]) c WHERE c NOT IN (SELECT code FROM sectors) ORDER BY c
+                         LIMIT 1) AS sector
+                """,
+                [municipalities, sectors]
+            )[0]
+            if let code: String = try unknown.decode("municipality") { throw Self.invalid(.unknownMunicipality(code)) }
+            if let code: String = try unknown.decode("sector") { throw Self.invalid(.unknownSector(code)) }
             let id: Int64
             do {
                 id = try connection.query(
@@ -72,13 +82,11 @@ public struct StaffDirectory: Sendable {
             } catch let error as PostgresError where error.isUniqueViolation {
                 throw NafidhaError(.staffExists)
             }
-            for code in municipalities {
-                try connection.execute(
-                    "INSERT INTO staff_municipalities (staff_id, municipality_code) VALUES ($1, $2)", [id, code])
-            }
-            for code in sectors {
-                try connection.execute("INSERT INTO staff_sectors (staff_id, sector_code) VALUES ($1, $2)", [id, code])
-            }
+            try connection.execute(
+                "INSERT INTO staff_municipalities (staff_id, municipality_code) SELECT $1, unnest($2::text[])",
+                [id, municipalities])
+            try connection.execute(
+                "INSERT INTO staff_sectors (staff_id, sector_code) SELECT $1, unnest($2::text[])", [id, sectors])
             return StaffMember(id: id, name: name, role: role, municipalities: municipalities, sectors: sectors)
         }
     }
@@ -139,11 +147,7 @@ public struct StaffDirectory: Sendable {
             )
             let found = try connection.queryPrepared(
                 """
-                SELECT s.id, s.name, s.role,
-                       coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
-                                   FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
-                       coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
-                                   FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
+                SELECT \(Self.memberColumns)
                   FROM staff_tokens t JOIN staff s ON s.id = t.staff_id
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND s.active
                 """,
@@ -160,12 +164,7 @@ public struct StaffDirectory: Sendable {
     ) {
         let rows = try connection.queryPrepared(
             """
-            SELECT s.id, s.name, s.role, s.active,
-                   coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
-                               FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
-                   coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
-                               FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
-              FROM staff s WHERE s.name = $1
+            SELECT \(Self.memberColumns), s.active FROM staff s WHERE s.name = $1
             """,
             [name]
         )
@@ -173,13 +172,19 @@ public struct StaffDirectory: Sendable {
         return (try Self.member(from: rows[0]), try rows[0].decode("active"))
     }
 
+    /// A staff member's columns over `staff s`, scope as two sorted `text[]`.
+    private static let memberColumns = """
+        s.id, s.name, s.role,
+        ARRAY(SELECT municipality_code FROM staff_municipalities WHERE staff_id = s.id ORDER BY municipality_code)
+            AS municipalities,
+        ARRAY(SELECT sector_code FROM staff_sectors WHERE staff_id = s.id ORDER BY sector_code) AS sectors
+        """
+
     private static func member(from row: PostgresRow) throws -> StaffMember {
-        let split = { (text: String) in text.split(separator: ",").map(String.init) }
         guard let role = StaffRole(rawValue: try row.decode("role")) else { throw NafidhaError(.invalidToken) }
         return StaffMember(
             id: try row.decode("id"), name: try row.decode("name"), role: role,
-            municipalities: split(try row.decode("municipalities")), sectors: split(try row.decode("sectors"))
-        )
+            municipalities: try row.decode("municipalities"), sectors: try row.decode("sectors"))
     }
 
     /// 404 `staff_not_found`, naming who was looked for.
@@ -190,14 +195,5 @@ public struct StaffDirectory: Sendable {
     /// 422 `invalid_staff`, saying what is wrong.
     private static func invalid(_ problem: StaffProblem) -> NafidhaError {
         NafidhaError(.invalidStaff, message: ErrorCode.Message.invalidStaff(problem))
-    }
-
-    private static func requireKnown(_ codes: [String], table: String, on connection: PostgresConnection) throws {
-        let sql =
-            table == "municipalities"
-            ? "SELECT 1 FROM municipalities WHERE code = $1" : "SELECT 1 FROM sectors WHERE code = $1"
-        for code in codes where try connection.query(sql, [code]).count == 0 {
-            throw Self.invalid(table == "municipalities" ? .unknownMunicipality(code) : .unknownSector(code))
-        }
     }
 }
