@@ -3,6 +3,7 @@ import NafidhaCore
 import Postgres
 import TestSupport
 import Testing
+import Transparency
 
 /// Builds audit trails in a fresh demo-catalog database and exports them to a private folder.
 struct AuditExportFixture {
@@ -84,7 +85,7 @@ struct AuditExportTests {
             #expect(trp.lastSeq == 4 && trp.headSeq == headSeq)
             #expect(trp.lastHash == headHash && trp.headHash == headHash)
             let fileBytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            #expect(manifest.sha256 == SHA256.hex(SHA256.hash(Array(fileBytes))))
+            #expect(manifest.sha256 == Hex.encode(SHA256.hash(Array(fileBytes))))
             #expect(try fixture.text(path).split(separator: "\n").count == 7)
 
             let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)

@@ -1,6 +1,7 @@
 import Foundation
 import NafidhaContract
 import Postgres
+import Transparency
 
 /// An Idempotency-Key and the body it came with, and how a replay recovers the first answer without the database
 /// ever holding the access token in plaintext.
@@ -35,7 +36,7 @@ struct IdempotencyRecord: Sendable {
             throw NafidhaError(.invalidIdempotencyKey)
         }
         self.key = key
-        self.keyDigest = SHA256.hex(SHA256.hash(key))
+        self.keyDigest = Hex.encode(SHA256.hash(key))
         self.bodyHash = bodyHash
     }
 
