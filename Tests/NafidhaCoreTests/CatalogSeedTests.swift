@@ -98,9 +98,7 @@ struct CatalogSeedTests {
                 for municipality in municipalities {
                     for service in services {
                         guard
-                            let workflow = try CatalogService.resolveWorkflow(
-                                service: service, municipality: municipality, at: instant, on: connection
-                            )
+                            let workflow = try resolveService(service, in: municipality, at: instant, on: connection)
                         else { continue }
                         resolved += 1
                         let path = workflow.stages.map { $0.steps.map(\.slaDays).max() ?? 0 }.reduce(0, +)

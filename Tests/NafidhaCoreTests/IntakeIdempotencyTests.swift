@@ -81,7 +81,7 @@ struct IntakeIdempotencyTests {
         }
         #expect(Set(receipts.map(\.trackingNumber)).count == 1)
         #expect(Set(receipts.map(\.accessToken)).count == 1)
-        let requests = try await pool.withConnection { try IntakeSamples.counts(on: $0)[0] }
+        let requests = try await Self.onOwnThread { try pool.withConnection { try IntakeSamples.counts(on: $0)[0] } }
         #expect(requests == 1)
     }
 
@@ -107,7 +107,7 @@ struct IntakeIdempotencyTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(Set(receipts.map(\.trackingNumber)).count == 50)
-        let counts = try await pool.withConnection { try IntakeSamples.counts(on: $0) }
+        let counts = try await Self.onOwnThread { try pool.withConnection { try IntakeSamples.counts(on: $0) } }
         #expect(counts == [50, 200, 150])
         // Each request holds the tasks its receipt lists, and its events name it and its own opened tasks.
         for receipt in receipts {
@@ -157,9 +157,11 @@ struct IntakeIdempotencyTests {
                     "task_opened nafidha 1.2 true",
                 ])
         }
-        let chains = try await pool.withConnection { connection in
-            try sequenceAudit(on: connection)
-            return try AuditLog.verifyAll(on: connection)
+        let chains = try await Self.onOwnThread {
+            try pool.withConnection { connection in
+                try sequenceAudit(on: connection)
+                return try AuditLog.verifyAll(on: connection)
+            }
         }.filter { $0.eventsChecked > 0 }
         #expect(chains.count == municipalities.count)
         #expect(chains.allSatisfy { $0.intact && $0.eventsChecked == 30 })
