@@ -68,7 +68,7 @@ struct ContractRouter {
     /// Registers `route` with its body read as `Read` rather than the route's body type: for a body the service
     /// checks member by member to report every problem at once (a submission), which typed decoding would stop at
     /// the first.
-    func register<Body, Response, Read: Decodable>(
+    func register<Body, Response, Read: Decodable & Sendable>(
         _ route: Route<Body, Response>, reading: Read.Type, emptyBodyIsEmptyObject: Bool = false,
         _ handler: @escaping @Sendable (HTTPRequest, Read, APIContext) throws -> Answer<Response>
     ) {
