@@ -21,8 +21,8 @@ struct ContractRouter {
         self.router = router
     }
 
-    /// Registers in one group per prefix (`/v1/staff`, ...), every group behind `middleware`, which also answers for
-    /// unknown paths under the prefixes. Every template registered there must start with one of them.
+    /// Registers in one group per prefix (`/v1/staff`, ...), every group behind `middleware`, which runs for every
+    /// request under the prefixes, unknown paths included. Every template registered there must start with one.
     func groups(_ prefixes: [String], middleware: some HTTPMiddleware<APIContext>) -> ContractRouter {
         ContractRouter(
             targets: prefixes.map { ($0, router.group($0).add(middleware: middleware)) }, router: router)
