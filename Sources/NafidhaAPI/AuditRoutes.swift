@@ -13,23 +13,21 @@ import NafidhaCore
 ///
 /// A call the verifiers or the export slots cannot take is answered 503 `overloaded` with `Retry-After`.
 struct AuditRoutes: Sendable {
-    let authentication: StaffAuthentication
     let verifier: AuditVerifier
     let exports: AuditExportService
 
     /// What `Retry-After` asks of a refused call: a verification or an export slot frees up within seconds.
     static let retryAfterSeconds = 2
 
-    func register(on router: inout Router) {
-        router.get("/v1/audit/verify") { request, _ in
-            let member = try authentication.member(of: request)
+    func register(on staff: ContractRouter) {
+        staff.register(Routes.auditVerify) { request, context in
+            let member = try context.staff
             let full = try Self.flag("full", in: request.query)
             let chains = try Self.askingToRetry(request) { try verifier.verify(for: member, full: full) }
-            return try .json(
-                encoding: Audit.Verification(intact: chains.allSatisfy(\.intact), chains: chains.map(\.chain)))
+            return Audit.Verification(intact: chains.allSatisfy(\.intact), chains: chains.map(\.chain))
         }
-        router.get("/v1/audit/export") { request, _ in
-            let member = try authentication.member(of: request)
+        staff.register(Routes.auditExport.template) { request, context in
+            let member = try context.staff
             let query = try Self.exportQuery(request.query)
             let export = try Self.askingToRetry(request) { try exports.prepare(query, for: member) }
             var headers = HTTPHeaders()
@@ -45,10 +43,9 @@ struct AuditRoutes: Sendable {
                     try exports.stream(export) { bytes in try writer.write(bytes) }
                 })
         }
-        router.get("/v1/audit/export/manifest") { request, _ in
-            let member = try authentication.member(of: request)
+        staff.register(Routes.auditExportManifest) { request, context in
             guard let id = request.query["export"], !id.isEmpty else { throw Self.invalid("export") }
-            return try .json(encoding: exports.manifest(export: id, for: member))
+            return try exports.manifest(export: id, for: try context.staff)
         }
     }
 
@@ -56,7 +53,7 @@ struct AuditRoutes: Sendable {
     private static func askingToRetry<T>(_ request: HTTPRequest, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as NafidhaError where error.code == ErrorCode.overloaded.rawValue {
+        } catch let error as NafidhaError where error.code == .overloaded {
             var refusal = HTTPError(error, language: request.language)
             refusal.headers.add(name: "Retry-After", value: String(retryAfterSeconds))
             throw refusal
@@ -93,8 +90,6 @@ struct AuditRoutes: Sendable {
     }
 
     private static func invalid(_ name: String) -> NafidhaError {
-        NafidhaError(
-            .badRequest, code: ErrorCode.invalidParameter.rawValue,
-            message: ErrorCode.Message.invalidParameter(name: name))
+        NafidhaError(.invalidParameter, message: ErrorCode.Message.invalidParameter(name: name))
     }
 }

@@ -4,6 +4,7 @@ import NafidhaCore
 import Postgres
 import TestSupport
 import Testing
+import Transparency
 
 /// `GET /v1/audit/verify`, `GET /v1/audit/export` and its manifest: who may ask what, and what comes back.
 @Suite("Audit routes")
@@ -86,7 +87,7 @@ struct AuditRoutesTests {
                 let answer = try server.get(manifestTarget, headers: auditor)
                 #expect(answer.status == 200, "\(answer.text)")
                 let manifest = try ContractJSON.decode(Audit.ExportManifest.self, from: answer.body)
-                #expect(manifest.sha256 == SHA256.hex(SHA256.hash(export.body)))
+                #expect(manifest.sha256 == Hex.encode(SHA256.hash(export.body)))
                 #expect(!manifest.masked && manifest.format == .csv && manifest.eventCount == 5)
                 #expect(manifest.chains.map(\.municipalityCode) == ["BEN", "TRP"])
                 #expect(try server.get(manifestTarget, headers: other).status == 404)

@@ -4,6 +4,7 @@ import NafidhaContract
 import NafidhaCore
 import TestSupport
 import Testing
+import Transparency
 
 /// `nafidha audit export` and `nafidha audit verify` as clients of a real server: the export streamed into a private
 /// file checked against the server's manifest, and nothing left behind when the stream is cut or the hashes differ.
@@ -174,7 +175,7 @@ struct AuditExportThroughAPITests {
         let body = Array(String(repeating: "{\"line\":\"x\"}\n", count: 20_000).utf8)
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let right = SHA256.hex(SHA256.hash(body))
+        let right = Hex.encode(SHA256.hash(body))
         for (cut, sha256, complaint) in [
             (true, right, "was cut short"), (false, String(repeating: "0", count: 64), "damaged on the way"),
         ] {

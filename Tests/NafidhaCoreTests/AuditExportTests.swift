@@ -4,6 +4,7 @@ import NafidhaCore
 import Postgres
 import TestSupport
 import Testing
+import Transparency
 
 /// Builds audit trails in a fresh demo-catalog database and exports them to a private folder.
 struct AuditExportFixture {
@@ -89,7 +90,7 @@ struct AuditExportTests {
             #expect(trp.lastSeq == 4 && trp.headSeq == headSeq)
             #expect(trp.lastHash == headHash && trp.headHash == headHash)
             let fileBytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            #expect(manifest.sha256 == SHA256.hex(SHA256.hash(Array(fileBytes))))
+            #expect(manifest.sha256 == Hex.encode(SHA256.hash(Array(fileBytes))))
             #expect(try fixture.text(path).split(separator: "\n").count == 7)
 
             let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)
@@ -169,7 +170,7 @@ struct AuditExportTests {
             let error = #expect(throws: NafidhaError.self) {
                 _ = try fixture.export("none.jsonl", AuditExportOptions(from: allTime.to, to: allTime.from))
             }
-            #expect(error?.code == "invalid_range")
+            #expect(error?.code == .invalidRange)
         }
     }
 
@@ -193,7 +194,7 @@ struct AuditExportTests {
             let refused = #expect(throws: NafidhaError.self) {
                 _ = try fixture.export("no.jsonl", AuditExportOptions(unmasked: true))
             }
-            #expect(refused?.code == "unmasked_not_allowed", "an unmasked export names who sees the data")
+            #expect(refused?.code == .unmaskedNotAllowed, "an unmasked export names who sees the data")
             let auditor = StaffMember(id: 1, name: "auditor.one", role: .auditor, municipalities: [], sectors: [])
             let options = AuditExportOptions(unmasked: true)
             let (fullPath, full) = try fixture.export("full.jsonl", options, viewer: .staff(auditor))

@@ -194,7 +194,7 @@ struct AuditSequencerTests {
             let refused = #expect(throws: NafidhaError.self) {
                 try AuditSequencer.chainWaiting(on: second, patience: .milliseconds(100))
             }
-            #expect(refused?.code == "audit_sequencer_busy")
+            #expect(refused?.code == .auditSequencerBusy)
 
             // The second waits on a thread of its own while the first commits.
             let waited = Shared<String>()

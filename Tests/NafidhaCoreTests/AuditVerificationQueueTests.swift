@@ -66,7 +66,7 @@ struct AuditVerificationQueueTests {
             settings.queueCapacity = 1
             let queue = AuditVerificationQueue(pool: world.pool, settings: settings)
             let error = #expect(throws: NafidhaError.self) { try queue.verify(["BEN", "TRP"], full: false) }
-            #expect(error?.code == "overloaded" && error?.kind == .unavailable)
+            #expect(error?.code == .overloaded && error?.status == 503)
             let results = try queue.verify(["BEN"], full: false)
             #expect(results.map(\.intact) == [true])
         }
@@ -87,7 +87,7 @@ struct AuditVerificationQueueTests {
             let sharing = onThread { try queue.verify(["TRP"], full: false) }
             Thread.sleep(forTimeInterval: 0.2)
             let tooMany = #expect(throws: NafidhaError.self) { try queue.verify(["BEN"], full: false) }
-            #expect(tooMany?.code == "overloaded")
+            #expect(tooMany?.code == .overloaded)
             try release()
             for call in [running, queued, sharing] {
                 let results = try call().get()
@@ -103,7 +103,7 @@ struct AuditVerificationQueueTests {
         try withStalledVerifiers(settings) { queue, release, _ in
             let started = ContinuousClock.now
             let error = #expect(throws: NafidhaError.self) { try queue.verify(["TRP"], full: false) }
-            #expect(error?.code == "overloaded")
+            #expect(error?.code == .overloaded)
             #expect(ContinuousClock.now - started < .seconds(10))
             try release()
             let results = try queue.verify(["TRP"], full: false)

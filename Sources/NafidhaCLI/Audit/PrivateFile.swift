@@ -1,5 +1,6 @@
 import Foundation
 import NafidhaCore
+import Transparency
 
 #if canImport(Glibc)
     import Glibc
@@ -30,7 +31,7 @@ final class PrivateFile {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        temporaryPath = folder + "/." + name + "." + SHA256.hex(SecureRandom.bytes(6)) + ".partial"
+        temporaryPath = folder + "/." + name + "." + Hex.encode(SecureRandom.bytes(6)) + ".partial"
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Self.failure("cannot create \(temporaryPath)") }
         buffer.reserveCapacity(Self.bufferBytes)

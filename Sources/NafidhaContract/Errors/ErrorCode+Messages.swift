@@ -96,7 +96,7 @@ extension ErrorCode {
             Message.staffInactive(name: "{name}")
         case .validationFailed:
             LocalizedText(ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid.")
-        case .unknownRequestStatus, .unknownTaskStatus:
+        case .unknownRequestStatus, .unknownTaskStatus, .storedDataInvalid:
             LocalizedText(
                 ar: "بيانات مخزّنة غير متوقعة.", fr: "Données enregistrées inattendues.", en: "Unexpected stored data.")
         case .invalidIdempotencyKey:
@@ -160,6 +160,11 @@ extension ErrorCode {
                 fr: "Seul un auditeur ou un administrateur actif, dans son périmètre, peut voir les données "
                     + "personnelles.",
                 en: "Only an active auditor or admin, within their scope, may see personal data.")
+        case .auditSequencerBusy:
+            LocalizedText(
+                ar: "مُسلسِل آخر لسجل التدقيق يعمل الآن؛ أعد المحاولة بعد قليل.",
+                fr: "Un autre séquenceur du journal d'audit est à l'œuvre ; réessayez dans un instant.",
+                en: "Another audit sequencer is at work; try again in a moment.")
         case .invalidAPIKey:
             LocalizedText(
                 ar: "مفتاح api_key صالح مطلوب.", fr: "Une api_key valide est requise.",

@@ -38,6 +38,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case validationFailed = "validation_failed"
     case unknownRequestStatus = "unknown_request_status"
     case unknownTaskStatus = "unknown_task_status"
+    case storedDataInvalid = "stored_data_invalid"
 
     // Intake and the catalog.
     case invalidIdempotencyKey = "invalid_idempotency_key"
@@ -57,6 +58,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case municipalityNotFound = "municipality_not_found"
     case exportNotFound = "export_not_found"
     case unmaskedNotAllowed = "unmasked_not_allowed"
+    case auditSequencerBusy = "audit_sequencer_busy"
 
     // The Open311 façade and its API keys.
     case invalidAPIKey = "invalid_api_key"
@@ -109,8 +111,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     public var status: Int {
         switch self {
         case .invalidCursor, .searchCriterionRequired, .invalidIdempotencyKey, .municipalityRequired, .invalidRange,
-            .invalidParameter,
-            .invalidAPIKeyName, .invalidParameters, .unsupportedMediaType, .invalidForm, .invalidJSON, .invalidQuery,
+            .invalidParameter, .invalidAPIKeyName, .invalidParameters, .serviceNotPublic, .unsupportedMediaType,
+            .invalidForm, .invalidJSON, .invalidQuery,
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
             .conflictingFraming, .invalidContentLength,
@@ -123,7 +125,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
-            .unknownRequest, .serviceNotPublic, .notFound:
+            .unknownRequest, .notFound:
             404
         case .methodNotAllowed:
             405
@@ -144,7 +146,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             500
         case .unsupportedTransferCoding, .methodNotImplemented:
             501
-        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .overloaded:
+        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .storedDataInvalid,
+            .auditSequencerBusy, .overloaded:
             503
         case .versionNotSupported:
             505
@@ -181,6 +184,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
+        case .storedDataInvalid: "Stored data is missing or unreadable (a data error): a municipality without calendar."
         case .invalidIdempotencyKey: "The Idempotency-Key is not 16–255 printable ASCII characters, or is repeated."
         case .idempotencyConflict: "The Idempotency-Key was used before with a different body."
         case .municipalityRequired: "The `municipality` query parameter is missing or empty."
@@ -198,13 +202,15 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .exportNotFound:
             "No such export: `nafidha audit verify --file` cannot open the file, or the API keeps no manifest of it for the caller."
         case .unmaskedNotAllowed: "An unmasked audit export (applicants' personal data): auditors and admins only."
+        case .auditSequencerBusy: "`nafidha audit`: another audit sequencer kept the chains longer than it waits."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."
         case .invalidParameters: "Open311: some parameters are missing or invalid."
         case .unknownJurisdiction: "Open311: no municipality has this `jurisdiction_id`."
         case .unknownRequest: "Open311: no public report has this id."
-        case .serviceNotPublic: "Open311: the service is not a public report, so Open311 does not serve it."
+        case .serviceNotPublic:
+            "Open311: a request names a service that is not a public report (its definition is `unknown_service`)."
         case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
         case .invalidForm: "Open311: the form body cannot be parsed."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."

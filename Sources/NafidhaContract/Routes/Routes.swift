@@ -78,6 +78,10 @@ public enum Routes {
     /// Every report shares one template; its name is the parameter.
     private static let reportPath = "/v1/reports/:name"
 
+    /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail): a
+    /// server authenticates every request under them, requests for unknown paths included.
+    public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit"]
+
     /// Every template above, once each, in the order listed.
     public static let all: [RouteTemplate] = {
         let templates = [

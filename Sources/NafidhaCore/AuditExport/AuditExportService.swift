@@ -1,6 +1,7 @@
 import Foundation
 import NafidhaContract
 import Postgres
+import Transparency
 
 /// Exports of the audit trail as the API serves them (`GET /v1/audit/export`): who may export what, a bounded number
 /// streaming at once, and the manifest kept for the exporter to fetch once the stream ended.
@@ -37,24 +38,14 @@ public struct AuditExportService: Sendable {
     /// - Throws: 403 `reports_not_allowed` (clerks), `unmasked_not_allowed` (supervisors asking for personal data),
     ///   `out_of_scope`; 400 `invalid_range`; 503 `overloaded` when every slot is taken.
     public func prepare(_ query: Audit.ExportQuery, for member: StaffMember) throws -> PreparedAuditExport {
-        guard member.role != .clerk else { throw ReportAccess.notAllowed }
-        if query.unmasked && member.role == .supervisor { throw AuditExporter.unmaskedNotAllowed }
-        var municipality = query.municipality
-        if let scope = member.visibleMunicipalities {
-            if let named = municipality {
-                guard scope.contains(named) else { throw ReportAccess.outOfScope }
-            } else if scope.count == 1 {
-                municipality = scope[0]
-            } else {
-                throw ReportAccess.outOfScope
-            }
-        }
+        let municipality = try ReportAccess.municipality(query.municipality, for: member)
+        if query.unmasked && member.role == .supervisor { throw NafidhaError(.unmaskedNotAllowed) }
         let options = AuditExportOptions(
             from: query.from, to: query.to, municipality: municipality, format: query.format,
             unmasked: query.unmasked)
-        guard !options.isEmptyRange else { throw AuditExporter.invalidRange }
+        guard !options.isEmptyRange else { throw NafidhaError(.invalidRange) }
         guard let slot = slots.take() else { throw NafidhaError.overloaded }
-        let id = SHA256.hex(SecureRandom.bytes(16))
+        let id = Hex.encode(SecureRandom.bytes(16))
         return PreparedAuditExport(id: id, options: options, member: member, slot: slot)
     }
 
@@ -92,8 +83,7 @@ public struct AuditExportService: Sendable {
                 [id, member.id, Double(settings.manifestLifetime.components.seconds)])
         }
         guard let row = rows.first else {
-            throw NafidhaError(
-                .notFound, code: ErrorCode.exportNotFound.rawValue, message: ErrorCode.exportNotFound.message)
+            throw NafidhaError(.exportNotFound)
         }
         let text: String = try row.decode("manifest")
         return try ContractJSON.decode(Audit.ExportManifest.self, from: Array(text.utf8))

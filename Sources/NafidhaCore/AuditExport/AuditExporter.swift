@@ -26,9 +26,9 @@ public enum AuditExporter {
         _ options: AuditExportOptions, viewer: AuditExportViewer? = nil, fileName: String,
         on connection: PostgresConnection, write: ([UInt8]) throws -> Void
     ) throws -> Audit.ExportManifest {
-        guard !options.isEmptyRange else { throw invalidRange }
+        guard !options.isEmptyRange else { throw NafidhaError(.invalidRange) }
         if options.unmasked {
-            guard let viewer else { throw unmaskedNotAllowed }
+            guard let viewer else { throw NafidhaError(.unmaskedNotAllowed) }
             try recordPersonalDataViewed(options, by: viewer, on: connection)
         }
         if options.chainsWaitingEventsFirst {
@@ -109,11 +109,4 @@ public enum AuditExporter {
         }
     }
 
-    /// The range does not start before it ends.
-    static let invalidRange = NafidhaError(
-        .badRequest, code: ErrorCode.invalidRange.rawValue, message: ErrorCode.invalidRange.message)
-
-    /// Personal data asked for by nobody the trail could name, or by a role that may not see it.
-    static let unmaskedNotAllowed = NafidhaError(
-        .forbidden, code: ErrorCode.unmaskedNotAllowed.rawValue, message: ErrorCode.unmaskedNotAllowed.message)
 }

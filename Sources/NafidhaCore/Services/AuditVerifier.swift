@@ -1,3 +1,4 @@
+import NafidhaContract
 import Postgres
 
 /// Verifies the audit chains stored in the database (`GET /v1/audit/verify`), only those in the caller's scope, on

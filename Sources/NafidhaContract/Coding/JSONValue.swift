@@ -1,15 +1,21 @@
-import Foundation
-
-/// Any JSON value, for form field values and audit details whose shape the catalog, not the code, decides.
-public enum JSONValue: Sendable, Hashable, Codable {
+/// Any JSON value, for the members whose shape is data rather than contract: a submission's form `fields` (one
+/// member per field of the service, docs/api-intake.md) and a citizen's reply `fields`. The server keeps form
+/// answers and audit details in it too.
+public enum JSONValue: Codable, Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number.
     case number(Double)
+    /// A string.
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    /// An array.
+    indirect case array([JSONValue])
+    /// An object.
+    indirect case object([String: JSONValue])
 
-    /// Decodes any JSON value.
+    /// Reads whichever JSON value is there.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -27,7 +33,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// Encodes the value.
+    /// Writes the value as the JSON it is.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -38,14 +44,5 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
-    }
-
-    /// Compact JSON text with keys sorted, the same for equal values (for hashing and storage).
-    public var canonicalText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps to a JSON value (non-finite numbers never decode).
-        let data = (try? encoder.encode(self)) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }
