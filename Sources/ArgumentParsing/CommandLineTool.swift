@@ -8,10 +8,18 @@ public struct CommandLineTool: Sendable {
     public static let failureExitCode: Int32 = 1
 
     private let root: any ParsableCommand.Type
+    private let report: @Sendable (any Error) -> FailureReport
 
     /// A tool whose root command is `root`.
-    public init(root: any ParsableCommand.Type) {
+    /// - Parameters:
+    ///   - report: turns an error a command threw at run time into the line printed after `Error: ` and the exit
+    ///     code. The default prints the error's description and exits 1.
+    public init(
+        root: any ParsableCommand.Type,
+        report: @escaping @Sendable (any Error) -> FailureReport = { FailureReport(String(describing: $0)) }
+    ) {
         self.root = root
+        self.report = report
     }
 
     /// Runs the command named by `arguments` (without the program name) and returns the exit code.
@@ -40,8 +48,9 @@ public struct CommandLineTool: Sendable {
             } catch let error as UsageError {
                 return reportUsageError(error, path: invocation.path, context: context)
             } catch {
-                context.standardError.writeLine("Error: \(Self.oneLine(String(describing: error)))")
-                return Self.failureExitCode
+                let failure = report(error)
+                context.standardError.writeLine("Error: \(Self.oneLine(failure.message))")
+                return failure.exitCode
             }
         }
     }

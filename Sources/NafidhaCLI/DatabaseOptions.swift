@@ -1,17 +1,23 @@
 import ArgumentParsing
+import Foundation
+import NafidhaCore
 import Postgres
 
-/// `--database-url` and `--data-dir`: which database a command uses.
+/// `--database-url` and `--data-dir`: which database a command uses directly (the operator's commands, on the
+/// server's machine: docs/operations.md).
 ///
-/// Order of choice: `--database-url`; else `--data-dir` (an embedded cluster); else the `DATABASE_URL`
-/// environment variable; else the embedded cluster in `./.nafidha/pg`.
+/// Order of choice: `--database-url`; else `--data-dir` (an embedded cluster); else the `DATABASE_URL` environment
+/// variable; else the embedded cluster in `./.nafidha/pg`. Only `nafidha serve` creates a cluster: for every other
+/// command the data folder must already hold one, or the command stops with one line naming the folder (exit 69)
+/// before anything is created.
 struct DatabaseOptions {
     static let databaseURL = Option<String>(
         "database-url", valueName: "url",
-        help: "The PostgreSQL URL (postgresql://...). Default: $DATABASE_URL, else an embedded cluster."
+        help: "The PostgreSQL URL (postgresql://...). Default: $DATABASE_URL, else the embedded cluster."
     )
     static let dataDirectory = Option<String>(
-        "data-dir", valueName: "dir", help: "The embedded cluster's data folder. Default: ./.nafidha/pg."
+        "data-dir", valueName: "dir",
+        help: "The embedded cluster's data folder (only 'nafidha serve' creates one). Default: ./.nafidha/pg."
     )
     /// The environment variable read when neither option is given.
     static let environmentVariable = "DATABASE_URL"
@@ -27,8 +33,11 @@ struct DatabaseOptions {
         }
     }
 
-    /// Decides which database to use and checks a URL's form, without connecting or starting anything.
-    func choose(context: CommandContext, embedded: EmbeddedPostgres.Configuration) throws -> DatabaseChoice {
+    /// Decides which database to use and checks a URL's form, without connecting or starting anything. An embedded
+    /// cluster must exist already unless `creatingCluster` (`nafidha serve` alone passes true).
+    func choose(
+        context: CommandContext, embedded: EmbeddedPostgres.Configuration, creatingCluster: Bool = false
+    ) throws -> DatabaseChoice {
         if let url {
             return .external(conninfo: try Self.checked(url, source: "--database-url"))
         }
@@ -40,7 +49,23 @@ struct DatabaseOptions {
         }
         var configuration = embedded
         configuration.dataDirectory = dataDirectory ?? configuration.dataDirectory
+        configuration.createsCluster = creatingCluster
+        if !creatingCluster { try requireCluster(in: configuration.dataDirectory, context: context) }
         return .embedded(configuration)
+    }
+
+    /// Refuses a data folder that holds no cluster, naming it and the ways to point at a database (exit 69).
+    private func requireCluster(in folder: String, context: CommandContext) throws {
+        let path = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: context.currentDirectory))
+            .standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue && FileManager.default.fileExists(atPath: path + "/PG_VERSION") { return }
+        let what = exists ? "holds no database cluster" : "does not exist"
+        let given = dataDirectory == nil ? "the default data folder \(path)" : "the data folder \(path) (--data-dir)"
+        throw CommandFailure.unavailable(
+            "no database: \(given) \(what); pass --database-url URL, set DATABASE_URL, or give the --data-dir of an "
+                + "existing cluster (only 'nafidha serve' creates one)")
     }
 
     /// Refuses what is not a `postgresql://` URL libpq can parse; the URL itself is never echoed (it may hold a
@@ -95,17 +120,34 @@ enum OpenedDatabase {
         }
     }
 
-    /// Stops the embedded cluster if this process started it; an external server is left alone.
+    /// Ends this process's use of the embedded cluster, which the last process out stops; an external server is
+    /// left alone.
     func close() throws {
         if case .embedded(let cluster) = self { try cluster.stop() }
     }
 
-    /// Opens a connection, turning libpq's failure into one line.
+    /// Opens a connection, turning libpq's failure into one line (exit 69).
     func connect() throws -> PostgresConnection {
         do throws(PostgresError) {
             return try PostgresConnection(conninfo: conninfo)
         } catch {
-            throw CommandFailure("cannot connect to the database: \(error.message)")
+            throw CommandFailure.unavailable("cannot connect to the database: \(error.message)")
         }
+    }
+
+    /// Opens a connection to a database whose schema is the one this nafidha knows, or says what to do: migrate
+    /// an empty or older database, upgrade nafidha for a newer one.
+    func connectMigrated() throws -> PostgresConnection {
+        let connection = try connect()
+        let migrator = SchemaMigrator()
+        let version = try migrator.appliedVersion(connection)
+        guard version == migrator.latestVersion else {
+            throw CommandFailure(
+                version == 0
+                    ? "the database has no Nafidha schema yet; run 'nafidha migrate' first"
+                    : "the database schema is at version \(version) but this nafidha needs version "
+                        + "\(migrator.latestVersion); run 'nafidha migrate' first")
+        }
+        return connection
     }
 }

@@ -12,9 +12,9 @@ public struct NafidhaCommand: ParsableCommand {
         version: version,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
-            LoginCommand.self, QueueCommand.self, ClaimCommand.self, ReleaseCommand.self, ShowCommand.self,
-            ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ForwardCommand.self, NoteCommand.self,
-            AuditCommand.self, ReportCommand.self, EventsCommand.self,
+            LoginCommand.self, WhoamiCommand.self, QueueCommand.self, SearchCommand.self, ClaimCommand.self,
+            ReleaseCommand.self, ShowCommand.self, ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self,
+            ForwardCommand.self, NoteCommand.self, AuditCommand.self, ReportCommand.self, EventsCommand.self,
         ]
     )
 }

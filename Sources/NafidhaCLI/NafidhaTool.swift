@@ -5,7 +5,8 @@ import Foundation
 public enum NafidhaTool {
     /// Runs `arguments` (without the program name) in `context` and returns the process exit code.
     public static func run(arguments: [String], context: CommandContext) -> Int32 {
-        CommandLineTool(root: NafidhaCommand.self).run(arguments: arguments, context: context)
+        CommandLineTool(root: NafidhaCommand.self, report: FailureReporting.report).run(
+            arguments: arguments, context: context)
     }
 
     /// Runs the process's own arguments against its environment, standard output and standard error.

@@ -26,9 +26,10 @@ struct ServeCommand: RunnableCommand {
         abstract: "Runs the Nafidha server.",
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
-            first use, reused when already running). Applies missing migrations, with --demo loads the demo catalog \
-            into an empty catalog, then serves, chains audit events as they commit and delivers notifications (SMS, \
-            e-mail, webhooks: NAFIDHA_SMS_URL and the settings of docs/operations.md), until SIGINT or SIGTERM.
+            first use, reused when already running, stopped when the last nafidha using it ends, also after a \
+            crash). Applies missing migrations, with --demo loads the demo catalog into an empty catalog, then \
+            serves, chains audit events as they commit and delivers notifications (SMS, e-mail, webhooks: \
+            NAFIDHA_SMS_URL, NAFIDHA_SMTP_URL and the settings of docs/operations.md), until SIGINT or SIGTERM.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
@@ -70,7 +71,7 @@ struct ServeCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let choice = try database.choose(context: context, embedded: embedded)
+        let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
         // Before anything starts a thread (choosing starts none), so the signals wait for us instead of killing
         // the process midway through starting or migrating.
         let signals = TerminationSignals.block()

@@ -140,6 +140,20 @@ struct CommandParserTests {
         #expect(result.error == "Error: it broke over two lines\n")
     }
 
+    @Test("lets the tool word a run-time failure and choose its exit code")
+    func reportedFailure() {
+        let output = TextBuffer()
+        let error = TextBuffer()
+        let context = CommandContext(
+            environment: [:], currentDirectory: "/", standardOutput: output, standardError: error)
+        let tool = CommandLineTool(root: SampleTool.self) { failure in
+            FailureReport(failure is SampleFailure ? "the sample failed;\ntry again" : "other", exitCode: 69)
+        }
+        #expect(tool.run(arguments: ["copy", "fail"], context: context) == 69)
+        #expect(error.text == "Error: the sample failed; try again\n")
+        #expect(tool.run(arguments: ["copy", "--nope"], context: context) == 64, "usage errors stay the parser's")
+    }
+
     @Test("prints the version only at the root")
     func version() {
         let result = runSample("--version")

@@ -8,26 +8,47 @@ import Testing
 
 @Suite("Embedded PostgreSQL")
 struct EmbeddedPostgresTests {
-    @Test("starts a new cluster, lets a second start reuse it, and only the starter stops it")
+    @Test("starts a new cluster, lets a second user reuse it, and the last one out stops it, whoever started it")
     func startReuseStop() throws {
         let parent = try TemporaryFolder()
         defer { parent.remove() }
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = parent.path + "/pg"
+        configuration.createsCluster = true
 
         let first = try EmbeddedPostgres.start(configuration)
         defer { try? first.stop() }
         #expect(first.startedByThisProcess)
         #expect(try selectOne(first.conninfo) == 1)
 
+        configuration.createsCluster = false
         let second = try EmbeddedPostgres.start(configuration)
+        defer { try? second.stop() }
         #expect(!second.startedByThisProcess)
         #expect(second.conninfo == first.conninfo)
-        try second.stop()
-        #expect(try selectOne(first.conninfo) == 1, "stopping the reusing instance must not stop the server")
-
         try first.stop()
+        #expect(try selectOne(second.conninfo) == 1, "the starter leaving must not stop a server still in use")
+        try first.stop()
+        #expect(try selectOne(second.conninfo) == 1, "a second stop of the same user changes nothing")
+
+        try second.stop()
         #expect(throws: PostgresError.self) { try selectOne(first.conninfo) }
+        #expect(!FileManager.default.fileExists(atPath: configuration.dataDirectory + "/postmaster.pid"))
+    }
+
+    @Test("refuses a folder without a cluster unless allowed to create one, and creates nothing")
+    func createsOnlyWhenAllowed() throws {
+        let parent = try TemporaryFolder()
+        defer { parent.remove() }
+        var configuration = EmbeddedPostgres.Configuration()
+        configuration.dataDirectory = parent.path + "/pg"
+        let error = #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
+        #expect(error?.code == "no_cluster")
+        #expect(error?.description.contains("'\(configuration.dataDirectory)'") == true)
+        #expect(!FileManager.default.fileExists(atPath: configuration.dataDirectory))
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: false)
+        #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: configuration.dataDirectory).isEmpty)
     }
 
     @Test("says to install the postgresql package when no server binaries are found")
@@ -37,6 +58,7 @@ struct EmbeddedPostgresTests {
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = parent.path + "/pg"
         configuration.binarySearch = .init(pgConfig: nil, installationRoot: parent.path + "/no-postgresql-here")
+        configuration.createsCluster = true
         let error = #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
         #expect(error?.code == "binaries_not_found")
         #expect(error?.description.contains("install the Debian package 'postgresql'") == true)
@@ -48,6 +70,7 @@ struct EmbeddedPostgresTests {
         defer { parent.remove() }
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = parent.path + "/" + String(repeating: "d", count: 100)
+        configuration.createsCluster = true
         let error = #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
         #expect(error?.code == "socket_path_too_long")
         #expect(error?.description.contains("107") == true)
@@ -77,6 +100,7 @@ struct EmbeddedPostgresTests {
         #expect(chmod(closed, 0o700) == 0)
         var configuration = EmbeddedPostgres.Configuration()
         configuration.dataDirectory = closed + "/pg"
+        configuration.createsCluster = true
         let error = #expect(throws: EmbeddedPostgresError.self) { try EmbeddedPostgres.start(configuration) }
         #expect(error?.code == "not_traversable")
         #expect(error?.description.contains("'\(closed)'") == true)

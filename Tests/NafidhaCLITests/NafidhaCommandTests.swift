@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaCore
 import TestSupport
 import Testing
 
@@ -95,10 +96,10 @@ struct NafidhaCommandTests {
         #expect(run.error.hasPrefix("Error: DATABASE_URL is not a valid PostgreSQL URL"))
     }
 
-    @Test("exits 1 with one error line when the server cannot be reached")
+    @Test("exits 69 with one error line when the database cannot be reached")
     func unreachableServer() {
         let run = runNafidha(["migrate", "--database-url", "postgresql://nafidha@/db?host=/nonexistent-nafidha-socket"])
-        #expect(run.code == 1)
+        #expect(run.code == 69)
         #expect(run.errorLines.count == 1)
         #expect(run.error.hasPrefix("Error: cannot connect to the database: "))
     }
@@ -115,6 +116,40 @@ struct NafidhaCommandTests {
         #expect(run.code == 1)
         #expect(run.errorLines.count == 1)
         #expect(run.error.hasPrefix("Error: the data folder '\(folder)' belongs to "))
+    }
+
+    @Test(
+        "no command but serve creates a cluster: a missing data folder is one line naming it, exit 69",
+        arguments: [
+            ["migrate"], ["seed", "demo"], ["sla", "sweep"], ["admin", "issue-token", "amina"],
+            ["admin", "report", "sla"], ["audit", "status"],
+        ])
+    func noClusterIsCreated(command: [String]) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let byDefault = runNafidha(command, currentDirectory: folder.path)
+        #expect(byDefault.code == 69, "\(byDefault.error)")
+        #expect(byDefault.errorLines.count == 1)
+        #expect(byDefault.error.contains("\(folder.path)/.nafidha/pg does not exist"))
+        #expect(byDefault.error.contains("--database-url"))
+        let named = runNafidha(command + ["--data-dir", "pg"], currentDirectory: folder.path)
+        #expect(named.code == 69 && named.error.contains("\(folder.path)/pg (--data-dir) does not exist"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing was created")
+    }
+
+    @Test("a database without Nafidha's schema, or with an older one, is one line saying to run nafidha migrate")
+    func unmigratedDatabase() throws {
+        try TestDatabase.with(fromTemplate: false) { database in
+            let empty = runNafidha(["admin", "issue-token", "amina", "--database-url", database.url])
+            #expect(
+                empty.code == 1
+                    && empty.error == "Error: the database has no Nafidha schema yet; run 'nafidha migrate' first\n")
+            try SchemaMigrator(migrations: Array(EmbeddedMigrations.all.prefix(3))).migrate(database.connect())
+            let older = runNafidha(["sla", "sweep", "--database-url", database.url])
+            #expect(
+                older.code == 1 && older.error.contains("schema is at version 3")
+                    && older.error.contains("nafidha migrate"))
+        }
     }
 
     @Test("migrates the database given by --database-url, then finds it up to date")

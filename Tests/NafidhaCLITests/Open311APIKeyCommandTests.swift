@@ -1,24 +1,10 @@
-import ArgumentParsing
 import NafidhaCore
 import Postgres
 import TestSupport
 import Testing
 
-@testable import NafidhaCLI
-
-/// The key commands under a stand-in `admin` group, until the group exists in `NafidhaCommand`.
-private struct AdminGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        name: "admin", abstract: "Administration.", subcommands: [CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self]
-    )
-}
-
 private func runAdmin(_ arguments: [String]) -> NafidhaRun {
-    let output = TextBuffer()
-    let error = TextBuffer()
-    let context = CommandContext(environment: [:], currentDirectory: "/", standardOutput: output, standardError: error)
-    let code = CommandLineTool(root: AdminGroup.self).run(arguments: arguments, context: context)
-    return NafidhaRun(code: code, output: output.text, error: error.text)
+    runNafidha(["admin"] + arguments)
 }
 
 @Suite("Open311 API key commands")

@@ -33,12 +33,24 @@ struct RouteTests {
         #expect(
             Routes.throughputReport(Reports.Query(interval: .week)).requestTarget
                 == "/v1/reports/throughput?format=json&interval=week")
+        #expect(
+            Routes.renderedReport(.sla, Reports.Query(municipality: "BEN"), format: .csv, excel: true).requestTarget
+                == "/v1/reports/sla?format=csv&municipality=BEN&excel=true")
+        #expect(
+            Routes.renderedReport(.backlog, Reports.Query(), format: .html).requestTarget
+                == "/v1/reports/backlog?format=html")
+        #expect(
+            Routes.searchRequests(.init(.phone("+218 91"), municipality: "BEN", limit: 5, cursor: "a=")).requestTarget
+                == "/v1/staff/requests?phone=%2B218%2091&municipality=BEN&limit=5&cursor=a%3D")
+        #expect(
+            Routes.searchRequests(.init(.name("أحمد"))).requestTarget
+                == "/v1/staff/requests?name=%D8%A3%D8%AD%D9%85%D8%AF")
     }
 
     @Test("the list of templates holds each route once, report routes sharing theirs")
     func templates() {
         #expect(Set(Routes.all).count == Routes.all.count)
-        #expect(Routes.all.count == 27)
+        #expect(Routes.all.count == 30)
         #expect(Routes.all.allSatisfy { $0.path.hasPrefix("/v1/") || ["/healthz", "/readyz"].contains($0.path) })
         #expect(Routes.slaReport.template == Routes.misroutesReport.template)
         #expect(Routes.reassign.template.parameterNames == ["task"])

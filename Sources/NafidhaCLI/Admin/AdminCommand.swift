@@ -1,16 +1,22 @@
 import ArgumentParsing
 
 /// `nafidha admin`: operator commands that act on the database directly (staff, their tokens and contacts, Open311
-/// API keys, webhook subscriptions and notifications).
+/// API keys, reports, the audit trail, webhook subscriptions and notifications), with the database's credentials,
+/// on the server.
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "admin",
         abstract:
-            "Manages staff, tokens, API keys, webhooks and notifications directly in the database (run on the server).",
+            "Works on the database directly (run on the server): staff, tokens, API keys, reports, webhooks, notifications.",
+        discussion: """
+            Each command needs --database-url, DATABASE_URL or the --data-dir of an existing cluster, migrated by \
+            'nafidha migrate'. Staff use the API instead, with a token ('nafidha login').
+            """,
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
-            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, SetContactCommand.self, CreateWebhookCommand.self,
-            ListWebhooksCommand.self, DeleteWebhookCommand.self, NotificationsCommand.self, RedeliverCommand.self,
+            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminAuditExportCommand.self,
+            AdminAuditVerifyCommand.self, SetContactCommand.self, CreateWebhookCommand.self, ListWebhooksCommand.self,
+            DeleteWebhookCommand.self, NotificationsCommand.self, RedeliverCommand.self,
         ]
     )
 }

@@ -1,6 +1,5 @@
 import ArgumentParsing
 import NafidhaCore
-import Postgres
 
 /// `nafidha admin create-api-key --name NAME`: issues the Open311 API key of a client application.
 struct CreateAPIKeyCommand: RunnableCommand {
@@ -14,7 +13,7 @@ struct CreateAPIKeyCommand: RunnableCommand {
             Prints the key on standard output, once: only its SHA-256 is stored, so a lost key cannot be shown \
             again (revoke it and issue another). Every request the application files records which key filed it.
             """,
-        arguments: [name.definition, DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition]
+        arguments: [name.definition] + AdminDatabase.arguments
     )
 
     let applicationName: String
@@ -44,25 +43,10 @@ struct CreateAPIKeyCommand: RunnableCommand {
         return value
     }
 
-    /// Runs `body` with a key store on the chosen database, then closes it; service errors become one line.
+    /// Runs `body` with a key store on the chosen database, then closes it.
     static func withStore<T>(
         _ database: DatabaseOptions, context: CommandContext, _ body: (APIKeyStore) throws -> T
     ) throws -> T {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
-            context: context)
-        var configuration = PostgresPool.Configuration()
-        configuration.maxConnections = 1
-        let pool = PostgresPool(conninfo: opened.conninfo, configuration: configuration)
-        defer {
-            pool.close()
-            try? opened.close()
-        }
-        do {
-            return try body(APIKeyStore(pool: pool))
-        } catch let error as NafidhaError {
-            throw CommandFailure(error.message.en)
-        } catch let error as PostgresError {
-            throw CommandFailure("the database refused: \(error.message)")
-        }
+        try AdminDatabase.withPool(database, context: context, connections: 1) { try body(APIKeyStore(pool: $0)) }
     }
 }

@@ -6,10 +6,7 @@ struct RevokeAPIKeyCommand: RunnableCommand {
         name: "revoke-api-key",
         abstract: "Revokes the Open311 API key of a client application.",
         discussion: "The key stops working immediately; the requests it filed keep their link to it.",
-        arguments: [
-            CreateAPIKeyCommand.name.definition, DatabaseOptions.databaseURL.definition,
-            DatabaseOptions.dataDirectory.definition,
-        ]
+        arguments: [CreateAPIKeyCommand.name.definition] + AdminDatabase.arguments
     )
 
     let applicationName: String

@@ -33,7 +33,9 @@ struct LoginCommand: RunnableCommand {
             context.environment[ClientCredentials.tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
             ?? readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !token.isEmpty else {
-            throw CommandFailure("no token given: set NAFIDHA_TOKEN or type it on standard input")
+            throw CommandFailure(
+                "no token given: set NAFIDHA_TOKEN or type it on standard input",
+                exitCode: CommandLineTool.usageExitCode)
         }
         let credentials = ClientCredentials(url: serverURL, token: token)
         var me: Staff.Member?

@@ -11,7 +11,9 @@ struct ShowCommand: RunnableCommand {
         name: "show",
         abstract: "Shows a request in your scope, its applicant, its tasks and its notifications.",
         discussion: """
-            Viewing the applicant's personal data is recorded in the audit trail (personal_data_viewed). The             notifications (SMS, e-mails, webhook deliveries) are listed with their delivery state, recipients             masked; --json prints the request's JSON only.
+            Viewing the applicant's personal data is recorded in the audit trail (personal_data_viewed). The \
+            notifications (SMS, e-mails, webhook deliveries) are listed with their delivery state, recipients \
+            masked; --json prints the request's JSON only.
             """,
         arguments: [tracking.definition, json.definition]
     )

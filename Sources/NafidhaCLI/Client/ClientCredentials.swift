@@ -1,5 +1,10 @@
 import ArgumentParsing
 import Foundation
+import Transparency
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Where a clerk command finds the server and its token: `NAFIDHA_URL` and `NAFIDHA_TOKEN`, else the file
 /// `nafidha login` wrote (`$XDG_CONFIG_HOME/nafidha/credentials`, default `~/.config/nafidha/credentials`, 0600).
@@ -43,22 +48,43 @@ struct ClientCredentials: Equatable {
         return ClientCredentials(url: url, token: token)
     }
 
-    /// Writes the file readable by its owner only (folder 0700, file 0600), replacing it atomically.
+    /// Writes the file readable by its owner only: the folder made or narrowed to 0700, the file created 0600 under a
+    /// temporary name and renamed over the old one (`SecretFile`), so an older file with wider modes is replaced, not
+    /// reused, and a reader never sees a half-written one.
     func write(to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = path + ".tmp"
-        guard
-            FileManager.default.createFile(
-                atPath: temporary, contents: Data("url=\(url)\ntoken=\(token)\n".utf8),
-                attributes: [.posixPermissions: 0o600])
-        else {
-            throw CommandFailure("cannot write the credentials to \(temporary)")
+        try Self.privateFolder(folder)
+        do {
+            try SecretFile.write(Array("url=\(url)\ntoken=\(token)\n".utf8), to: path, replacingExisting: true)
+        } catch let error as SecretFileError {
+            throw CommandFailure("cannot store the credentials in \(path): \(error)")
         }
-        // rename(2) replaces the old file in one step, so a reader never sees a half-written one.
-        guard rename(temporary, path) == 0 else {
-            throw CommandFailure("cannot store the credentials in \(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// Creates `folder` (and its missing parents) 0700, or narrows an existing one to 0700, after checking that it is
+    /// a folder of ours and not a symbolic link: others must not even list what it holds.
+    private static func privateFolder(_ folder: String) throws {
+        let parent = (folder as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandFailure("cannot create \(parent): \(error.localizedDescription)")
+        }
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw CommandFailure("cannot create \(folder): \(String(cString: strerror(errno)))")
+        }
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot use \(folder) for the credentials: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_uid == geteuid() else {
+            throw CommandFailure("\(folder) belongs to another user; the credentials are not stored there")
+        }
+        guard info.st_mode & 0o777 == 0o700 || fchmod(descriptor, 0o700) == 0 else {
+            throw CommandFailure("cannot make \(folder) private (0700): \(String(cString: strerror(errno)))")
         }
     }
 }

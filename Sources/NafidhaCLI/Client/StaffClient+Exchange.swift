@@ -28,7 +28,7 @@ extension StaffClient {
         if base.scheme == "http" {
             let exchange = PlainHTTPExchange(
                 host: base.host ?? "127.0.0.1", port: base.port ?? 80, timeout: timeout,
-                maximumBytes: Self.maximumResponseBytes)
+                maximumBytes: responseLimit)
             // The target as encoded: `url.path` would decode a percent-encoded segment back into a `/`.
             let basePath = URLComponents(url: base, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? ""
             let target = basePath.trimmingSuffix("/") + requestTarget
@@ -45,7 +45,7 @@ extension StaffClient {
             let (data, response) = try send(request)
             answer = (response.statusCode, Array(data))
         }
-        guard answer.body.count <= Self.maximumResponseBytes else { throw .badResponse("is too large") }
+        guard answer.body.count <= responseLimit else { throw .badResponse("is too large") }
         return answer
     }
 

@@ -8,13 +8,18 @@ import NafidhaContract
 struct StaffClient {
     /// Seconds to wait for an answer before calling the server unreachable (`NAFIDHA_TIMEOUT`, default 30).
     static let defaultTimeout: TimeInterval = 30
-    /// The largest answer read (8 MiB), so a broken server cannot exhaust the CLI's memory.
+    /// The largest JSON answer read (8 MiB), so a broken server cannot exhaust the CLI's memory.
     static let maximumResponseBytes = 8 << 20
+    /// The largest rendered report read (64 MiB): an HTML report of every service of every municipality is large.
+    static let maximumReportBytes = 64 << 20
 
     let credentials: ClientCredentials
     let timeout: TimeInterval
-    /// Sent as `Accept-Language` when `LANG` names one of ours, so the server's messages come in it.
-    let language: Language?
+    /// Sent as `Accept-Language`: by default the language `LANG` names when it is one of ours, so the server's
+    /// messages come in it; `nafidha report --language` sets it for the report's labels.
+    var language: Language?
+    /// The largest answer this client reads (`maximumResponseBytes` unless a command needs more).
+    var responseLimit = Self.maximumResponseBytes
 
     init(credentials: ClientCredentials, environment: [String: String]) {
         self.credentials = credentials
@@ -40,10 +45,29 @@ struct StaffClient {
         try decode(Response.self, from: exchange(target.method, target.requestTarget, body: nil))
     }
 
+    /// Sends `target` and returns the body of a 2xx answer as the server wrote it (a report in CSV or HTML).
+    func bytes(_ target: RouteTarget<NoBody, RawBody>) throws(ClientFailure) -> [UInt8] {
+        let answer = try exchange(target.method, target.requestTarget, body: nil)
+        try Self.requireSuccess(answer)
+        return answer.body
+    }
+
     /// The answer as `Response`; a refusal as the server's error body (or its status, when that is not one).
     private func decode<Response: Decodable>(
         _ type: Response.Type, from answer: (status: Int, body: [UInt8])
     ) throws(ClientFailure) -> Response {
+        try Self.requireSuccess(answer)
+        do {
+            return try ContractJSON.decode(type, from: answer.body)
+        } catch let error as DecodingError {
+            throw .badResponse(Self.describe(error))
+        } catch {
+            throw .badResponse("cannot be read: \(error)")
+        }
+    }
+
+    /// Throws the refusal of a non-2xx answer: the server's error body, or its status when that is not one.
+    private static func requireSuccess(_ answer: (status: Int, body: [UInt8])) throws(ClientFailure) {
         guard (200..<300).contains(answer.status) else {
             guard let refusal = try? ContractJSON.decode(ErrorBody.self, from: answer.body) else {
                 throw .refused(
@@ -51,13 +75,6 @@ struct StaffClient {
                     message: "the server answered \(answer.status)")
             }
             throw .refused(status: answer.status, code: refusal.error.code, message: refusal.error.message)
-        }
-        do {
-            return try ContractJSON.decode(type, from: answer.body)
-        } catch let error as DecodingError {
-            throw .badResponse(Self.describe(error))
-        } catch {
-            throw .badResponse("cannot be read: \(error)")
         }
     }
 

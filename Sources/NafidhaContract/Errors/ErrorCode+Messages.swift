@@ -60,6 +60,20 @@ extension ErrorCode {
                 en: "You do not hold this task.")
         case .taskNotClaimed:
             LocalizedText(ar: "المهمة غير محجوزة.", fr: "La tâche n'est pas prise.", en: "The task is not claimed.")
+        case .searchCriterionRequired:
+            LocalizedText(
+                ar: "ابحث بواحد فقط من: الرقم الوطني (national_id) أو الهاتف (phone) أو الاسم (name).",
+                fr: "Cherchez par un seul critère : numéro national (national_id), téléphone (phone) ou nom (name).",
+                en: "Search by exactly one of national id (national_id), phone or name.")
+        case .searchTermTooShort:
+            LocalizedText(
+                ar: "اكتب 3 أحرف على الأقل من الاسم.", fr: "Saisissez au moins 3 caractères du nom.",
+                en: "Type at least 3 characters of the name.")
+        case .invalidSearchTerm:
+            LocalizedText(
+                ar: "هذا ليس رقمًا وطنيًا أو رقم هاتف صالحًا.",
+                fr: "Ce n'est pas un numéro national ou un numéro de téléphone valide.",
+                en: "This is not a valid national id or phone number.")
         case .requestNotFound:
             LocalizedText(
                 ar: "لا يوجد طلب بهذا الرقم ضمن ما يحق لك الاطلاع عليه.",
@@ -82,7 +96,7 @@ extension ErrorCode {
             Message.staffInactive(name: "{name}")
         case .validationFailed:
             LocalizedText(ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid.")
-        case .unknownRequestStatus, .unknownTaskStatus, .unknownEventType:
+        case .unknownRequestStatus, .unknownTaskStatus, .storedDataInvalid:
             LocalizedText(
                 ar: "بيانات مخزّنة غير متوقعة.", fr: "Données enregistrées inattendues.", en: "Unexpected stored data.")
         case .invalidIdempotencyKey:
@@ -136,14 +150,21 @@ extension ErrorCode {
             LocalizedText(ar: "البلدية غير موجودة.", fr: "Municipalité inconnue.", en: "No such municipality.")
         case .exportNotFound:
             LocalizedText(
-                ar: "تعذّر فتح ملف التصدير.", fr: "Impossible d'ouvrir le fichier d'export.",
-                en: "The export file cannot be opened.")
+                ar: "التصدير غير موجود: تعذّر فتح ملفه، أو لا يُحفظ له بيان باسمك.",
+                fr:
+                    "Export introuvable : son fichier ne peut être ouvert, ou aucun manifeste n'en est gardé pour vous.",
+                en: "No such export: its file cannot be opened, or no manifest of it is kept for you.")
         case .unmaskedNotAllowed:
             LocalizedText(
                 ar: "عرض البيانات الشخصية مقصور على مدقق أو مسؤول نشط ضمن نطاقه.",
                 fr: "Seul un auditeur ou un administrateur actif, dans son périmètre, peut voir les données "
                     + "personnelles.",
                 en: "Only an active auditor or admin, within their scope, may see personal data.")
+        case .auditSequencerBusy:
+            LocalizedText(
+                ar: "مُسلسِل آخر لسجل التدقيق يعمل الآن؛ أعد المحاولة بعد قليل.",
+                fr: "Un autre séquenceur du journal d'audit est à l'œuvre ; réessayez dans un instant.",
+                en: "Another audit sequencer is at work; try again in a moment.")
         case .invalidAPIKey:
             LocalizedText(
                 ar: "مفتاح api_key صالح مطلوب.", fr: "Une api_key valide est requise.",

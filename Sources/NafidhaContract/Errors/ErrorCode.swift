@@ -24,6 +24,11 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case notAssignee = "not_assignee"
     case taskNotClaimed = "task_not_claimed"
 
+    // Searching requests by applicant.
+    case searchCriterionRequired = "search_criterion_required"
+    case searchTermTooShort = "search_term_too_short"
+    case invalidSearchTerm = "invalid_search_term"
+
     // The workflow engine and the requests it moves.
     case requestNotFound = "request_not_found"
     case invalidTransition = "invalid_transition"
@@ -33,6 +38,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case validationFailed = "validation_failed"
     case unknownRequestStatus = "unknown_request_status"
     case unknownTaskStatus = "unknown_task_status"
+    case storedDataInvalid = "stored_data_invalid"
 
     // Intake and the catalog.
     case invalidIdempotencyKey = "invalid_idempotency_key"
@@ -52,6 +58,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case municipalityNotFound = "municipality_not_found"
     case exportNotFound = "export_not_found"
     case unmaskedNotAllowed = "unmasked_not_allowed"
+    case auditSequencerBusy = "audit_sequencer_busy"
 
     // The Open311 façade and its API keys.
     case invalidAPIKey = "invalid_api_key"
@@ -68,7 +75,6 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case invalidWebhook = "invalid_webhook"
     case webhookNotFound = "webhook_not_found"
     case notificationNotFound = "notification_not_found"
-    case unknownEventType = "unknown_event_type"
 
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
@@ -109,8 +115,9 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     /// instead, with statuses of its own: docs/open311.md.)
     public var status: Int {
         switch self {
-        case .invalidCursor, .invalidIdempotencyKey, .municipalityRequired, .invalidRange, .invalidParameter,
-            .invalidAPIKeyName, .invalidParameters, .unsupportedMediaType, .invalidForm, .invalidJSON, .invalidQuery,
+        case .invalidCursor, .searchCriterionRequired, .invalidIdempotencyKey, .municipalityRequired, .invalidRange,
+            .invalidParameter, .invalidAPIKeyName, .invalidParameters, .serviceNotPublic, .unsupportedMediaType,
+            .invalidForm, .invalidJSON, .invalidQuery,
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
             .conflictingFraming, .invalidContentLength,
@@ -123,7 +130,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
-            .unknownRequest, .serviceNotPublic, .webhookNotFound, .notificationNotFound, .notFound:
+            .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound:
             404
         case .methodNotAllowed:
             405
@@ -136,7 +143,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             413
         case .targetTooLong:
             414
-        case .invalidStaff, .validationFailed, .invalidWebhook:
+        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .invalidWebhook:
             422
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -144,8 +151,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             500
         case .unsupportedTransferCoding, .methodNotImplemented:
             501
-        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .unknownEventType,
-            .overloaded:
+        case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .storedDataInvalid,
+            .auditSequencerBusy, .overloaded:
             503
         case .versionNotSupported:
             505
@@ -171,6 +178,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .taskNotOpen: "Only an open task can be claimed."
         case .notAssignee: "The caller does not hold the task."
         case .taskNotClaimed: "The task is not claimed, so it cannot be released or reassigned."
+        case .searchCriterionRequired:
+            "A request search names none, or more than one, of `national_id`, `phone`, `name`."
+        case .searchTermTooShort: "A request search by `name` has fewer than 3 characters once normalized."
+        case .invalidSearchTerm: "A request search's `national_id` or `phone` cannot be a national id or phone number."
         case .requestNotFound: "No request with this tracking number is visible to the caller (scope or access token)."
         case .invalidTransition: "The task's or request's status does not allow the action (docs/state-machine.md)."
         case .nothingAwaitingCitizen: "The citizen replied, but no task of the request awaits an answer."
@@ -179,6 +190,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
+        case .storedDataInvalid: "Stored data is unreadable (a data error): a municipality without calendar, an unknown audit action or event type."
         case .invalidIdempotencyKey: "The Idempotency-Key is not 16–255 printable ASCII characters, or is repeated."
         case .idempotencyConflict: "The Idempotency-Key was used before with a different body."
         case .municipalityRequired: "The `municipality` query parameter is missing or empty."
@@ -187,34 +199,38 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .serviceNotOffered: "The service exists but is not offered in the municipality now."
         case .databaseUnavailable: "The database does not answer (any endpoint); worth retrying."
         case .catalogChanging: "The catalog changed under a submission at each of its runs; nothing stored, retry."
-        case .reportsNotAllowed: "Reports and chain verification are for auditors, supervisors and admins."
+        case .reportsNotAllowed:
+            "Reports, chain verification and audit exports are for auditors, supervisors and admins."
         case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
         case .invalidRange: "A report's or export's range does not start before it ends."
         case .invalidParameter: "A report's query parameter (from, to, interval, format) has an invalid value."
         case .municipalityNotFound: "A report names a municipality with no working calendar."
-        case .exportNotFound: "`nafidha audit verify --file`: the export file cannot be opened."
-        case .unmaskedNotAllowed: "`nafidha audit export --unmasked`: only an active auditor or admin in scope."
+        case .exportNotFound:
+            "No such export: `nafidha audit verify --file` cannot open the file, or the API keeps no manifest of it for the caller."
+        case .unmaskedNotAllowed: "An unmasked audit export (applicants' personal data): auditors and admins only."
+        case .auditSequencerBusy: "`nafidha audit`: another audit sequencer kept the chains longer than it waits."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."
         case .invalidParameters: "Open311: some parameters are missing or invalid."
         case .unknownJurisdiction: "Open311: no municipality has this `jurisdiction_id`."
         case .unknownRequest: "Open311: no public report has this id."
-        case .serviceNotPublic: "Open311: the service is not a public report, so Open311 does not serve it."
+        case .serviceNotPublic:
+            "Open311: a request names a service that is not a public report (its definition is `unknown_service`)."
         case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
         case .invalidForm: "Open311: the form body cannot be parsed."
         case .invalidWebhook:
             "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."
         case .webhookNotFound: "`nafidha admin delete-webhook`: no active webhook has this id."
         case .notificationNotFound: "`nafidha admin redeliver`: no notification has this id."
-        case .unknownEventType: "A stored notification event's type is not one the server knows (a data error)."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
         case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
         case .notFound: "No route has this path."
         case .methodNotAllowed: "The path exists under other methods (listed in `Allow`)."
         case .badRequest: "The HTTP server refused a malformed request without a more specific code."
         case .internalError: "A bug; details go to the server log only."
-        case .overloaded: "Every worker is busy and the queue is full; retry after `Retry-After` seconds."
+        case .overloaded:
+            "Every worker is busy and the queue is full, or the audit verifiers or export slots are; retry after `Retry-After` seconds."
         case .invalidRequestLine: "The request line is malformed."
         case .invalidTarget: "The request-target is malformed."
         case .invalidHeader: "A header field is malformed."

@@ -116,4 +116,35 @@ extension Routes {
     ) -> RouteTarget<NoBody, Reports.Document<Reports.MisrouteRow>> {
         misroutesReport.target(Reports.Name.misroutes.rawValue, query: query.items)
     }
+
+    /// `GET /v1/reports/{name}?format=...&...`: the report as the server renders it in `format` (with a byte order
+    /// mark first for `excel` CSV), read as bytes.
+    public static func renderedReport(
+        _ name: Reports.Name, _ query: Reports.Query, format: Reports.Format, excel: Bool = false
+    ) -> RouteTarget<NoBody, RawBody> {
+        var items = query.items.map { $0.name == "format" ? QueryItem("format", format.rawValue) : $0 }
+        if excel { items.append(QueryItem("excel", "true")) }
+        return renderedReport.target(name.rawValue, query: items)
+    }
+
+    /// `GET /v1/staff/requests?national_id=|phone=|name=...`.
+    public static func searchRequests(_ query: Staff.RequestSearchQuery) -> RouteTarget<NoBody, Staff.RequestSearchPage>
+    {
+        searchRequests.target(query: query.items)
+    }
+
+    /// `GET /v1/audit/verify`, with `full=true` to walk every chain from genesis rather than from its checkpoint.
+    public static func auditVerification(full: Bool = false) -> RouteTarget<NoBody, Audit.Verification> {
+        auditVerify.target(query: full ? [QueryItem("full", "true")] : [])
+    }
+
+    /// `GET /v1/audit/export?format=...&from=...&to=...&municipality=...&unmasked=true`.
+    public static func auditExport(_ query: Audit.ExportQuery) -> RouteTarget<NoBody, Audit.ExportFile> {
+        auditExport.target(query: query.items)
+    }
+
+    /// `GET /v1/audit/export/manifest?export=ID`.
+    public static func auditExportManifest(export id: String) -> RouteTarget<NoBody, Audit.ExportManifest> {
+        auditExportManifest.target(query: [QueryItem("export", id)])
+    }
 }

@@ -1,16 +1,9 @@
+import NafidhaContract
 import Postgres
 
 /// Answers whether the database answers, for readiness probes, how far the audit sequencer is behind, and how many
 /// notifications wait.
 public struct DatabaseHealth: Sendable {
-    /// What a readiness probe reads.
-    public struct Readiness: Sendable, Equatable {
-        /// The events waiting for the audit sequencer.
-        public var audit: AuditBacklog
-        /// The notifications waiting, and those given up.
-        public var notifications: NotificationBacklog
-    }
-
     private let pool: PostgresPool
 
     /// Creates a probe over `pool`.
@@ -18,13 +11,22 @@ public struct DatabaseHealth: Sendable {
         self.pool = pool
     }
 
-    /// The backlogs, read on a pooled connection: the database answers. Nil when the pool cannot connect, times
+    /// The audit and notification backlogs as `/readyz` shows them (without the workers' load, which only the
+    /// server knows), read on a pooled connection: the database answers. Nil when the pool cannot connect, times
     /// out, or a query fails.
-    public func readiness() -> Readiness? {
-        try? pool.withConnection { connection in
-            Readiness(
-                audit: try AuditBacklog.read(on: connection),
-                notifications: try NotificationBacklog.read(on: connection))
-        }
+    public func readiness() -> Health.Readiness? {
+        guard
+            let (audit, notifications) = try? pool.withConnection({
+                (try AuditBacklog.read(on: $0), try NotificationBacklog.read(on: $0))
+            })
+        else { return nil }
+        return Health.Readiness(
+            status: "ready",
+            audit: Health.AuditBacklog(
+                unchainedEvents: audit.unchainedEvents, countCapped: audit.countCapped,
+                oldestUnchainedAgeSeconds: audit.oldestUnchainedAgeSeconds),
+            notifications: Health.NotificationBacklog(
+                pending: notifications.pending, dead: notifications.dead, countCapped: notifications.countCapped,
+                oldestDueAgeSeconds: notifications.oldestDueAgeSeconds))
     }
 }

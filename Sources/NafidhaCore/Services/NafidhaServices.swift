@@ -10,10 +10,16 @@ public struct NafidhaServices: Sendable {
         public var engine = WorkflowEngine.Settings()
         /// Queue listings' page sizes.
         public var queues = QueueService.Settings()
+        /// Request searches' page sizes.
+        public var search = RequestSearch.Settings()
         /// Staff tokens' lifetimes.
         public var staff = StaffDirectory.Settings()
         /// How much one SLA sweep does.
         public var sweep = EscalationSweep.Settings()
+        /// The live chain verifiers' limits.
+        public var verification = AuditVerificationQueue.Settings()
+        /// The audit exports' limits.
+        public var exports = AuditExportService.Settings()
 
         /// The defaults of each service.
         public init() {}
@@ -31,12 +37,16 @@ public struct NafidhaServices: Sendable {
     public let engine: WorkflowEngine
     /// Queue listings and counts for staff.
     public let queues: QueueService
+    /// Requests found by their applicant (audited).
+    public let search: RequestSearch
     /// Staff accounts and tokens.
     public let staff: StaffDirectory
     /// The auditors' reports.
     public let reports: ReportReader
     /// Verification of the audit chains in the database.
     public let audit: AuditVerifier
+    /// Exports of the audit trail.
+    public let auditExports: AuditExportService
     /// The Open311 catalog of public-report services.
     public let open311Catalog: Open311Catalog
     /// The Open311 views of public-report requests.
@@ -65,9 +75,11 @@ public struct NafidhaServices: Sendable {
         tracking = RequestTracking(pool: pool)
         self.engine = engine
         queues = QueueService(pool: pool, settings: settings.queues)
+        search = RequestSearch(pool: pool, settings: settings.search)
         staff = StaffDirectory(pool: pool, settings: settings.staff)
         reports = ReportReader(pool: pool)
-        audit = AuditVerifier(pool: pool)
+        audit = AuditVerifier(pool: pool, settings: settings.verification)
+        auditExports = AuditExportService(pool: pool, settings: settings.exports)
         open311Catalog = Open311Catalog(pool: pool)
         open311Requests = Open311Requests(pool: pool)
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)

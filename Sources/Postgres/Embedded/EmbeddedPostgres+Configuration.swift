@@ -20,6 +20,10 @@ extension EmbeddedPostgres {
         public var stopTimeoutSeconds: Int = 30
         /// Where the server binaries are looked for.
         public var binarySearch: PostgresBinaries.SearchPath = .init()
+        /// Whether `start` may create the data folder and run `initdb` when it holds no cluster yet. Default false:
+        /// a folder without a cluster is refused (`no_cluster`) before anything is created. Only `nafidha serve`
+        /// creates clusters.
+        public var createsCluster: Bool = false
 
         /// The default configuration.
         public init() {}

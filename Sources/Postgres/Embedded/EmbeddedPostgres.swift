@@ -4,8 +4,13 @@ import Foundation
     import Glibc
 #endif
 
-/// A private PostgreSQL cluster in a data folder: created on first use, started or reused, and stopped only by the
-/// process that started it.
+/// A private PostgreSQL cluster in a data folder: created on first use when the configuration allows it (only
+/// `nafidha serve` does), started or reused, and stopped by the last process using it (`ClusterUseLock`).
+///
+/// Every process using the cluster holds a shared lock on its folder. When one is done (`stop()`), it stops the
+/// server only if no other process holds the lock: two `nafidha serve` on one folder share the server, and the last
+/// one out stops it. A server whose users all died (a `kill -9`) is adopted by the next process like any running
+/// server, and stopped when that one is done.
 ///
 /// The cluster listens on a Unix socket inside its data folder (trust authentication there only) and on TCP only
 /// when a port is asked for. Every method blocks on child processes: call them from threads you own.
@@ -17,16 +22,17 @@ public final class EmbeddedPostgres: Sendable {
     public let dataDirectory: String
     /// A libpq connection string (key=value form) for the cluster's Nafidha database over the Unix socket.
     public let conninfo: String
-    /// Whether this process started the server, and so must stop it.
+    /// Whether this process started the server (rather than finding it running). Whoever is last out stops it.
     public let startedByThisProcess: Bool
 
     private let binaries: PostgresBinaries
     private let owner: ClusterOwner
     private let stopTimeoutSeconds: Int
+    private let use: ClusterUseLock
 
     private init(
         dataDirectory: String, conninfo: String, startedByThisProcess: Bool,
-        binaries: PostgresBinaries, owner: ClusterOwner, stopTimeoutSeconds: Int
+        binaries: PostgresBinaries, owner: ClusterOwner, stopTimeoutSeconds: Int, use: ClusterUseLock
     ) {
         self.dataDirectory = dataDirectory
         self.conninfo = conninfo
@@ -34,9 +40,12 @@ public final class EmbeddedPostgres: Sendable {
         self.binaries = binaries
         self.owner = owner
         self.stopTimeoutSeconds = stopTimeoutSeconds
+        self.use = use
     }
 
-    /// Prepares the data folder, runs `initdb` on first use, and starts the server or reuses the one already running.
+    /// Prepares the data folder, runs `initdb` on first use (when `configuration.createsCluster` allows it; otherwise a
+    /// folder without a cluster is refused before anything is created), and starts the server or reuses the one
+    /// already running.
     /// - Parameters:
     ///   - configuration: the folder, ports, timeouts and binary search path.
     ///   - currentDirectory: what a relative data folder is relative to.
@@ -52,6 +61,9 @@ public final class EmbeddedPostgres: Sendable {
         if socketPath.utf8.count > maximumSocketPathLength {
             throw .socketPathTooLong(path: socketPath, limit: maximumSocketPathLength)
         }
+        if !configuration.createsCluster && !FileManager.default.fileExists(atPath: "\(directory)/PG_VERSION") {
+            throw .noCluster(directory)
+        }
         let binaries = try PostgresBinaries.locate(configuration.binarySearch)
         let owner = try ClusterOwner.forCurrentProcess(osUserWhenRoot: configuration.osUserWhenRoot)
         // Checked before creating anything, and again after: new parents get the umask's permissions.
@@ -59,18 +71,22 @@ public final class EmbeddedPostgres: Sendable {
         try prepareFolder(directory, owner: owner)
         try checkTraversable(directory, owner: owner)
         let cluster = ClusterFolder(directory: directory, binaries: binaries, owner: owner)
+        if !cluster.isInitialised {
+            try cluster.initialise(user: configuration.user)
+        }
 
+        // While this process holds the shared lock, no other one stops the server (stopping takes it exclusively).
+        let use = try ClusterUseLock.acquireShared(
+            directory: directory, timeoutSeconds: configuration.stopTimeoutSeconds + 5)
         var startedHere = false
         if !cluster.isRunning() {
-            if !cluster.isInitialised {
-                try cluster.initialise(user: configuration.user)
-            }
             try cluster.writeSettings(tcpPort: configuration.tcpPort, port: configuration.port)
             do {
                 try cluster.start(timeoutSeconds: configuration.startTimeoutSeconds)
                 startedHere = true
             } catch {
-                // Another Nafidha may have started it between our check and our start: then we reuse it.
+                // Another Nafidha may have started it between our check and our start: then we reuse it. (On a
+                // real failure the lock goes with `use`.)
                 guard cluster.isRunning() else { throw error }
             }
         }
@@ -82,7 +98,8 @@ public final class EmbeddedPostgres: Sendable {
             startedByThisProcess: startedHere,
             binaries: binaries,
             owner: owner,
-            stopTimeoutSeconds: configuration.stopTimeoutSeconds
+            stopTimeoutSeconds: configuration.stopTimeoutSeconds,
+            use: use
         )
         do {
             try cluster.createDatabaseIfMissing(configuration.database, user: configuration.user, port: port)
@@ -93,11 +110,13 @@ public final class EmbeddedPostgres: Sendable {
         return embedded
     }
 
-    /// Stops the server with a fast shutdown if this process started it; does nothing for a reused server.
+    /// Ends this process's use of the cluster, and stops the server with a fast shutdown when no other process uses
+    /// it (whoever started it). Does nothing the second time.
     public func stop() throws(EmbeddedPostgresError) {
-        guard startedByThisProcess else { return }
-        try ClusterFolder(directory: dataDirectory, binaries: binaries, owner: owner)
-            .stop(timeoutSeconds: stopTimeoutSeconds)
+        try use.release { () throws(EmbeddedPostgresError) in
+            let cluster = ClusterFolder(directory: dataDirectory, binaries: binaries, owner: owner)
+            if cluster.isRunning() { try cluster.stop(timeoutSeconds: stopTimeoutSeconds) }
+        }
     }
 
     /// Refuses a folder whose parents the cluster's owner cannot enter (only a concern when we switch user).

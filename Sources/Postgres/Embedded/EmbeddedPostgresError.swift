@@ -2,6 +2,8 @@
 public struct EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
     private enum Reason: Sendable {
         case binariesNotFound(searched: [String])
+        case noCluster(String)
+        case clusterBusy(String)
         case unsupportedPath(String)
         case socketPathTooLong(path: String, limit: Int)
         case notADirectory(String)
@@ -20,6 +22,8 @@ public struct EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
 
     static func binariesNotFound(searched: [String]) -> Self { Self(.binariesNotFound(searched: searched)) }
     static func unsupportedPath(_ path: String) -> Self { Self(.unsupportedPath(path)) }
+    static func noCluster(_ path: String) -> Self { Self(.noCluster(path)) }
+    static func clusterBusy(_ path: String) -> Self { Self(.clusterBusy(path)) }
     static func socketPathTooLong(path: String, limit: Int) -> Self {
         Self(.socketPathTooLong(path: path, limit: limit))
     }
@@ -40,6 +44,8 @@ public struct EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
     public var code: String {
         switch reason {
         case .binariesNotFound: "binaries_not_found"
+        case .noCluster: "no_cluster"
+        case .clusterBusy: "cluster_busy"
         case .unsupportedPath: "unsupported_path"
         case .socketPathTooLong: "socket_path_too_long"
         case .notADirectory: "not_a_directory"
@@ -57,6 +63,11 @@ public struct EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
         case .binariesNotFound(let searched):
             "PostgreSQL server binaries not found (looked in: \(searched.joined(separator: ", "))); "
                 + "install the Debian package 'postgresql' or pass --database-url"
+        case .noCluster(let path):
+            "no database cluster in '\(path)', and this command creates none; start 'nafidha serve' there first, "
+                + "or point at a database with --database-url"
+        case .clusterBusy(let path):
+            "another nafidha is stopping the database in '\(path)'; try again in a moment"
         case .unsupportedPath(let path):
             "the data folder '\(path)' contains a quote, backslash, dollar or newline, which pg_ctl cannot pass on; "
                 + "choose another --data-dir"
