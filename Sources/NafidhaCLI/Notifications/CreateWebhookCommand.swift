@@ -5,7 +5,8 @@ import NafidhaCore
 /// `nafidha admin create-webhook --url URL [--event TYPE]... [--municipality CODE]... [--sector CODE]...
 /// [--include-personal-data]`: subscribes an integrator and prints its id and secret, once.
 struct CreateWebhookCommand: RunnableCommand {
-    static let url = Option<String>("url", valueName: "url", help: "Where deliveries are POSTed (http://).")
+    static let url = Option<String>(
+        "url", valueName: "url", help: "Where deliveries are POSTed (http:// or https://).")
     static let event = Option<String>(
         "event", valueName: "type", repeatable: true,
         help: "An event type to receive (repeatable), e.g. request.approved. Default: every type.")
@@ -25,7 +26,8 @@ struct CreateWebhookCommand: RunnableCommand {
         discussion: """
             Prints the subscription's id, then its secret (whsec_ and the base64 of 32 random bytes), shown only \
             this once: the receiver verifies each delivery's webhook-signature with it (docs/notifications.md). \
-            Redirects are never followed; https URLs are refused until this build has TLS. Event types: \
+            Redirects are never followed; https is verified against the system's trust store and \
+            NAFIDHA_NOTIFY_CA_FILE. Event types: \
             \(NotificationEventType.allCases.map(\.rawValue).joined(separator: ", ")).
             """,
         arguments: [

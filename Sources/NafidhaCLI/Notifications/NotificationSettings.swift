@@ -27,11 +27,8 @@ struct NotificationSettings {
             ("NAFIDHA_NOTIFY_RETRY_MAX_SECONDS", { $0.dispatcher.retry.maximumDelay = TimeInterval($1) }, 1...86_400),
         ]
 
-    /// The settings of `environment`; a malformed value is an error naming its variable. `emailSender` makes the
-    /// SMTP client for `NAFIDHA_SMTP_URL` (nil: this build has none).
-    static func resolve(
-        environment: [String: String], emailSender: (String) throws -> (any EmailSender)? = { _ in nil }
-    ) throws -> NotificationSettings {
+    /// The settings of `environment`; a malformed value is an error naming its variable.
+    static func resolve(environment: [String: String]) throws -> NotificationSettings {
         func value(_ name: String) -> String? {
             environment[name].flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -45,6 +42,7 @@ struct NotificationSettings {
             throw CommandFailure("NAFIDHA_NOTIFY must be on or off, not '\(other)'")
         }
         var channels = NotificationChannels()
+        channels.connector = NetworkConnector(additionalCAFile: value("NAFIDHA_NOTIFY_CA_FILE"))
         if let text = value("NAFIDHA_SMS_URL") {
             let url: OutgoingURL
             do {
@@ -52,23 +50,18 @@ struct NotificationSettings {
             } catch {
                 throw CommandFailure("NAFIDHA_SMS_URL: \(error)")
             }
-            guard !url.secure else {
-                throw CommandFailure(
-                    "NAFIDHA_SMS_URL: https is not available in this build (TLS comes with the Mail module); use http")
-            }
             channels.sms = .init(url: url, token: value("NAFIDHA_SMS_TOKEN"))
         }
         var emailLine = "e-mail not configured"
-        if let smtp = value("NAFIDHA_SMTP_URL") {
-            guard let from = value("NAFIDHA_MAIL_FROM"), from.contains("@") else {
-                throw CommandFailure("NAFIDHA_MAIL_FROM must be the sender's address when NAFIDHA_SMTP_URL is set")
-            }
-            if let sender = try emailSender(smtp) {
-                channels.email = .init(sender: sender, from: from)
-                emailLine = "e-mail from \(from)"
-            } else {
-                emailLine = "e-mail NOT SENT: this build has no SMTP client yet (the Mail module), e-mails wait"
-            }
+        let sender: SMTPEmailSender?
+        do {
+            sender = try SMTPEmailSender.configured(by: environment)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        if let sender {
+            channels.email = .init(sender: sender, from: sender.sender.address)
+            emailLine = "e-mail from \(sender.sender.address) through \(sender.server)"
         }
         settings.channels = channels
         for variable in variables {

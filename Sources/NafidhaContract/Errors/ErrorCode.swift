@@ -166,7 +166,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .readOnlyRole: "Auditors and admins read; they may not act on tasks or write notes."
         case .supervisorOnly: "Only a supervisor may do this (reassigning a task)."
         case .outOfScope: "A filter or assignee names a municipality or sector outside the caller's scope."
-        case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope or token lifetime is invalid."
+        case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope, token lifetime or contact is invalid."
         case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
         case .staffExists: "`nafidha admin create-staff`: the name is taken."
         case .invalidCursor:

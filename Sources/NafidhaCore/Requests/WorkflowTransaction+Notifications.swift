@@ -6,7 +6,7 @@ import NafidhaContract
 extension WorkflowTransaction {
     /// The events the change causes, in the order they happened; `previous` is the status the request had when
     /// locked, `request.status` the one just derived, `tasks` every task after the change.
-    func notificationEvents(previous: RequestStatus, tasks: [QueueTask]) -> [NotificationEvent] {
+    func notificationEvents(previous: RequestStatus, tasks: [Staff.QueueTask]) -> [NotificationEvent] {
         let status = request.status
         let everySector = Array(Set(tasks.map(\.sector))).sorted()
         let base = NotificationEvent.requestData(

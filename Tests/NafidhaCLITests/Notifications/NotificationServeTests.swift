@@ -5,12 +5,16 @@ import Postgres
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The real `nafidha serve` delivering to a real local SMS gateway: the notifications show in `nafidha show` and
 /// the feed in `nafidha events`, and a server killed with SIGKILL mid-delivery loses nothing.
 @Suite("nafidha serve delivers notifications")
 struct NotificationServeTests {
     /// Files a residence certificate with an SMS, straight through the service layer.
-    static func file(_ world: StaffTestWorld) throws -> SubmissionReceipt {
+    static func file(_ world: StaffTestWorld) throws -> Intake.Receipt {
         let submission = Submission(
             service: "residence_certificate", municipality: "BEN",
             applicant: .init(name: "Amal Ben Salem", nationalID: "119850123456", phone: "0912345678"),
@@ -31,24 +35,39 @@ struct NotificationServeTests {
         return try condition()
     }
 
+    /// `nafidha serve` on `world`'s database on a free port with `environment`, once ready.
+    static func serve(_ world: StaffTestWorld, _ environment: [String: String]) throws -> ServeProcess {
+        let server = try ServeProcess(
+            ["--database-url", world.database.url, "--listen", "127.0.0.1:0"], environment: environment)
+        guard server.wait(for: "Ready;", seconds: 60), server.listeningURL != nil else {
+            server.stop()
+            throw ServeFailure(description: "serve did not start: \(server.output)")
+        }
+        return server
+    }
+
+    struct ServeFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     @Test("serve sends the SMS; show lists it as sent; events prints the feed; the banner hides the token")
     func deliversAndShows() throws {
         try StaffTestWorld.with { world in
             try HTTPReceiver.with { gateway in
-                let server = try ServeProcess(
-                    databaseURL: world.database.url,
-                    environment: [
+                let server = try Self.serve(
+                    world,
+                    [
                         "NAFIDHA_SMS_URL": gateway.url("/send"), "NAFIDHA_SMS_TOKEN": "very-secret",
                         "NAFIDHA_NOTIFY_POLL_MS": "50",
                     ])
                 defer { server.stop() }
-                #expect(server.text.contains("Notifications: SMS to http://127.0.0.1:\(gateway.port)/… (token set)"))
-                #expect(!server.text.contains("very-secret"))
+                #expect(server.output.contains("Notifications: SMS to http://127.0.0.1:\(gateway.port)/… (token set)"))
+                #expect(!server.output.contains("very-secret"))
                 let receipt = try Self.file(world)
                 #expect(Self.eventually { gateway.requests.count == 1 })
                 #expect(gateway.requests.first?.header("Authorization") == "Bearer very-secret")
                 let session = try ClerkEndToEndTests.session(
-                    world, url: server.url,
+                    world, url: try #require(server.listeningURL),
                     ["--name", "amina", "--role", "clerk", "--municipality", "BEN", "--sector", "civil_registry"])
                 #expect(
                     try Self.eventually {
@@ -79,16 +98,16 @@ struct NotificationServeTests {
     func killedMidDelivery() throws {
         try StaffTestWorld.with { world in
             try HTTPReceiver.with(answer: { _, _ in .init(200, delay: 0.3) }) { gateway in
-                var filed: [SubmissionReceipt] = []
+                var filed: [Intake.Receipt] = []
                 for _ in 0..<24 { filed.append(try Self.file(world)) }
                 let environment = [
                     "NAFIDHA_SMS_URL": gateway.url("/send"), "NAFIDHA_NOTIFY_POLL_MS": "50",
                     "NAFIDHA_NOTIFY_SMS_WORKERS": "4", "NAFIDHA_NOTIFY_LEASE_SECONDS": "3",
                     "NAFIDHA_NOTIFY_TIMEOUT_SECONDS": "1", "NAFIDHA_NOTIFY_CONNECT_TIMEOUT_SECONDS": "1",
                 ]
-                let first = try ServeProcess(databaseURL: world.database.url, environment: environment)
+                let first = try Self.serve(world, environment)
                 #expect(Self.eventually { gateway.requests.count >= 6 })
-                first.kill()
+                first.end(with: SIGKILL)
                 let claimed = try world.query(
                     "SELECT count(*) AS n FROM notifications WHERE state = 'pending' AND attempts > 0")[0]
                     .decode("n", as: Int64.self)
@@ -96,7 +115,7 @@ struct NotificationServeTests {
                 #expect(total == 24)
                 #expect(claimed > 0, "no delivery was in flight at the kill")
                 gateway.answer { _, _ in .init(200) }
-                let second = try ServeProcess(databaseURL: world.database.url, environment: environment)
+                let second = try Self.serve(world, environment)
                 defer { second.stop() }
                 #expect(
                     try Self.eventually {

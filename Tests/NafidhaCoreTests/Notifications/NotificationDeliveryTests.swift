@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// The delivery workers against a real local SMS gateway and webhook receiver (our HTTP server) and a recording
-/// e-mail sender (the SMTP client arrives with the Mail module): what arrives, in what order, signed how, and what
+/// e-mail sender (NotificationMailTests sends through SMTP): what arrives, in what order, signed how, and what
 /// happens when receivers fail (docs/notifications.md, "Delivery").
 @Suite("Notification delivery")
 struct NotificationDeliveryTests {

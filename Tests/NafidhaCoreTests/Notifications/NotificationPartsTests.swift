@@ -61,11 +61,11 @@ struct NotificationPartsTests {
         }
         #expect(error.contains("not followed") && error.contains("elsewhere.example"))
         #expect(
-            DeliveryOutcome.of(.transport(TransportError(.timeout, "timed out")))
-                == .retry(statusCode: nil, error: "timed out", retryAfter: nil))
+            DeliveryOutcome.of(.malformedAnswer("garbled"))
+                == .retry(statusCode: nil, error: "the answer is not HTTP/1.1: garbled", retryAfter: nil))
         #expect(
-            DeliveryOutcome.of(.transport(TransportError(.tlsUnavailable, "no tls")))
-                == .failed(statusCode: nil, error: "no tls"))
+            DeliveryOutcome.of(.invalidHeader("X-Key"))
+                == .failed(statusCode: nil, error: "the header X-Key holds a line break"))
     }
 
     @Test("Retry-After as an HTTP-date counts from now")

@@ -2,8 +2,8 @@ import Foundation
 import NafidhaCore
 import Synchronization
 
-/// A fake SMTP client standing in for the `Mail` module's until the branches merge: it records every message it is
-/// given and fails as the test says. The e-mail tests check rendering and delivery bookkeeping, not SMTP.
+/// An e-mail sender that records every message it is given and fails as the test says: the tests of rendering and
+/// delivery bookkeeping use it; NotificationMailTests sends through the real SMTP client to aiosmtpd.
 final class RecordingEmailSender: EmailSender {
     private let sent = Mutex<[EmailMessage]>([])
     private let failure: Mutex<@Sendable (Int) -> EmailDeliveryError?>

@@ -28,12 +28,10 @@ enum DeliveryOutcome: Sendable, Equatable {
         }
     }
 
-    /// The outcome of a request that got no answer: a TLS connector missing will not appear by itself; anything
-    /// else (no connection, a timeout, a garbled answer) may pass.
+    /// The outcome of a request that got no answer: a header that cannot be sent never will be; anything else (no
+    /// connection, a timeout, a TLS failure, a garbled answer) may pass.
     static func of(_ failure: OutgoingHTTPClient.Failure) -> DeliveryOutcome {
         switch failure {
-        case .transport(let error) where error.kind == .tlsUnavailable:
-            .failed(statusCode: nil, error: failure.description)
         case .invalidHeader:
             .failed(statusCode: nil, error: failure.description)
         case .transport, .malformedAnswer:

@@ -40,8 +40,8 @@ public struct NotificationChannels: Sendable {
     public var webhooks = true
     /// Timeouts and size caps of the SMS gateway's and the webhooks' HTTP exchanges.
     public var http = OutgoingHTTPClient.Settings()
-    /// Where the HTTP client's connections come from (plain TCP; a TLS connector when one is installed).
-    public var connector: any StreamConnector = PlainTCPConnector()
+    /// Where the HTTP client's connections come from: TCP, and TLS for `https://` (`NetworkConnector`).
+    public var connector: any StreamConnector = NetworkConnector()
     /// Threads sending SMS (16), e-mails (4) and webhooks (16).
     public var smsWorkers = 16
     /// Threads sending e-mails.

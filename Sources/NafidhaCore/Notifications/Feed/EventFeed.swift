@@ -62,6 +62,5 @@ public struct EventFeed: Sendable {
     }
 
     /// `invalid_cursor`: the `after` parameter is not a cursor the server gave.
-    static let invalidCursor = NafidhaError(
-        .badRequest, code: ErrorCode.invalidCursor.rawValue, message: ErrorCode.invalidCursor.message)
+    static let invalidCursor = NafidhaError(.invalidCursor)
 }

@@ -29,7 +29,7 @@ public struct NotificationLedger: Sendable {
                 """,
                 [String(tracking.uppercased().prefix(64)), member.visibleMunicipalities, member.visibleSectors]
             )
-            guard let request = found.first else { throw WorkflowMessages.staffRequestNotFound }
+            guard let request = found.first else { throw NafidhaError(.requestNotFound) }
             let rows = try connection.queryPrepared(
                 "SELECT \(NotificationSummary.columns) FROM \(NotificationSummary.source()) WHERE n.request_id = $1 ORDER BY n.id",
                 [try request.decode("id", as: Int64.self)])
@@ -87,9 +87,7 @@ public struct NotificationLedger: Sendable {
                 """,
                 [id, NotificationOutbox.retryWindow])
             guard let row = rows.first else {
-                throw NafidhaError(
-                    .notFound, code: ErrorCode.notificationNotFound.rawValue,
-                    message: ErrorCode.notificationNotFound.message)
+                throw NafidhaError(.notificationNotFound)
             }
             return try NotificationSummary(row: row)
         }

@@ -30,7 +30,7 @@ public struct StaffContacts: Sendable {
         var checkedEmail: String?
         if let email, !email.isEmpty {
             guard case .success(let valid) = FieldValidator.email(.string(email)) else {
-                throw StaffErrors.invalidStaff("‘\(email.prefix(64))’ is not an e-mail address")
+                throw NafidhaError(.invalidStaff, message: ErrorCode.Message.invalidStaff(.invalidEmail(email)))
             }
             checkedEmail = valid
         }
@@ -38,7 +38,7 @@ public struct StaffContacts: Sendable {
         if let phone, !phone.isEmpty {
             let compact = Digits.normalized(phone).filter { !" -.()".contains($0) }
             guard compact.range(of: #"^\+[1-9][0-9]{6,14}$"#, options: .regularExpression) != nil else {
-                throw StaffErrors.invalidStaff("‘\(phone.prefix(32))’ is not a phone number in E.164 (+218912345678)")
+                throw NafidhaError(.invalidStaff, message: ErrorCode.Message.invalidStaff(.invalidPhone(phone)))
             }
             checkedPhone = compact
         }
@@ -54,7 +54,7 @@ public struct StaffContacts: Sendable {
                 """,
                 [name, email != nil, checkedEmail, phone != nil, checkedPhone, language?.rawValue])
         }
-        guard let row = rows.first else { throw StaffErrors.staffNotFound(name) }
+        guard let row = rows.first else { throw NafidhaError(.staffNotFound, message: ErrorCode.Message.staffNotFound(name: name)) }
         return Contact(
             name: try row.decode("name"), email: try row.decode("email"), phone: try row.decode("phone"),
             language: Language(rawValue: try row.decode("language")) ?? .fallback)

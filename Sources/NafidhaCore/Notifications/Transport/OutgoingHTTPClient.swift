@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 
 /// A small blocking HTTP/1.1 client for deliveries: one POST per connection (`Connection: close`), every step
 /// bounded (connect timeout, one deadline for the whole exchange, header and body size caps), redirects never
@@ -21,7 +22,7 @@ public struct OutgoingHTTPClient: Sendable {
     }
 
     /// What failed before an answer came.
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Failure: Error, Sendable, CustomStringConvertible {
         /// The connection or the exchange failed.
         case transport(TransportError)
         /// The peer answered something that is not HTTP/1.x.
@@ -32,7 +33,7 @@ public struct OutgoingHTTPClient: Sendable {
         /// One line.
         public var description: String {
             switch self {
-            case .transport(let error): error.message
+            case .transport(let error): error.description
             case .malformedAnswer(let reason): "the answer is not HTTP/1.1: \(reason)"
             case .invalidHeader(let name): "the header \(name) holds a line break"
             }
@@ -44,8 +45,8 @@ public struct OutgoingHTTPClient: Sendable {
     /// Where streams come from.
     public let connector: any StreamConnector
 
-    /// A client; `connector` defaults to plain TCP, which refuses https.
-    public init(settings: Settings = Settings(), connector: any StreamConnector = PlainTCPConnector()) {
+    /// A client; `connector` defaults to the network (TCP, and TLS for https).
+    public init(settings: Settings = Settings(), connector: any StreamConnector = NetworkConnector()) {
         self.settings = settings
         self.connector = connector
     }
@@ -67,8 +68,8 @@ public struct OutgoingHTTPClient: Sendable {
         do {
             let stream = try connector.connect(
                 host: url.host, port: url.port, tls: url.secure, deadline: start + settings.connectTimeout)
-            defer { stream.close() }
             let deadline = start + settings.requestTimeout
+            defer { stream.close(deadline: min(deadline, .now + .seconds(1))) }
             try stream.write(Array(head.utf8) + body, deadline: deadline)
             var reader = ResponseReader(
                 stream: stream, deadline: deadline, maximumHeaderBytes: settings.maximumHeaderBytes,

@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 
 /// Reads one HTTP/1.1 answer from a stream (RFC 9112): status line and header fields up to a size cap, then the
 /// body by chunked coding, Content-Length, or until the peer closes, at most a cap of it.
@@ -31,9 +32,7 @@ struct ResponseReader {
         let separator: [UInt8] = [13, 10, 13, 10]
         while buffer.firstRange(of: separator) == nil {
             guard buffer.count <= maximumHeaderBytes else { throw failure("the header block is too large") }
-            guard try fill() else {
-                throw TransportError(.closed, "the connection closed before the answer's header block ended")
-            }
+            guard try fill() else { throw failure("the connection closed before the answer's header block ended") }
         }
         let end = buffer.firstRange(of: separator)!
         let lines = String(decoding: buffer[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
@@ -66,7 +65,7 @@ struct ResponseReader {
             guard let length = Int(lengthText), length >= 0 else { throw failure("Content-Length “\(lengthText)”") }
             let wanted = min(length, maximumBodyBytes)
             while buffer.count < wanted {
-                guard try fill() else { throw TransportError(.closed, "the connection closed in the answer's body") }
+                guard try fill() else { throw failure("the connection closed in the answer's body") }
             }
             return Array(buffer.prefix(wanted))
         }
@@ -82,7 +81,7 @@ struct ResponseReader {
             guard let size = Int(sizeText, radix: 16), size >= 0 else { throw failure("chunk size “\(sizeText)”") }
             if size == 0 { return body }
             while buffer.count < size + 2 {
-                guard try fill() else { throw TransportError(.closed, "the connection closed in a chunk") }
+                guard try fill() else { throw failure("the connection closed in a chunk") }
             }
             body += buffer.prefix(size)
             buffer.removeSubrange(..<(size + 2))
@@ -98,14 +97,14 @@ struct ResponseReader {
                 return line
             }
             guard buffer.count <= 1024 else { throw failure("a chunk-size line is too long") }
-            guard try fill() else { throw TransportError(.closed, "the connection closed in a chunk-size line") }
+            guard try fill() else { throw failure("the connection closed in a chunk-size line") }
         }
     }
 
     /// Reads more into the buffer; false when the peer has closed.
     private mutating func fill() throws -> Bool {
         guard !closed else { return false }
-        let bytes = try stream.read(maximum: 16 * 1024, deadline: deadline)
+        let bytes = try stream.read(maximumCount: 16 * 1024, deadline: deadline)
         if bytes.isEmpty {
             closed = true
             return false

@@ -24,8 +24,8 @@ public struct WebhookRegistry: Sendable {
         self.pool = pool
     }
 
-    /// Creates a subscription to `url` (http only in this build: https needs the TLS connector), filtered by event
-    /// types, municipalities and sectors (empty: all).
+    /// Creates a subscription to `url` (`http://` or `https://`), filtered by event types, municipalities and
+    /// sectors (empty: all).
     /// - Throws: `invalid_webhook` naming what is wrong.
     public func create(
         url: String, eventTypes: [String], municipalities: [String], sectors: [String], includePersonalData: Bool
@@ -34,19 +34,12 @@ public struct WebhookRegistry: Sendable {
         do {
             parsed = try OutgoingURL(url)
         } catch {
-            throw Self.invalid("\(error)")
-        }
-        guard !parsed.secure else {
-            throw Self.invalid(
-                "https URLs are refused until this build has TLS (it comes with the Mail module); use http on a trusted network"
-            )
+            throw Self.invalid(.invalidURL(error.reason))
         }
         var types: [NotificationEventType] = []
         for name in eventTypes {
             guard let type = NotificationEventType(rawValue: name) else {
-                throw Self.invalid(
-                    "unknown event type ‘\(name.prefix(64))’; known: "
-                        + NotificationEventType.allCases.map(\.rawValue).joined(separator: ", "))
+                throw Self.invalid(.unknownEventType(name))
             }
             if !types.contains(type) { types.append(type) }
         }
@@ -54,8 +47,8 @@ public struct WebhookRegistry: Sendable {
         let sectors = Array(Set(sectors)).sorted()
         let secret = WebhookSecret.generate()
         let webhook = try pool.withTransaction { connection in
-            try Self.requireKnown(municipalities, table: "municipalities", what: "municipality", on: connection)
-            try Self.requireKnown(sectors, table: "sectors", what: "sector", on: connection)
+            try Self.requireKnown(municipalities, table: "municipalities", on: connection) { .unknownMunicipality($0) }
+            try Self.requireKnown(sectors, table: "sectors", on: connection) { .unknownSector($0) }
             let webhook = try Webhook(
                 row: connection.queryPrepared(
                     """
@@ -92,8 +85,7 @@ public struct WebhookRegistry: Sendable {
                 """,
                 [id])
             guard let row = rows.first else {
-                throw NafidhaError(
-                    .notFound, code: ErrorCode.webhookNotFound.rawValue, message: ErrorCode.webhookNotFound.message)
+                throw NafidhaError(.webhookNotFound)
             }
             let webhook = try Webhook(row: row)
             if webhook.includesPersonalData {
@@ -133,7 +125,7 @@ public struct WebhookRegistry: Sendable {
 
     /// Refuses codes `table` does not hold.
     private static func requireKnown(
-        _ codes: [String], table: String, what: String, on connection: PostgresConnection
+        _ codes: [String], table: String, on connection: PostgresConnection, problem: (String) -> WebhookProblem
     ) throws {
         guard !codes.isEmpty else { return }
         // `table` is one of two literals chosen above, never input.
@@ -142,16 +134,12 @@ public struct WebhookRegistry: Sendable {
                 try $0.decode("code", as: String.self)
             })
         if let unknown = codes.first(where: { !known.contains($0) }) {
-            throw invalid("unknown \(what) ‘\(unknown.prefix(64))’")
+            throw invalid(problem(unknown))
         }
     }
 
-    /// `invalid_webhook` with `reason`.
-    static func invalid(_ reason: String) -> NafidhaError {
-        NafidhaError(
-            .validationFailed, code: ErrorCode.invalidWebhook.rawValue,
-            message: LocalizedText(
-                ar: "الاشتراك غير صالح: \(reason)", fr: "L'abonnement n'est pas valide : \(reason)",
-                en: "The webhook is invalid: \(reason)"))
+    /// `invalid_webhook`, saying what is wrong.
+    static func invalid(_ problem: WebhookProblem) -> NafidhaError {
+        NafidhaError(.invalidWebhook, message: ErrorCode.Message.invalidWebhook(problem))
     }
 }
