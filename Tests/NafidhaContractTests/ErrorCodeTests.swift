@@ -9,7 +9,8 @@ struct ErrorCodeTests {
 
     /// The codes whose message names something, with the placeholders of their template.
     static let templated: [ErrorCode: [String]] = [
-        .invalidStaff: ["{reason}"], .invalidWebhook: ["{reason}"], .staffNotFound: ["{name}"], .staffInactive: ["{name}"],
+        .invalidStaff: ["{reason}"], .invalidWebhook: ["{reason}"], .staffNotFound: ["{name}"],
+        .staffInactive: ["{name}"],
         .taskClaimed: ["{assignee}"],
         .taskNotOpen: ["{status}"], .invalidTransition: ["{action}", "{status}"], .unknownMunicipality: ["{code}"],
         .unknownService: ["{code}"], .serviceNotOffered: ["{service}", "{municipality}"], .invalidParameter: ["{name}"],

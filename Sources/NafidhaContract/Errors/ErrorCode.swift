@@ -166,7 +166,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .readOnlyRole: "Auditors and admins read; they may not act on tasks or write notes."
         case .supervisorOnly: "Only a supervisor may do this (reassigning a task)."
         case .outOfScope: "A filter or assignee names a municipality or sector outside the caller's scope."
-        case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope, token lifetime or contact is invalid."
+        case .invalidStaff:
+            "`nafidha admin`: the staff member's name, role, scope, token lifetime or contact is invalid."
         case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
         case .staffExists: "`nafidha admin create-staff`: the name is taken."
         case .invalidCursor:
@@ -190,7 +191,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
-        case .storedDataInvalid: "Stored data is unreadable (a data error): a municipality without calendar, an unknown audit action or event type."
+        case .storedDataInvalid:
+            "Stored data is unreadable (a data error): a municipality without calendar, an unknown audit action or event type."
         case .invalidIdempotencyKey: "The Idempotency-Key is not 16–255 printable ASCII characters, or is repeated."
         case .idempotencyConflict: "The Idempotency-Key was used before with a different body."
         case .municipalityRequired: "The `municipality` query parameter is missing or empty."

@@ -41,9 +41,11 @@ struct NotificationTLSTests {
                         try DeliveryHarness.eventually {
                             try DeliveryHarness.attempts(world, filed, channel: "webhook").count >= 1
                         })
-                    #expect(try DeliveryHarness.attempts(world, filed, channel: "webhook").allSatisfy { $0 == "retry -" })
+                    #expect(
+                        try DeliveryHarness.attempts(world, filed, channel: "webhook").allSatisfy { $0 == "retry -" })
                     let error: String? = try world.world.query(
-                        "SELECT last_error FROM notifications WHERE request_id = $1", [filed.id])[0].decode("last_error")
+                        "SELECT last_error FROM notifications WHERE request_id = $1", [filed.id])[0].decode(
+                            "last_error")
                     #expect(error?.contains("certificate") == true, "\(error ?? "nil")")
                     #expect(try receiver.deliveries().isEmpty)
                 }

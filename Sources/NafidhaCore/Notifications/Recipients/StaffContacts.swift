@@ -54,7 +54,9 @@ public struct StaffContacts: Sendable {
                 """,
                 [name, email != nil, checkedEmail, phone != nil, checkedPhone, language?.rawValue])
         }
-        guard let row = rows.first else { throw NafidhaError(.staffNotFound, message: ErrorCode.Message.staffNotFound(name: name)) }
+        guard let row = rows.first else {
+            throw NafidhaError(.staffNotFound, message: ErrorCode.Message.staffNotFound(name: name))
+        }
         return Contact(
             name: try row.decode("name"), email: try row.decode("email"), phone: try row.decode("phone"),
             language: Language(rawValue: try row.decode("language")) ?? .fallback)
