@@ -60,8 +60,8 @@ struct NotificationSettings {
             throw CommandFailure("\(error)")
         }
         if let sender {
-            channels.email = .init(sender: sender, from: sender.sender.address)
-            emailLine = "e-mail from \(sender.sender.address) through \(sender.server)"
+            channels.email = .init(sender: sender, from: sender.fromAddress)
+            emailLine = "e-mail from \(sender.fromAddress) through \(sender.server)"
         }
         settings.channels = channels
         for variable in variables {

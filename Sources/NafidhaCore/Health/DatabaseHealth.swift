@@ -16,10 +16,11 @@ public struct DatabaseHealth: Sendable {
     /// out, or a query fails.
     public func readiness() -> Health.Readiness? {
         guard
-            let (audit, notifications) = try? pool.withConnection({
+            let backlogs = try? pool.withConnection({
                 (try AuditBacklog.read(on: $0), try NotificationBacklog.read(on: $0))
             })
         else { return nil }
+        let (audit, notifications) = backlogs
         return Health.Readiness(
             status: "ready",
             audit: Health.AuditBacklog(

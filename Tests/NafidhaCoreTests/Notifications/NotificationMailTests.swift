@@ -17,7 +17,7 @@ struct NotificationMailTests {
                 "NAFIDHA_SMTP_CONNECT_TIMEOUT_SECONDS": "10", "NAFIDHA_SMTP_COMMAND_TIMEOUT_SECONDS": "10",
             ]))
         var channels = try DeliveryHarness.channels(sms: nil)
-        channels.email = .init(sender: sender, from: sender.sender.address)
+        channels.email = .init(sender: sender, from: sender.fromAddress)
         channels.webhooks = false
         return channels
     }

@@ -13,6 +13,9 @@ public struct SMTPEmailSender: EmailSender {
     /// The From of every e-mail, with its display name.
     public let sender: MailAddress
 
+    /// The From address alone (`guichet@ben.ly`): the channel builds Message-IDs on its domain.
+    public var fromAddress: String { sender.address }
+
     /// The SMTP server's URL, its password masked, for the start-up summary.
     public var server: String { client.configuration.server.description }
 
@@ -27,9 +30,8 @@ public struct SMTPEmailSender: EmailSender {
     /// settings), or nil when `NAFIDHA_SMTP_URL` is unset (no e-mail).
     /// - Throws: `MailConfigurationError` naming the variable that is malformed or missing.
     public static func configured(by environment: [String: String]) throws -> SMTPEmailSender? {
-        try MailSettings(environment: environment).map { settings throws(MailConfigurationError) in
-            try SMTPEmailSender(settings: settings)
-        }
+        guard let settings = try MailSettings(environment: environment) else { return nil }
+        return try SMTPEmailSender(settings: settings)
     }
 
     public func send(_ message: EmailMessage) throws(EmailDeliveryError) {

@@ -10,8 +10,10 @@ public struct NetworkConnector: StreamConnector {
 
     /// A connector trusting the system's store and, when given, the PEM certificates of `additionalCAFile`.
     public init(additionalCAFile: String? = nil) {
-        tls = Result { () throws(TransportError) in
-            try TLSContext(configuration: TLSConfiguration(additionalCAFile: additionalCAFile))
+        do {
+            tls = .success(try TLSContext(configuration: TLSConfiguration(additionalCAFile: additionalCAFile)))
+        } catch {
+            tls = .failure(error)
         }
     }
 
