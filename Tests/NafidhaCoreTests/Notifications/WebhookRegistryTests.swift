@@ -55,7 +55,7 @@ struct WebhookRegistryTests {
                     == ["webhook_created BEN", "webhook_created TRP", "webhook_deleted BEN", "webhook_deleted TRP"])
             #expect(try rows[0].decode("details", as: String.self).contains(#""host":"crm.example.ly""#))
             #expect(try sequenceAudit(world.world.database) > 0)
-            #expect(try world.services.audit.verifyAll().allSatisfy(\.intact))
+            #expect(try world.pool.withConnection { try AuditLog.verifyAll(full: true, on: $0) }.allSatisfy(\.intact))
         }
     }
 

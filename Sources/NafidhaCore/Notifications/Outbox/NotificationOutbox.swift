@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// Writes events and the messages they cause, inside the transaction of the change they report (the transactional
