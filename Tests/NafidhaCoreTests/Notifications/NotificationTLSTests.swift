@@ -20,7 +20,10 @@ struct NotificationTLSTests {
                 channels.connector = NetworkConnector(additionalCAFile: receiver.certificateFile)
                 try DeliveryHarness.with(world, channels: channels) { _ in
                     _ = try world.file(extra: Self.webhooksOnly)
-                    #expect(try DeliveryHarness.eventually { try DeliveryHarness.states(world) == ["sent": 1] })
+                    let sent = try DeliveryHarness.eventually { try DeliveryHarness.states(world) == ["sent": 1] }
+                    let error: String? = try world.world.query("SELECT last_error FROM notifications")[0]
+                        .decode("last_error")
+                    #expect(sent, "\(error ?? "no error")")
                     let id: String = try world.world.query("SELECT message_id::text AS id FROM notifications")[0]
                         .decode("id")
                     #expect(try receiver.deliveries() == [id])

@@ -24,7 +24,9 @@ struct ResponseReader {
         while true {
             let (status, headers) = try readHead()
             if (100..<200).contains(status) { continue }
-            return OutgoingResponse(status: status, headers: headers, body: try readBody(headers: headers))
+            // 204 and 304 have no body whatever the header fields say (RFC 9112 §6.3).
+            let body = status == 204 || status == 304 ? [] : try readBody(headers: headers)
+            return OutgoingResponse(status: status, headers: headers, body: body)
         }
     }
 
@@ -69,7 +71,13 @@ struct ResponseReader {
             }
             return Array(buffer.prefix(wanted))
         }
-        while buffer.count < maximumBodyBytes, try fill() {}
+        // The body ends when the peer closes. Many servers close a TLS connection without close_notify; the
+        // answer's status is already read and the body only gives an excerpt, so such an end is an end too.
+        do {
+            while buffer.count < maximumBodyBytes, try fill() {}
+        } catch let error as TransportError where error.isConnectionClosed {
+            closed = true
+        }
         return Array(buffer.prefix(maximumBodyBytes))
     }
 
