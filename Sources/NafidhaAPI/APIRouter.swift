@@ -6,6 +6,11 @@ public enum APIRouter {
     /// The router for `nafidha serve`: health probes and the public API over `services`, with errors rendered as
     /// localized JSON. The only place routes are given their services.
     public static func make(services: NafidhaServices) -> Router {
+        make(services: services, verificationLimits: VerificationLimits())
+    }
+
+    /// The router of `make(services:)` with the public verification's rate limits set.
+    public static func make(services: NafidhaServices, verificationLimits: VerificationLimits) -> Router {
         var router = Router()
         router.use(ErrorRendering())
         HealthRoutes(health: services.health).register(on: &router)
@@ -20,6 +25,10 @@ public enum APIRouter {
         StaffActionRoutes(authentication: staff, engine: services.engine).register(on: &router)
         RequestSearchRoutes(authentication: staff, search: services.search).register(on: &router)
         ReportRoutes(authentication: staff, reports: services.reports, audit: services.audit).register(on: &router)
+        DecisionRoutes(decisions: services.decisions).register(on: &router)
+        let limiter = VerificationRateLimiter(settings: verificationLimits)
+        VerificationRoutes(decisions: services.decisions, limiter: limiter).register(on: &router)
+        SignedLogRoutes(signedLog: services.signedLog).register(on: &router)
         return router
     }
 }

@@ -83,7 +83,7 @@ public enum Routes {
             searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
             backlogReport.template,
             throughputReport.template, misroutesReport.template, renderedReport.template, auditVerify.template,
-        ]
+        ] + decisionTemplates
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }
     }()

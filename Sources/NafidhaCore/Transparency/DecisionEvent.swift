@@ -1,0 +1,55 @@
+import NafidhaContract
+import Postgres
+import Transparency
+
+/// A request's `decided` audit event: appended by the workflow engine when it decides the request, read back for
+/// its decision document.
+enum DecisionEvent {
+    /// Appends the `decided` event of request `requestID`, decided by the caller's transaction on `connection`
+    /// (database function `append_decision_event`): its details are `decision_facts`, the request as decided.
+    static func append(requestID: Int64, on connection: PostgresConnection) throws {
+        try connection.executePrepared("SELECT append_decision_event($1)", [requestID])
+    }
+
+    /// The columns `event(from:)` reads, of `audit_events` under the alias `e`.
+    static let columns = """
+        e.municipality_code, e.seq, audit_time_text(e.occurred_at) AS occurred_text, e.actor_kind, e.actor,
+        e.action, e.request_id, e.task_id, e.details
+        """
+
+    /// The event of a row of `columns`, or nil while it waits for the sequencer (no `seq` yet).
+    static func event(from row: PostgresRow) throws -> Decisions.Event? {
+        guard let seq = try row.decode("seq", as: Int64?.self),
+            let occurredAt = try row.decode("occurred_text", as: String?.self)
+        else { return nil }
+        return Decisions.Event(
+            municipalityCode: try row.decode("municipality_code"), seq: seq, occurredAt: occurredAt,
+            actorKind: try row.decode("actor_kind"), actor: try row.decode("actor"), action: try row.decode("action"),
+            requestID: try row.decode("request_id"), taskID: try row.decode("task_id"),
+            details: try row.decode("details"))
+    }
+}
+
+extension Decisions.Event {
+    /// The canonical bytes of docs/audit.md (version `nafidha-audit-v1`): ten fields, each a 4-byte big-endian
+    /// length and that many bytes of UTF-8, NULL as `FF FF FF FF`; what `audit_event_bytes` computes in SQL.
+    public var canonicalBytes: [UInt8] {
+        let fields: [String?] = [
+            "nafidha-audit-v1", municipalityCode, String(seq), occurredAt, actorKind, actor, action,
+            requestID.map { String($0) }, taskID.map { String($0) }, details,
+        ]
+        var bytes: [UInt8] = []
+        for field in fields {
+            guard let field else {
+                bytes += [0xFF, 0xFF, 0xFF, 0xFF]
+                continue
+            }
+            let utf8 = Array(field.utf8)
+            bytes += withUnsafeBytes(of: UInt32(utf8.count).bigEndian) { Array($0) } + utf8
+        }
+        return bytes
+    }
+
+    /// The event's leaf hash in its municipality's log: SHA-256(0x00 ‖ canonical bytes).
+    public var leafHash: MerkleHash { .leaf(canonicalBytes) }
+}
