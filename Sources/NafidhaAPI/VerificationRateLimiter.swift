@@ -16,7 +16,10 @@ final class VerificationRateLimiter: Sendable {
     private let buckets = Mutex<[String: Bucket]>([:])
 
     /// A limiter with `settings`; `clock` tells the time (tests pass one they move).
-    init(settings: VerificationLimits = VerificationLimits(), clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    init(
+        settings: VerificationLimits = VerificationLimits(),
+        clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
         self.settings = settings
         self.clock = clock
     }

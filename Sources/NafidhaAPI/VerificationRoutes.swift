@@ -26,8 +26,11 @@ struct VerificationRoutes: Sendable {
     /// Takes one verification from the client's bucket, or refuses with 429 and when to retry.
     private func limit(_ request: HTTPRequest, _ context: RequestContext) throws {
         guard let wait = limiter.take(client: context.remoteAddress) else { return }
-        let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
-            .rounded(.up)))
+        let seconds = max(
+            1,
+            Int(
+                (Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+                    .rounded(.up)))
         let code = ErrorCode.tooManyVerifications
         throw HTTPError(
             .tooManyRequests, code: code.rawValue, message: code.message.text(in: request.language),

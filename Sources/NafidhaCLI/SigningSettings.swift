@@ -33,7 +33,8 @@ struct SigningSettings {
             throw CommandFailure("\(keyFileVariable): cannot read \(path)")
         }
         defer { try? handle.close() }
-        let pem = String(decoding: (try? handle.read(upToCount: Ed25519PrivateKey.maximumPEMSize + 1)) ?? Data(),
+        let pem = String(
+            decoding: (try? handle.read(upToCount: Ed25519PrivateKey.maximumPEMSize + 1)) ?? Data(),
             as: UTF8.self)
         let key: Ed25519PrivateKey
         do {

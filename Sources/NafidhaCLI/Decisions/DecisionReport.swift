@@ -5,7 +5,8 @@ import NafidhaCore
 
 /// What `verify-decision` prints about a decision that verified: the proof's place and the facts it covers.
 enum DecisionReport {
-    static func print(_ document: Decisions.Document, _ verified: DecisionVerifier.Verified, to output: any TextOutput) {
+    static func print(_ document: Decisions.Document, _ verified: DecisionVerifier.Verified, to output: any TextOutput)
+    {
         let facts = document.facts
         let signed = verified.signedAt.map { " signed \(ISO8601DateFormatter().string(from: $0))" } ?? ""
         output.writeLine(
@@ -13,7 +14,8 @@ enum DecisionReport {
                 + "\(verified.checkpoint.origin) (checkpoint of \(verified.checkpoint.size) entries\(signed)).")
         output.writeLine(
             "Outcome: \(facts.outcome.rawValue), \(facts.decidedAt); service \(facts.service.code) "
-                + "(\(facts.service.name.en)), municipality \(facts.municipality.code) (\(facts.municipality.name.en)).")
+                + "(\(facts.service.name.en)), municipality \(facts.municipality.code) (\(facts.municipality.name.en))."
+        )
         for step in facts.decisions {
             output.writeLine(
                 "  \(step.stage).\(step.step) \(step.sector.code) (\(step.sector.name.en)): \(step.decision.rawValue), "

@@ -64,7 +64,8 @@ struct VerifyDecisionCommand: RunnableCommand {
             throw CommandFailure("\(input) is neither a file nor a verification code")
         }
         let newer = try consistencyPath.map {
-            try Self.read(SignedLog.ConsistencyProof.self, InstantArgument.absolutePath($0, in: context.currentDirectory))
+            try Self.read(
+                SignedLog.ConsistencyProof.self, InstantArgument.absolutePath($0, in: context.currentDirectory))
         }
         let verified: DecisionVerifier.Verified
         do {

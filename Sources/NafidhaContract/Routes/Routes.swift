@@ -75,15 +75,16 @@ public enum Routes {
 
     /// Every template above, once each, in the order listed.
     public static let all: [RouteTemplate] = {
-        let templates = [
-            health.template, readiness.template, municipalities.template, sectors.template, services.template,
-            service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
-            staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
-            reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
-            searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
-            backlogReport.template,
-            throughputReport.template, misroutesReport.template, renderedReport.template, auditVerify.template,
-        ] + decisionTemplates
+        let templates =
+            [
+                health.template, readiness.template, municipalities.template, sectors.template, services.template,
+                service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
+                staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
+                reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
+                searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
+                backlogReport.template,
+                throughputReport.template, misroutesReport.template, renderedReport.template, auditVerify.template,
+            ] + decisionTemplates
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }
     }()

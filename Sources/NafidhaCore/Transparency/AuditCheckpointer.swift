@@ -56,9 +56,11 @@ public struct AuditCheckpointer: Sendable {
              ORDER BY h.municipality_code
             """
         ).map { row in
-            (municipality: try row.decode("municipality_code", as: String.self),
-             chained: UInt64(try row.decode("last_seq", as: Int64.self)),
-             signedSize: UInt64(try row.decode("signed_size", as: Int64.self)))
+            (
+                municipality: try row.decode("municipality_code", as: String.self),
+                chained: UInt64(try row.decode("last_seq", as: Int64.self)),
+                signedSize: UInt64(try row.decode("signed_size", as: Int64.self))
+            )
         }
         var signed: [Round.Signed] = []
         for log in logs {

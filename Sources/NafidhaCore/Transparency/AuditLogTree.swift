@@ -17,7 +17,9 @@ struct AuditLogTree {
 
     /// The number of leaves stored.
     func size() throws -> UInt64 {
-        UInt64(try connection.queryPrepared("SELECT audit_log_size($1) AS size", [municipality])[0].decode("size") as Int64)
+        UInt64(
+            try connection.queryPrepared("SELECT audit_log_size($1) AS size", [municipality])[0].decode("size") as Int64
+        )
     }
 
     /// Adds up to `limit` chained events to the log, with the subtrees they complete; returns the new size.

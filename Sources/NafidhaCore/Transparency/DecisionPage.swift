@@ -71,7 +71,8 @@ public struct DecisionPage: Sendable {
 
             """
         for step in facts.decisions {
-            out += "<tr><td>\(ltr("\(step.stage).\(step.step)"))</td>"
+            out +=
+                "<tr><td>\(ltr("\(step.stage).\(step.step)"))</td>"
                 + "<td>\(escape(step.sector.name.text(in: language)))</td>"
                 + "<td class=\"\(step.decision.rawValue)\">\(escape(labels.decisionName(step.decision)))</td>"
                 + "<td>\(ltr(Self.displayTime(step.decidedAt)))</td></tr>\n"
