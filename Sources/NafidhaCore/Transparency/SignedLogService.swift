@@ -96,12 +96,12 @@ public struct SignedLogService: Sendable {
         return UInt64(value)
     }
 
-    /// The code of a known municipality.
-    private static func municipality(_ code: String?, on connection: PostgresConnection) throws -> String {
-        guard let code, !code.isEmpty else { throw NafidhaError.municipalityRequired }
-        let known = try connection.queryPrepared(
-            "SELECT code FROM municipalities WHERE code = $1", [String(code.prefix(16))])
-        guard !known.isEmpty else { throw NafidhaError.unknownMunicipality(String(code.prefix(16))) }
+    /// The code of a known municipality, as given in any case (`trp` is `TRP`).
+    private static func municipality(_ text: String?, on connection: PostgresConnection) throws -> String {
+        guard let text, !text.isEmpty else { throw NafidhaError.municipalityRequired }
+        let code = String(text.uppercased().prefix(16))
+        let known = try connection.queryPrepared("SELECT code FROM municipalities WHERE code = $1", [code])
+        guard !known.isEmpty else { throw NafidhaError.unknownMunicipality(code) }
         return code
     }
 }
