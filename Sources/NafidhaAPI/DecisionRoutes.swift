@@ -8,25 +8,28 @@ import NafidhaCore
 struct DecisionRoutes: Sendable {
     let decisions: DecisionService
 
-    func register(on router: inout Router) {
-        router.get("/v1/requests/:tracking/decision") { request, context in
+    /// What `Retry-After` asks of a decision not yet in a signed checkpoint: the checkpointer signs within a minute.
+    static let retryAfterSeconds = 60
+
+    func register(on api: ContractRouter) {
+        // One template, two formats: the query chooses, so the handler makes its own response.
+        api.register(Routes.decisionPage.template) { request, context in
             let format = request.query["format"] ?? "html"
-            guard format == "html" || format == "json" else {
-                throw Self.invalidQuery("format", ["html", "json"])
-            }
+            guard format == "html" || format == "json" else { throw Self.invalidQuery("format", ["html", "json"]) }
             let language = try Self.language(of: request)
+            let tracking = try context.parameter("tracking")
+            let token = try request.bearerToken
             let document: Decisions.Document
             do {
-                document = try decisions.document(
-                    tracking: try context.parameters.require("tracking"), token: request.bearerToken)
-            } catch let error as NafidhaError where error.code == ErrorCode.decisionNotYetLogged.rawValue {
+                document = try decisions.document(tracking: tracking, token: token)
+            } catch let error as NafidhaError where error.code == .decisionNotYetLogged {
                 var refusal = HTTPError(error, language: language)
-                refusal.headers.add(name: "Retry-After", value: "60")
+                refusal.headers.add(name: "Retry-After", value: String(Self.retryAfterSeconds))
                 throw refusal
             }
             var response: HTTPResponse
             if format == "json" {
-                response = try .json(encoding: document)
+                response = .json(bytes: try ContractJSON.encode(document), status: .ok)
             } else {
                 let page = DecisionPage(document: document, language: language, host: decisions.host ?? "")
                 response = HTTPResponse(status: .ok, body: .bytes(Array(try page.html().utf8)))
@@ -51,7 +54,6 @@ struct DecisionRoutes: Sendable {
 
     private static func invalidQuery(_ parameter: String, _ words: [String]) -> NafidhaError {
         NafidhaError(
-            .badRequest, code: ErrorCode.invalidQuery.rawValue,
-            message: ErrorCode.Message.invalidQuery(parameter: parameter, expected: .oneOf(words)))
+            .invalidQuery, message: ErrorCode.Message.invalidQuery(parameter: parameter, expected: .oneOf(words)))
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import HTTP
 import NafidhaContract
 import NafidhaCore
@@ -11,29 +10,24 @@ struct VerificationRoutes: Sendable {
     let decisions: DecisionService
     let limiter: VerificationRateLimiter
 
-    func register(on router: inout Router) {
-        router.get("/v1/verify/:code") { request, context in
+    func register(on api: ContractRouter) {
+        api.register(Routes.verifyCode) { request, context in
             try limit(request, context)
-            return try .json(encoding: try decisions.verify(code: try context.parameters.require("code")))
+            return try decisions.verify(code: try context.parameter("code"))
         }
-        router.post("/v1/verify") { request, context in
+        // A body that does not decode is refused before the bucket is touched: only verifications are counted.
+        api.register(Routes.verifyDocument) { request, document, context in
             try limit(request, context)
-            let document = try JSONCoding.decode(Decisions.Document.self, from: request.body)
-            return try .json(encoding: try decisions.verify(document: document))
+            return try decisions.verify(document: document)
         }
     }
 
     /// Takes one verification from the client's bucket, or refuses with 429 and when to retry.
-    private func limit(_ request: HTTPRequest, _ context: RequestContext) throws {
+    private func limit(_ request: HTTPRequest, _ context: APIContext) throws {
         guard let wait = limiter.take(client: context.remoteAddress) else { return }
-        let seconds = max(
-            1,
-            Int(
-                (Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
-                    .rounded(.up)))
-        let code = ErrorCode.tooManyVerifications
-        throw HTTPError(
-            .tooManyRequests, code: code.rawValue, message: code.message.text(in: request.language),
-            headers: HTTPHeaders([(name: "Retry-After", value: String(seconds))]))
+        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+        var refusal = HTTPError(NafidhaError(.tooManyVerifications), language: request.language)
+        refusal.headers.add(name: "Retry-After", value: String(max(1, Int(seconds.rounded(.up)))))
+        throw refusal
     }
 }

@@ -15,7 +15,7 @@ struct DecisionServiceTests {
             _ = try body()
             return nil
         } catch let error as NafidhaError {
-            return error.code
+            return error.code.rawValue
         } catch {
             return "\(error)"
         }

@@ -13,7 +13,8 @@ struct AdminCommand: ParsableCommand {
             """,
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
-            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminKeygenCommand.self,
+            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminAuditExportCommand.self,
+            AdminAuditVerifyCommand.self, AdminKeygenCommand.self,
         ]
     )
 }

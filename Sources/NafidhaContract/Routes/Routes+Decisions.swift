@@ -17,6 +17,13 @@ extension Routes {
 
     private static let decisionPath = "/v1/requests/:tracking/decision"
 
+    /// The signed audit log's routes: under `/v1/audit`, one of `staffPrefixes`, yet public, since anyone checking a
+    /// decision (a bank, a notary, a witness of the log) reads the key, the checkpoints and the proofs without an
+    /// account. A server registers them outside its staff groups.
+    public static let publicAuditTemplates: Set<RouteTemplate> = [
+        auditPublicKey.template, auditCheckpoint.template, auditConsistencyProof.template,
+    ]
+
     /// The templates of verifiable decisions, for `Routes.all`.
     static let decisionTemplates = [
         decision.template, decisionPage.template, verifyCode.template, verifyDocument.template,

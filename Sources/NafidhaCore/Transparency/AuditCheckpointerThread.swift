@@ -23,10 +23,7 @@ public final class AuditCheckpointerThread: Sendable {
     private let conninfo: String
     private let settings: Settings
     private let onError: @Sendable (any Error) -> Void
-    /// Whether `stop()` was called; set under the condition's lock so the thread wakes at once.
-    private let stopped = Mutex(false)
-    private let wake = NSCondition()
-    private let finished = DispatchSemaphore(value: 0)
+    private let thread = Mutex<OwnedThread?>(nil)
 
     /// A checkpointer thread connecting with `conninfo`; `onError` hears about failed rounds (the next round tries
     /// again, on a new connection).
@@ -42,26 +39,20 @@ public final class AuditCheckpointerThread: Sendable {
 
     /// Starts the thread; the first round runs at once.
     public func start() {
-        let thread = Thread { [self] in loop() }
-        thread.name = "nafidha-audit-checkpointer"
-        thread.start()
+        let started = OwnedThread(name: "nafidha-audit-checkpointer") { [self] thread in loop(on: thread) }
+        thread.withLock { $0 = started }
     }
 
     /// Stops the thread after the round in progress, if any; returns when it has ended.
     public func stop() {
-        wake.lock()
-        stopped.withLock { $0 = true }
-        wake.signal()
-        wake.unlock()
-        finished.wait()
+        thread.withLock { $0 }?.stop()
     }
 
-    private func loop() {
-        defer { finished.signal() }
+    private func loop(on thread: OwnedThread) {
         var connection: PostgresConnection?
         var connectionSettings = PostgresConnection.Settings()
         connectionSettings.statementTimeout = settings.statementTimeout
-        while !stopped.withLock({ $0 }) {
+        while !thread.isStopped {
             do {
                 if connection?.isHealthy != true {
                     connection = try PostgresConnection(conninfo: conninfo, settings: connectionSettings)
@@ -74,16 +65,8 @@ public final class AuditCheckpointerThread: Sendable {
                 connection = nil
                 onError(error)
             }
-            sleep(settings.interval)
+            let interval = settings.interval
+            thread.pause(Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
         }
-    }
-
-    /// Waits `pause`, or less when `stop()` is called meanwhile.
-    private func sleep(_ pause: Duration) {
-        let seconds = Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18
-        let deadline = Date().addingTimeInterval(seconds)
-        wake.lock()
-        while !stopped.withLock({ $0 }) && wake.wait(until: deadline) {}
-        wake.unlock()
     }
 }

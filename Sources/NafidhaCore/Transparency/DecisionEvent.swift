@@ -31,23 +31,11 @@ enum DecisionEvent {
 }
 
 extension Decisions.Event {
-    /// The canonical bytes of docs/audit.md (version `nafidha-audit-v1`): ten fields, each a 4-byte big-endian
-    /// length and that many bytes of UTF-8, NULL as `FF FF FF FF`; what `audit_event_bytes` computes in SQL.
+    /// The canonical bytes of docs/audit.md (version `nafidha-audit-v1`), what `audit_event_bytes` computes in SQL.
     public var canonicalBytes: [UInt8] {
-        let fields: [String?] = [
-            "nafidha-audit-v1", municipalityCode, String(seq), occurredAt, actorKind, actor, action,
-            requestID.map { String($0) }, taskID.map { String($0) }, details,
-        ]
-        var bytes: [UInt8] = []
-        for field in fields {
-            guard let field else {
-                bytes += [0xFF, 0xFF, 0xFF, 0xFF]
-                continue
-            }
-            let utf8 = Array(field.utf8)
-            bytes += withUnsafeBytes(of: UInt32(utf8.count).bigEndian) { Array($0) } + utf8
-        }
-        return bytes
+        AuditCanonicalBytes.of(
+            municipalityCode: municipalityCode, seq: seq, occurredAt: occurredAt, actorKind: actorKind, actor: actor,
+            action: action, requestID: requestID, taskID: taskID, details: details)
     }
 
     /// The event's leaf hash in its municipality's log: SHA-256(0x00 ‖ canonical bytes).

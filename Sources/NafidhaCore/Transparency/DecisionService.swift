@@ -44,11 +44,11 @@ public struct DecisionService: Sendable {
                 """,
                 [citizen.id]
             )[0]
-            let status: String = try row.decode("status")
-            guard status == RequestStatus.approved.rawValue || status == RequestStatus.rejected.rawValue else {
-                throw NafidhaError.requestNotDecided
+            let status = try RequestStatus.decoded(from: row)
+            guard status == .approved || status == .rejected else {
+                throw NafidhaError(.requestNotDecided)
             }
-            guard let event = try DecisionEvent.event(from: row) else { throw NafidhaError.decisionNotYetLogged }
+            guard let event = try DecisionEvent.event(from: row) else { throw NafidhaError(.decisionNotYetLogged) }
             let applicant = Decisions.Applicant(
                 name: try row.decode("applicant_name"),
                 nationalIDMasked: (try row.decode("applicant_national_id", as: String?.self)).map(Self.masked))
@@ -62,7 +62,7 @@ public struct DecisionService: Sendable {
     ///   404 `decision_not_found` (well-formed, but no decision of this server matches it).
     public func verify(code text: String) throws -> Decisions.Verification {
         guard let code = VerificationCode(parsing: text), code.leafIndex < UInt64(Int64.max) else {
-            throw NafidhaError.invalidVerificationCode
+            throw NafidhaError(.invalidVerificationCode)
         }
         let signer = try requireSigner()
         return try pool.withTransaction(isolation: .repeatableRead) { connection in
@@ -76,9 +76,9 @@ public struct DecisionService: Sendable {
             // The signature covers the event's leaf hash: it holds only for the very event the code was issued for.
             guard let row = rows.first, let event = try DecisionEvent.event(from: row),
                 code.isSigned(by: signer.publicKey, leafHash: event.leafHash)
-            else { throw NafidhaError.decisionNotFound }
+            else { throw NafidhaError(.decisionNotFound) }
             let document = try document(of: event, applicant: nil, signer: signer, on: connection)
-            guard document.verificationCode == code.description else { throw NafidhaError.decisionNotFound }
+            guard document.verificationCode == code.description else { throw NafidhaError(.decisionNotFound) }
             return Decisions.Verification(valid: true, decision: document)
         }
     }
@@ -121,7 +121,7 @@ public struct DecisionService: Sendable {
             """,
             [event.municipalityCode, Int64(leafIndex)]
         )
-        guard let checkpoint = checkpoints.first else { throw NafidhaError.decisionNotYetLogged }
+        guard let checkpoint = checkpoints.first else { throw NafidhaError(.decisionNotYetLogged) }
         let treeSize = UInt64(try checkpoint.decode("tree_size", as: Int64.self))
         let proof = try AuditLogTree(municipality: event.municipalityCode, connection: connection)
             .inclusionProof(leafIndex: leafIndex, treeSize: treeSize)
@@ -145,7 +145,7 @@ public struct DecisionService: Sendable {
     }
 
     private func requireSigner() throws -> LogSigner {
-        guard let signer else { throw NafidhaError.signingNotConfigured }
+        guard let signer else { throw NafidhaError(.signingNotConfigured) }
         return signer
     }
 

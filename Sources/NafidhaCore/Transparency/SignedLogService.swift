@@ -21,7 +21,7 @@ public struct SignedLogService: Sendable {
     /// The public key, and each municipality's verifier key.
     /// - Throws: 503 `signing_not_configured` without a key.
     public func publicKey() throws -> SignedLog.PublicKey {
-        guard let signer else { throw NafidhaError.signingNotConfigured }
+        guard let signer else { throw NafidhaError(.signingNotConfigured) }
         let codes = try pool.withConnection { connection in
             try connection.queryPrepared("SELECT code FROM municipalities ORDER BY code", []).map {
                 try $0.decode("code", as: String.self)
@@ -48,7 +48,7 @@ public struct SignedLogService: Sendable {
                 """,
                 [code, size.map { Int64($0) }]
             )
-            guard let row = rows.first else { throw NafidhaError.checkpointNotFound }
+            guard let row = rows.first else { throw NafidhaError(.checkpointNotFound) }
             return SignedLog.Checkpoint(
                 municipality: code, treeSize: try row.decode("tree_size"),
                 rootHash: Data(try row.decode("root_hash", as: [UInt8].self)).base64EncodedString(),
@@ -62,8 +62,8 @@ public struct SignedLogService: Sendable {
     public func consistencyProof(municipality: String?, first: UInt64, second: UInt64) throws
         -> SignedLog.ConsistencyProof
     {
-        guard first >= 1, second >= 1 else { throw NafidhaError.invalidTreeSize }
-        guard first <= second else { throw NafidhaError.treeSizesOutOfOrder }
+        guard first >= 1, second >= 1 else { throw NafidhaError(.invalidTreeSize) }
+        guard first <= second else { throw NafidhaError(.treeSizesOutOfOrder) }
         return try pool.withTransaction(isolation: .repeatableRead) { connection in
             let code = try Self.municipality(municipality, on: connection)
             let notes = try connection.queryPrepared(
@@ -77,7 +77,7 @@ public struct SignedLogService: Sendable {
                 [code, Int64(first), Int64(second)]
             )[0]
             guard let latest: Int64 = try notes.decode("latest"), second <= UInt64(latest) else {
-                throw NafidhaError.treeSizeNotLogged
+                throw NafidhaError(.treeSizeNotLogged)
             }
             let proof = try AuditLogTree(municipality: code, connection: connection).consistencyProof(
                 from: first, to: second)
@@ -92,16 +92,18 @@ public struct SignedLogService: Sendable {
     public static func treeSize(_ text: String) throws -> UInt64 {
         guard !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ (48...57).contains($0) }),
             let value = Int64(text), value >= 1
-        else { throw NafidhaError.invalidTreeSize }
+        else { throw NafidhaError(.invalidTreeSize) }
         return UInt64(value)
     }
 
     /// The code of a known municipality, as given in any case (`trp` is `TRP`).
     private static func municipality(_ text: String?, on connection: PostgresConnection) throws -> String {
-        guard let text, !text.isEmpty else { throw NafidhaError.municipalityRequired }
+        guard let text, !text.isEmpty else { throw NafidhaError(.municipalityRequired) }
         let code = String(text.uppercased().prefix(16))
         let known = try connection.queryPrepared("SELECT code FROM municipalities WHERE code = $1", [code])
-        guard !known.isEmpty else { throw NafidhaError.unknownMunicipality(code) }
+        guard !known.isEmpty else {
+            throw NafidhaError(.unknownMunicipality, message: ErrorCode.Message.unknownMunicipality(code: code))
+        }
         return code
     }
 }
