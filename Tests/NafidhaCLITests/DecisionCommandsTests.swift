@@ -129,19 +129,6 @@ struct DecisionCommandsTests {
         }
     }
 
-    /// The `verify_decision.py` listing of docs/verification.md, written to `folder`.
-    static func pythonVerifier(in folder: TemporaryFolder) throws -> String {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/verification.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
-        let after = try #require(text.range(of: "`verify_decision.py`"))
-        let start = try #require(text.range(of: "```python\n", range: after.upperBound..<text.endIndex))
-        let end = try #require(text.range(of: "\n```\n", range: start.upperBound..<text.endIndex))
-        let path = folder.path + "/verify_decision.py"
-        try String(text[start.upperBound..<end.lowerBound]).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     /// Runs Debian's Python 3 (which has `python3-cryptography`) on `arguments`: exit code and standard output.
     static func python(_ arguments: [String]) throws -> (code: Int32, output: String) {
         let process = Process()
@@ -163,7 +150,7 @@ struct DecisionCommandsTests {
     func pythonVerifier() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let script = try Self.pythonVerifier(in: folder)
+        let script = try DocumentedScript.extract("verify_decision.py", from: "docs/verification.md", into: folder.path)
         try DecisionFixture.withWorld { world in
             let published = try DecisionTampering.published(in: world)
             let document = try Self.write(published.document, "decision.json", in: folder)
