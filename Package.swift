@@ -62,7 +62,11 @@ let package = Package(
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 
         .target(
+<<<<<<< HEAD
             name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "HTTP"],
+=======
+            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "Transparency"],
+>>>>>>> main
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
@@ -73,7 +77,7 @@ let package = Package(
             name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport", "Transparency"]),
         .testTarget(name: "NafidhaContractTests", dependencies: ["NafidhaContract", "Postgres", "TestSupport"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
+        .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport", "Transparency"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"]),
         // Support/smtp_server.py is the aiosmtpd server the tests run (found beside its Swift caller, not bundled).
         .testTarget(name: "MailTests", dependencies: ["Mail", "Transport"], exclude: ["Support/smtp_server.py"]),

@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Foundation
 import HTTP
 import NafidhaAPI
 import NafidhaCore
@@ -29,7 +30,9 @@ struct ServeCommand: RunnableCommand {
             first use, reused when already running, stopped when the last nafidha using it ends, also after a \
             crash). Applies missing migrations, with --demo loads the demo catalog into an empty catalog, then \
             serves, chains audit events as they commit and delivers notifications (SMS, e-mail, webhooks: \
-            NAFIDHA_SMS_URL, NAFIDHA_SMTP_URL and the settings of docs/operations.md), until SIGINT or SIGTERM.
+            NAFIDHA_SMS_URL, NAFIDHA_SMTP_URL and the settings of docs/operations.md), until SIGINT or SIGTERM. \
+            With NAFIDHA_SIGNING_KEY_FILE (a key from 'nafidha admin keygen'), also signs each municipality's \
+            audit log every NAFIDHA_CHECKPOINT_INTERVAL_SECONDS (60) under NAFIDHA_PUBLIC_HOST (localhost).
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
@@ -90,14 +93,24 @@ struct ServeCommand: RunnableCommand {
 
         let settings: ServerSettings
         let notifications: NotificationSettings
+        let signing: SigningSettings
         let server: HTTPServer
         let pool: PostgresPool
         let services: NafidhaServices
         do {
             settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
             notifications = try NotificationSettings.resolve(environment: context.environment)
+            signing = try SigningSettings.resolve(
+                environment: context.environment, currentDirectory: context.currentDirectory)
+        } catch {
+            try? opened.close()
+            throw error
+        }
+        do {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
-            services = NafidhaServices(pool: pool)
+            var serviceSettings = NafidhaServices.Settings()
+            serviceSettings.signer = signing.signer
+            services = NafidhaServices(pool: pool, settings: serviceSettings)
             try services.catalogSnapshots.load()
             server = HTTPServer(configuration: settings.http, responder: APIRouter.make(services: services))
             let port = try server.start()
@@ -115,6 +128,23 @@ struct ServeCommand: RunnableCommand {
             standardError.writeLine("Warning: the audit sequencer failed and will try again: \($0)")
         }
         sequencer.start()
+        var checkpointer: AuditCheckpointerThread?
+        if let signer = signing.signer {
+            checkpointer = AuditCheckpointerThread(
+                checkpointer: AuditCheckpointer(signer: signer), conninfo: opened.conninfo,
+                settings: signing.checkpointer
+            ) { [standardError = context.standardError] in
+                standardError.writeLine("Warning: the audit checkpointer failed and will try again: \($0)")
+            }
+            checkpointer?.start()
+            context.standardOutput.writeLine(
+                "Signing the audit logs as \(signer.host)/audit/CODE with the public key "
+                    + "\(Data(signer.publicKey.rawRepresentation).base64EncodedString()).")
+        } else {
+            context.standardError.writeLine(
+                "Warning: \(SigningSettings.keyFileVariable) is not set: no checkpoint is signed, and decision "
+                    + "documents and their verification answer 503 signing_not_configured.")
+        }
         let dispatcher = notifications.channels.map { channels in
             NotificationDispatcher(
                 conninfo: opened.conninfo, channels: channels, settings: notifications.dispatcher
@@ -133,6 +163,7 @@ struct ServeCommand: RunnableCommand {
         // batch, then the pool's connections close, then the database stops.
         server.shutdown()
         dispatcher?.stop()
+        checkpointer?.stop()
         sequencer.stop()
         pool.close()
         try opened.close()

@@ -20,6 +20,8 @@ public struct NafidhaServices: Sendable {
         public var verification = AuditVerificationQueue.Settings()
         /// The audit exports' limits.
         public var exports = AuditExportService.Settings()
+        /// The key that signs the audit logs and decisions (`NAFIDHA_SIGNING_KEY_FILE`); nil: no signing.
+        public var signer: LogSigner?
 
         /// The defaults of each service.
         public init() {}
@@ -65,6 +67,10 @@ public struct NafidhaServices: Sendable {
     public let webhooks: WebhookRegistry
     /// Staff members' contacts for escalations and deadlines.
     public let staffContacts: StaffContacts
+    /// Decision documents and their public verification.
+    public let decisions: DecisionService
+    /// The signed audit logs' key, checkpoints and proofs.
+    public let signedLog: SignedLogService
 
     /// Every service over `pool`.
     public init(pool: PostgresPool, settings: Settings = Settings()) {
@@ -89,5 +95,7 @@ public struct NafidhaServices: Sendable {
         notifications = NotificationLedger(pool: pool)
         webhooks = WebhookRegistry(pool: pool)
         staffContacts = StaffContacts(pool: pool)
+        decisions = DecisionService(pool: pool, signer: settings.signer)
+        signedLog = SignedLogService(pool: pool, signer: settings.signer)
     }
 }
