@@ -62,11 +62,7 @@ let package = Package(
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 
         .target(
-<<<<<<< HEAD
-            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "HTTP"],
-=======
-            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "Transparency"],
->>>>>>> main
+            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "HTTP", "Transparency"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),

@@ -143,11 +143,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
-<<<<<<< HEAD
-            .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound:
-=======
-            .unknownRequest, .notFound, .decisionNotFound, .checkpointNotFound, .treeSizeNotLogged:
->>>>>>> main
+            .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
+            .checkpointNotFound, .treeSizeNotLogged:
             404
         case .methodNotAllowed:
             405
