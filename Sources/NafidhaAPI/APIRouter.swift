@@ -20,6 +20,7 @@ public enum APIRouter {
         StaffActionRoutes(authentication: staff, engine: services.engine).register(on: &router)
         RequestSearchRoutes(authentication: staff, search: services.search).register(on: &router)
         ReportRoutes(authentication: staff, reports: services.reports, audit: services.audit).register(on: &router)
+        CatalogFileRoutes(authentication: staff, files: services.catalogFiles).register(on: &router)
         return router
     }
 }

@@ -1,18 +1,18 @@
 import ArgumentParsing
 
 /// `nafidha admin`: operator commands that act on the database directly (staff, their tokens, Open311 API keys,
-/// reports), with the database's credentials, on the server.
+/// reports, the catalog file), with the database's credentials, on the server.
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         name: "admin",
         abstract:
-            "Works on the database directly (run on the server): staff, their tokens, Open311 API keys, reports.",
+            "Works on the database directly (run on the server): staff, tokens, Open311 API keys, reports, the catalog.",
         discussion: """
             Each command needs --database-url, DATABASE_URL or the --data-dir of an existing cluster, migrated by             'nafidha migrate'. Staff use the API instead, with a token ('nafidha login').
             """,
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
-            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self,
+            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminCatalogCommand.self,
         ]
     )
 }

@@ -13,4 +13,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case cancelled
     case personalDataViewed = "personal_data_viewed"
     case noteAdded = "note_added"
+    /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).
+    case catalogApplied = "catalog_applied"
 }

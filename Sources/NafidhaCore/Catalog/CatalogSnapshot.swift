@@ -20,6 +20,8 @@ public struct CatalogSnapshot: Sendable {
 
     /// A service and its national terms.
     struct Service: Sendable {
+        /// False for a service removed from the catalog file while requests name it: offered nowhere.
+        var active: Bool
         /// Working days for the whole request.
         var slaDays: Int
         /// Whether anyone may file it without proving identity (a public report).
