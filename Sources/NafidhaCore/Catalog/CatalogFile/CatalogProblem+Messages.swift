@@ -224,7 +224,7 @@ extension JSONSyntaxError.Reason {
         case .unexpectedCharacter(let found, let expected):
             LocalizedText(
                 ar: "ليس JSON: وُجد \(quoted(found)) حيث المتوقع \(expected.words.ar).",
-                fr: "Pas du JSON : \(quoted(found)) là où \(expected.words.fr) est attendu.",
+                fr: "Pas du JSON : on attend \(expected.words.fr), pas \(quoted(found)).",
                 en: "Not JSON: found \(quoted(found)) where \(expected.words.en) should be.")
         case .invalidNumber:
             LocalizedText(

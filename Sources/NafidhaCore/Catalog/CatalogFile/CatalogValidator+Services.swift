@@ -104,7 +104,7 @@ extension CatalogValidator {
             if let fee = overlay.fee, let country = municipalities[overlay.municipality]?.country {
                 checkMoney(fee, country: country, at: here.appending("fee"))
             }
-            if service && municipality {
+            if service && municipality && zoned.contains(overlay.municipality) {
                 byTarget[[overlay.service, overlay.municipality], default: []].append((index, overlay))
             }
         }
@@ -138,7 +138,7 @@ extension CatalogValidator {
                     country: municipalities[overlay.municipality]?.country,
                     at: here.appending("office"))
             }
-            if service && municipality && step != nil {
+            if service && municipality && step != nil && zoned.contains(overlay.municipality) {
                 byTarget[
                     [overlay.service, overlay.municipality, String(overlay.stage), String(overlay.step)], default: []
                 ].append((index, overlay))

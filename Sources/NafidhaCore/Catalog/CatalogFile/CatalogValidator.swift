@@ -14,6 +14,8 @@ struct CatalogValidator {
     let municipalities: [String: CatalogDocument.Municipality]
     let offices: [String: CatalogDocument.Office]
     let services: [String: CatalogDocument.Service]
+    /// Municipalities whose country's time zone is known: only their overlays' dates could be read.
+    let zoned: Set<String>
 
     /// A validator of `document` noting into `log`.
     init(_ document: CatalogDocument, log: CatalogProblemLog) {
@@ -25,6 +27,7 @@ struct CatalogValidator {
             document.municipalities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         offices = Dictionary(document.offices.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         services = Dictionary(document.services.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        zoned = Set(document.municipalityZones.keys)
     }
 
     /// Notes every problem of the document.
