@@ -45,7 +45,7 @@ let package = Package(
         // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
         .target(name: "Transparency", dependencies: ["CCrypto"]),
         // The domain, its service layer and its SQL.
-        .target(name: "NafidhaCore", dependencies: ["NafidhaContract", "Postgres", "CCrypto"]),
+        .target(name: "NafidhaCore", dependencies: ["NafidhaContract", "Postgres", "CCrypto", "Transparency"]),
         // HTTP routes over the service layer.
         .target(name: "NafidhaAPI", dependencies: ["NafidhaContract", "NafidhaCore", "HTTP"]),
         // A small command-line argument parser in the style of swift-argument-parser (which we may not depend on).
@@ -64,8 +64,10 @@ let package = Package(
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "NafidhaCoreTests", dependencies: ["NafidhaContract", "NafidhaCore", "TestSupport"]),
-        .testTarget(name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport"]),
+        .testTarget(
+            name: "NafidhaCoreTests", dependencies: ["NafidhaContract", "NafidhaCore", "TestSupport", "Transparency"]),
+        .testTarget(
+            name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport", "Transparency"]),
         .testTarget(name: "NafidhaContractTests", dependencies: ["NafidhaContract", "Postgres", "TestSupport"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),

@@ -1,26 +1,30 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// Builds the router of every Nafidha HTTP route over the service layer.
 public enum APIRouter {
-    /// The router for `nafidha serve`: health probes and the public API over `services`, with errors rendered as
-    /// localized JSON. The only place routes are given their services.
-    public static func make(services: NafidhaServices) -> Router {
-        var router = Router()
+    /// The router for `nafidha serve`: health probes and the public API over `services`, the JSON routes
+    /// registered from the contract's templates, the staff routes in groups behind one authentication, errors
+    /// rendered as localized JSON. The only place routes are given their services.
+    public static func make(services: NafidhaServices) -> HTTPRouter<APIContext> {
+        let router = HTTPRouter(context: APIContext.self)
         router.use(ErrorRendering())
-        HealthRoutes(health: services.health).register(on: &router)
-        CatalogRoutes(catalog: services.catalog).register(on: &router)
-        SubmissionRoutes(submissions: services.submissions).register(on: &router)
-        RequestTrackingRoutes(tracking: services.tracking, engine: services.engine).register(on: &router)
+        let api = ContractRouter(router)
+        HealthRoutes(health: services.health).register(on: api)
+        CatalogRoutes(catalog: services.catalog).register(on: api)
+        SubmissionRoutes(submissions: services.submissions).register(on: api)
+        RequestTrackingRoutes(tracking: services.tracking, engine: services.engine).register(on: api)
         Open311Routes(
             catalog: services.open311Catalog, requests: services.open311Requests, intake: services.open311Intake
-        ).register(on: &router)
-        let staff = StaffAuthentication(directory: services.staff)
-        QueueRoutes(authentication: staff, queues: services.queues, engine: services.engine).register(on: &router)
-        StaffActionRoutes(authentication: staff, engine: services.engine).register(on: &router)
-        RequestSearchRoutes(authentication: staff, search: services.search).register(on: &router)
-        ReportRoutes(authentication: staff, reports: services.reports, audit: services.audit).register(on: &router)
-        CatalogFileRoutes(authentication: staff, files: services.catalogFiles).register(on: &router)
+        ).register(on: router)
+        let staff = api.groups(Routes.staffPrefixes, middleware: StaffAuthentication(directory: services.staff))
+        QueueRoutes(queues: services.queues, engine: services.engine).register(on: staff)
+        StaffActionRoutes(engine: services.engine).register(on: staff)
+        RequestSearchRoutes(search: services.search).register(on: staff)
+        ReportRoutes(reports: services.reports).register(on: staff)
+        AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)
+        CatalogFileRoutes(files: services.catalogFiles).register(public: api, staff: staff)
         return router
     }
 }

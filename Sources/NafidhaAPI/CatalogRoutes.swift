@@ -4,62 +4,44 @@ import NafidhaContract
 import NafidhaCore
 
 /// `GET /v1/municipalities`, `/v1/sectors`, `/v1/services?municipality=CODE` and
-/// `/v1/services/:code?municipality=CODE`: the catalog, in the language of `Accept-Language`.
+/// `/v1/services/{code}?municipality=CODE`: the catalog, in the language of `Accept-Language`.
 struct CatalogRoutes: Sendable {
     let catalog: CatalogReader
 
-    func register(on router: inout Router) {
+    func register(on api: ContractRouter) {
         let catalog = catalog
-        router.get("/v1/municipalities") { request, _ in
-            let language = request.language
-            let municipalities = try catalog.municipalities()
-            return try .catalog(
-                CatalogOutput.MunicipalityList(
-                    language: language.rawValue,
-                    municipalities: municipalities.map { CatalogOutput.Municipality($0, in: language) }
-                ), language: language)
+        api.register(Routes.municipalities) { request, _ in
+            Self.answer(try catalog.municipalities(in: request.language), request)
         }
-        router.get("/v1/sectors") { request, _ in
-            let language = request.language
-            let sectors = try catalog.sectors()
-            return try .catalog(
-                CatalogOutput.SectorList(
-                    language: language.rawValue, sectors: sectors.map { CatalogOutput.Sector($0, in: language) }
-                ), language: language)
+        api.register(Routes.sectors) { request, _ in
+            Self.answer(try catalog.sectors(in: request.language), request)
         }
-        router.get("/v1/services") { request, _ in
-            let language = request.language
-            let municipality = try Self.municipality(of: request)
-            let services = try catalog.services(offeredIn: municipality, at: Date())
-            return try .catalog(
-                CatalogOutput.ServiceList(
-                    language: language.rawValue, municipality: municipality,
-                    services: services.map { CatalogOutput.Service($0, in: language) }
-                ), language: language)
+        api.register(Routes.services) { request, _ in
+            let services = try catalog.services(
+                offeredIn: try Self.municipality(of: request), at: Date(), in: request.language)
+            return Self.answer(services, request)
         }
-        router.get("/v1/services/:code") { request, context in
-            let language = request.language
-            let service = try context.parameters.require("code")
-            let municipality = try Self.municipality(of: request)
-            let detail = try catalog.serviceDetail(service: service, municipality: municipality, at: Date())
-            return try .catalog(CatalogOutput.ServiceDetail(detail, in: language), language: language)
+        api.register(Routes.service) { request, context in
+            let detail = try catalog.serviceDetail(
+                service: try context.parameter("code"), municipality: try Self.municipality(of: request), at: Date(),
+                in: request.language)
+            return Self.answer(detail, request)
         }
     }
 
     /// The `municipality` query parameter, upper-cased (codes are `TRP`, and `trp` means the same); missing or
     /// empty → 400 `municipality_required`.
     private static func municipality(of request: HTTPRequest) throws(NafidhaError) -> String {
-        guard let code = request.query["municipality"], !code.isEmpty else { throw NafidhaError.municipalityRequired }
+        guard let code = request.query["municipality"], !code.isEmpty else { throw NafidhaError(.municipalityRequired) }
         return code.uppercased()
     }
-}
 
-extension HTTPResponse {
-    /// A catalog answer: JSON, marked with its language, varying with `Accept-Language` for caches.
-    fileprivate static func catalog(_ value: some Encodable, language: Language) throws -> HTTPResponse {
-        var response = try HTTPResponse.json(encoding: value)
-        response.headers.add(name: "Content-Language", value: language.rawValue)
-        response.headers.add(name: "Vary", value: "Accept-Language")
-        return response
+    /// A catalog answer, marked with its language and varying with `Accept-Language` for caches.
+    private static func answer<Value>(_ value: Value, _ request: HTTPRequest) -> Answer<Value> {
+        Answer(
+            value,
+            headers: HTTPHeaders([
+                (name: "Content-Language", value: request.language.rawValue), (name: "Vary", value: "Accept-Language"),
+            ]))
     }
 }

@@ -7,8 +7,7 @@ import NafidhaCore
 /// decides, in the service layer); anything else goes on to the server's 500.
 struct ErrorRendering: HTTPMiddleware {
     func handle(
-        _ request: HTTPRequest, context: RequestContext,
-        next: (HTTPRequest, RequestContext) throws -> HTTPResponse
+        _ request: HTTPRequest, context: APIContext, next: (HTTPRequest, APIContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         do {
             return try next(request, context)
@@ -25,23 +24,12 @@ extension HTTPError {
         var extra: [(name: String, json: String)] = []
         if !error.fields.isEmpty {
             let reasons = error.fields.mapValues { $0.text(in: language) }
-            extra.append((name: "fields", json: JSONCoding.encodeText(reasons)))
+            // A dictionary of strings always encodes.
+            let json = (try? ContractJSON.encode(reasons)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            extra.append((name: "fields", json: json))
         }
-        self.init(error.kind.status, code: error.code, message: error.message.text(in: language), extraJSON: extra)
-    }
-}
-
-extension NafidhaError.Kind {
-    /// The HTTP status of each kind of failure.
-    var status: HTTPResponseStatus {
-        switch self {
-        case .badRequest: .badRequest
-        case .unauthenticated: .unauthorized
-        case .forbidden: .forbidden
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .validationFailed: .unprocessableContent
-        case .unavailable: .serviceUnavailable
-        }
+        self.init(
+            HTTPResponseStatus(code: error.status), code: error.code.rawValue,
+            message: error.message.text(in: language), extraJSON: extra)
     }
 }

@@ -7,27 +7,19 @@ import NafidhaCore
 struct HealthRoutes: Sendable {
     let health: DatabaseHealth
 
-    func register(on router: inout Router) {
+    func register(on api: ContractRouter) {
         // Inline: it never blocks, and load balancers call it often.
-        router.get("/healthz", inline: true) { _, _ in
-            .json(#"{"status":"ok"}"#)
-        }
-        router.get("/readyz") { _, context in
-            guard let backlog = health.readiness() else {
-                throw HTTPError(
-                    .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
-            }
+        api.register(Routes.health, inline: true) { _, _ in Health.Status(status: "ok") }
+        api.register(Routes.readiness) { _, context in
+            guard let backlog = health.readiness() else { throw NafidhaError(.databaseUnavailable) }
             // The backlog is shown, never a reason to answer 503: a lagging sequencer does not make this server
             // unfit for requests, and taking every server out of rotation would not help it.
-            let workers = context.workerSaturation.map {
+            let workers = context.core.workerSaturation.map {
                 Health.Workers(
                     busy: $0.busyWorkers, count: $0.workerCount, queued: $0.queuedRequests,
                     queueCapacity: $0.queueCapacity)
             }
-            let audit = Health.AuditBacklog(
-                unchainedEvents: backlog.unchainedEvents, countCapped: backlog.countCapped,
-                oldestUnchainedAgeSeconds: backlog.oldestUnchainedAgeSeconds)
-            return try .json(encoding: Health.Readiness(status: "ready", audit: audit, workers: workers))
+            return Health.Readiness(status: "ready", audit: backlog, workers: workers)
         }
     }
 }

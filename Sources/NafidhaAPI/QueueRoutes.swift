@@ -1,123 +1,60 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
-/// The staff API over queues and claims (docs/clerks.md): every route needs a staff bearer token; the queue service
+/// The staff API over queues and claims (docs/clerks.md), in the authenticated staff groups: the queue service
 /// lists, the workflow engine claims, and both decide what the caller may see and do.
 struct QueueRoutes: Sendable {
-    let authentication: StaffAuthentication
     let queues: QueueService
     let engine: WorkflowEngine
 
-    func register(on router: inout Router) {
-        router.get("/v1/staff/me") { request, _ in
-            let member = try authentication.member(of: request)
-            return try .json(encoding: StaffMemberBody(member))
+    func register(on staff: ContractRouter) {
+        staff.register(Routes.staffMe) { _, context in Staff.Member(try context.staff) }
+        staff.register(Routes.queues) { _, context in
+            Staff.QueueList(queues: try queues.queues(for: try context.staff))
         }
-        router.get("/v1/staff/queues") { request, _ in
-            let member = try authentication.member(of: request)
-            return try .json(encoding: QueuesBody(queues: try queues.queues(for: member)))
+        staff.register(Routes.tasks) { request, context in
+            try queues.tasks(for: try context.staff, query: try Self.taskQuery(from: request.query))
         }
-        router.get("/v1/staff/tasks") { request, _ in
-            let member = try authentication.member(of: request)
-            return try .json(encoding: try queues.tasks(for: member, filter: try Self.filter(from: request.query)))
+        staff.register(Routes.claimNext, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.claimNext(by: try context.staff, municipality: body.municipality, sector: body.sector)
         }
-        router.post("/v1/staff/tasks/claim-next") { request, _ in
-            let member = try authentication.member(of: request)
-            let body =
-                request.body.isEmpty ? ClaimNextBody() : try JSONCoding.decode(ClaimNextBody.self, from: request.body)
-            let task = try engine.claimNext(by: member, municipality: body.municipality, sector: body.sector)
-            return try .json(encoding: task)
+        staff.register(Routes.claim, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.claim(task: try context.taskID(), version: body.version, by: try context.staff)
         }
-        router.post("/v1/staff/tasks/:task/claim") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try Self.versionBody(request)
-            return try .json(
-                encoding: try engine.claim(task: try Self.taskID(context), version: body.version, by: member))
+        staff.register(Routes.release, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.release(task: try context.taskID(), version: body.version, by: try context.staff)
         }
-        router.post("/v1/staff/tasks/:task/release") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try Self.versionBody(request)
-            return try .json(
-                encoding: try engine.release(task: try Self.taskID(context), version: body.version, by: member))
-        }
-        router.post("/v1/staff/tasks/:task/reassign") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try JSONCoding.decode(ReassignBody.self, from: request.body)
-            let task = try engine.reassign(
-                task: try Self.taskID(context), version: body.version, by: member, to: body.assignee)
-            return try .json(encoding: task)
+        staff.register(Routes.reassign) { _, body, context in
+            try engine.reassign(
+                task: try context.taskID(), version: body.version, by: try context.staff, to: body.assignee)
         }
     }
 
-    private static func taskID(_ context: RequestContext) throws -> Int64 {
-        guard let id = Int64(try context.parameters.require("task")), id > 0 else {
-            throw HTTPError(.notFound, code: "task_not_found", message: "No task with this number is in your scope.")
-        }
-        return id
-    }
-
-    private static func versionBody(_ request: HTTPRequest) throws -> VersionBody {
-        request.body.isEmpty ? VersionBody() : try JSONCoding.decode(VersionBody.self, from: request.body)
-    }
-
-    /// `?municipality=&sector=&status=&overdue=true&assignee=&limit=&cursor=`; bad values are 400s naming the
-    /// parameter.
-    static func filter(from query: QueryParameters) throws -> TaskFilter {
-        var filter = TaskFilter(
-            municipality: query["municipality"], sector: query["sector"],
-            assignee: query["assignee"], cursor: query["cursor"])
+    /// `?municipality=&sector=&status=&overdue=true&assignee=&limit=&cursor=`; bad values are 400 `invalid_query`
+    /// naming the parameter.
+    static func taskQuery(from query: QueryParameters) throws(NafidhaError) -> Staff.TaskQuery {
+        var taskQuery = Staff.TaskQuery(
+            municipality: query["municipality"], sector: query["sector"], assignee: query["assignee"],
+            cursor: query["cursor"])
         if let status = query["status"] {
-            guard let parsed = TaskFilter.Status(rawValue: status) else {
-                throw HTTPError(
-                    .badRequest, code: "invalid_query",
-                    message: "status must be one of open, claimed, awaiting_citizen, active.")
+            guard let parsed = Staff.TaskQuery.Status(rawValue: status) else {
+                throw invalidQuery("status", .oneOf(Staff.TaskQuery.Status.allCases.map(\.rawValue)))
             }
-            filter.status = parsed
+            taskQuery.status = parsed
         }
         if let overdue = query["overdue"] {
-            guard overdue == "true" || overdue == "false" else {
-                throw HTTPError(.badRequest, code: "invalid_query", message: "overdue must be true or false.")
-            }
-            filter.overdueOnly = overdue == "true"
+            guard let parsed = Bool(overdue) else { throw invalidQuery("overdue", .boolean) }
+            taskQuery.overdue = parsed
         }
         if let limit = query["limit"] {
-            guard let parsed = Int(limit), parsed >= 1 else {
-                throw HTTPError(.badRequest, code: "invalid_query", message: "limit must be a positive integer.")
-            }
-            filter.limit = parsed
+            guard let parsed = Int(limit), parsed >= 1 else { throw invalidQuery("limit", .positiveInteger) }
+            taskQuery.limit = parsed
         }
-        return filter
+        return taskQuery
     }
-}
 
-private struct QueuesBody: Encodable {
-    let queues: [QueueSummary]
-}
-
-private struct StaffMemberBody: Encodable {
-    let name: String
-    let role: String
-    let municipalities: [String]
-    let sectors: [String]
-
-    init(_ member: StaffMember) {
-        name = member.name
-        role = member.role.rawValue
-        municipalities = member.municipalities
-        sectors = member.sectors
+    private static func invalidQuery(_ parameter: String, _ expected: QueryExpectation) -> NafidhaError {
+        NafidhaError(.invalidQuery, message: ErrorCode.Message.invalidQuery(parameter: parameter, expected: expected))
     }
-}
-
-private struct ClaimNextBody: Decodable {
-    var municipality: String?
-    var sector: String?
-}
-
-private struct VersionBody: Decodable {
-    var version: Int?
-}
-
-private struct ReassignBody: Decodable {
-    var assignee: String
-    var version: Int?
 }

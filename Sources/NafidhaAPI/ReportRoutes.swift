@@ -1,26 +1,23 @@
 import Foundation
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
-/// `GET /v1/reports/:name` and `GET /v1/audit/verify` (docs/reports.md): staff bearer tokens of auditors,
-/// supervisors and admins; read-only.
+/// `GET /v1/reports/{name}` (docs/reports.md), in the authenticated staff groups: auditors, supervisors and admins;
+/// read-only. A report is JSON, CSV or HTML as `format` asks, so its route makes its own response from the template
+/// the four typed report routes share.
 struct ReportRoutes: Sendable {
-    let authentication: StaffAuthentication
     let reports: ReportReader
-    let audit: AuditVerifier
 
-    func register(on router: inout Router) {
-        router.get("/v1/reports/:name") { request, context in
-            let member = try authentication.member(of: request)
-            guard let name = ReportName(rawValue: try context.parameters.require("name")) else {
-                throw HTTPError(
-                    .notFound, code: "report_not_found",
-                    message: "No such report: sla, backlog, throughput or misroutes.")
+    func register(on staff: ContractRouter) {
+        staff.register(Routes.slaReport.template) { request, context in
+            guard let name = Reports.Name(rawValue: try context.parameter("name")) else {
+                throw NafidhaError(.reportNotFound)
             }
             var query = try Self.query(from: request.query)
-            try ReportAccess.authorize(member, &query)
+            try ReportAccess.authorize(try context.staff, &query)
             let formatText = request.query["format"] ?? "json"
-            guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format", formatText) }
+            guard let format = ReportFormat(rawValue: formatText) else { throw Self.invalid("format") }
             let report = try reports.report(name, query)
             let text =
                 switch format {
@@ -31,13 +28,6 @@ struct ReportRoutes: Sendable {
             var headers = HTTPHeaders()
             headers.add(name: "Content-Type", value: format.contentType)
             return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(text.utf8)))
-        }
-        router.get("/v1/audit/verify") { request, _ in
-            let member = try authentication.member(of: request)
-            let scope = try ReportAccess.verifiableMunicipalities(for: member)
-            let chains = try audit.verifyAll().filter { scope?.contains($0.municipality) ?? true }
-            return try .json(
-                encoding: VerifyBody(intact: chains.allSatisfy(\.intact), chains: chains.map(ChainBody.init)))
         }
     }
 
@@ -50,14 +40,14 @@ struct ReportRoutes: Sendable {
             let formatter = ISO8601DateFormatter()
             if let date = formatter.date(from: text) { return date }
             formatter.formatOptions = [.withFullDate]
-            guard text.count == 10, let date = formatter.date(from: text) else { throw invalid(name, text) }
+            guard text.count == 10, let date = formatter.date(from: text) else { throw invalid(name) }
             return date
         }
         let to = try instant("to") ?? now
         let from = try instant("from") ?? to.addingTimeInterval(-30 * 86_400)
         let intervalText = parameters["interval"] ?? "day"
-        guard let interval = ReportQuery.Interval(rawValue: intervalText) else {
-            throw invalid("interval", intervalText)
+        guard let interval = Reports.Query.Interval(rawValue: intervalText) else {
+            throw invalid("interval")
         }
         return ReportQuery(
             from: from, to: to, municipality: parameters["municipality"], sector: parameters["sector"],
@@ -65,40 +55,7 @@ struct ReportRoutes: Sendable {
         )
     }
 
-    private static func invalid(_ name: String, _ value: String) -> HTTPError {
-        HTTPError(
-            .badRequest, code: "invalid_parameter", message: "The query parameter '\(name)' has an invalid value.")
-    }
-
-    private struct VerifyBody: Encodable {
-        let intact: Bool
-        let chains: [ChainBody]
-    }
-
-    private struct ChainBody: Encodable {
-        let municipality: String
-        let intact: Bool
-        let eventsChecked: Int64
-        let brokenSeq: Int64?
-        let problem: String?
-        /// Committed events not chained yet, hence not checked.
-        let unchainedEvents: Int64
-
-        init(_ verification: AuditLog.Verification) {
-            municipality = verification.municipality
-            intact = verification.intact
-            eventsChecked = verification.eventsChecked
-            brokenSeq = verification.brokenSequence
-            problem = verification.problem
-            unchainedEvents = verification.unchainedEvents
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case municipality, intact
-            case eventsChecked = "events_checked"
-            case brokenSeq = "broken_seq"
-            case problem
-            case unchainedEvents = "unchained_events"
-        }
+    private static func invalid(_ name: String) -> NafidhaError {
+        NafidhaError(.invalidParameter, message: ErrorCode.Message.invalidParameter(name: name))
     }
 }

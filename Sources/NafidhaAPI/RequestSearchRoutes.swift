@@ -6,13 +6,11 @@ import NafidhaCore
 /// "Search"): the requests of an applicant the caller may see, with their personal data. The search service decides
 /// the scope and audits each result; this only reads the query.
 struct RequestSearchRoutes: Sendable {
-    let authentication: StaffAuthentication
     let search: RequestSearch
 
-    func register(on router: inout Router) {
-        router.get("/v1/staff/requests") { request, _ in
-            let member = try authentication.member(of: request)
-            return try .json(encoding: try search.search(try Self.query(from: request.query), for: member))
+    func register(on staff: ContractRouter) {
+        staff.register(Routes.searchRequests) { request, context in
+            try search.search(try Self.query(from: request.query), for: try context.staff)
         }
     }
 
@@ -23,15 +21,13 @@ struct RequestSearchRoutes: Sendable {
             parameters["name"].map { .name($0) },
         ].compactMap { $0 }
         guard given.count == 1, let criterion = given.first, !criterion.text.isEmpty else {
-            throw NafidhaError(
-                .badRequest, code: ErrorCode.searchCriterionRequired.rawValue,
-                message: ErrorCode.searchCriterionRequired.message)
+            throw NafidhaError(.searchCriterionRequired)
         }
         var limit: Int?
         if let text = parameters["limit"] {
             guard let parsed = Int(text), parsed >= 1 else {
                 throw NafidhaError(
-                    .badRequest, code: ErrorCode.invalidQuery.rawValue,
+                    .invalidQuery,
                     message: ErrorCode.Message.invalidQuery(parameter: "limit", expected: .positiveInteger))
             }
             limit = parsed

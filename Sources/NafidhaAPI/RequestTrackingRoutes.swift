@@ -1,4 +1,5 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
 /// The citizen's tracking API: `GET /v1/requests/{tracking}`, `POST /v1/requests/{tracking}/replies` and
@@ -8,32 +9,34 @@ struct RequestTrackingRoutes: Sendable {
     let tracking: RequestTracking
     let engine: WorkflowEngine
 
-    /// A citizen's answer to a request for information.
-    private struct ReplyBody: Decodable {
-        var message: String
-        var fields: [String: JSONValue]?
+    func register(on api: ContractRouter) {
+        api.register(Routes.trackedRequest) { request, context in
+            let citizen = try Citizen(request, context)
+            return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
+        }
+        api.register(Routes.reply) { request, body, context in
+            let citizen = try Citizen(request, context)
+            try engine.reply(
+                for: try tracking.authenticate(tracking: citizen.tracking, token: citizen.token), message: body.message,
+                fields: body.fields ?? [:])
+            return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
+        }
+        api.register(Routes.cancel) { request, context in
+            let citizen = try Citizen(request, context)
+            try engine.cancel(for: try tracking.authenticate(tracking: citizen.tracking, token: citizen.token))
+            return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
+        }
     }
 
-    func register(on router: inout Router) {
-        router.get("/v1/requests/:tracking") { request, context in
-            let number = try context.parameters.require("tracking")
-            return try .json(
-                encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
-        }
-        router.post("/v1/requests/:tracking/replies") { request, context in
-            let number = try context.parameters.require("tracking")
-            let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
-            let body = try JSONCoding.decode(ReplyBody.self, from: request.body)
-            try engine.reply(for: citizen, message: body.message, fields: body.fields ?? [:])
-            return try .json(
-                encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
-        }
-        router.post("/v1/requests/:tracking/cancel") { request, context in
-            let number = try context.parameters.require("tracking")
-            let citizen = try tracking.authenticate(tracking: number, token: request.bearerToken)
-            try engine.cancel(for: citizen)
-            return try .json(
-                encoding: tracking.view(tracking: number, token: request.bearerToken, language: request.language))
+    /// What the citizen presents: the tracking number of the path and the access token of `Authorization: Bearer`
+    /// (read by HTTP's one RFC 6750 parser; a malformed or repeated header is 400, a missing one a 404 later).
+    private struct Citizen {
+        let tracking: String
+        let token: String?
+
+        init(_ request: HTTPRequest, _ context: APIContext) throws {
+            tracking = try context.parameter("tracking")
+            token = try request.bearerToken
         }
     }
 }

@@ -1,81 +1,39 @@
 import HTTP
+import NafidhaContract
 import NafidhaCore
 
-/// The staff API's decisions on tasks, notes, and the staff view of a request (docs/clerks.md). Every route needs a
-/// staff bearer token; the workflow engine authorizes and decides.
+/// The staff API's decisions on tasks, notes, and the staff view of a request (docs/clerks.md), in the
+/// authenticated staff groups; the workflow engine authorizes and decides. The decisions read an empty body as `{}`,
+/// so a missing reason or question is the same 422 as an empty one.
 struct StaffActionRoutes: Sendable {
-    let authentication: StaffAuthentication
     let engine: WorkflowEngine
 
-    func register(on router: inout Router) {
-        router.post("/v1/staff/tasks/:task/approve") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try Self.decode(request)
-            return try .json(
-                encoding: try engine.approve(
-                    task: try Self.taskID(context), version: body.version, by: member, note: body.note))
+    func register(on staff: ContractRouter) {
+        staff.register(Routes.approve, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.approve(
+                task: try context.taskID(), version: body.version, by: try context.staff, note: body.note)
         }
-        router.post("/v1/staff/requests/:tracking/notes") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try JSONCoding.decode(NoteBody.self, from: request.body)
+        staff.register(Routes.reject, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.reject(
+                task: try context.taskID(), version: body.version, by: try context.staff, reason: body.reason)
+        }
+        staff.register(Routes.requestInfo, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.requestInformation(
+                task: try context.taskID(), version: body.version, by: try context.staff, message: body.message)
+        }
+        staff.register(Routes.forward, emptyBodyIsEmptyObject: true) { _, body, context in
+            try engine.forward(
+                task: try context.taskID(), version: body.version, by: try context.staff, toSector: body.sector,
+                reason: body.reason)
+        }
+        staff.register(Routes.staffRequest) { _, context in
+            try engine.staffView(tracking: try context.parameter("tracking"), for: try context.staff)
+        }
+        staff.register(Routes.addNote) { _, body, context in
             let note = try engine.addNote(
-                tracking: try context.parameters.require("tracking"), text: body.text, isPublic: body.public ?? false,
-                by: member
-            )
-            return try .json(encoding: note, status: .created)
-        }
-        router.post("/v1/staff/tasks/:task/reject") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try Self.decode(request)
-            return try .json(
-                encoding: try engine.reject(
-                    task: try Self.taskID(context), version: body.version, by: member, reason: body.reason ?? ""))
-        }
-        router.post("/v1/staff/tasks/:task/request-info") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try Self.decode(request)
-            return try .json(
-                encoding: try engine.requestInformation(
-                    task: try Self.taskID(context), version: body.version, by: member, message: body.message ?? ""))
-        }
-        router.post("/v1/staff/tasks/:task/forward") { request, context in
-            let member = try authentication.member(of: request)
-            let body = try Self.decode(request)
-            return try .json(
-                encoding: try engine.forward(
-                    task: try Self.taskID(context), version: body.version, by: member, toSector: body.sector ?? "",
-                    reason: body.reason ?? ""))
-        }
-        router.get("/v1/staff/requests/:tracking") { request, context in
-            let member = try authentication.member(of: request)
-            return try .json(
-                encoding: try engine.staffView(tracking: try context.parameters.require("tracking"), for: member))
+                tracking: try context.parameter("tracking"), text: body.text, isPublic: body.public ?? false,
+                by: try context.staff)
+            return Answer(note, status: .created)
         }
     }
-
-    private static func taskID(_ context: RequestContext) throws -> Int64 {
-        guard let id = Int64(try context.parameters.require("task")), id > 0 else {
-            throw HTTPError(.notFound, code: "task_not_found", message: "No task with this number is in your scope.")
-        }
-        return id
-    }
-
-    private static func decode(_ request: HTTPRequest) throws -> ActionBody {
-        request.body.isEmpty ? ActionBody() : try JSONCoding.decode(ActionBody.self, from: request.body)
-    }
-}
-
-/// Every action's optional members; each action says which it needs (a missing reason is the engine's 422).
-private struct ActionBody: Decodable {
-    var version: Int?
-    var reason: String?
-    var message: String?
-    var sector: String?
-    var note: String?
-}
-
-/// `POST /v1/staff/requests/{tracking}/notes`: the text, and whether the citizen sees it (default: internal).
-private struct NoteBody: Decodable {
-    var text: String
-    var `public`: Bool?
 }

@@ -1,13 +1,21 @@
 import HTTP
 import NafidhaCore
 
-/// Who is calling a staff route: the `Authorization: Bearer <token>` header checked against the staff directory.
-struct StaffAuthentication: Sendable {
+/// The staff routes' one authentication: the `Authorization: Bearer <token>` header (read by HTTP's one RFC 6750
+/// parser) checked against the staff directory, once per request, for the groups of `Routes.staffPrefixes`.
+///
+/// The outcome goes into the context rather than being thrown here: every staff route raises a refusal (401
+/// `invalid_token`, 400 for a malformed or repeated header) before it reads anything else (`ContractRouter`), and
+/// its handler reads the member as `context.staff`; but a path or method no route has under these prefixes keeps
+/// answering 404 or 405, as the API always has (the contract's tests pin `DELETE /v1/staff/me` at 405).
+struct StaffAuthentication: HTTPMiddleware {
     let directory: StaffDirectory
 
-    /// The authenticated staff member; a missing or refused token throws 401 `invalid_token`, a malformed or
-    /// repeated `Authorization` header 400 (see `HTTPRequest.bearerToken`).
-    func member(of request: HTTPRequest) throws -> StaffMember {
-        try directory.authenticate(token: request.bearerToken ?? "")
+    func handle(
+        _ request: HTTPRequest, context: APIContext, next: (HTTPRequest, APIContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        var context = context
+        context.staffAuthentication = Result { try directory.authenticate(token: request.bearerToken ?? "") }
+        return try next(request, context)
     }
 }

@@ -6,27 +6,19 @@ import NafidhaCore
 struct SubmissionRoutes: Sendable {
     let submissions: SubmissionService
 
-    func register(on router: inout Router) {
-        router.post("/v1/requests") { request, _ in
+    func register(on api: ContractRouter) {
+        // The body is read as any JSON: intake checks it member by member and reports every problem at once.
+        api.register(Routes.submit, reading: JSONValue.self) { request, body, _ in
             let keys = request.headers["Idempotency-Key"]
-            guard keys.count <= 1 else {
-                throw NafidhaError(.badRequest, code: "invalid_idempotency_key", message: Self.repeatedKey)
-            }
-            let body = try JSONCoding.decode(JSONValue.self, from: request.body)
+            guard keys.count <= 1 else { throw NafidhaError(.invalidIdempotencyKey) }
             let result = try submissions.submit(Submission(body: body), channel: .api, idempotencyKey: keys.first)
-            var response = try HTTPResponse.json(encoding: result.receipt, status: .created)
-            response.headers.add(name: "Location", value: "/v1/requests/\(result.receipt.trackingNumber)")
+            var headers = HTTPHeaders()
+            headers.add(name: "Location", value: Routes.trackedRequest(result.receipt.trackingNumber).path)
             // The body of a replay equals the first answer; this header only tells the client it is one.
             if result.replayed {
-                response.headers.add(name: "Idempotent-Replayed", value: "true")
+                headers.add(name: "Idempotent-Replayed", value: "true")
             }
-            return response
+            return Answer(result.receipt, status: .created, headers: headers)
         }
     }
-
-    private static let repeatedKey = LocalizedText(
-        ar: "يجب إرسال ترويسة Idempotency-Key مرة واحدة فقط.",
-        fr: "L'en-tête Idempotency-Key doit être envoyé une seule fois.",
-        en: "The Idempotency-Key header must be sent once at most."
-    )
 }

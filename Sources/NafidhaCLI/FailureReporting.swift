@@ -17,7 +17,7 @@ enum FailureReporting {
         case let failure as NafidhaError:
             FailureReport(
                 failure.message.en,
-                exitCode: failure.kind == .unavailable ? CommandFailure.unavailableExitCode : 1)
+                exitCode: failure.status == 503 ? CommandFailure.unavailableExitCode : 1)
         case let failure as PostgresError:
             database(failure)
         case let failure as SchemaMigrationError:

@@ -141,8 +141,8 @@ struct ClerkContractTests {
     func jsonAndPaths() throws {
         let (run, received) = try Self.exchange(["claim", "7", "--json"], answering: Self.task)
         #expect(run.code == 0)
-        let printed = try ContractJSON.decode(FieldValue.self, from: Array(run.output.utf8))
-        let sent = try ContractJSON.decode(FieldValue.self, from: Array(Self.task.utf8))
+        let printed = try ContractJSON.decode(JSONValue.self, from: Array(run.output.utf8))
+        let sent = try ContractJSON.decode(JSONValue.self, from: Array(Self.task.utf8))
         #expect(printed == sent)
         #expect(received.count == 1)
         let note = #"{"id":12,"tracking_number":"TRP-7KQ4-M2XD","public":true,"created_at":"2026-06-01T08:00:00Z"}"#

@@ -42,10 +42,10 @@ final class RecordingServer: Sendable {
 
 /// Answers with the router and keeps each answer's body.
 private final class Recorder: HTTPResponder {
-    let router: Router
+    let router: HTTPRouter<APIContext>
     let bodies = Mutex<[(path: String, body: [UInt8])]>([])
 
-    init(router: Router) {
+    init(router: HTTPRouter<APIContext>) {
         self.router = router
     }
 

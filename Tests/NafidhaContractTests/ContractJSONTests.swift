@@ -50,10 +50,10 @@ struct ContractJSONTests {
         }
     }
 
-    @Test("any JSON value keeps its kind through FieldValue")
+    @Test("any JSON value keeps its kind through JSONValue")
     func fieldValues() throws {
         let text = #"{"a":[1,true,"x",null,{"b":2.5}],"c":false}"#
-        let value = try ContractJSON.decode(FieldValue.self, from: Array(text.utf8))
+        let value = try ContractJSON.decode(JSONValue.self, from: Array(text.utf8))
         #expect(
             value
                 == .object([
@@ -86,7 +86,7 @@ struct ContractJSONTests {
             workflow: Catalog.Workflow(
                 resolvedAt: Date(timeIntervalSince1970: 0), slaDays: 45, fee: 250.5, currency: "LYD", stages: []))
         let bytes = try ContractJSON.encode(detail)
-        let members = try ContractJSON.decode([String: FieldValue].self, from: bytes)
+        let members = try ContractJSON.decode([String: JSONValue].self, from: bytes)
         #expect(
             Set(members.keys) == [
                 "language", "municipality", "code", "name", "names", "sector", "description", "sla_days", "fee",

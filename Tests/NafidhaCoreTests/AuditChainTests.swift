@@ -3,6 +3,7 @@ import NafidhaCore
 import Postgres
 import TestSupport
 import Testing
+import Transparency
 
 /// The chain check — the database's `audit_verify_chain` and the independent Swift verifier — detects events
 /// edited, deleted or reordered by a superuser who bypasses the append-only triggers.
@@ -95,10 +96,10 @@ struct OfflineAuditVerificationTests {
                 id: Int64(offset + 1), municipalityCode: "TRP", seq: Int64(offset + 1),
                 occurredAt: "2026-03-01T08:15:0\(offset).000000Z",
                 actorKind: "clerk", actor: "amal.t", action: "approved", requestID: 42, taskID: offset == 0 ? nil : 7,
-                details: text, prevHash: SHA256.hex(previous), hash: ""
+                details: text, prevHash: Hex.encode(previous), hash: ""
             )
             let hash = SHA256.hash(previous + event.canonicalBytes)
-            event.hash = SHA256.hex(hash)
+            event.hash = Hex.encode(hash)
             previous = hash
             return event
         }
@@ -148,7 +149,7 @@ struct OfflineAuditVerificationTests {
         events[1].occurredAt = "2026-03-01T08:00:00.000000Z"
         var previous = SHA256.hash(Array(repeating: 0, count: 32) + events[0].canonicalBytes)
         previous = SHA256.hash(previous + events[1].canonicalBytes)
-        events[1].hash = SHA256.hex(previous)
+        events[1].hash = Hex.encode(previous)
         #expect(AuditChainVerifier.verify(events).problem == "time_went_backwards")
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
 import Testing
+import Transparency
 
 /// Builds audit trails in a fresh demo-catalog database and exports them to a private folder.
 struct AuditExportFixture {
@@ -39,10 +41,14 @@ struct AuditExportFixture {
     }
 
     /// Exports to `name` in the folder; returns the file's path and the manifest.
-    func export(_ name: String, _ options: AuditExportOptions) throws -> (path: String, manifest: AuditExportManifest) {
+    func export(
+        _ name: String, _ options: AuditExportOptions, viewer: AuditExportViewer? = nil
+    ) throws -> (path: String, manifest: Audit.ExportManifest) {
         let path = folder + "/" + name
         var bytes = [UInt8]()
-        let manifest = try AuditExporter.export(options, fileName: name, on: connection) { bytes += $0 }
+        let manifest = try AuditExporter.export(options, viewer: viewer, fileName: name, on: connection) {
+            bytes += $0
+        }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return (path, manifest)
     }
@@ -84,7 +90,7 @@ struct AuditExportTests {
             #expect(trp.lastSeq == 4 && trp.headSeq == headSeq)
             #expect(trp.lastHash == headHash && trp.headHash == headHash)
             let fileBytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            #expect(manifest.sha256 == SHA256.hex(SHA256.hash(Array(fileBytes))))
+            #expect(manifest.sha256 == Hex.encode(SHA256.hash(Array(fileBytes))))
             #expect(try fixture.text(path).split(separator: "\n").count == 7)
 
             let result = try AuditFileVerifier().verify(fileAt: path, manifest: manifest)
@@ -164,7 +170,7 @@ struct AuditExportTests {
             let error = #expect(throws: NafidhaError.self) {
                 _ = try fixture.export("none.jsonl", AuditExportOptions(from: allTime.to, to: allTime.from))
             }
-            #expect(error?.code == "invalid_range")
+            #expect(error?.code == .invalidRange)
         }
     }
 
@@ -185,40 +191,53 @@ struct AuditExportTests {
             #expect(!maskedText.contains("Amal") && !maskedText.contains("119900012345"))
             #expect(maskedText.contains(#""tracking_number":"TRP-7KQ4-M2XD""#))
 
-            try fixture.connection.execute(
-                "INSERT INTO staff (name, role) VALUES ('clerk.one', 'clerk'), ('auditor.one', 'auditor')")
-            for actor in ["clerk.one", "nobody"] {
-                let refused = #expect(throws: NafidhaError.self) {
-                    _ = try fixture.export(
-                        "no.jsonl", AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: actor)
-                    )
-                }
-                #expect(refused?.code == "unmasked_not_allowed")
+            let refused = #expect(throws: NafidhaError.self) {
+                _ = try fixture.export("no.jsonl", AuditExportOptions(unmasked: true))
             }
-            try fixture.connection.execute("INSERT INTO staff (name, role) VALUES ('auditor.ben', 'auditor')")
-            try fixture.connection.execute(
-                "INSERT INTO staff_municipalities SELECT id, 'BEN' FROM staff WHERE name = 'auditor.ben'")
-            let outside = #expect(throws: NafidhaError.self) {
-                _ = try fixture.export(
-                    "no.jsonl",
-                    AuditExportOptions(
-                        from: allTime.from, to: allTime.to, municipality: "TRP", unmasked: true, actor: "auditor.ben"))
-            }
-            #expect(outside?.code == "unmasked_not_allowed")
-            let options = AuditExportOptions(from: allTime.from, to: allTime.to, unmasked: true, actor: "auditor.one")
-            let (fullPath, full) = try fixture.export("full.jsonl", options)
+            #expect(refused?.code == .unmaskedNotAllowed, "an unmasked export names who sees the data")
+            let auditor = StaffMember(id: 1, name: "auditor.one", role: .auditor, municipalities: [], sectors: [])
+            let options = AuditExportOptions(unmasked: true)
+            let (fullPath, full) = try fixture.export("full.jsonl", options, viewer: .staff(auditor))
             #expect(!full.masked)
             #expect(
                 try fixture.text(fullPath).contains(
                     #""applicant_name":"Amal  Ben Ali","applicant_national_id":"119900012345""#))
             let viewed = try fixture.connection.query(
-                "SELECT actor_kind, actor FROM audit_events WHERE action = 'personal_data_viewed'"
+                "SELECT actor_kind, actor, details FROM audit_events WHERE action = 'personal_data_viewed'"
             )
             #expect(viewed.count == 1)
             #expect(try viewed[0].decode("actor", as: String.self) == "auditor.one")
             #expect(try viewed[0].decode("actor_kind", as: String.self) == "auditor")
+            #expect(
+                try viewed[0].decode("details", as: String.self)
+                    == #"{"channel":"api","purpose":"audit_export_unmasked"}"#)
             #expect(full.eventCount == 2, "the record of the viewing is itself in the export")
+            #expect(full.from == nil && full.to == nil, "no range: the whole trail")
             #expect(try AuditFileVerifier().verify(fileAt: fullPath, manifest: full).problem == nil)
+        }
+    }
+
+    @Test("an operator's unmasked export is recorded as the system acting through the database role")
+    func operatorUnmasked() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let fixture = try AuditExportFixture(database)
+            defer { fixture.remove() }
+            try fixture.appendEvents(1, to: "BEN")
+            let from = Date(timeIntervalSince1970: 1_700_000_000)
+            let (_, manifest) = try fixture.export(
+                "op.csv", AuditExportOptions(from: from, format: .csv, unmasked: true),
+                viewer: .operator(osUser: "root", host: "db1"))
+            #expect(!manifest.masked && manifest.from == "2023-11-14T22:13:20.000000Z" && manifest.to == nil)
+            let role: String = try fixture.connection.query("SELECT session_user::text AS r")[0].decode("r")
+            let viewed = try fixture.connection.query(
+                "SELECT actor_kind, actor, details FROM audit_events WHERE action = 'personal_data_viewed'")
+            #expect(viewed.count == 1)
+            #expect(try viewed[0].decode("actor_kind", as: String.self) == "system")
+            #expect(try viewed[0].decode("actor", as: String.self) == "operator:\(role)")
+            #expect(
+                try viewed[0].decode("details", as: String.self)
+                    == #"{"channel":"database","from":"2023-11-14T22:13:20.000000Z","host":"db1","os_user":"root","#
+                    + #""purpose":"audit_export_unmasked"}"#)
         }
     }
 }

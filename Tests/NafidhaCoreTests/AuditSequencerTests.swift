@@ -45,7 +45,7 @@ struct AuditSequencerTests {
 
     /// Both verifiers agree that `municipality`'s chain is intact with `count` events.
     static func expectIntact(_ municipality: String, count: Int64, on connection: PostgresConnection) throws {
-        let sql = try AuditLog.verify(municipality: municipality, on: connection)
+        let sql = try AuditLog.verify(municipality: municipality, full: true, on: connection)
         let swift = try AuditLog.verifyIndependently(municipality: municipality, on: connection)
         #expect(sql.intact && sql.eventsChecked == count, "\(municipality): \(sql)")
         #expect(swift.intact && swift.eventsChecked == count, "\(municipality): \(swift)")
@@ -194,7 +194,7 @@ struct AuditSequencerTests {
             let refused = #expect(throws: NafidhaError.self) {
                 try AuditSequencer.chainWaiting(on: second, patience: .milliseconds(100))
             }
-            #expect(refused?.code == "audit_sequencer_busy")
+            #expect(refused?.code == .auditSequencerBusy)
 
             // The second waits on a thread of its own while the first commits.
             let waited = Shared<String>()

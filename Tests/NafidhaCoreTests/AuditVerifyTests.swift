@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import TestSupport
 import Testing
@@ -7,7 +8,7 @@ import Testing
 struct AuditVerifyTests {
     /// Exports 2 chains (BEN 3 events, TRP 4), applies `tamper` to the lines, and verifies the result.
     private func verifyTampered(
-        format: AuditExportFormat = .jsonl, withManifest: Bool = true, _ tamper: (inout [String]) -> Void
+        format: Audit.ExportFormat = .jsonl, withManifest: Bool = true, _ tamper: (inout [String]) -> Void
     ) throws -> AuditFileVerification.Problem? {
         try TestDatabase.withDemoCatalog { database in
             let fixture = try AuditExportFixture(database)
@@ -124,7 +125,7 @@ struct AuditVerifyTests {
             try fixture.appendEvents(3, to: "TRP", requestID: request)
             try fixture.appendEvents(2, to: "BEN")
             let script = try pythonVerifier(in: fixture.folder)
-            for format in AuditExportFormat.allCases {
+            for format in Audit.ExportFormat.allCases {
                 let name = "e." + format.rawValue
                 let (path, manifest) = try fixture.export(
                     name, AuditExportOptions(from: allTime.from, to: allTime.to, format: format))

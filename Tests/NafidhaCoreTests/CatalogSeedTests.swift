@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -89,16 +90,15 @@ struct CatalogSeedTests {
             let services = try connection.query("SELECT code FROM services").map {
                 try $0.decode("code", as: String.self)
             }
-            let municipalities = try CatalogService.municipalities(on: connection).map(\.code)
+            let municipalities = try CatalogService.municipalities(in: .english, on: connection).municipalities.map(
+                \.code)
             var resolved = 0
             for year in [2025, 2026, 2027] {
                 let instant = try #require(try? Date.ISO8601FormatStyle().parse("\(year)-06-01T09:00:00Z"))
                 for municipality in municipalities {
                     for service in services {
                         guard
-                            let workflow = try CatalogService.resolveWorkflow(
-                                service: service, municipality: municipality, at: instant, on: connection
-                            )
+                            let workflow = try resolveService(service, in: municipality, at: instant, on: connection)
                         else { continue }
                         resolved += 1
                         let path = workflow.stages.map { $0.steps.map(\.slaDays).max() ?? 0 }.reduce(0, +)

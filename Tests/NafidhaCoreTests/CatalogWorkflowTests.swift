@@ -12,8 +12,8 @@ private func at(_ text: String) throws -> Date {
 /// Resolves on a fresh demo-catalog database.
 private func resolve(_ service: String, _ municipality: String, _ instant: Date) throws -> ResolvedWorkflow? {
     try TestDatabase.withDemoCatalog { database in
-        try CatalogService.resolveWorkflow(
-            service: service, municipality: municipality, at: instant, on: try database.connect()
+        try resolveService(
+            service, in: municipality, at: instant, on: try database.connect()
         )
     }
 }
@@ -52,9 +52,7 @@ struct CatalogWorkflowTests {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
             func fee(_ text: String) throws -> Decimal? {
-                try CatalogService.resolveWorkflow(
-                    service: "building_permit", municipality: "SQJ", at: try at(text), on: connection
-                )?.fee
+                try resolveService("building_permit", in: "SQJ", at: try at(text), on: connection)?.fee
             }
             #expect(try fee("2025-06-01T09:00:00+02:00") == 300)
             #expect(try fee("2025-12-31T23:59:59.999999+02:00") == 300)
@@ -67,9 +65,9 @@ struct CatalogWorkflowTests {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
             func terms(_ text: String) throws -> (sla: Int, fee: Decimal, steps: [Int])? {
-                try CatalogService.resolveWorkflow(
-                    service: "commercial_licence", municipality: "TRP", at: try at(text), on: connection
-                ).map { ($0.slaDays, $0.fee, $0.stages.flatMap(\.steps).map(\.slaDays)) }
+                try resolveService("commercial_licence", in: "TRP", at: try at(text), on: connection).map {
+                    ($0.slaDays, $0.fee, $0.stages.flatMap(\.steps).map(\.slaDays))
+                }
             }
             let before = try #require(try terms("2026-12-31T23:59:59.999999+02:00"))
             #expect(before.sla == 20 && before.fee == 100 && before.steps == [10, 10, 7, 3])
@@ -84,10 +82,8 @@ struct CatalogWorkflowTests {
             let connection = try database.connect()
             let now = try at("2026-06-01T09:00:00+03:00")
             #expect(
-                try CatalogService.resolveWorkflow(
-                    service: "water_connection", municipality: "OBK", at: now, on: connection) == nil)
-            let elsewhere = try CatalogService.resolveWorkflow(
-                service: "water_connection", municipality: "ASB", at: now, on: connection)
+                try resolveService("water_connection", in: "OBK", at: now, on: connection) == nil)
+            let elsewhere = try resolveService("water_connection", in: "ASB", at: now, on: connection)
             #expect(elsewhere?.currency == "DJF")
             #expect(elsewhere?.fee == 25000)
         }
@@ -98,9 +94,7 @@ struct CatalogWorkflowTests {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
             func offered(_ text: String) throws -> Bool {
-                try CatalogService.resolveWorkflow(
-                    service: "public_event_permit", municipality: "RDK", at: try at(text), on: connection
-                ) != nil
+                try resolveService("public_event_permit", in: "RDK", at: try at(text), on: connection) != nil
             }
             #expect(try offered("2025-05-31T23:59:59+03:00"))
             #expect(try !offered("2025-06-01T00:00:00+03:00"))
@@ -114,9 +108,8 @@ struct CatalogWorkflowTests {
         try TestDatabase.withDemoCatalog { database in
             let connection = try database.connect()
             func paying(_ text: String) throws -> ResolvedWorkflow.Step? {
-                try CatalogService.resolveWorkflow(
-                    service: "social_assistance", municipality: "TDJ", at: try at(text), on: connection
-                )?.stages.last?.steps.first
+                try resolveService("social_assistance", in: "TDJ", at: try at(text), on: connection)?.stages.last?.steps
+                    .first
             }
             let before = try #require(try paying("2026-02-28T23:59:59+03:00"))
             #expect(before.sector == "finance" && before.office == "TDJ-FINANCE" && before.overlay == nil)
@@ -132,11 +125,9 @@ struct CatalogWorkflowTests {
             let connection = try database.connect()
             let now = Date()
             #expect(
-                try CatalogService.resolveWorkflow(
-                    service: "no_such_service", municipality: "TRP", at: now, on: connection) == nil)
+                try resolveService("no_such_service", in: "TRP", at: now, on: connection) == nil)
             #expect(
-                try CatalogService.resolveWorkflow(
-                    service: "building_permit", municipality: "ZZZ", at: now, on: connection) == nil)
+                try resolveService("building_permit", in: "ZZZ", at: now, on: connection) == nil)
         }
     }
 
@@ -156,11 +147,9 @@ struct CatalogWorkflowTests {
             )
             let now = Date()
             #expect(
-                try CatalogService.resolveWorkflow(
-                    service: "residence_certificate", municipality: "ZZA", at: now, on: connection) != nil)
+                try resolveService("residence_certificate", in: "ZZA", at: now, on: connection) != nil)
             #expect(
-                try CatalogService.resolveWorkflow(
-                    service: "building_permit", municipality: "ZZA", at: now, on: connection) == nil)
+                try resolveService("building_permit", in: "ZZA", at: now, on: connection) == nil)
         }
     }
 

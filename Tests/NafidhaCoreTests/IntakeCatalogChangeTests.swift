@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -98,7 +99,7 @@ struct IntakeCatalogChangeTests {
 
     /// Whether a Benghazi building permit was filed under the two-table change, expecting that it was filed
     /// entirely under it or entirely without it, and that the stored request (`stored`) agrees with its receipt.
-    static func filedUnderChange(_ receipt: SubmissionReceipt, stored: (slaDays: Int, planningOffice: String)) -> Bool {
+    static func filedUnderChange(_ receipt: Intake.Receipt, stored: (slaDays: Int, planningOffice: String)) -> Bool {
         let planning = receipt.steps.first { $0.stage == 1 && $0.step == 1 }?.office
         let underChange = receipt.slaDays == 20
         #expect(underChange == (planning == "LBY-CAPITAL_PLANNING"), "\(receipt.trackingNumber) is half")
@@ -107,7 +108,7 @@ struct IntakeCatalogChangeTests {
     }
 
     /// The SLA of the request's stored workflow and the office of its stored planning task.
-    static func stored(_ receipt: SubmissionReceipt, pool: PostgresPool) throws -> (
+    static func stored(_ receipt: Intake.Receipt, pool: PostgresPool) throws -> (
         slaDays: Int, planningOffice: String
     ) {
         let row = try pool.withConnection { connection in
@@ -173,7 +174,7 @@ struct IntakeCatalogChangeTests {
                 }
             }
         }
-        let filed = try await withThrowingTaskGroup(of: (SubmissionReceipt, (Int, String)).self) { group in
+        let filed = try await withThrowingTaskGroup(of: (Intake.Receipt, (Int, String)).self) { group in
             for _ in 0..<24 {
                 group.addTask {
                     try await IntakeIdempotencyTests.onOwnThread {

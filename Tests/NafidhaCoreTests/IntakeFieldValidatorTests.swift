@@ -17,7 +17,7 @@ struct IntakeFieldValidatorTests {
     static let now = Date(timeIntervalSince1970: 1_789_977_600)  // 2026-09-21
 
     static func field(
-        _ datatype: FieldDatatype, required: Bool = true, maxLength: Int? = nil, minimum: Decimal? = nil,
+        _ datatype: Catalog.FieldDatatype, required: Bool = true, maxLength: Int? = nil, minimum: Decimal? = nil,
         maximum: Decimal? = nil, choices: [String] = []
     ) -> FormField {
         let label = LocalizedText(ar: "ح", fr: "c", en: "f")

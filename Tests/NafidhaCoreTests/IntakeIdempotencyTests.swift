@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -39,8 +40,8 @@ struct IntakeIdempotencyTests {
             let error = try #require(throws: NafidhaError.self) {
                 try service.submit(IntakeSamples.buildingPermit(parcel: "P-99/1"), channel: .api, idempotencyKey: key)
             }
-            #expect(error.code == "idempotency_conflict")
-            #expect(error.kind == .conflict)
+            #expect(error.code == .idempotencyConflict)
+            #expect(error.status == 409)
             #expect(try pool.withConnection { try IntakeSamples.counts(on: $0)[0] } == 1)
         }
     }
@@ -57,7 +58,7 @@ struct IntakeIdempotencyTests {
         let error = try #require(throws: NafidhaError.self) {
             try SubmissionService(pool: pool).submit(IntakeSamples.buildingPermit(), channel: .api, idempotencyKey: key)
         }
-        #expect(error.code == "invalid_idempotency_key")
+        #expect(error.code == .invalidIdempotencyKey)
     }
 
     @Test("eight concurrent submissions with one key create one request and all get its receipt")
@@ -68,7 +69,7 @@ struct IntakeIdempotencyTests {
         defer { pool.close() }
         let service = SubmissionService(pool: pool)
         let key = "race-" + UUID().uuidString
-        let receipts = try await withThrowingTaskGroup(of: SubmissionReceipt.self) { group in
+        let receipts = try await withThrowingTaskGroup(of: Intake.Receipt.self) { group in
             for _ in 0..<8 {
                 group.addTask {
                     try await Self.onOwnThread {
@@ -80,7 +81,7 @@ struct IntakeIdempotencyTests {
         }
         #expect(Set(receipts.map(\.trackingNumber)).count == 1)
         #expect(Set(receipts.map(\.accessToken)).count == 1)
-        let requests = try await pool.withConnection { try IntakeSamples.counts(on: $0)[0] }
+        let requests = try await Self.onOwnThread { try pool.withConnection { try IntakeSamples.counts(on: $0)[0] } }
         #expect(requests == 1)
     }
 
@@ -92,7 +93,7 @@ struct IntakeIdempotencyTests {
         defer { pool.close() }
         let service = SubmissionService(pool: pool)
         let municipalities = ["TRP", "BEN", "MIS", "SQJ", "TAJ"]
-        let receipts = try await withThrowingTaskGroup(of: SubmissionReceipt.self) { group in
+        let receipts = try await withThrowingTaskGroup(of: Intake.Receipt.self) { group in
             for index in 0..<50 {
                 group.addTask {
                     try await Self.onOwnThread {
@@ -106,7 +107,7 @@ struct IntakeIdempotencyTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(Set(receipts.map(\.trackingNumber)).count == 50)
-        let counts = try await pool.withConnection { try IntakeSamples.counts(on: $0) }
+        let counts = try await Self.onOwnThread { try pool.withConnection { try IntakeSamples.counts(on: $0) } }
         #expect(counts == [50, 200, 150])
         // Each request holds the tasks its receipt lists, and its events name it and its own opened tasks.
         for receipt in receipts {
@@ -147,7 +148,8 @@ struct IntakeIdempotencyTests {
                 tasks
                     == receipt.steps.map {
                         Self.describe(
-                            stage: $0.stage, step: $0.step, office: $0.office, status: $0.status, dueAt: $0.dueAt)
+                            stage: $0.stage, step: $0.step, office: $0.office, status: $0.status.rawValue,
+                            dueAt: $0.dueAt)
                     })
             #expect(
                 events == [
@@ -155,9 +157,11 @@ struct IntakeIdempotencyTests {
                     "task_opened nafidha 1.2 true",
                 ])
         }
-        let chains = try await pool.withConnection { connection in
-            try sequenceAudit(on: connection)
-            return try AuditLog.verifyAll(on: connection)
+        let chains = try await Self.onOwnThread {
+            try pool.withConnection { connection in
+                try sequenceAudit(on: connection)
+                return try AuditLog.verifyAll(on: connection)
+            }
         }.filter { $0.eventsChecked > 0 }
         #expect(chains.count == municipalities.count)
         #expect(chains.allSatisfy { $0.intact && $0.eventsChecked == 30 })

@@ -28,7 +28,7 @@ struct IntakeStatementCountTests {
             _ = try body()
             return ""
         } catch let error as NafidhaError {
-            return error.code
+            return error.code.rawValue
         }
     }
 

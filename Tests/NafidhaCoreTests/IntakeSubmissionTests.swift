@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -18,12 +19,12 @@ struct IntakeSubmissionTests {
             #expect(!result.replayed)
             #expect(TrackingNumber.isWellFormed(receipt.trackingNumber))
             #expect(receipt.trackingNumber.hasPrefix("TRP-"))
-            #expect(receipt.status == "submitted")
+            #expect(receipt.status == .submitted)
             #expect(receipt.slaDays == 45)
             let stageOne = receipt.steps.filter { $0.stage == 1 }
             #expect(stageOne.map(\.office).sorted() == ["LBY-CAPITAL_PLANNING", "TRP-CIVIL_DEFENCE"])
-            #expect(stageOne.allSatisfy { $0.status == "open" && $0.dueAt != nil })
-            #expect(receipt.steps.filter { $0.stage > 1 }.allSatisfy { $0.status == "waiting" && $0.dueAt == nil })
+            #expect(stageOne.allSatisfy { $0.status == .open && $0.dueAt != nil })
+            #expect(receipt.steps.filter { $0.stage > 1 }.allSatisfy { $0.status == .waiting && $0.dueAt == nil })
 
             try pool.withConnection { connection in
                 let calendar = try #require(try CalendarStore.calendar(forMunicipality: "TRP", on: connection))
@@ -80,7 +81,7 @@ struct IntakeSubmissionTests {
                 IntakeSamples.buildingPermit(municipality: "BEN"), channel: .open311, idempotencyKey: nil,
                 at: IntakeSamples.monday
             ).receipt
-            #expect(receipt.channel == "open311")
+            #expect(receipt.channel == .open311)
             #expect(
                 receipt.steps.filter { $0.stage == 1 }.map(\.office).sorted() == [
                     "BEN-CIVIL_DEFENCE", "BEN-URBAN_PLANNING",
@@ -111,8 +112,8 @@ struct IntakeSubmissionTests {
             let error = try #require(throws: NafidhaError.self) {
                 try SubmissionService(pool: pool).submit(Submission(body: body), channel: .api, idempotencyKey: nil)
             }
-            #expect(error.code == "validation_failed")
-            #expect(error.kind == .validationFailed)
+            #expect(error.code == .validationFailed)
+            #expect(error.status == 422)
             #expect(
                 Set(error.fields.keys) == [
                     "applicant.name", "applicant.national_id", "applicant.phone", "fields.parcel_location",

@@ -7,15 +7,15 @@ import Testing
 struct Open311IntakeMappingTests {
     private let fields = [
         Open311Field(
-            position: 1, code: "site", datatype: "location", required: true,
+            position: 1, code: "site", datatype: .location, required: true,
             label: LocalizedText(ar: "م", fr: "L", en: "Site"), maxLength: nil, minimum: nil, maximum: nil,
             isLocation: true, choices: []),
         Open311Field(
-            position: 2, code: "works", datatype: "multiple_choice", required: true,
+            position: 2, code: "works", datatype: .multipleChoice, required: true,
             label: LocalizedText(ar: "أ", fr: "T", en: "Works"), maxLength: nil, minimum: nil, maximum: nil,
             isLocation: false, choices: []),
         Open311Field(
-            position: 3, code: "floors", datatype: "number", required: false,
+            position: 3, code: "floors", datatype: .number, required: false,
             label: LocalizedText(ar: "ط", fr: "É", en: "Floors"), maxLength: nil, minimum: 1, maximum: 30,
             isLocation: false, choices: []),
     ]

@@ -35,7 +35,7 @@ struct QueueClaimTests {
             let b = try world.engine.claimNext(by: second)
             #expect(a.id != b.id)
             let error = try #require(throws: NafidhaError.self) { try world.engine.claimNext(by: first) }
-            #expect(error.code == "queue_empty")
+            #expect(error.code == .queueEmpty)
         }
     }
 
@@ -79,16 +79,16 @@ struct QueueClaimTests {
             let held = try #require(throws: NafidhaError.self) {
                 try world.engine.claim(task: inserted.taskIDs[0], by: second)
             }
-            #expect(held.code == "task_claimed" && held.kind == .conflict)
+            #expect(held.code == .taskClaimed && held.status == 409)
             let stale = try #require(throws: NafidhaError.self) {
                 try world.engine.claim(task: inserted.taskIDs[1], version: 7, by: second)
             }
-            #expect(stale.code == "task_changed" && stale.kind == .conflict)
+            #expect(stale.code == .taskChanged && stale.status == 409)
             let waiting = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", status: "waiting")])
             let notOpen = try #require(throws: NafidhaError.self) {
                 try world.engine.claim(task: waiting.taskIDs[0], by: second)
             }
-            #expect(notOpen.code == "task_not_open")
+            #expect(notOpen.code == .taskNotOpen)
         }
     }
 
@@ -102,15 +102,15 @@ struct QueueClaimTests {
             let otherTown = try world.request(in: "BEN", tasks: [.init(sector: "civil_registry")])
             for id in [otherSector.taskIDs[0], otherTown.taskIDs[0]] {
                 let error = try #require(throws: NafidhaError.self) { try world.engine.claim(task: id, by: clerk) }
-                #expect(error.code == "task_not_found")
+                #expect(error.code == .taskNotFound)
                 let release = try #require(throws: NafidhaError.self) {
                     try world.engine.release(task: id, by: clerk)
                 }
-                #expect(release.code == "task_not_found")
+                #expect(release.code == .taskNotFound)
             }
             for reader in [auditor, admin] {
                 let error = try #require(throws: NafidhaError.self) { try world.engine.claimNext(by: reader) }
-                #expect(error.code == "read_only_role" && error.kind == .forbidden)
+                #expect(error.code == .readOnlyRole && error.status == 403)
                 #expect(throws: NafidhaError.self) { try world.engine.claim(task: otherTown.taskIDs[0], by: reader) }
             }
             #expect(try world.query("SELECT 1 FROM tasks WHERE status <> 'open'").count == 0)
@@ -128,11 +128,11 @@ struct QueueClaimTests {
             let error = try #require(throws: NafidhaError.self) {
                 try world.engine.release(task: task.id, by: second)
             }
-            #expect(error.code == "not_assignee")
+            #expect(error.code == .notAssignee)
             let released = try world.engine.release(task: task.id, version: task.version, by: supervisor)
             #expect(released.status == .open && released.assignee == nil)
             let again = try #require(throws: NafidhaError.self) { try world.engine.release(task: task.id, by: first) }
-            #expect(again.code == "task_not_claimed")
+            #expect(again.code == .taskNotClaimed)
         }
     }
 
@@ -167,11 +167,11 @@ struct QueueClaimTests {
             let byClerk = try #require(throws: NafidhaError.self) {
                 try world.engine.reassign(task: task, by: clerk, to: clerk.name)
             }
-            #expect(byClerk.code == "supervisor_only")
+            #expect(byClerk.code == .supervisorOnly)
             let wrong = try #require(throws: NafidhaError.self) {
                 try world.engine.reassign(task: task, by: supervisor, to: outsider.name)
             }
-            #expect(wrong.code == "out_of_scope")
+            #expect(wrong.code == .outOfScope)
             let done = try world.engine.reassign(task: task, by: supervisor, to: clerk.name)
             #expect(done.assignee == "amina" && done.status == .claimed)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -30,7 +31,7 @@ struct QueueEscalationTests {
             #expect(try priorities.map { try $0.decode("priority", as: Int.self) } == [1, 1])
             let queues = try world.queues.queues(for: supervisor)
             #expect(queues.map(\.escalated) == [1, 1])
-            let escalated = try world.queues.tasks(for: supervisor, filter: TaskFilter(overdueOnly: true)).tasks
+            let escalated = try world.queues.tasks(for: supervisor, query: Staff.TaskQuery(overdue: true)).tasks
             #expect(escalated.allSatisfy { $0.escalatedAt != nil } && escalated.count == 2)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -47,7 +48,7 @@ struct QueueServiceTests {
             var seen: [Int64] = []
             var cursor: String?
             repeat {
-                let page = try world.queues.tasks(for: clerk, filter: TaskFilter(limit: 2, cursor: cursor))
+                let page = try world.queues.tasks(for: clerk, query: Staff.TaskQuery(limit: 2, cursor: cursor))
                 #expect(page.tasks.count <= 2)
                 seen += page.tasks.map(\.id)
                 cursor = page.nextCursor
@@ -62,7 +63,7 @@ struct QueueServiceTests {
             let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
             let late = try world.request(in: "TRP", tasks: [.init(sector: "civil_registry", dueIn: -10)])
             try world.request(in: "TRP", tasks: [.init(sector: "civil_registry")])
-            let page = try world.queues.tasks(for: clerk, filter: TaskFilter(overdueOnly: true))
+            let page = try world.queues.tasks(for: clerk, query: Staff.TaskQuery(overdue: true))
             #expect(page.tasks.map(\.id) == late.taskIDs && page.tasks.allSatisfy(\.overdue))
         }
     }
@@ -71,11 +72,11 @@ struct QueueServiceTests {
     func filterOutsideScope() throws {
         try StaffTestWorld.with { world in
             let clerk = try world.staff("amina", .clerk, municipalities: ["TRP"], sectors: ["civil_registry"])
-            for filter in [TaskFilter(municipality: "BEN"), TaskFilter(sector: "health")] {
+            for query in [Staff.TaskQuery(municipality: "BEN"), Staff.TaskQuery(sector: "health")] {
                 let error = try #require(throws: NafidhaError.self) {
-                    try world.queues.tasks(for: clerk, filter: filter)
+                    try world.queues.tasks(for: clerk, query: query)
                 }
-                #expect(error.code == "out_of_scope" && error.kind == .forbidden)
+                #expect(error.code == .outOfScope && error.status == 403)
             }
         }
     }
@@ -87,9 +88,9 @@ struct QueueServiceTests {
             let forged = Base64URL.encode(Array("1|'; DROP TABLE tasks|3".utf8))
             for cursor in ["%%%", forged] {
                 let error = try #require(throws: NafidhaError.self) {
-                    try world.queues.tasks(for: clerk, filter: TaskFilter(cursor: cursor))
+                    try world.queues.tasks(for: clerk, query: Staff.TaskQuery(cursor: cursor))
                 }
-                #expect(error.code == "invalid_cursor")
+                #expect(error.code == .invalidCursor)
             }
         }
     }

@@ -10,7 +10,7 @@ import Testing
 @Suite("Report rendering")
 struct ReportRenderingTests {
     /// A two-table report whose labels need escaping in every format.
-    private func sample(name: ReportName = .sla, chart: ReportChart? = .bars(labels: ["label"], value: "share"))
+    private func sample(name: Reports.Name = .sla, chart: ReportChart? = .bars(labels: ["label"], value: "share"))
         -> Report
     {
         let query = ReportQuery(

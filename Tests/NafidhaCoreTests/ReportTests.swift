@@ -151,7 +151,7 @@ struct ReportTests {
             let connection = try database.connect()
             let backwards = ReportQuery(from: Date(), to: Date().addingTimeInterval(-1))
             let error = #expect(throws: NafidhaError.self) { try ReportService.make(.sla, backwards, on: connection) }
-            #expect(error?.code == "invalid_range")
+            #expect(error?.code == .invalidRange)
         }
     }
 }

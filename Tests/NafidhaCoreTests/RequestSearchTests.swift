@@ -32,7 +32,7 @@ struct RequestSearchTests {
         do {
             _ = try body()
             return nil
-        } catch let error as NafidhaError { return error.code } catch { return "\(error)" }
+        } catch let error as NafidhaError { return error.code.rawValue } catch { return "\(error)" }
     }
 
     private static let auditor = StaffMember.testing("audit1", .auditor, municipalities: [])

@@ -61,8 +61,8 @@ struct RequestViewTests {
             let view = try tracking.view(tracking: busy.tracking, token: busy.token.text, language: .english)
             #expect(
                 view.timeline.map(\.event) == [
-                    "submitted", "task_opened", "task_opened", "information_requested", "citizen_replied", "approved",
-                    "approved", "task_opened", "note_added",
+                    .submitted, .taskOpened, .taskOpened, .informationRequested, .citizenReplied, .approved, .approved,
+                    .taskOpened, .noteAdded,
                 ])
             #expect(view.steps.map(\.status) == [.approved, .approved, .open, .waiting])
         }
@@ -108,7 +108,7 @@ private struct FormerRequestView {
     let connection: PostgresConnection
     let language: Language
 
-    func load(_ requestID: Int64) throws -> TrackedRequest {
+    func load(_ requestID: Int64) throws -> Tracking.Request {
         let row = try connection.query(
             """
             SELECT r.tracking_number, r.status, r.service_code, r.municipality_code, r.submitted_at, r.due_at,
@@ -120,7 +120,7 @@ private struct FormerRequestView {
             """,
             [requestID]
         )[0]
-        return TrackedRequest(
+        return Tracking.Request(
             trackingNumber: try row.decode("tracking_number"),
             status: try #require(RequestStatus(rawValue: try row.decode("status"))),
             service: try row.decode("service_code"), serviceName: try name(row, "service"),
@@ -130,7 +130,7 @@ private struct FormerRequestView {
         )
     }
 
-    private func steps(_ requestID: Int64) throws -> [TrackedRequest.Step] {
+    private func steps(_ requestID: Int64) throws -> [Tracking.Request.Step] {
         try connection.query(
             """
             SELECT t.stage_no, t.sector_code, t.office_code, t.status, t.due_at,
@@ -141,7 +141,7 @@ private struct FormerRequestView {
             """,
             [requestID]
         ).map { row in
-            TrackedRequest.Step(
+            Tracking.Request.Step(
                 stage: try row.decode("stage_no"), sector: try row.decode("sector_code"),
                 sectorName: try name(row, "sector"), office: try row.decode("office_code"),
                 officeName: try name(row, "office"),
@@ -151,7 +151,7 @@ private struct FormerRequestView {
         }
     }
 
-    private func timeline(_ requestID: Int64) throws -> [TrackedRequest.Event] {
+    private func timeline(_ requestID: Int64) throws -> [Tracking.Request.Event] {
         try connection.query(
             """
             SELECT e.occurred_at, e.action, e.details, t.stage_no, t.sector_code, m.body AS message
@@ -174,8 +174,9 @@ private struct FormerRequestView {
                 if case .string(let code) = details["sector"] { code } else { try row.decode("sector_code") }
             let stage: Int? =
                 if case .number(let number) = details["stage"] { Int(number) } else { try row.decode("stage_no") }
-            return TrackedRequest.Event(
-                at: try row.decode("occurred_at"), event: try row.decode("action"), stage: stage, sector: sector,
+            return Tracking.Request.Event(
+                at: try row.decode("occurred_at"), event: try #require(AuditAction(rawValue: try row.decode("action"))),
+                stage: stage, sector: sector,
                 message: try row.decode("message"))
         }
     }

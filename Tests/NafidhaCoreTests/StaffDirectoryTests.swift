@@ -13,7 +13,7 @@ struct StaffDirectoryTests {
             let error = try #require(throws: NafidhaError.self) {
                 try world.staff("amina", .clerk, sectors: ["health"])
             }
-            #expect(error.code == "invalid_staff")
+            #expect(error.code == .invalidStaff)
         }
     }
 
@@ -23,7 +23,7 @@ struct StaffDirectoryTests {
             let error = try #require(throws: NafidhaError.self) {
                 try world.staff("amina", .clerk, municipalities: ["XXX"], sectors: ["health"])
             }
-            #expect(error.code == "invalid_staff")
+            #expect(error.code == .invalidStaff)
             #expect(try world.query("SELECT 1 FROM staff").count == 0)
         }
     }
@@ -33,7 +33,7 @@ struct StaffDirectoryTests {
         try StaffTestWorld.with { world in
             try world.staff("audit1", .auditor)
             let error = try #require(throws: NafidhaError.self) { try world.staff("audit1", .admin) }
-            #expect(error.code == "staff_exists")
+            #expect(error.code == .staffExists)
         }
     }
 
@@ -65,7 +65,7 @@ struct StaffDirectoryTests {
                 [expired.id])
             for token in [revoked.text, expired.text, "nfs_" + AccessToken.generate().text, "not-a-token", ""] {
                 let error = try #require(throws: NafidhaError.self) { try world.directory.authenticate(token: token) }
-                #expect(error.code == "invalid_token")
+                #expect(error.code == .invalidToken)
             }
             #expect(try world.directory.authenticate(token: kept.text).name == "amina")
             #expect(try world.directory.revokeTokens(forStaff: "amina") == 2)
@@ -77,7 +77,7 @@ struct StaffDirectoryTests {
     func tokenForNobody() throws {
         try StaffTestWorld.with { world in
             let error = try #require(throws: NafidhaError.self) { try world.directory.issueToken(forStaff: "ghost") }
-            #expect(error.code == "staff_not_found")
+            #expect(error.code == .staffNotFound)
         }
     }
 }

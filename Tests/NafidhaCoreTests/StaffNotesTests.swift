@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import NafidhaCore
 import Postgres
 import TestSupport
@@ -6,7 +7,7 @@ import Testing
 
 @Suite("Staff notes on requests")
 struct StaffNotesTests {
-    private func submitPermit(_ world: StaffTestWorld) throws -> SubmissionReceipt {
+    private func submitPermit(_ world: StaffTestWorld) throws -> Intake.Receipt {
         try SubmissionService(pool: world.pool).submit(
             IntakeSamples.buildingPermit(municipality: "BEN"), channel: .api, idempotencyKey: nil,
             at: IntakeSamples.monday
@@ -31,7 +32,7 @@ struct StaffNotesTests {
             let messages = view.timeline.compactMap(\.message)
             #expect(messages.contains("Plans received at the counter."))
             #expect(!messages.contains("Check the neighbour's complaint."))
-            #expect(view.timeline.filter { $0.event == "note_added" }.count == 1)
+            #expect(view.timeline.filter { $0.event == .noteAdded }.count == 1)
 
             let audited = try world.query("SELECT count(*)::int8 AS n FROM audit_events WHERE action = 'note_added'")[0]
             #expect(try audited.decode("n", as: Int64.self) == 2)
@@ -54,7 +55,7 @@ struct StaffNotesTests {
                 do {
                     _ = try body()
                     return nil
-                } catch let error as NafidhaError { return error.code } catch { return "\(error)" }
+                } catch let error as NafidhaError { return error.code.rawValue } catch { return "\(error)" }
             }
             #expect(
                 code { try notes.addNote(tracking: receipt.trackingNumber, text: "x", isPublic: true, by: auditor) }

@@ -119,12 +119,12 @@ struct WorkflowEngineHardeningTests {
                     let error = try #require(throws: NafidhaError.self) {
                         try world.engine.reassign(task: task, by: member, to: login)
                     }
-                    #expect(error.code == "supervisor_only" && error.kind == .forbidden)
+                    #expect(error.code == .supervisorOnly && error.status == 403)
                 }
                 let unknownTask = try #require(throws: NafidhaError.self) {
                     try world.engine.reassign(task: 999_999, by: member, to: "ghost")
                 }
-                #expect(unknownTask.code == "supervisor_only")
+                #expect(unknownTask.code == .supervisorOnly)
             }
         }
     }
@@ -139,11 +139,11 @@ struct WorkflowEngineHardeningTests {
             let inactive = try #require(throws: NafidhaError.self) {
                 try world.engine.reassign(task: task, by: supervisor, to: "amina")
             }
-            #expect(inactive.code == "staff_inactive" && inactive.kind == .conflict)
+            #expect(inactive.code == .staffInactive && inactive.status == 409)
             let unknown = try #require(throws: NafidhaError.self) {
                 try world.engine.reassign(task: task, by: supervisor, to: "ghost")
             }
-            #expect(unknown.code == "staff_not_found")
+            #expect(unknown.code == .staffNotFound)
             let row = try world.query("SELECT status, assignee, version FROM tasks WHERE id = $1", [task])[0]
             #expect(try row.decode("status", as: String.self) == "open")
             #expect(try row.decode("assignee", as: String?.self) == nil)

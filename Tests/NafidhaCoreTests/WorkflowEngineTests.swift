@@ -11,7 +11,7 @@ func expectError(_ code: String, sourceLocation: SourceLocation = #_sourceLocati
         try body()
         Issue.record("expected \(code), nothing was thrown", sourceLocation: sourceLocation)
     } catch let error as NafidhaError {
-        #expect(error.code == code, sourceLocation: sourceLocation)
+        #expect(error.code.rawValue == code, sourceLocation: sourceLocation)
     } catch {
         Issue.record("expected \(code), got \(error)", sourceLocation: sourceLocation)
     }

@@ -49,7 +49,7 @@ extension Open311Document {
                 item: "request",
                 views.map { view in
                     .object([
-                        ("service_request_id", .text(view.serviceRequestID)), ("status", .text(view.status)),
+                        ("service_request_id", .text(view.serviceRequestID)), ("status", .text(view.status.rawValue)),
                         ("status_notes", .text(view.statusNotes)), ("service_name", .text(view.serviceName)),
                         ("service_code", .text(view.serviceCode)), ("description", .text(view.description)),
                         ("agency_responsible", .text(view.agencyResponsible)),

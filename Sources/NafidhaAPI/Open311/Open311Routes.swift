@@ -13,7 +13,7 @@ struct Open311Routes: Sendable {
     let requests: Open311Requests
     let intake: Open311Intake
 
-    func register(on router: inout Router) {
+    func register(on router: HTTPRouter<APIContext>) {
         for format in Open311Format.allCases {
             let suffix = "." + format.rawValue
             router.get(Self.prefix + "/discovery" + suffix) { request, _ in
@@ -86,9 +86,7 @@ struct Open311Routes: Sendable {
         file: String, _ request: HTTPRequest, _ body: (String, QueryParameters) throws -> Open311Document
     ) throws -> HTTPResponse {
         guard let (name, format) = Open311Format.split(file) else {
-            return Open311Format.json.response(
-                .errors(status: 404, descriptions: ["Unknown format: use .json or .xml."]), status: .notFound
-            )
+            return errorResponse(NafidhaError(.notFound), format: .json, language: request.language)
         }
         return try answer(format, request) { parameters in try body(name, parameters) }
     }
@@ -103,37 +101,25 @@ struct Open311Routes: Sendable {
         guard !request.body.isEmpty else { return request.query }
         let contentType = request.headers.first(name: "Content-Type")?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw NafidhaError(
-                .badRequest, code: "unsupported_media_type",
-                message: LocalizedText(
-                    ar: "الجسم يكون application/x-www-form-urlencoded.",
-                    fr: "Le corps doit être application/x-www-form-urlencoded.",
-                    en: "The body must be application/x-www-form-urlencoded."
-                ))
+            throw NafidhaError(.unsupportedMediaType)
         }
         let form: QueryParameters
         do {
             form = try QueryParameters(parsing: String(decoding: request.body, as: UTF8.self))
         } catch {
-            throw NafidhaError(
-                .badRequest, code: "invalid_form",
-                message: LocalizedText(
-                    ar: "جسم النموذج غير صالح.", fr: "Le corps du formulaire est invalide.",
-                    en: "The form body is malformed."
-                ))
+            throw NafidhaError(.invalidForm)
         }
         return QueryParameters(Array(request.query) + Array(form))
     }
 
     private static func errorResponse(_ error: NafidhaError, format: Open311Format, language: Language) -> HTTPResponse
     {
-        let status: HTTPResponseStatus =
-            switch error.kind {
-            case .forbidden, .unauthenticated: .forbidden
-            case .notFound: .notFound
-            case .unavailable: .serviceUnavailable
-            case .conflict: .conflict
-            case .badRequest, .validationFailed: .badRequest
+        // GeoReport v2 answers 403 for a missing key and 400 for every invalid input, validation included.
+        let status =
+            switch error.status {
+            case 401: HTTPResponseStatus.forbidden
+            case 422: HTTPResponseStatus.badRequest
+            case let code: HTTPResponseStatus(code: code)
             }
         let descriptions =
             error.fields.isEmpty

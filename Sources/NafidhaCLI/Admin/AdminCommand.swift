@@ -12,7 +12,8 @@ struct AdminCommand: ParsableCommand {
             """,
         subcommands: [
             AdminCreateStaffCommand.self, AdminIssueTokenCommand.self, AdminRevokeTokenCommand.self,
-            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminCatalogCommand.self,
+            CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminAuditExportCommand.self,
+            AdminAuditVerifyCommand.self, AdminCatalogCommand.self,
         ]
     )
 }

@@ -32,7 +32,7 @@ struct AdminReportCommand: RunnableCommand {
             sector: options.sector, byService: options.byService, interval: options.interval == .week ? .week : .day,
             now: now)
         let report = try AdminDatabase.withPool(database, context: context, connections: 1) {
-            try ReportReader(pool: $0).report(Self.serviceName(of: options.report), query)
+            try ReportReader(pool: $0).report(options.report, query)
         }
         let text =
             switch options.format {
@@ -42,15 +42,5 @@ struct AdminReportCommand: RunnableCommand {
             }
         try ReportOutput.write(Array(text.utf8), to: options.outputPath, context: context)
         return 0
-    }
-
-    /// The service layer's name of a report of the contract.
-    private static func serviceName(of name: Reports.Name) -> ReportName {
-        switch name {
-        case .sla: .sla
-        case .backlog: .backlog
-        case .throughput: .throughput
-        case .misroutes: .misroutes
-        }
     }
 }

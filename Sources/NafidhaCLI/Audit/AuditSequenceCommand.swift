@@ -1,6 +1,5 @@
 import ArgumentParsing
 import NafidhaCore
-import Postgres
 
 /// `nafidha audit sequence`: chains the events waiting for the sequencer once, for databases no server runs on.
 struct AuditSequenceCommand: RunnableCommand {
@@ -10,7 +9,8 @@ struct AuditSequenceCommand: RunnableCommand {
         discussion: """
             nafidha serve does this continuously. Use it where no server runs on the database (events written by \
             nafidha sla sweep from cron, say). Only one sequencer works at a time: while another holds the lock, \
-            this waits for it up to 10 seconds, then fails with exit 1.
+            this waits for it up to 10 seconds, then fails with exit 1. Needs --database-url, DATABASE_URL or the \
+            --data-dir of an existing cluster (it never creates one).
             """,
         arguments: AdminDatabase.arguments
     )
@@ -22,17 +22,15 @@ struct AuditSequenceCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
-            context: context)
-        defer { try? opened.close() }
-        let connection = try opened.connect()
-        let chained: Int
-        do {
-            chained = try AuditSequencer.chainWaiting(on: connection)
-        } catch let error as NafidhaError {
-            throw CommandFailure(error.message.en)
+        try AdminDatabase.withConnection(database, context: context) { connection in
+            let chained: Int
+            do {
+                chained = try AuditSequencer.chainWaiting(on: connection)
+            } catch let error as NafidhaError {
+                throw CommandFailure(error.message.en)
+            }
+            context.standardOutput.writeLine("Chained \(chained) audit event(s).")
+            return 0
         }
-        context.standardOutput.writeLine("Chained \(chained) audit event(s).")
-        return 0
     }
 }

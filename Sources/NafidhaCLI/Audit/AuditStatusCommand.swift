@@ -1,7 +1,6 @@
 import ArgumentParsing
 import Foundation
 import NafidhaCore
-import Postgres
 
 /// `nafidha audit status`: the events waiting for the sequencer and every chain's head, read from the database.
 struct AuditStatusCommand: RunnableCommand {
@@ -12,7 +11,8 @@ struct AuditStatusCommand: RunnableCommand {
             Writers store audit events unchained; the sequencer in nafidha serve chains them within about a second. \
             Prints how many wait and how long the oldest has waited (what GET /readyz shows), then one line per \
             municipality: its head as SEQ:HASH (record it as an anchor for nafidha audit verify), when its last \
-            chained event occurred, and its events still waiting.
+            chained event occurred, and its events still waiting. Needs --database-url, DATABASE_URL or the \
+            --data-dir of an existing cluster (it never creates one).
             """,
         arguments: AdminDatabase.arguments
     )
@@ -24,26 +24,24 @@ struct AuditStatusCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
-        let opened = try database.choose(context: context, embedded: EmbeddedPostgres.Configuration()).open(
-            context: context)
-        defer { try? opened.close() }
-        let connection = try opened.connect()
-        let backlog = try AuditBacklog.read(on: connection)
-        let chains = try AuditChainStatus.all(on: connection)
-        context.standardOutput.writeLine(
-            "Waiting to be chained: "
-                + (backlog.unchainedEvents == 0
-                    ? "none."
-                    : "\(backlog.countCapped ? "at least " : "")\(backlog.unchainedEvents) event(s)"
-                        + Self.oldest(backlog.oldestUnchainedAgeSeconds) + "."))
-        for chain in chains {
-            let head = chain.headSeq == 0 ? "head 0 (genesis)" : "head \(chain.headSeq):\(chain.headHash)"
-            let last = chain.lastOccurredAt.map { ", last event at \($0)" } ?? ""
+        try AdminDatabase.withConnection(database, context: context) { connection in
+            let backlog = try AuditBacklog.read(on: connection)
+            let chains = try AuditChainStatus.all(on: connection)
             context.standardOutput.writeLine(
-                "\(chain.municipality) \(head)\(last); \(chain.unchainedEvents) waiting"
-                    + Self.oldest(chain.oldestUnchainedAgeSeconds))
+                "Waiting to be chained: "
+                    + (backlog.unchainedEvents == 0
+                        ? "none."
+                        : "\(backlog.countCapped ? "at least " : "")\(backlog.unchainedEvents) event(s)"
+                            + Self.oldest(backlog.oldestUnchainedAgeSeconds) + "."))
+            for chain in chains {
+                let head = chain.headSeq == 0 ? "head 0 (genesis)" : "head \(chain.headSeq):\(chain.headHash)"
+                let last = chain.lastOccurredAt.map { ", last event at \($0)" } ?? ""
+                context.standardOutput.writeLine(
+                    "\(chain.municipality) \(head)\(last); \(chain.unchainedEvents) waiting"
+                        + Self.oldest(chain.oldestUnchainedAgeSeconds))
+            }
+            return 0
         }
-        return 0
     }
 
     /// `", the oldest for 0.4 s"`, or nothing when none waits.

@@ -49,7 +49,8 @@ struct PlainHTTPExchange {
         return try Self.parse(answer)
     }
 
-    private func connect() throws(ClientFailure) -> Int32 {
+    /// A connected TCP socket to `host:port` with the send and receive timeouts set; the caller closes it.
+    func connect() throws(ClientFailure) -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)

@@ -96,7 +96,7 @@ extension ErrorCode {
             Message.staffInactive(name: "{name}")
         case .validationFailed:
             LocalizedText(ar: "الطلب غير صالح.", fr: "La demande n'est pas valide.", en: "The request is invalid.")
-        case .unknownRequestStatus, .unknownTaskStatus:
+        case .unknownRequestStatus, .unknownTaskStatus, .storedDataInvalid:
             LocalizedText(
                 ar: "بيانات مخزّنة غير متوقعة.", fr: "Données enregistrées inattendues.", en: "Unexpected stored data.")
         case .invalidIdempotencyKey:
@@ -171,14 +171,21 @@ extension ErrorCode {
             LocalizedText(ar: "البلدية غير موجودة.", fr: "Municipalité inconnue.", en: "No such municipality.")
         case .exportNotFound:
             LocalizedText(
-                ar: "تعذّر فتح ملف التصدير.", fr: "Impossible d'ouvrir le fichier d'export.",
-                en: "The export file cannot be opened.")
+                ar: "التصدير غير موجود: تعذّر فتح ملفه، أو لا يُحفظ له بيان باسمك.",
+                fr:
+                    "Export introuvable : son fichier ne peut être ouvert, ou aucun manifeste n'en est gardé pour vous.",
+                en: "No such export: its file cannot be opened, or no manifest of it is kept for you.")
         case .unmaskedNotAllowed:
             LocalizedText(
                 ar: "عرض البيانات الشخصية مقصور على مدقق أو مسؤول نشط ضمن نطاقه.",
                 fr: "Seul un auditeur ou un administrateur actif, dans son périmètre, peut voir les données "
                     + "personnelles.",
                 en: "Only an active auditor or admin, within their scope, may see personal data.")
+        case .auditSequencerBusy:
+            LocalizedText(
+                ar: "مُسلسِل آخر لسجل التدقيق يعمل الآن؛ أعد المحاولة بعد قليل.",
+                fr: "Un autre séquenceur du journal d'audit est à l'œuvre ; réessayez dans un instant.",
+                en: "Another audit sequencer is at work; try again in a moment.")
         case .invalidAPIKey:
             LocalizedText(
                 ar: "مفتاح api_key صالح مطلوب.", fr: "Une api_key valide est requise.",

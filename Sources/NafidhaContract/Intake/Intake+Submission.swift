@@ -8,13 +8,13 @@ extension Intake {
         /// Who applies.
         public var applicant: Applicant
         /// One member per form field of the service, keyed by the field's code.
-        public var fields: [String: FieldValue]?
+        public var fields: [String: JSONValue]?
         /// What the citizen adds, at most 4000 characters.
         public var description: String?
 
         /// A submission.
         public init(
-            service: String, municipality: String, applicant: Applicant, fields: [String: FieldValue]? = nil,
+            service: String, municipality: String, applicant: Applicant, fields: [String: JSONValue]? = nil,
             description: String? = nil
         ) {
             self.service = service

@@ -120,4 +120,19 @@ extension Routes {
     {
         searchRequests.target(query: query.items)
     }
+
+    /// `GET /v1/audit/verify`, with `full=true` to walk every chain from genesis rather than from its checkpoint.
+    public static func auditVerification(full: Bool = false) -> RouteTarget<NoBody, Audit.Verification> {
+        auditVerify.target(query: full ? [QueryItem("full", "true")] : [])
+    }
+
+    /// `GET /v1/audit/export?format=...&from=...&to=...&municipality=...&unmasked=true`.
+    public static func auditExport(_ query: Audit.ExportQuery) -> RouteTarget<NoBody, Audit.ExportFile> {
+        auditExport.target(query: query.items)
+    }
+
+    /// `GET /v1/audit/export/manifest?export=ID`.
+    public static func auditExportManifest(export id: String) -> RouteTarget<NoBody, Audit.ExportManifest> {
+        auditExportManifest.target(query: [QueryItem("export", id)])
+    }
 }

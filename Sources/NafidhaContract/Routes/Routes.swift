@@ -74,11 +74,20 @@ public enum Routes {
     public static let misroutesReport = Route<NoBody, Reports.Document<Reports.MisrouteRow>>(.get, reportPath)
     /// `GET /v1/reports/{name}?format=csv|json|html`: any report in any format, read as the bytes the server wrote.
     public static let renderedReport = Route<NoBody, RawBody>(.get, reportPath)
-    /// `GET /v1/audit/verify`: the live audit chains in the caller's scope.
+    /// `GET /v1/audit/verify[?full=true]`: the live audit chains in the caller's scope.
     public static let auditVerify = Route<NoBody, Audit.Verification>(.get, "/v1/audit/verify")
+    /// `GET /v1/audit/export?format=...`: chained events streamed as JSON lines or CSV, the export's id in the
+    /// `Nafidha-Export-Id` header.
+    public static let auditExport = Route<NoBody, Audit.ExportFile>(.get, "/v1/audit/export")
+    /// `GET /v1/audit/export/manifest?export=ID`: the manifest of an export streamed to the caller.
+    public static let auditExportManifest = Route<NoBody, Audit.ExportManifest>(.get, "/v1/audit/export/manifest")
 
     /// Every report shares one template; its name is the parameter.
     private static let reportPath = "/v1/reports/:name"
+
+    /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail, the
+    /// admins' catalog file): a server authenticates every request under them, requests for unknown paths included.
+    public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit", "/v1/admin"]
 
     /// Every template above, once each, in the order listed.
     public static let all: [RouteTemplate] = {
@@ -89,8 +98,8 @@ public enum Routes {
             staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
             reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
             searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
-            backlogReport.template,
-            throughputReport.template, misroutesReport.template, renderedReport.template, auditVerify.template,
+            backlogReport.template, throughputReport.template, misroutesReport.template, renderedReport.template,
+            auditVerify.template, auditExport.template, auditExportManifest.template,
         ]
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }

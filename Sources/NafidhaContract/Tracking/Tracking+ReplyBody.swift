@@ -4,10 +4,10 @@ extension Tracking {
         /// The answer, 1–4000 characters.
         public var message: String
         /// At most 50 values, each a string, a number or a boolean.
-        public var fields: [String: FieldValue]?
+        public var fields: [String: JSONValue]?
 
         /// A reply.
-        public init(message: String, fields: [String: FieldValue]? = nil) {
+        public init(message: String, fields: [String: JSONValue]? = nil) {
             self.message = message
             self.fields = fields
         }

@@ -2,7 +2,7 @@ import Postgres
 
 /// How many committed audit events wait for the sequencer, and for how long the oldest has waited: what `/readyz`
 /// shows. Normally a few hundred at most and under a second; a growing age means no sequencer is running.
-public struct AuditBacklog: Sendable, Equatable, Encodable {
+public struct AuditBacklog: Sendable, Equatable {
     /// Events waiting to be chained, counted up to `countLimit`.
     public var unchainedEvents: Int64
     /// True when counting stopped at `countLimit`: at least that many wait.
@@ -12,12 +12,6 @@ public struct AuditBacklog: Sendable, Equatable, Encodable {
 
     /// The count stops here (100,000), so a probe stays cheap however far behind the sequencer is.
     public static let countLimit = 100_000
-
-    enum CodingKeys: String, CodingKey {
-        case unchainedEvents = "unchained_events"
-        case countCapped = "unchained_count_capped"
-        case oldestUnchainedAgeSeconds = "oldest_unchained_age_seconds"
-    }
 
     /// Reads the backlog through the small partial index of unchained events.
     public static func read(on connection: PostgresConnection) throws -> AuditBacklog {

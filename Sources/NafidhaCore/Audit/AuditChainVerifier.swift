@@ -1,3 +1,5 @@
+import Transparency
+
 /// Recomputes a municipality's audit chain from exported events, independently of the database's own
 /// `audit_verify_chain`: the same checks as the reference verifier in docs/audit.md, in Swift, so the auditors'
 /// tools can verify an export offline.
@@ -29,7 +31,7 @@ public enum AuditChainVerifier {
             let problem: String? =
                 if event.seq != expected { "sequence_gap" } else if Hex.decode(event.prevHash) != previous {
                     "previous_hash_mismatch"
-                } else if SHA256.hex(computed) != event.hash.lowercased() {
+                } else if Hex.encode(computed) != event.hash.lowercased() {
                     "hash_mismatch"
                 } else if !CanonicalJSON.isCanonical(event.details) {
                     "details_not_canonical"
@@ -37,19 +39,19 @@ public enum AuditChainVerifier {
             if let problem {
                 return Verdict(
                     intact: false, eventsChecked: expected - 1, brokenSequence: expected, problem: problem,
-                    headHash: SHA256.hex(previous))
+                    headHash: Hex.encode(previous))
             }
             previous = computed
             lastTime = event.occurredAt
-            seen[event.seq] = SHA256.hex(computed)
+            seen[event.seq] = Hex.encode(computed)
         }
         let count = Int64(events.count)
         if let anchor, seen[anchor.seq] != anchor.hash.lowercased() {
             return Verdict(
                 intact: false, eventsChecked: count, brokenSequence: anchor.seq, problem: "anchor_missing",
-                headHash: SHA256.hex(previous))
+                headHash: Hex.encode(previous))
         }
         return Verdict(
-            intact: true, eventsChecked: count, brokenSequence: nil, problem: nil, headHash: SHA256.hex(previous))
+            intact: true, eventsChecked: count, brokenSequence: nil, problem: nil, headHash: Hex.encode(previous))
     }
 }

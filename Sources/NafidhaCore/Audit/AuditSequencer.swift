@@ -58,11 +58,5 @@ public enum AuditSequencer {
     }
 
     /// Another sequencer kept the lock longer than the caller would wait.
-    public static let busy = NafidhaError(
-        .unavailable, code: "audit_sequencer_busy",
-        message: LocalizedText(
-            ar: "مُسلسِل آخر لسجل التدقيق يعمل الآن؛ أعد المحاولة بعد قليل.",
-            fr: "Un autre séquenceur du journal d'audit est à l'œuvre ; réessayez dans un instant.",
-            en: "Another audit sequencer is at work; try again in a moment."
-        ))
+    public static let busy = NafidhaError(.auditSequencerBusy)
 }

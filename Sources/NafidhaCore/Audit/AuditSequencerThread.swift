@@ -26,10 +26,7 @@ public final class AuditSequencerThread: Sendable {
     private let conninfo: String
     private let settings: Settings
     private let onError: @Sendable (any Error) -> Void
-    /// Whether `stop()` was called; set under the condition's lock so the thread wakes at once.
-    private let stopped = Mutex(false)
-    private let wake = NSCondition()
-    private let finished = DispatchSemaphore(value: 0)
+    private let thread = Mutex<OwnedThread?>(nil)
 
     /// A sequencer thread connecting with `conninfo`; `onError` hears about failed batches (the thread goes on,
     /// reconnecting, after a growing pause).
@@ -41,28 +38,22 @@ public final class AuditSequencerThread: Sendable {
 
     /// Starts the thread; the first batch runs at once.
     public func start() {
-        let thread = Thread { [self] in loop() }
-        thread.name = "nafidha-audit-sequencer"
-        thread.start()
+        let started = OwnedThread(name: "nafidha-audit-sequencer") { [self] thread in loop(on: thread) }
+        thread.withLock { $0 = started }
     }
 
     /// Stops the thread: a batch in progress finishes (or is rolled back by the server if it fails), then the
     /// connection closes. Returns when the thread has ended.
     public func stop() {
-        wake.lock()
-        stopped.withLock { $0 = true }
-        wake.signal()
-        wake.unlock()
-        finished.wait()
+        thread.withLock { $0 }?.stop()
     }
 
-    private func loop() {
-        defer { finished.signal() }
+    private func loop(on thread: OwnedThread) {
         var connection: PostgresConnection?
         var failures = 0
         var connectionSettings = PostgresConnection.Settings()
         connectionSettings.statementTimeout = settings.statementTimeout
-        while !stopped.withLock({ $0 }) {
+        while !thread.isStopped {
             var pause = settings.pollInterval
             do {
                 if connection?.isHealthy != true {
@@ -82,17 +73,7 @@ public final class AuditSequencerThread: Sendable {
                 onError(error)
                 pause = min(settings.pollInterval * (1 << min(failures, 16)), settings.maximumBackoff)
             }
-            sleep(pause)
+            thread.pause(Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)
         }
-    }
-
-    /// Waits `pause`, or less when `stop()` is called meanwhile.
-    private func sleep(_ pause: Duration) {
-        guard pause > .zero else { return }
-        let seconds = Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18
-        let deadline = Date().addingTimeInterval(seconds)
-        wake.lock()
-        while !stopped.withLock({ $0 }) && wake.wait(until: deadline) {}
-        wake.unlock()
     }
 }

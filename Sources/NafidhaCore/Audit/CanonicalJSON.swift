@@ -1,3 +1,5 @@
+import Transparency
+
 /// Checks that a text is the canonical JSON of docs/audit.md: no whitespace, keys sorted by code point, integers
 /// only, strings escaped exactly as specified (what Python's `json.dumps(value, sort_keys=True,
 /// separators=(",", ":"), ensure_ascii=False)` prints). It parses the text and re-serialises it canonically.
@@ -167,25 +169,9 @@ enum CanonicalJSON {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         }
 
-        /// A decoded string written as the specification says.
+        /// A decoded string written as the specification says (`JSONString` escapes as it does).
         static func serialise(_ decoded: [UInt8]) -> [UInt8] {
-            var out: [UInt8] = [UInt8(ascii: "\"")]
-            for byte in decoded {
-                switch byte {
-                case UInt8(ascii: "\""): out += Array(#"\""#.utf8)
-                case UInt8(ascii: "\\"): out += Array(#"\\"#.utf8)
-                case 0x08: out += Array(#"\b"#.utf8)
-                case 0x0C: out += Array(#"\f"#.utf8)
-                case 0x0A: out += Array(#"\n"#.utf8)
-                case 0x0D: out += Array(#"\r"#.utf8)
-                case 0x09: out += Array(#"\t"#.utf8)
-                case 0..<0x20:
-                    let digits = Array("0123456789abcdef".utf8)
-                    out += Array(#"\u00"#.utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-                default: out.append(byte)
-                }
-            }
-            return out + [UInt8(ascii: "\"")]
+            Array(JSONString.literal(String(decoding: decoded, as: UTF8.self)).utf8)
         }
     }
 }

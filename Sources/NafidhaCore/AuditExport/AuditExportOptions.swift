@@ -1,34 +1,40 @@
 import Foundation
+import NafidhaContract
 
-/// What to export: a half-open time range of audit events, optionally one municipality, masked or not.
-public struct AuditExportOptions: Sendable {
-    /// Events that joined their chain at or after this instant.
-    public var from: Date
-    /// Events that joined their chain strictly before this instant.
-    public var to: Date
+/// What to export: chained audit events of a half-open time range (the whole trail without one), optionally one
+/// municipality, in a format, masked or not.
+public struct AuditExportOptions: Sendable, Equatable {
+    /// Events that occurred at or after this instant; nil: from the first event.
+    public var from: Date?
+    /// Events that occurred strictly before this instant; nil: every event chained in the export's snapshot.
+    public var to: Date?
     /// Only this municipality's chain; nil for all.
     public var municipality: String?
     /// The file format.
-    public var format: AuditExportFormat
-    /// Whether applicants' names and national ids appear in full (recorded as a `personal_data_viewed` event).
+    public var format: Audit.ExportFormat
+    /// Whether applicants' names and national ids appear in full (recorded first as `personal_data_viewed` events
+    /// naming the viewer).
     public var unmasked: Bool
-    /// Who exports, recorded in the trail when `unmasked` (an auditor's login).
-    public var actor: String
     /// Whether to run the audit sequencer first (waiting briefly for one already at work), so that every event
     /// committed before the export, the record of an unmasked export included, is chained and in the file.
     public var chainsWaitingEventsFirst: Bool
 
     /// Describes an export; masked unless `unmasked` is set.
     public init(
-        from: Date, to: Date, municipality: String? = nil, format: AuditExportFormat = .jsonl,
-        unmasked: Bool = false, actor: String = "nafidha", chainsWaitingEventsFirst: Bool = true
+        from: Date? = nil, to: Date? = nil, municipality: String? = nil, format: Audit.ExportFormat = .jsonl,
+        unmasked: Bool = false, chainsWaitingEventsFirst: Bool = true
     ) {
         self.from = from
         self.to = to
         self.municipality = municipality
         self.format = format
         self.unmasked = unmasked
-        self.actor = actor
         self.chainsWaitingEventsFirst = chainsWaitingEventsFirst
+    }
+
+    /// The range does not start before it ends: 400 `invalid_range`.
+    var isEmptyRange: Bool {
+        guard let from, let to else { return false }
+        return from >= to
     }
 }

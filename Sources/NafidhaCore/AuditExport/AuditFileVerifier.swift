@@ -15,14 +15,9 @@ public struct AuditFileVerifier {
     public init() {}
 
     /// Verifies the file at `path`, against `manifest` when given. Throws only when the file cannot be read.
-    public func verify(fileAt path: String, manifest: AuditExportManifest?) throws -> AuditFileVerification {
+    public func verify(fileAt path: String, manifest: Audit.ExportManifest?) throws -> AuditFileVerification {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw NafidhaError(
-                .notFound, code: "export_not_found",
-                message: LocalizedText(
-                    ar: "تعذّر فتح ملف التصدير.", fr: "Impossible d'ouvrir le fichier d'export.",
-                    en: "The export file cannot be opened."
-                ))
+            throw NafidhaError(.exportNotFound)
         }
         defer { try? handle.close() }
         var chains = ChainWalk(expected: manifest)

@@ -1,3 +1,6 @@
+import NafidhaContract
+import Transparency
+
 /// Follows the chains of an export file event by event and remembers the first broken link.
 ///
 /// Events arrive grouped by municipality in code order, each group in `seq` order; only the current chain's last
@@ -9,13 +12,13 @@ struct ChainWalk {
         var lastTime: String
     }
 
-    private let expected: [String: AuditExportManifest.Chain]?
+    private let expected: [String: Audit.ExportManifest.Chain]?
     private var current: Current?
     private(set) var done: [AuditFileVerification.Chain] = []
     private(set) var eventCount: Int64 = 0
     private(set) var problem: AuditFileVerification.Problem?
 
-    init(expected manifest: AuditExportManifest?) {
+    init(expected manifest: Audit.ExportManifest?) {
         expected = manifest.map {
             Dictionary($0.chains.map { ($0.municipalityCode, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -28,7 +31,7 @@ struct ChainWalk {
     /// Checks one event (nil: the line or record could not be read).
     mutating func take(_ event: AuditExportedEvent?, line: Int) {
         guard problem == nil else { return }
-        guard let event, let prev = Self.bytes(fromHex: event.prevHash), prev.count == 32 else {
+        guard let event, let prev = Hex.decode(event.prevHash), prev.count == 32 else {
             fail("malformed_record", line: line)
             return
         }
@@ -105,7 +108,7 @@ struct ChainWalk {
 
     private mutating func checkedHash(_ event: AuditExportedEvent, prev: [UInt8], line: Int) -> [UInt8]? {
         let hash = SHA256.hash(prev + event.canonicalBytes)
-        guard SHA256.hex(hash) == event.hash.lowercased() else {
+        guard Hex.encode(hash) == event.hash.lowercased() else {
             fail("hash_mismatch", line: line, municipality: event.municipalityCode, seq: event.seq)
             return nil
         }
@@ -116,28 +119,5 @@ struct ChainWalk {
             return nil
         }
         return hash
-    }
-
-    private static func bytes(fromHex text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import CCrypto
+import Transparency
 
 /// SHA-256 over data that arrives in pieces, so an export of any size is hashed while it streams.
 ///
@@ -36,6 +37,6 @@ public final class StreamingSHA256 {
         digest.withUnsafeMutableBufferPointer { out in
             _ = EVP_DigestFinal_ex(context, out.baseAddress, &length)
         }
-        return SHA256.hex(digest)
+        return Hex.encode(digest)
     }
 }

@@ -9,7 +9,7 @@ public enum CalendarStore {
     {
         let countries = try connection.queryPrepared(
             """
-            SELECT c.code, c.time_zone, c.weekend_days::int[]::text AS weekend
+            SELECT c.code, c.time_zone, c.weekend_days AS weekend
               FROM municipalities m JOIN countries c ON c.code = m.country_code
              WHERE m.code = $1
             """,
@@ -37,7 +37,7 @@ public enum CalendarStore {
         }
         var calendars: [String: Result<WorkingCalendar, WorkingCalendarError>] = [:]
         for country in try connection.query(
-            "SELECT code, time_zone, weekend_days::int[]::text AS weekend FROM countries"
+            "SELECT code, time_zone, weekend_days AS weekend FROM countries"
         ) {
             let code: String = try country.decode("code")
             do {
@@ -49,12 +49,11 @@ public enum CalendarStore {
         return calendars
     }
 
-    /// The calendar of a `countries` row selected with `time_zone` and `weekend` (`weekend_days::int[]::text`).
+    /// The calendar of a `countries` row selected with `time_zone` and `weekend` (`weekend_days`).
     private static func calendar(of country: PostgresRow, holidays: [LocalDate]) throws -> WorkingCalendar {
-        let weekendText: String = try country.decode("weekend")
-        let weekend = weekendText.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) }
-        return try WorkingCalendar(
-            timeZoneIdentifier: try country.decode("time_zone"), weekendDays: Set(weekend), holidays: holidays
+        try WorkingCalendar(
+            timeZoneIdentifier: try country.decode("time_zone"),
+            weekendDays: Set(try country.decode("weekend", as: [Int].self)), holidays: holidays
         )
     }
 }

@@ -3,42 +3,57 @@ import NafidhaContract
 import Postgres
 
 extension CatalogService {
-    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`.
-    /// - Throws: `unknown_municipality`, `unknown_service`, or `service_not_offered` (all 404).
+    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`, texts in `language`.
+    /// - Throws: `unknown_municipality`, `unknown_service` (a disabled service too: removed from the catalog file), or
+    ///   `service_not_offered` (all 404).
     public static func serviceDetail(
-        service: String, municipality: String, at instant: Date, on connection: PostgresConnection
-    ) throws -> ServiceDetail {
+        service: String, municipality: String, at instant: Date, in language: Language,
+        on connection: PostgresConnection
+    ) throws -> Catalog.ServiceDetail {
         try requireMunicipality(municipality, on: connection)
-        guard isServiceCode(service) else { throw NafidhaError.unknownService(service) }
+        let unknown = NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: service))
+        guard isServiceCode(service) else { throw unknown }
         let rows = try connection.queryPrepared(
             """
             SELECT s.code, s.sector_code, s.name_ar, s.name_fr, s.name_en,
                    s.description_ar, s.description_fr, s.description_en, s.public_report,
                    resolve_service(s.code, $2, $3)::text AS workflow
-              FROM services s WHERE s.code = $1
+              FROM services s WHERE s.code = $1 AND s.active
             """,
             [service, municipality, instant]
         )
-        guard let row = rows.first else { throw NafidhaError.unknownService(service) }
+        guard let row = rows.first else { throw unknown }
         guard let text = try row.decode("workflow", as: String?.self) else {
-            throw NafidhaError.serviceNotOffered(service, municipality: municipality)
+            throw NafidhaError(
+                .serviceNotOffered,
+                message: ErrorCode.Message.serviceNotOffered(service: service, municipality: municipality))
         }
         let workflow = try ResolvedWorkflow(jsonText: text)
-        let summary = ServiceSummary(
-            code: try row.decode("code"), sector: try row.decode("sector_code"), names: try row.catalogText("name"),
-            descriptions: try row.catalogText("description"), slaDays: workflow.slaDays, fee: workflow.fee,
-            currency: workflow.currency, publicReport: try row.decode("public_report")
-        )
         let names = try stepNames(of: workflow, on: connection)
-        return ServiceDetail(
-            summary: summary, municipality: municipality, fields: try formFields(service: service, on: connection),
-            documents: try documents(service: service, on: connection), workflow: workflow,
-            sectorNames: names.sectors, officeNames: names.offices
+        return Catalog.ServiceDetail(
+            language: language, municipality: municipality,
+            service: try Catalog.Service(
+                row: row, in: language, slaDays: workflow.slaDays, fee: workflow.fee, currency: workflow.currency),
+            fields: try formFields(service: service, on: connection).map { Catalog.Field($0, in: language) },
+            documents: try documents(service: service, in: language, on: connection),
+            workflow: Catalog.Workflow(
+                resolvedAt: workflow.resolvedAt, slaDays: workflow.slaDays, fee: workflow.fee,
+                currency: workflow.currency,
+                stages: workflow.stages.map { stage in
+                    Catalog.Stage(
+                        stage: stage.stage,
+                        steps: stage.steps.map { step in
+                            Catalog.Step(
+                                sector: step.sector, sectorName: names.sectors[step.sector]?.text(in: language),
+                                office: step.office, officeName: names.offices[step.office]?.text(in: language),
+                                slaDays: step.slaDays)
+                        })
+                })
         )
     }
 
     /// The form fields of `service` in display order, with their choices (empty for an unknown service).
-    public static func formFields(service: String, on connection: PostgresConnection) throws -> [FormField] {
+    static func formFields(service: String, on connection: PostgresConnection) throws -> [FormField] {
         var choices: [String: [FormField.Choice]] = [:]
         for row in try connection.queryPrepared(
             """
@@ -65,7 +80,7 @@ extension CatalogService {
     /// text) as a form field with `choices`.
     static func formField(from row: PostgresRow, choices: [FormField.Choice]) throws -> FormField {
         let datatypeText: String = try row.decode("datatype")
-        guard let datatype = FieldDatatype(rawValue: datatypeText) else {
+        guard let datatype = Catalog.FieldDatatype(rawValue: datatypeText) else {
             throw CatalogDataError(column: "datatype", value: datatypeText)
         }
         return FormField(
@@ -75,34 +90,30 @@ extension CatalogService {
         )
     }
 
-    /// The documents `service` requires, in display order.
-    public static func documents(service: String, on connection: PostgresConnection) throws -> [RequiredDocument] {
+    /// The documents `service` requires, in display order, names in `language`.
+    static func documents(
+        service: String, in language: Language, on connection: PostgresConnection
+    ) throws -> [Catalog.Document] {
         try connection.queryPrepared(
             "SELECT code, name_ar, name_fr, name_en FROM service_documents WHERE service_code = $1 ORDER BY position",
             [service]
-        ).map { RequiredDocument(code: try $0.decode("code"), names: try $0.catalogText("name")) }
+        ).map { Catalog.Document(code: try $0.decode("code"), name: try $0.catalogText("name").text(in: language)) }
     }
 
     /// The names of the sectors and offices a workflow's steps go to.
     private static func stepNames(
         of workflow: ResolvedWorkflow, on connection: PostgresConnection
     ) throws -> (sectors: [String: LocalizedText], offices: [String: LocalizedText]) {
-        // The codes travel as one jsonb parameter, so the statement stays parameterised however many steps.
-        let codes = JSONValue.object([
-            "sectors": .array(workflow.stages.flatMap(\.steps).map { .string($0.sector) }),
-            "offices": .array(workflow.stages.flatMap(\.steps).map { .string($0.office) }),
-        ]).canonicalText
+        let steps = workflow.stages.flatMap(\.steps)
         var sectors: [String: LocalizedText] = [:]
         var offices: [String: LocalizedText] = [:]
         for row in try connection.queryPrepared(
             """
-            SELECT 'sector' AS kind, code, name_ar, name_fr, name_en FROM sectors
-             WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb -> 'sectors'))
+            SELECT 'sector' AS kind, code, name_ar, name_fr, name_en FROM sectors WHERE code = ANY ($1::text[])
             UNION ALL
-            SELECT 'office', code, name_ar, name_fr, name_en FROM offices
-             WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb -> 'offices'))
+            SELECT 'office', code, name_ar, name_fr, name_en FROM offices WHERE code = ANY ($2::text[])
             """,
-            [codes]
+            [steps.map(\.sector), steps.map(\.office)]
         ) {
             let kind: String = try row.decode("kind")
             if kind == "sector" {

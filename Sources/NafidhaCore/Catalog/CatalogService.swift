@@ -1,24 +1,10 @@
 import Foundation
 import Postgres
 
-/// Reads the catalog: municipalities, sectors, the services offered in a municipality, a service's form, and the
-/// workflow a service resolves to. Synchronous: call it from threads we own (HTTP workers, the CLI), never from
+/// Reads the catalog: municipalities, sectors, the services offered in a municipality and a service's form and
+/// workflow, as the database's `resolve_service` decides it. Synchronous: call it from threads we own (HTTP workers, the CLI), never from
 /// Swift concurrency's cooperative threads.
 public enum CatalogService {
-    /// The workflow of `service` in `municipality` at `instant`, as `resolve_service` decides it (overlays in force
-    /// on `[valid_from, valid_to)`), or nil when the service is not offered there then (unknown service or
-    /// municipality, disabled by an overlay, or a step with no office to go to).
-    public static func resolveWorkflow(
-        service: String, municipality: String, at instant: Date, on connection: PostgresConnection
-    ) throws -> ResolvedWorkflow? {
-        guard isServiceCode(service), isMunicipalityCode(municipality) else { return nil }
-        let rows = try connection.queryPrepared(
-            "SELECT resolve_service($1, $2, $3)::text AS workflow", [service, municipality, instant]
-        )
-        guard let text = try rows.first?.decode("workflow", as: String?.self) else { return nil }
-        return try ResolvedWorkflow(jsonText: text)
-    }
-
     /// Whether `text` has the form of a municipality code (`TRP`). Codes are checked before they reach SQL, so a
     /// NUL or a huge value cannot be cut or carried into a lookup.
     public static func isMunicipalityCode(_ text: String) -> Bool {

@@ -92,9 +92,10 @@ public struct CatalogSnapshot: Sendable {
         municipalities[municipality].flatMap { countries[$0]?.rules }
     }
 
-    /// The form of `service` and whether it is a public report, or nil for an unknown service.
+    /// The form of `service` and whether it is a public report, or nil for an unknown service (a disabled one too:
+    /// removed from the catalog file, it is filed nowhere).
     func form(service: String) -> (fields: [FormField], publicReport: Bool)? {
-        services[service].map { ($0.form, $0.publicReport) }
+        services[service].flatMap { $0.active ? ($0.form, $0.publicReport) : nil }
     }
 
     /// The working calendar that governs deadlines in `municipality`, or nil when there is no such municipality.

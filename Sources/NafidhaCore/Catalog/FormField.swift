@@ -20,7 +20,7 @@ public struct FormField: Sendable, Hashable {
     /// The key of the value in a submission's `fields` object.
     public var code: String
     /// What kind of value it takes.
-    public var datatype: FieldDatatype
+    public var datatype: Catalog.FieldDatatype
     /// Whether a submission must give it.
     public var required: Bool
     /// Its label in each language.
@@ -37,7 +37,7 @@ public struct FormField: Sendable, Hashable {
     /// Creates a field; the catalog's constraints (bounds for numbers only, lengths for text only) are the
     /// caller's to respect.
     public init(
-        code: String, datatype: FieldDatatype, required: Bool, labels: LocalizedText, choices: [Choice] = [],
+        code: String, datatype: Catalog.FieldDatatype, required: Bool, labels: LocalizedText, choices: [Choice] = [],
         maxLength: Int? = nil, minValue: Decimal? = nil, maxValue: Decimal? = nil
     ) {
         self.code = code

@@ -39,14 +39,14 @@ struct CountryRules: Sendable {
         guard digits.count <= Self.maximumInputLength, Digits.areASCIIDigits(digits),
             nationalIDDigits.wholeMatches(digits)
         else {
-            return .failure(Refusal(IntakeMessages.invalidNationalID))
+            return .failure(Refusal(.invalidNationalID))
         }
         if let position = birthYearPosition {
             let start = digits.index(digits.startIndex, offsetBy: position - 1, limitedBy: digits.endIndex)
             guard let start, let end = digits.index(start, offsetBy: 4, limitedBy: digits.endIndex),
                 let year = Int(digits[start..<end]), (1900...currentYear(at: instant)).contains(year)
             else {
-                return .failure(Refusal(IntakeMessages.invalidBirthYear))
+                return .failure(Refusal(.invalidBirthYear))
             }
         }
         return .success(digits)
@@ -56,11 +56,11 @@ struct CountryRules: Sendable {
     /// (`+218…`, `00218…`), the national form with its trunk prefix (`091…`) and the bare national number.
     func phone(_ input: String) -> Result<String, Refusal> {
         var text = Self.compact(input)
-        guard text.count <= Self.maximumInputLength else { return .failure(Refusal(IntakeMessages.invalidPhone)) }
+        guard text.count <= Self.maximumInputLength else { return .failure(Refusal(.invalidPhone)) }
         var candidates: [Substring] = []
         if text.hasPrefix("+") {
             text.removeFirst()
-            guard text.hasPrefix(phoneCountryCode) else { return .failure(Refusal(IntakeMessages.invalidPhone)) }
+            guard text.hasPrefix(phoneCountryCode) else { return .failure(Refusal(.invalidPhone)) }
             candidates = [text.dropFirst(phoneCountryCode.count)]
         } else if text.hasPrefix("00" + phoneCountryCode) {
             candidates = [text.dropFirst(2 + phoneCountryCode.count)]
@@ -75,7 +75,7 @@ struct CountryRules: Sendable {
                 return .success("+" + number)
             }
         }
-        return .failure(Refusal(IntakeMessages.invalidPhone))
+        return .failure(Refusal(.invalidPhone))
     }
 
     /// Digits normalised, and the separators people type inside numbers (spaces, hyphens, dots, brackets) removed.

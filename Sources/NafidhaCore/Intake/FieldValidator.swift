@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 /// Checks and normalises one form value per its datatype. Each function returns the value to store or the reason
 /// it is refused; none throws, so a submission can collect every problem.
@@ -36,16 +37,16 @@ struct FieldValidator: Sendable {
         case .date:
             return Self.date(value).map(JSONValue.string)
         case .singleChoice:
-            guard case .string(let code) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
+            guard case .string(let code) = value else { return .failure(Refusal(.mustBeString)) }
             return field.choices.contains { $0.code == code }
-                ? .success(.string(code)) : .failure(Refusal(IntakeMessages.unknownChoice))
+                ? .success(.string(code)) : .failure(Refusal(.unknownChoice))
         case .multipleChoice:
             return Self.choices(value, known: Set(field.choices.map(\.code)), required: field.required)
         case .nationalID:
-            guard case .string(let text) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
+            guard case .string(let text) = value else { return .failure(Refusal(.mustBeString)) }
             return rules.nationalID(text, at: instant).map(JSONValue.string)
         case .phone:
-            guard case .string(let text) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
+            guard case .string(let text) = value else { return .failure(Refusal(.mustBeString)) }
             return rules.phone(text).map(JSONValue.string)
         case .email:
             return Self.email(value).map(JSONValue.string)
@@ -57,17 +58,17 @@ struct FieldValidator: Sendable {
     /// A string without control characters (except newline and tab when `multiline`), within `limit` characters
     /// counted as Unicode scalars (as PostgreSQL's `char_length` counts). Single-line text is trimmed.
     static func text(_ value: JSONValue, limit: Int, multiline: Bool) -> Result<String, Refusal> {
-        guard case .string(let raw) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
+        guard case .string(let raw) = value else { return .failure(Refusal(.mustBeString)) }
         let text = multiline ? raw : raw.trimmingCharacters(in: .whitespaces)
-        guard text.unicodeScalars.count <= limit else { return .failure(Refusal(IntakeMessages.tooLong(limit))) }
+        guard text.unicodeScalars.count <= limit else { return .failure(Refusal(.tooLong(maximum: limit))) }
         let allowed: Set<UInt32> = multiline ? [0x0A, 0x09] : []
         if text.unicodeScalars.contains(where: {
             $0.properties.generalCategory == .control && !allowed.contains($0.value)
         }) {
-            return .failure(Refusal(IntakeMessages.controlCharacters))
+            return .failure(Refusal(.controlCharacters))
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return .failure(Refusal(IntakeMessages.required))
+            return .failure(Refusal(.required))
         }
         return .success(text)
     }
@@ -81,57 +82,57 @@ struct FieldValidator: Sendable {
         case .string(let text):
             let normalized = Digits.normalized(text).trimmingCharacters(in: .whitespaces)
             guard normalized.count <= maximumNumberLength, isDecimal(normalized), let parsed = Double(normalized) else {
-                return .failure(Refusal(IntakeMessages.notANumber))
+                return .failure(Refusal(.notANumber))
             }
             number = parsed
         default:
-            return .failure(Refusal(IntakeMessages.notANumber))
+            return .failure(Refusal(.notANumber))
         }
-        guard number.isFinite else { return .failure(Refusal(IntakeMessages.notANumber)) }
-        if let minimum, number < minimum { return .failure(Refusal(IntakeMessages.atLeast(display(minimum)))) }
-        if let maximum, number > maximum { return .failure(Refusal(IntakeMessages.atMost(display(maximum)))) }
+        guard number.isFinite else { return .failure(Refusal(.notANumber)) }
+        if let minimum, number < minimum { return .failure(Refusal(.atLeast(display(minimum)))) }
+        if let maximum, number > maximum { return .failure(Refusal(.atMost(display(maximum)))) }
         return .success(number)
     }
 
     /// A real calendar date written `YYYY-MM-DD`.
     static func date(_ value: JSONValue) -> Result<String, Refusal> {
-        guard case .string(let raw) = value else { return .failure(Refusal(IntakeMessages.notADate)) }
+        guard case .string(let raw) = value else { return .failure(Refusal(.notADate)) }
         let text = Digits.normalized(raw)
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ Digits.areASCIIDigits($0) }),
             let date = LocalDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
         else {
-            return .failure(Refusal(IntakeMessages.notADate))
+            return .failure(Refusal(.notADate))
         }
         return .success(date.description)
     }
 
     /// A list of distinct known choice codes; a required field needs at least one.
     static func choices(_ value: JSONValue, known: Set<String>, required: Bool) -> Result<JSONValue, Refusal> {
-        guard case .array(let items) = value else { return .failure(Refusal(IntakeMessages.mustBeArray)) }
+        guard case .array(let items) = value else { return .failure(Refusal(.mustBeArray)) }
         var seen: [String] = []
         for item in items {
-            guard case .string(let code) = item else { return .failure(Refusal(IntakeMessages.mustBeString)) }
-            guard known.contains(code) else { return .failure(Refusal(IntakeMessages.unknownChoice)) }
-            guard !seen.contains(code) else { return .failure(Refusal(IntakeMessages.duplicateChoice)) }
+            guard case .string(let code) = item else { return .failure(Refusal(.mustBeString)) }
+            guard known.contains(code) else { return .failure(Refusal(.unknownChoice)) }
+            guard !seen.contains(code) else { return .failure(Refusal(.duplicateChoice)) }
             seen.append(code)
         }
-        if required && seen.isEmpty { return .failure(Refusal(IntakeMessages.required)) }
+        if required && seen.isEmpty { return .failure(Refusal(.required)) }
         return .success(.array(seen.map(JSONValue.string)))
     }
 
     /// A sane address: one `@`, a non-empty local part of at most 64 characters, a dotted domain of letters,
     /// digits and hyphens, no spaces or control characters, 254 characters at most.
     static func email(_ value: JSONValue) -> Result<String, Refusal> {
-        guard case .string(let raw) = value else { return .failure(Refusal(IntakeMessages.mustBeString)) }
+        guard case .string(let raw) = value else { return .failure(Refusal(.mustBeString)) }
         let text = raw.trimmingCharacters(in: .whitespaces)
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard text.unicodeScalars.count <= maximumEmailLength, parts.count == 2, !parts[0].isEmpty,
             parts[0].count <= 64, parts[0].unicodeScalars.allSatisfy(isLocalPartScalar),
             !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..")
         else {
-            return .failure(Refusal(IntakeMessages.invalidEmail))
+            return .failure(Refusal(.invalidEmail))
         }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2,
@@ -140,7 +141,7 @@ struct FieldValidator: Sendable {
                     && label.allSatisfy { $0 == "-" || $0.isLetter || $0.isNumber }
             })
         else {
-            return .failure(Refusal(IntakeMessages.invalidEmail))
+            return .failure(Refusal(.invalidEmail))
         }
         return .success(text)
     }
@@ -153,9 +154,9 @@ struct FieldValidator: Sendable {
 
     /// `{"lat","long"}` in range, and/or a non-empty `address`; stored with only those members.
     static func location(_ value: JSONValue) -> Result<JSONValue, Refusal> {
-        guard case .object(let members) = value else { return .failure(Refusal(IntakeMessages.mustBeObject)) }
+        guard case .object(let members) = value else { return .failure(Refusal(.mustBeObject)) }
         guard Set(members.keys).isSubset(of: ["lat", "long", "address"]) else {
-            return .failure(Refusal(IntakeMessages.invalidLocation))
+            return .failure(Refusal(.invalidLocation))
         }
         var result: [String: JSONValue] = [:]
         switch (members["lat"], members["long"]) {
@@ -165,14 +166,14 @@ struct FieldValidator: Sendable {
             guard case .success(let lat) = number(latitude, minimum: nil, maximum: nil),
                 case .success(let long) = number(longitude, minimum: nil, maximum: nil)
             else {
-                return .failure(Refusal(IntakeMessages.notANumber))
+                return .failure(Refusal(.notANumber))
             }
-            guard (-90...90).contains(lat) else { return .failure(Refusal(IntakeMessages.latitudeOutOfRange)) }
-            guard (-180...180).contains(long) else { return .failure(Refusal(IntakeMessages.longitudeOutOfRange)) }
+            guard (-90...90).contains(lat) else { return .failure(Refusal(.latitudeOutOfRange)) }
+            guard (-180...180).contains(long) else { return .failure(Refusal(.longitudeOutOfRange)) }
             result["lat"] = .number(lat)
             result["long"] = .number(long)
         default:
-            return .failure(Refusal(IntakeMessages.invalidLocation))
+            return .failure(Refusal(.invalidLocation))
         }
         if let address = members["address"], address != .null {
             switch text(address, limit: maximumAddressLength, multiline: false) {
@@ -180,7 +181,7 @@ struct FieldValidator: Sendable {
             case .failure(let reason): return .failure(reason)
             }
         }
-        return result.isEmpty ? .failure(Refusal(IntakeMessages.invalidLocation)) : .success(.object(result))
+        return result.isEmpty ? .failure(Refusal(.invalidLocation)) : .success(.object(result))
     }
 
     /// `[+-]digits[.digits]`: what a citizen means by a number, without exponents, hex or "nan".

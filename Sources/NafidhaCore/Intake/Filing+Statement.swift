@@ -72,10 +72,12 @@ extension Filing {
         [
             receipt.trackingNumber, tokenHash, valid.service, valid.municipality, valid.name, valid.nationalID,
             valid.phone, valid.email, JSONValue.object(valid.fields).canonicalText, valid.description,
-            receipt.channel, receipt.submittedAt, receipt.dueAt, workflow.jsonText, idempotency?.record.keyDigest,
+            receipt.channel.rawValue, receipt.submittedAt, receipt.dueAt, workflow.jsonText,
+            idempotency?.record.keyDigest,
             idempotency?.record.bodyHash, idempotency?.sealed.tokenCipher, idempotency?.sealed.receiptText,
             application?.apiKeyID, application?.mediaURL, catalogVersion, stepsText,
-            JSONValue.object(["service": .string(valid.service), "channel": .string(receipt.channel)]).canonicalText,
+            JSONValue.object(["service": .string(valid.service), "channel": .string(receipt.channel.rawValue)])
+                .canonicalText,
         ]
     }
 
@@ -86,14 +88,15 @@ extension Filing {
         JSONValue.array(
             zip(receipt.steps, workflow.stages.flatMap(\.steps)).map { step, resolved in
                 let opened: JSONValue =
-                    step.status == "open"
+                    step.status == .open
                     ? .object([
                         "sector": .string(step.sector), "office": .string(step.office),
                         "stage": .number(Double(step.stage)), "step": .number(Double(step.step)),
                     ]) : .null
                 return .object([
                     "stage": .number(Double(step.stage)), "step": .number(Double(step.step)),
-                    "sector": .string(step.sector), "office": .string(step.office), "status": .string(step.status),
+                    "sector": .string(step.sector), "office": .string(step.office),
+                    "status": .string(step.status.rawValue),
                     "sla_days": .number(Double(resolved.slaDays)),
                     "due_at": step.dueAt.map { .string(ResolvedWorkflow.timestampText($0)) } ?? .null,
                     "opened_event": opened,

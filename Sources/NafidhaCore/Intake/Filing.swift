@@ -8,7 +8,7 @@ struct Filing {
     /// The values as stored.
     let valid: SubmissionValidator.Valid
     /// The 201 answer: tracking number, the new access token, deadlines and steps.
-    let receipt: SubmissionReceipt
+    let receipt: Intake.Receipt
     /// SHA-256 of the access token, the only form of it the database keeps.
     let tokenHash: [UInt8]
     /// The resolved workflow, kept as the request's snapshot.
@@ -40,24 +40,21 @@ struct Filing {
             identityRequired: !(form?.publicReport ?? false), at: instant
         )
         guard let valid, let workflow, let calendar = try catalog.calendar(forMunicipality: valid.municipality) else {
-            throw NafidhaError(
-                .validationFailed, code: "validation_failed", message: IntakeMessages.validationFailed,
-                fields: validator.problems
-            )
+            throw NafidhaError(.validationFailed, fields: validator.problems)
         }
         let tokenBytes = SecureRandom.bytes(32)
         let token = AccessToken(text: Base64URL.encode(tokenBytes))
-        let receipt = SubmissionReceipt(
+        let receipt = Intake.Receipt(
             trackingNumber: TrackingNumber.generate(municipality: valid.municipality), accessToken: token.text,
-            status: "submitted", service: valid.service, municipality: valid.municipality, channel: channel.rawValue,
+            status: .submitted, service: valid.service, municipality: valid.municipality, channel: channel,
             submittedAt: instant, dueAt: try calendar.dueDate(workingDays: workflow.slaDays, from: instant),
             slaDays: workflow.slaDays, fee: workflow.fee, currency: workflow.currency,
             steps: try workflow.stages.flatMap { stage in
                 try stage.steps.map { step in
                     let opens = stage.stage == 1
-                    return SubmissionReceipt.Step(
+                    return Intake.Receipt.Step(
                         stage: stage.stage, step: step.step, sector: step.sector, office: step.office,
-                        status: opens ? "open" : "waiting",
+                        status: opens ? .open : .waiting,
                         dueAt: opens ? try calendar.dueDate(workingDays: step.slaDays, from: instant) : nil
                     )
                 }

@@ -1,5 +1,7 @@
 import Foundation
+import NafidhaContract
 import Postgres
+import Transparency
 
 /// An Idempotency-Key and the body it came with, and how a replay recovers the first answer without the database
 /// ever holding the access token in plaintext.
@@ -31,37 +33,36 @@ struct IdempotencyRecord: Sendable {
         guard (Self.minimumKeyLength...Self.maximumKeyLength).contains(key.utf8.count),
             key.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
         else {
-            throw NafidhaError(
-                .badRequest, code: "invalid_idempotency_key", message: IntakeMessages.invalidIdempotencyKey)
+            throw NafidhaError(.invalidIdempotencyKey)
         }
         self.key = key
-        self.keyDigest = SHA256.hex(SHA256.hash(key))
+        self.keyDigest = Hex.encode(SHA256.hash(key))
         self.bodyHash = bodyHash
     }
 
     /// The first answer to this key from `row`, which holds the `request_hash`, `access_token_hash`,
     /// `idempotency_token_cipher` and `idempotency_receipt` of the request the key names (all NULL when the key is
     /// new: then nil); throws `idempotency_conflict` when the key came with another body.
-    func replay(from row: PostgresRow) throws -> SubmissionReceipt? {
+    func replay(from row: PostgresRow) throws -> Intake.Receipt? {
         guard let storedBodyHash = try row.decode("request_hash", as: [UInt8]?.self) else { return nil }
         guard storedBodyHash == bodyHash else {
-            throw NafidhaError(.conflict, code: "idempotency_conflict", message: IntakeMessages.idempotencyConflict)
+            throw NafidhaError(.idempotencyConflict)
         }
         let cipher: [UInt8] = try row.decode("idempotency_token_cipher")
         let token = AccessToken(text: Base64URL.encode(zip(cipher, pad).map { $0 ^ $1 }))
         guard token.hash == (try row.decode("access_token_hash", as: [UInt8].self)) else {
             // Same key digest and body hash but the pad does not open the token: only a SHA-256 collision gets here.
-            throw NafidhaError(.conflict, code: "idempotency_conflict", message: IntakeMessages.idempotencyConflict)
+            throw NafidhaError(.idempotencyConflict)
         }
         var receipt = try Self.decoder.decode(
-            SubmissionReceipt.self, from: Data(try row.decode("idempotency_receipt", as: String.self).utf8)
+            Intake.Receipt.self, from: Data(try row.decode("idempotency_receipt", as: String.self).utf8)
         )
         receipt.accessToken = token.text
         return receipt
     }
 
     /// What to store so that `replay` can rebuild `receipt` and its token.
-    func sealed(tokenBytes: [UInt8], receipt: SubmissionReceipt) throws -> Sealed {
+    func sealed(tokenBytes: [UInt8], receipt: Intake.Receipt) throws -> Sealed {
         var withoutToken = receipt
         withoutToken.accessToken = ""
         return Sealed(

@@ -2,10 +2,10 @@ import NafidhaContract
 
 /// Why one value is refused, as a `Result` failure, so validation can collect every refusal before throwing.
 struct Refusal: Error, Equatable {
-    /// The localized reason.
-    var reason: LocalizedText
+    /// Why.
+    var reason: FieldReason
 
-    init(_ reason: LocalizedText) {
+    init(_ reason: FieldReason) {
         self.reason = reason
     }
 }

@@ -1,3 +1,5 @@
+import NafidhaContract
+
 /// What a citizen files, as the JSON body of `POST /v1/requests`: `{"service", "municipality", "applicant":
 /// {"name", "national_id", "phone", "email"}, "fields": {...}, "description"}`.
 ///

@@ -90,14 +90,12 @@ public struct SubmissionService: Sendable {
                 return SubmissionResult(receipt: replay, replayed: true)
             }
         }
-        throw NafidhaError(
-            .unavailable, code: ErrorCode.catalogChanging.rawValue, message: ErrorCode.catalogChanging.message)
+        throw NafidhaError(.catalogChanging)
     }
 
     /// The catalog's version now and, for a key already used, the first answer (or `idempotency_conflict` for
     /// another body): one statement.
-    private func lookUp(_ idempotency: IdempotencyRecord?) throws -> (catalogVersion: Int64, replay: SubmissionReceipt?)
-    {
+    private func lookUp(_ idempotency: IdempotencyRecord?) throws -> (catalogVersion: Int64, replay: Intake.Receipt?) {
         let row = try pool.withConnection { connection in
             try connection.queryPrepared(
                 """

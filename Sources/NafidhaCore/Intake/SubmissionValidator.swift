@@ -27,7 +27,7 @@ struct SubmissionValidator {
     /// Characters of an unknown member's name echoed back in a problem path.
     static let maximumEchoedNameLength = 64
 
-    private(set) var problems: [String: LocalizedText] = [:]
+    private(set) var problems: [String: FieldReason] = [:]
 
     /// The service and municipality codes, when they are strings (the catalog lookups need them first).
     static func codes(of body: JSONValue) -> (service: String?, municipality: String?) {
@@ -47,21 +47,21 @@ struct SubmissionValidator {
         at instant: Date
     ) -> Valid? {
         guard case .object(let members) = body else {
-            report("body", IntakeMessages.mustBeObject)
+            report("body", .mustBeObject)
             return nil
         }
         for key in members.keys.sorted()
         where !["service", "municipality", "applicant", "fields", "description"].contains(key) {
-            report(Self.echoed(key), IntakeMessages.unknownMember)
+            report(Self.echoed(key), .unknownMember)
         }
         let service = code(
-            members["service"], path: "service", known: form != nil, unknown: IntakeMessages.unknownService)
+            members["service"], path: "service", known: form != nil, unknown: .unknownService)
         let municipality = code(
             members["municipality"], path: "municipality", known: rules != nil,
-            unknown: IntakeMessages.unknownMunicipality
+            unknown: .unknownMunicipality
         )
         if service != nil, municipality != nil, !offered {
-            report("service", IntakeMessages.serviceNotOffered)
+            report("service", .serviceNotOffered)
         }
         let applicant = validateApplicant(
             members["applicant"], rules: rules, identityRequired: identityRequired, at: instant)
@@ -70,7 +70,7 @@ struct SubmissionValidator {
         if let value = members["description"], value != .null {
             switch FieldValidator.text(value, limit: Self.maximumDescriptionLength, multiline: true) {
             case .success(let text): description = text
-            case .failure(let reason) where reason.reason == IntakeMessages.required: description = ""
+            case .failure(let reason) where reason.reason == .required: description = ""
             case .failure(let reason): report("description", reason.reason)
             }
         }
@@ -81,15 +81,15 @@ struct SubmissionValidator {
         )
     }
 
-    private mutating func code(_ value: JSONValue?, path: String, known: Bool, unknown: LocalizedText) -> String? {
+    private mutating func code(_ value: JSONValue?, path: String, known: Bool, unknown: FieldReason) -> String? {
         switch value {
         case nil, .null?:
-            report(path, IntakeMessages.required)
+            report(path, .required)
         case .string(let code)?:
             if known { return code }
             report(path, unknown)
         default:
-            report(path, IntakeMessages.mustBeString)
+            report(path, .mustBeString)
         }
         return nil
     }
@@ -98,15 +98,15 @@ struct SubmissionValidator {
         _ value: JSONValue?, rules: CountryRules?, identityRequired: Bool, at instant: Date
     ) -> (name: String, nationalID: String?, phone: String?, email: String?)? {
         guard let value, value != .null else {
-            report("applicant", IntakeMessages.required)
+            report("applicant", .required)
             return nil
         }
         guard case .object(let members) = value else {
-            report("applicant", IntakeMessages.mustBeObject)
+            report("applicant", .mustBeObject)
             return nil
         }
         for key in members.keys.sorted() where !["name", "national_id", "phone", "email"].contains(key) {
-            report("applicant." + Self.echoed(key), IntakeMessages.unknownMember)
+            report("applicant." + Self.echoed(key), .unknownMember)
         }
         var name: String?
         if let given = members["name"], given != .null {
@@ -115,7 +115,7 @@ struct SubmissionValidator {
             case .failure(let reason): report("applicant.name", reason.reason)
             }
         } else if identityRequired {
-            report("applicant.name", IntakeMessages.required)
+            report("applicant.name", .required)
         } else {
             name = Self.anonymousApplicant
         }
@@ -145,7 +145,7 @@ struct SubmissionValidator {
     ) -> String? {
         switch value {
         case nil, .null?:
-            if required { report(path, IntakeMessages.required) }
+            if required { report(path, .required) }
         case .string(let text)?:
             guard let rules else { return nil }
             switch check(rules, text) {
@@ -153,7 +153,7 @@ struct SubmissionValidator {
             case .failure(let reason): report(path, reason.reason)
             }
         default:
-            report(path, IntakeMessages.mustBeString)
+            report(path, .mustBeString)
         }
         return nil
     }
@@ -166,7 +166,7 @@ struct SubmissionValidator {
         case nil, .null?: break
         case .object(let given)?: members = given
         default:
-            report("fields", IntakeMessages.mustBeObject)
+            report("fields", .mustBeObject)
             return nil
         }
         // Without the form (unknown service) or the country rules the values cannot be judged; the service or
@@ -174,7 +174,7 @@ struct SubmissionValidator {
         guard let form else { return nil }
         let known = Set(form.map(\.code))
         for key in members.keys.sorted() where !known.contains(key) {
-            report("fields." + Self.echoed(key), IntakeMessages.unknownMember)
+            report("fields." + Self.echoed(key), .unknownMember)
         }
         guard let rules else { return nil }
         let validator = FieldValidator(rules: rules, instant: instant)
@@ -182,7 +182,7 @@ struct SubmissionValidator {
         for field in form {
             let path = "fields." + field.code
             guard let given = members[field.code], given != .null, given != .string(""), given != .array([]) else {
-                if field.required { report(path, IntakeMessages.required) }
+                if field.required { report(path, .required) }
                 continue
             }
             switch validator.validate(given, as: field) {
@@ -193,12 +193,12 @@ struct SubmissionValidator {
         return stored
     }
 
-    private mutating func report(_ path: String, _ reason: LocalizedText) {
+    private mutating func report(_ path: String, _ reason: FieldReason) {
         guard problems[path] == nil else { return }
         if problems.count < Self.maximumReportedProblems {
             problems[path] = reason
         } else {
-            problems["_truncated"] = IntakeMessages.tooManyProblems
+            problems["_truncated"] = .tooManyProblems
         }
     }
 

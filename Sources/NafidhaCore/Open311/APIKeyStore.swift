@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The API keys of client applications (civic apps, dashboards) that file requests through Open311. A key is shown
@@ -43,7 +44,7 @@ public struct APIKeyStore: Sendable {
         guard !name.isEmpty, name.count <= Self.maximumNameLength,
             !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
-            throw NafidhaError(.badRequest, code: "invalid_api_key_name", message: Open311Messages.invalidKeyName)
+            throw NafidhaError(.invalidAPIKeyName)
         }
         let token = AccessToken.generate()
         do {
@@ -55,7 +56,7 @@ public struct APIKeyStore: Sendable {
             }
             return CreatedAPIKey(key: try Self.key(rows[0]), secret: token.text)
         } catch let error as PostgresError where error.isUniqueViolation {
-            throw NafidhaError(.conflict, code: "api_key_name_taken", message: Open311Messages.keyNameTaken)
+            throw NafidhaError(.apiKeyNameTaken)
         }
     }
 

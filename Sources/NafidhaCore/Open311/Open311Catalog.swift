@@ -24,7 +24,7 @@ public struct Open311Catalog: Sendable {
             return try connection.queryPrepared(
                 """
                 SELECT s.code, s.name_ar, s.name_fr, s.name_en, s.description_ar, s.description_fr, s.description_en,
-                       array_to_string(s.keywords, ',') AS keywords, c.name_ar AS group_ar, c.name_fr AS group_fr,
+                       s.keywords, c.name_ar AS group_ar, c.name_fr AS group_fr,
                        c.name_en AS group_en,
                        -- Every field but the first location one becomes an attribute.
                        (SELECT count(*) - least(count(*) FILTER (WHERE f.datatype = 'location'), 1)
@@ -43,7 +43,8 @@ public struct Open311Catalog: Sendable {
                 name: try Self.localized(row, "name", language),
                 description: try Self.localized(row, "description", language),
                 metadata: try row.decode("metadata"), type: "realtime",
-                keywords: try row.decode("keywords"), group: try Self.localized(row, "group", language)
+                keywords: try row.decode("keywords", as: [String].self).joined(separator: ","),
+                group: try Self.localized(row, "group", language)
             )
         }
     }
@@ -75,23 +76,17 @@ public struct Open311Catalog: Sendable {
     static func requireMunicipality(_ code: String, on connection: PostgresConnection) throws {
         let rows = try connection.queryPrepared("SELECT 1 FROM municipalities WHERE code = $1", [code])
         guard !rows.isEmpty else {
-            throw NafidhaError(.notFound, code: "unknown_jurisdiction", message: Open311Messages.unknownJurisdiction)
+            throw NafidhaError(.unknownJurisdiction)
         }
     }
 
-    /// Throws `unknown_service` (404) unless `code` names a service, and `service_not_public` (of `kind`) unless
-    /// it is a public report.
-    static func requirePublicService(
-        _ code: String, notPublic kind: NafidhaError.Kind = .notFound, on connection: PostgresConnection
-    ) throws {
-        // A disabled service (removed from the catalog file) is unknown here: it can no longer be filed.
+    /// Throws `unknown_service` (404) unless `code` names a public-report service: Open311 does not know the others,
+    /// nor a disabled service (removed from the catalog file), which can no longer be filed.
+    static func requirePublicService(_ code: String, on connection: PostgresConnection) throws {
         let rows = try connection.queryPrepared(
-            "SELECT public_report FROM services WHERE code = $1 AND active", [code])
-        guard let row = rows.first else {
-            throw NafidhaError(.notFound, code: "unknown_service", message: Open311Messages.unknownService)
-        }
-        guard try row.decode("public_report", as: Bool.self) else {
-            throw NafidhaError(kind, code: "service_not_public", message: Open311Messages.notPublicService)
+            "SELECT 1 FROM services WHERE code = $1 AND public_report AND active", [code])
+        guard !rows.isEmpty else {
+            throw NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: code))
         }
     }
 
@@ -111,8 +106,11 @@ public struct Open311Catalog: Sendable {
         )
         var locationSeen = false
         return try rows.map { row in
-            let datatype: String = try row.decode("datatype")
-            let isLocation = datatype == "location" && !locationSeen
+            let datatypeText: String = try row.decode("datatype")
+            guard let datatype = Catalog.FieldDatatype(rawValue: datatypeText) else {
+                throw CatalogDataError(column: "datatype", value: datatypeText)
+            }
+            let isLocation = datatype == .location && !locationSeen
             if isLocation { locationSeen = true }
             let choiceRows = try JSONDecoder().decode(
                 [[String]].self, from: Data(try row.decode("choices", as: String.self).utf8))

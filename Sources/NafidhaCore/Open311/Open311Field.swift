@@ -9,8 +9,8 @@ struct Open311Field: Sendable {
 
     var position: Int
     var code: String
-    /// The catalog datatype (`single_choice`, `location`, ...).
-    var datatype: String
+    /// The catalog datatype.
+    var datatype: Catalog.FieldDatatype
     var required: Bool
     var label: LocalizedText
     var maxLength: Int?
@@ -23,35 +23,35 @@ struct Open311Field: Sendable {
     /// The Open311 datatype: identity numbers, phones, emails and further locations travel as strings.
     var open311Datatype: String {
         switch datatype {
-        case "text": "text"
-        case "number": "number"
-        case "date": "datetime"
-        case "single_choice": "singlevaluelist"
-        case "multiple_choice": "multivaluelist"
-        default: "string"
+        case .text: "text"
+        case .number: "number"
+        case .date: "datetime"
+        case .singleChoice: "singlevaluelist"
+        case .multipleChoice: "multivaluelist"
+        case .string, .nationalID, .phone, .email, .location: "string"
         }
     }
 
     /// What the catalog accepts beyond the datatype, for `datatype_description`.
     var datatypeDescription: LocalizedText {
         switch datatype {
-        case "date":
+        case .date:
             return LocalizedText(ar: "تاريخ بصيغة YYYY-MM-DD", fr: "Une date AAAA-MM-JJ", en: "A date, YYYY-MM-DD")
-        case "number":
+        case .number:
             let low = minimum.map(Self.display) ?? "-∞"
             let high = maximum.map(Self.display) ?? "∞"
             return LocalizedText(
                 ar: "عدد من \(low) إلى \(high)", fr: "Un nombre de \(low) à \(high)",
                 en: "A number from \(low) to \(high)")
-        case "location":
+        case .location:
             return LocalizedText(ar: "عنوان", fr: "Une adresse", en: "An address")
-        case "phone":
+        case .phone:
             return LocalizedText(ar: "رقم هاتف", fr: "Un numéro de téléphone", en: "A phone number")
-        case "email":
+        case .email:
             return LocalizedText(ar: "بريد إلكتروني", fr: "Une adresse électronique", en: "An email address")
-        case "national_id":
+        case .nationalID:
             return LocalizedText(ar: "الرقم الوطني", fr: "Le numéro national", en: "The national number")
-        default:
+        case .string, .text, .singleChoice, .multipleChoice:
             guard let maxLength else { return LocalizedText(ar: "", fr: "", en: "") }
             return LocalizedText(
                 ar: "حتى \(maxLength) حرف", fr: "Jusqu'à \(maxLength) caractères",

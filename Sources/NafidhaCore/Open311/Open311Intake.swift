@@ -37,10 +37,10 @@ public struct Open311Intake: Sendable {
     ) throws -> Open311Receipt {
         let form = Open311Form(parameters)
         guard let secret = form["api_key"], let key = try APIKeyStore(pool: pool).authenticate(secret) else {
-            throw NafidhaError(.forbidden, code: "invalid_api_key", message: Open311Messages.apiKeyRequired)
+            throw NafidhaError(.invalidAPIKey)
         }
         guard let service = form["service_code"] else {
-            throw Self.invalid(["service_code": Open311Messages.serviceCodeRequired])
+            throw Self.invalid(["service_code": .required])
         }
         let (fields, municipality) = try submissions.catalog.withConfirmedRefusals { catalog in
             (
@@ -76,10 +76,10 @@ public struct Open311Intake: Sendable {
     /// - Throws: `unknown_service` (404), `service_not_public` (400).
     private static func fields(ofPublicService code: String, in catalog: CatalogSnapshot) throws -> [Open311Field] {
         guard let form = catalog.form(service: code) else {
-            throw NafidhaError(.notFound, code: "unknown_service", message: Open311Messages.unknownService)
+            throw NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: code))
         }
         guard form.publicReport else {
-            throw NafidhaError(.badRequest, code: "service_not_public", message: Open311Messages.notPublicService)
+            throw NafidhaError(.serviceNotPublic)
         }
         var locationSeen = false
         // The snapshot keeps the form in order, not the catalog's position numbers: the place in the form stands
@@ -88,7 +88,7 @@ public struct Open311Intake: Sendable {
             let isLocation = field.datatype == .location && !locationSeen
             if isLocation { locationSeen = true }
             return Open311Field(
-                position: index + 1, code: field.code, datatype: field.datatype.rawValue, required: field.required,
+                position: index + 1, code: field.code, datatype: field.datatype, required: field.required,
                 label: field.labels, maxLength: field.maxLength,
                 minimum: field.minValue.map { NSDecimalNumber(decimal: $0).doubleValue },
                 maximum: field.maxValue.map { NSDecimalNumber(decimal: $0).doubleValue }, isLocation: isLocation,
@@ -101,13 +101,12 @@ public struct Open311Intake: Sendable {
     private static func jurisdiction(_ code: String?, in catalog: CatalogSnapshot) throws -> String {
         if let code {
             guard catalog.municipalities[code] != nil else {
-                throw NafidhaError(
-                    .notFound, code: "unknown_jurisdiction", message: Open311Messages.unknownJurisdiction)
+                throw NafidhaError(.unknownJurisdiction)
             }
             return code
         }
         guard catalog.municipalities.count == 1, let only = catalog.municipalities.keys.first else {
-            throw invalid(["jurisdiction_id": Open311Messages.jurisdictionRequired])
+            throw invalid(["jurisdiction_id": .jurisdictionRequired])
         }
         return only
     }
@@ -117,7 +116,7 @@ public struct Open311Intake: Sendable {
     static func submission(
         _ form: Open311Form, service: String, municipality: String, fields: [Open311Field]
     ) throws -> Submission {
-        var problems: [String: LocalizedText] = [:]
+        var problems: [String: FieldReason] = [:]
         var location: [String: JSONValue] = [:]
         switch (form["lat"], form["long"]) {
         case (let lat?, let long?):
@@ -126,19 +125,19 @@ public struct Open311Intake: Sendable {
         case (nil, nil):
             break
         default:
-            problems["lat"] = Open311Messages.locationRequired
+            problems["lat"] = .locationRequired
         }
         if let address = form["address_string"] ?? form["address_id"] { location["address"] = .string(address) }
-        if location.isEmpty { problems["lat"] = Open311Messages.locationRequired }
+        if location.isEmpty { problems["lat"] = .locationRequired }
         let description = form["description"]
         if let description, description.unicodeScalars.count > maximumDescriptionLength {
-            problems["description"] = Open311Messages.descriptionTooLong
+            problems["description"] = .tooLong(maximum: maximumDescriptionLength)
         }
         if let media = form["media_url"],
             media.count > maximumMediaURLLength
                 || !(media.lowercased().hasPrefix("https://") || media.lowercased().hasPrefix("http://"))
         {
-            problems["media_url"] = Open311Messages.invalidMediaURL
+            problems["media_url"] = .invalidMediaURL(maximumLength: maximumMediaURLLength)
         }
         guard problems.isEmpty else { throw invalid(problems) }
 
@@ -146,12 +145,12 @@ public struct Open311Intake: Sendable {
         for field in fields {
             if field.isLocation {
                 values[field.code] = .object(location)
-            } else if field.datatype == "multiple_choice" {
+            } else if field.datatype == .multipleChoice {
                 let chosen = form.all("attribute[\(field.code)][]") + form.all("attribute[\(field.code)]")
                 if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
             } else if let value = form["attribute[\(field.code)]"] {
                 values[field.code] =
-                    field.datatype == "location" ? .object(["address": .string(value)]) : .string(value)
+                    field.datatype == .location ? .object(["address": .string(value)]) : .string(value)
             }
         }
         // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.
@@ -191,8 +190,7 @@ public struct Open311Intake: Sendable {
         return renamed
     }
 
-    private static func invalid(_ problems: [String: LocalizedText]) -> NafidhaError {
-        NafidhaError(
-            .badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters, fields: problems)
+    private static func invalid(_ problems: [String: FieldReason]) -> NafidhaError {
+        NafidhaError(.invalidParameters, fields: problems)
     }
 }

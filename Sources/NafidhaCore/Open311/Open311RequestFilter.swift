@@ -28,8 +28,8 @@ public struct Open311RequestFilter: Sendable, Equatable {
     public var serviceCodes: [String]?
     /// The time window.
     public var window: Window
-    /// `open` or `closed`; nil keeps both.
-    public var status: String?
+    /// Open or closed; nil keeps both.
+    public var status: Open311Status?
     /// 1-based page.
     public var page: Int
     /// Requests per page.
@@ -42,11 +42,11 @@ public struct Open311RequestFilter: Sendable, Equatable {
         for (name, value) in parameters where !value.isEmpty && given[name] == nil {
             given[name] = value
         }
-        var problems: [String: LocalizedText] = [:]
+        var problems: [String: FieldReason] = [:]
         func date(_ name: String) -> Date? {
             guard let text = given[name] else { return nil }
             guard let value = Open311Dates.parse(text) else {
-                problems[name] = Open311Messages.invalidDate(name)
+                problems[name] = .notAnInstant
                 return nil
             }
             return value
@@ -54,7 +54,7 @@ public struct Open311RequestFilter: Sendable, Equatable {
         func number(_ name: String, maximum: Int, default fallback: Int) -> Int {
             guard let text = given[name] else { return fallback }
             guard let value = Int(text), (1...maximum).contains(value) else {
-                problems[name] = Open311Messages.invalidPaging(name, maximum)
+                problems[name] = .wholeNumber(from: 1, to: maximum)
                 return fallback
             }
             return value
@@ -66,10 +66,12 @@ public struct Open311RequestFilter: Sendable, Equatable {
         }
 
         ids = list("service_request_id")
-        if let ids, ids.count > Self.maximumIDs { problems["service_request_id"] = Open311Messages.tooManyIDs }
+        if let ids, ids.count > Self.maximumIDs { problems["service_request_id"] = .tooMany(maximum: Self.maximumIDs) }
         serviceCodes = list("service_code")
-        status = given["status"]?.lowercased()
-        if let status, status != "open", status != "closed" { problems["status"] = Open311Messages.invalidStatus }
+        if let text = given["status"] {
+            status = Open311Status(rawValue: text.lowercased())
+            if status == nil { problems["status"] = .oneOf(Open311Status.allCases.map(\.rawValue)) }
+        }
         page = number("page", maximum: Self.maximumPage, default: 1)
         pageSize = number("page_size", maximum: Self.maximumPageSize, default: Self.maximumPageSize)
 
@@ -83,14 +85,13 @@ public struct Open311RequestFilter: Sendable, Equatable {
         let upper = high ?? low.map { $0.addingTimeInterval(Self.maximumSpan) } ?? now
         let lower = low ?? upper.addingTimeInterval(-Self.maximumSpan)
         if upper < lower || upper.timeIntervalSince(lower) > Self.maximumSpan {
-            problems[usesUpdated ? "updated_after" : "start_date"] = Open311Messages.spanTooLong
+            problems[usesUpdated ? "updated_after" : "start_date"] = .spanTooLong(
+                maximumDays: Int(Self.maximumSpan / 86_400))
         }
         window = usesUpdated ? .updated(after: lower, before: upper) : .requested(start: lower, end: upper)
 
         guard problems.isEmpty else {
-            throw NafidhaError(
-                .badRequest, code: "invalid_parameters", message: Open311Messages.invalidParameters,
-                fields: problems)
+            throw NafidhaError(.invalidParameters, fields: problems)
         }
     }
 }

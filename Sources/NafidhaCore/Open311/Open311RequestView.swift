@@ -5,8 +5,8 @@ import Foundation
 public struct Open311RequestView: Sendable, Equatable {
     /// The tracking number.
     public var serviceRequestID: String
-    /// `open` or `closed`.
-    public var status: String
+    /// Open or closed.
+    public var status: Open311Status
     /// A fixed public note per state, in the client's language (never a clerk's free text).
     public var statusNotes: String
     /// The service name.

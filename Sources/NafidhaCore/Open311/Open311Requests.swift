@@ -32,9 +32,9 @@ public struct Open311Requests: Sendable {
             return try connection.queryPrepared(
                 Self.selectViews + """
                      WHERE s.public_report AND ($10::text IS NULL OR r.municipality_code = $10)
-                       AND CASE WHEN $1::text IS NOT NULL THEN r.tracking_number = ANY (string_to_array($1, ','))
-                           ELSE ($2::text IS NULL OR r.service_code = ANY (string_to_array($2, ',')))
-                            AND ($3::text IS NULL OR ($3 = 'open') = (r.closed_at IS NULL))
+                       AND CASE WHEN $1::text[] IS NOT NULL THEN r.tracking_number = ANY ($1::text[])
+                           ELSE ($2::text[] IS NULL OR r.service_code = ANY ($2::text[]))
+                            AND ($3::boolean IS NULL OR $3 = (r.closed_at IS NULL))
                             AND ($4::timestamptz IS NULL OR r.submitted_at >= $4)
                             AND ($5::timestamptz IS NULL OR r.submitted_at <= $5)
                             AND ($6::timestamptz IS NULL OR u.updated_at > $6)
@@ -43,8 +43,8 @@ public struct Open311Requests: Sendable {
                      LIMIT $8 OFFSET $9
                     """,
                 [
-                    ids?.joined(separator: ","), ids == nil ? filter.serviceCodes?.joined(separator: ",") : nil,
-                    filter.status, start, end, after, before,
+                    ids, ids == nil ? filter.serviceCodes : nil, filter.status.map { $0 == .open }, start, end, after,
+                    before,
                     ids == nil ? filter.pageSize : Open311RequestFilter.maximumIDs,
                     ids == nil ? (filter.page - 1) * filter.pageSize : 0, jurisdiction,
                 ]
@@ -60,7 +60,7 @@ public struct Open311Requests: Sendable {
             try connection.queryPrepared(Self.selectViews + " WHERE s.public_report AND r.tracking_number = $1", [id])
         }
         guard let row = rows.first else {
-            throw NafidhaError(.notFound, code: "unknown_request", message: Open311Messages.unknownRequest)
+            throw NafidhaError(.unknownRequest)
         }
         return try Self.view(row, language: language)
     }
@@ -80,22 +80,25 @@ public struct Open311Requests: Sendable {
                 SELECT r.fields -> f.code AS place FROM service_fields f
                  WHERE f.service_code = r.service_code AND f.datatype = 'location' ORDER BY f.position LIMIT 1) loc ON true
           CROSS JOIN LATERAL (
-                SELECT string_agg(c.name_ar, '، ' ORDER BY c.code) AS agency_ar,
-                       string_agg(c.name_fr, ', ' ORDER BY c.code) AS agency_fr,
-                       string_agg(c.name_en, ', ' ORDER BY c.code) AS agency_en
+                SELECT array_agg(c.name_ar ORDER BY c.code) AS agency_ar,
+                       array_agg(c.name_fr ORDER BY c.code) AS agency_fr,
+                       array_agg(c.name_en ORDER BY c.code) AS agency_en
                   FROM sectors c
                  WHERE c.code IN (SELECT t.sector_code FROM tasks t WHERE t.request_id = r.id AND t.status <> 'waiting')) a
         """
 
     private static func view(_ row: PostgresRow, language: Language) throws -> Open311RequestView {
-        let status: String = try row.decode("status")
+        guard let status = RequestStatus(rawValue: try row.decode("status")) else {
+            throw NafidhaError(.unknownRequestStatus)
+        }
         let open: Bool = try row.decode("open")
+        let agencies = try row.decode("agency_\(language.rawValue)", as: [String]?.self) ?? []
         return Open311RequestView(
-            serviceRequestID: try row.decode("tracking_number"), status: open ? "open" : "closed",
+            serviceRequestID: try row.decode("tracking_number"), status: open ? .open : .closed,
             statusNotes: Self.notes(status).text(in: language),
             serviceName: try Open311Catalog.localized(row, "name", language),
             serviceCode: try row.decode("service_code"), description: try row.decode("description"),
-            agencyResponsible: try row.decode("agency_\(language.rawValue)", as: String?.self) ?? "",
+            agencyResponsible: agencies.joined(separator: language == .arabic ? "، " : ", "),
             serviceNotice: "", requestedDatetime: try row.decode("submitted_at"),
             updatedDatetime: try row.decode("updated_at"), expectedDatetime: open ? try row.decode("due_at") : nil,
             address: try row.decode("address"), lat: try row.decode("lat"), long: try row.decode("long"),
@@ -104,21 +107,21 @@ public struct Open311Requests: Sendable {
     }
 
     /// The public note for each request status (docs/state-machine.md).
-    static func notes(_ status: String) -> LocalizedText {
+    static func notes(_ status: RequestStatus) -> LocalizedText {
         switch status {
-        case "submitted":
+        case .submitted:
             LocalizedText(ar: "تم استلام البلاغ.", fr: "Signalement reçu.", en: "Report received.")
-        case "in_review":
+        case .inReview:
             LocalizedText(ar: "البلاغ قيد المعالجة.", fr: "Signalement en cours de traitement.", en: "Being handled.")
-        case "awaiting_citizen":
+        case .awaitingCitizen:
             LocalizedText(
                 ar: "بانتظار معلومات من المُبلِّغ.", fr: "En attente d'informations du déclarant.",
                 en: "Waiting for information from the reporter.")
-        case "approved":
+        case .approved:
             LocalizedText(ar: "تمت معالجة البلاغ.", fr: "Signalement traité.", en: "Resolved.")
-        case "rejected":
+        case .rejected:
             LocalizedText(ar: "أُغلق البلاغ دون إجراء.", fr: "Clos sans suite.", en: "Closed without action.")
-        default:
+        case .cancelled:
             LocalizedText(ar: "أُلغي البلاغ.", fr: "Signalement annulé.", en: "Cancelled.")
         }
     }

@@ -10,10 +10,7 @@ public final class EscalationSweeper: Sendable {
     private let sweep: EscalationSweep
     private let interval: TimeInterval
     private let onError: @Sendable (any Error) -> Void
-    /// Whether `stop()` was called; guarded by the condition's lock so the thread wakes at once.
-    private let stopped = Mutex(false)
-    private let wake = NSCondition()
-    private let finished = DispatchSemaphore(value: 0)
+    private let thread = Mutex<OwnedThread?>(nil)
 
     /// A sweeper; `onError` hears about failed runs (the next run tries again).
     public init(
@@ -27,33 +24,22 @@ public final class EscalationSweeper: Sendable {
 
     /// Starts the thread; the first run happens one interval from now.
     public func start() {
-        let thread = Thread { [self] in loop() }
-        thread.name = "nafidha-sla-sweep"
-        thread.start()
+        let started = OwnedThread(name: "nafidha-sla-sweep") { [sweep, interval, onError] thread in
+            while true {
+                thread.pause(interval)
+                if thread.isStopped { return }
+                do {
+                    _ = try sweep.run()
+                } catch {
+                    onError(error)
+                }
+            }
+        }
+        thread.withLock { $0 = started }
     }
 
     /// Stops the thread and waits for a run in progress to finish.
     public func stop() {
-        wake.lock()
-        stopped.withLock { $0 = true }
-        wake.signal()
-        wake.unlock()
-        finished.wait()
-    }
-
-    private func loop() {
-        defer { finished.signal() }
-        while true {
-            wake.lock()
-            let deadline = Date().addingTimeInterval(interval)
-            while !stopped.withLock({ $0 }) && wake.wait(until: deadline) {}
-            wake.unlock()
-            if stopped.withLock({ $0 }) { return }
-            do {
-                _ = try sweep.run()
-            } catch {
-                onError(error)
-            }
-        }
+        thread.withLock { $0 }?.stop()
     }
 }

@@ -27,7 +27,7 @@ public struct QueueService: Sendable {
     }
 
     /// Every queue `member` may see that holds at least one non-final, opened task, with its counts.
-    public func queues(for member: StaffMember) throws -> [QueueSummary] {
+    public func queues(for member: StaffMember) throws -> [Staff.QueueSummary] {
         try pool.withConnection { connection in
             try connection.queryPrepared(
                 """
@@ -47,12 +47,9 @@ public struct QueueService: Sendable {
                  GROUP BY municipality_code, sector_code, office_code
                  ORDER BY municipality_code, sector_code, office_code
                 """,
-                [
-                    PostgresTextArray.literal(member.visibleMunicipalities),
-                    PostgresTextArray.literal(member.visibleSectors),
-                ]
+                [member.visibleMunicipalities, member.visibleSectors]
             ).map { row in
-                QueueSummary(
+                Staff.QueueSummary(
                     municipality: try row.decode("municipality_code"), sector: try row.decode("sector_code"),
                     sectorName: LocalizedText(
                         ar: try row.decode("sector_ar"), fr: try row.decode("sector_fr"),
@@ -65,21 +62,22 @@ public struct QueueService: Sendable {
         }
     }
 
-    /// One page of the tasks `member` may see that match `filter`, in queue order.
-    public func tasks(for member: StaffMember, filter: TaskFilter) throws -> TaskPage {
-        try member.requireScope(municipality: filter.municipality, sector: filter.sector)
-        let limit = min(max(filter.limit ?? settings.defaultPageSize, 1), settings.maximumPageSize)
+    /// One page of the tasks `member` may see that match `query`, in queue order: by default the open tasks, a
+    /// page of `defaultPageSize`.
+    public func tasks(for member: StaffMember, query: Staff.TaskQuery) throws -> Staff.TaskPage {
+        try member.requireScope(municipality: query.municipality, sector: query.sector)
+        let limit = min(max(query.limit ?? settings.defaultPageSize, 1), settings.maximumPageSize)
         var cursor: TaskCursor?
-        if let text = filter.cursor {
-            guard let decoded = TaskCursor(encoded: text) else { throw QueueErrors.invalidCursor }
+        if let text = query.cursor {
+            guard let decoded = TaskCursor(encoded: text) else { throw NafidhaError(.invalidCursor) }
             cursor = decoded
         }
-        let statuses: [String] = filter.statuses.map(\.rawValue)
+        let statuses: [String] = (query.status ?? .open).taskStatuses.map(\.rawValue)
         return try pool.withConnection { connection in
             let rows = try connection.queryPrepared(
                 """
-                SELECT \(QueueTask.columns)
-                  FROM \(QueueTask.source)
+                SELECT \(Staff.QueueTask.columns)
+                  FROM \(Staff.QueueTask.source)
                  WHERE t.status = ANY ($1::text[])
                    AND ($2::text[] IS NULL OR t.municipality_code = ANY ($2::text[]))
                    AND ($3::text[] IS NULL OR t.sector_code = ANY ($3::text[]))
@@ -94,21 +92,31 @@ public struct QueueService: Sendable {
                  LIMIT $11
                 """,
                 [
-                    PostgresTextArray.literal(statuses),
-                    PostgresTextArray.literal(member.visibleMunicipalities),
-                    PostgresTextArray.literal(member.visibleSectors),
-                    filter.municipality, filter.sector, filter.overdueOnly, filter.assignee,
+                    statuses, member.visibleMunicipalities, member.visibleSectors,
+                    query.municipality, query.sector, query.overdue ?? false, query.assignee,
                     cursor?.priority, cursor?.due, cursor?.id, limit + 1,
                 ]
             )
-            var tasks: [QueueTask] = []
+            var tasks: [Staff.QueueTask] = []
             var last: TaskCursor?
             for index in 0..<min(rows.count, limit) {
-                let task = try QueueTask(row: rows[index])
+                let task = try Staff.QueueTask(row: rows[index])
                 tasks.append(task)
                 last = TaskCursor(priority: task.priority, due: try rows[index].decode("sort_due"), id: task.id)
             }
-            return TaskPage(tasks: tasks, nextCursor: rows.count > limit ? last?.encoded : nil)
+            return Staff.TaskPage(tasks: tasks, nextCursor: rows.count > limit ? last?.encoded : nil)
+        }
+    }
+}
+
+extension Staff.TaskQuery.Status {
+    /// The task statuses a listing of this status shows.
+    fileprivate var taskStatuses: [TaskStatus] {
+        switch self {
+        case .open: [.open]
+        case .claimed: [.claimed]
+        case .awaitingCitizen: [.awaitingCitizen]
+        case .active: [.open, .claimed, .awaitingCitizen]
         }
     }
 }

@@ -4,7 +4,7 @@ import NafidhaContract
 /// A computed report: one or more tables of figures, ready to render as CSV, JSON or HTML.
 public struct Report: Sendable {
     /// Which report.
-    public var name: ReportName
+    public var name: Reports.Name
     /// Its title.
     public var title: LocalizedText
     /// The scope it was computed for.
@@ -13,7 +13,7 @@ public struct Report: Sendable {
     public var tables: [ReportTable]
 
     /// Assembles a report.
-    public init(name: ReportName, title: LocalizedText, query: ReportQuery, tables: [ReportTable]) {
+    public init(name: Reports.Name, title: LocalizedText, query: ReportQuery, tables: [ReportTable]) {
         self.name = name
         self.title = title
         self.query = query

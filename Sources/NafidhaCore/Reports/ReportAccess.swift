@@ -7,36 +7,30 @@ import NafidhaContract
 public enum ReportAccess {
     /// Checks that `member` may run `query`, narrowing it to their scope; throws 403 errors otherwise.
     public static func authorize(_ member: StaffMember, _ query: inout ReportQuery) throws {
-        guard member.role != .clerk else { throw notAllowed }
-        guard let scope = member.visibleMunicipalities else { return }
-        if let municipality = query.municipality {
-            guard scope.contains(municipality) else { throw outOfScope }
-        } else if scope.count == 1 {
-            query.municipality = scope[0]
-        } else {
-            throw outOfScope
+        query.municipality = try municipality(query.municipality, for: member)
+    }
+
+    /// The municipality a report or an export by `member` covers: the one asked for, which must be in scope; for a
+    /// member scoped to one municipality and asking for none, that one; nil for national staff asking for none.
+    /// - Throws: 403 `reports_not_allowed` for clerks, `out_of_scope` otherwise.
+    public static func municipality(_ asked: String?, for member: StaffMember) throws -> String? {
+        guard member.role != .clerk else { throw NafidhaError(.reportsNotAllowed) }
+        guard let scope = member.visibleMunicipalities else { return asked }
+        if let asked {
+            guard scope.contains(asked) else {
+                throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.municipality(asked)))
+            }
+            return asked
         }
+        guard scope.count == 1 else {
+            throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.unnamedMunicipality))
+        }
+        return scope[0]
     }
 
     /// The municipalities whose chains `member` may verify (nil: all); clerks may not.
     public static func verifiableMunicipalities(for member: StaffMember) throws -> [String]? {
-        guard member.role != .clerk else { throw notAllowed }
+        guard member.role != .clerk else { throw NafidhaError(.reportsNotAllowed) }
         return member.visibleMunicipalities
     }
-
-    static let notAllowed = NafidhaError(
-        .forbidden, code: "reports_not_allowed",
-        message: LocalizedText(
-            ar: "التقارير متاحة للمدققين والمشرفين والمسؤولين فقط.",
-            fr: "Les rapports sont réservés aux auditeurs, superviseurs et administrateurs.",
-            en: "Reports are for auditors, supervisors and admins only."
-        ))
-
-    static let outOfScope = NafidhaError(
-        .forbidden, code: "out_of_scope",
-        message: LocalizedText(
-            ar: "هذه البلدية خارج نطاق صلاحياتك، أو يجب تحديد بلدية.",
-            fr: "Cette municipalité est hors de votre périmètre, ou une municipalité doit être indiquée.",
-            en: "This municipality is outside your scope, or you must name one."
-        ))
 }

@@ -1,15 +1,8 @@
 import Foundation
+import NafidhaContract
 
 /// What a report covers: a half-open range, optional municipality and sector filters, and its options.
 public struct ReportQuery: Sendable {
-    /// How throughput groups instants.
-    public enum Interval: String, Sendable, CaseIterable {
-        /// One row per local calendar day.
-        case day
-        /// One row per ISO week (starting Monday), named by its Monday.
-        case week
-    }
-
     /// The range's start, inclusive.
     public var from: Date
     /// The range's end, exclusive.
@@ -21,14 +14,14 @@ public struct ReportQuery: Sendable {
     /// SLA rows per service as well as per municipality and sector.
     public var byService: Bool
     /// Throughput's period.
-    public var interval: Interval
+    public var interval: Reports.Query.Interval
     /// The instant "now" means (overdue tasks, backlog ages); a parameter so figures are reproducible.
     public var now: Date
 
     /// Describes a report's scope.
     public init(
         from: Date, to: Date, municipality: String? = nil, sector: String? = nil, byService: Bool = false,
-        interval: Interval = .day, now: Date = Date()
+        interval: Reports.Query.Interval = .day, now: Date = Date()
     ) {
         self.from = from
         self.to = to

@@ -8,17 +8,11 @@ import Postgres
 /// Synchronous, like every service: call it from threads we own.
 public enum ReportService {
     /// Computes report `name` for `query` on `connection` (outside any transaction).
-    public static func make(_ name: ReportName, _ query: ReportQuery, on connection: PostgresConnection) throws
+    public static func make(_ name: Reports.Name, _ query: ReportQuery, on connection: PostgresConnection) throws
         -> Report
     {
         guard query.from < query.to else {
-            throw NafidhaError(
-                .badRequest, code: "invalid_range",
-                message: LocalizedText(
-                    ar: "يجب أن تسبق بداية الفترة نهايتها.",
-                    fr: "Le début de la période doit précéder sa fin.",
-                    en: "The range's start must come before its end."
-                ))
+            throw NafidhaError(.invalidRange)
         }
         return try connection.withTransaction(isolation: .repeatableRead) { connection in
             try connection.execute("SET TRANSACTION READ ONLY")
@@ -56,11 +50,7 @@ final class CalendarCache {
     func calendar(for municipality: String) throws -> WorkingCalendar {
         if let known = calendars[municipality] { return known }
         guard let calendar = try CalendarStore.calendar(forMunicipality: municipality, on: connection) else {
-            throw NafidhaError(
-                .notFound, code: "municipality_not_found",
-                message: LocalizedText(
-                    ar: "البلدية غير موجودة.", fr: "Municipalité inconnue.", en: "No such municipality."
-                ))
+            throw NafidhaError(.municipalityNotFound)
         }
         calendars[municipality] = calendar
         return calendar

@@ -35,13 +35,13 @@ public struct RequestTracking: Sendable {
 
     /// The citizen's view of request `tracking`, names in `language`, if `token` is its access token: one statement,
     /// which compares the stored hash with the presented token's inside the lookup.
-    public func view(tracking: String, token: String?, language: Language) throws -> TrackedRequest {
+    public func view(tracking: String, token: String?, language: Language) throws -> Tracking.Request {
         let presented = AccessToken(text: token ?? "").hash
         let request = try pool.withConnection { connection in
             try RequestView(connection: connection, language: language).load(
                 tracking: Self.lookupKey(tracking), tokenHash: presented)
         }
-        guard let request, let token, !token.isEmpty else { throw WorkflowMessages.requestNotFound() }
+        guard let request, let token, !token.isEmpty else { throw NafidhaError(.requestNotFound) }
         return request
     }
 
@@ -57,7 +57,7 @@ public struct RequestTracking: Sendable {
         // Compare against a stand-in when there is no such request, so both paths do the same work.
         let stored: [UInt8] = try row?.decode("access_token_hash") ?? [UInt8](repeating: 0, count: 32)
         let matches = Self.constantTimeEqual(presented, stored)
-        guard let row, let token, !token.isEmpty, matches else { throw WorkflowMessages.requestNotFound() }
+        guard let row, let token, !token.isEmpty, matches else { throw NafidhaError(.requestNotFound) }
         return AuthenticatedRequest(id: try row.decode("id"), trackingNumber: try row.decode("tracking_number"))
     }
 

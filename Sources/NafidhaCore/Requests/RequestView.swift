@@ -4,34 +4,32 @@ import Postgres
 
 /// Reads what a citizen sees of a request — the request, its steps and its public timeline, names in one
 /// language — in one statement that also checks the access token: the steps and the timeline come back as two JSON
-/// arrays built by PostgreSQL, decoded here into the same `TrackedRequest` the API has always encoded.
+/// arrays built by PostgreSQL, decoded here into the contract's `Tracking.Request`.
 struct RequestView {
     let connection: PostgresConnection
     let language: Language
 
     /// The audit actions a citizen may see. Cancellations count only when the citizen cancelled: the cascade that
     /// follows a rejection is the system's bookkeeping.
-    private static let publicActions = [
-        "submitted", "task_opened", "approved", "rejected", "information_requested",
-        "citizen_replied", "cancelled", "note_added",
+    private static let publicActions: [AuditAction] = [
+        .submitted, .taskOpened, .approved, .rejected, .informationRequested, .citizenReplied, .cancelled, .noteAdded,
     ]
 
     /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, else nil: an unknown number
     /// and a wrong token both cost one index lookup and find nothing.
-    func load(tracking: String, tokenHash: [UInt8]) throws -> TrackedRequest? {
+    func load(tracking: String, tokenHash: [UInt8]) throws -> Tracking.Request? {
         let rows = try connection.queryPrepared(
             Self.statement,
             [
-                tracking, tokenHash, language.rawValue, "{" + Self.publicActions.joined(separator: ",") + "}",
+                tracking, tokenHash, language.rawValue, Self.publicActions.map(\.rawValue),
                 RequestTracking.maximumTimelineEntries,
             ]
         )
         guard let row = rows.first else { return nil }
         guard let status = RequestStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(
-                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(.unknownRequestStatus)
         }
-        return TrackedRequest(
+        return Tracking.Request(
             trackingNumber: try row.decode("tracking_number"), status: status,
             service: try row.decode("service_code"), serviceName: try row.decode("service_name"),
             municipality: try row.decode("municipality_code"), municipalityName: try row.decode("municipality_name"),
@@ -41,7 +39,7 @@ struct RequestView {
                 .map { try $0.trackedStep },
             timeline: try Self.decoder.decode(
                 [EventEntry].self, from: Data(try row.decode("timeline", as: String.self).utf8)
-            ).map(\.trackedEvent)
+            ).map { try $0.trackedEvent }
         )
     }
 
@@ -107,13 +105,12 @@ struct RequestView {
             case dueMicros = "due_micros"
         }
 
-        var trackedStep: TrackedRequest.Step {
+        var trackedStep: Tracking.Request.Step {
             get throws {
                 guard let status = TaskStatus(rawValue: status) else {
-                    throw NafidhaError(
-                        .unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+                    throw NafidhaError(.unknownTaskStatus)
                 }
-                return TrackedRequest.Step(
+                return Tracking.Request.Step(
                     stage: stage, sector: sector, sectorName: sectorName, office: office, officeName: officeName,
                     status: status, dueAt: dueMicros.map(RequestView.date(microseconds:))
                 )
@@ -134,10 +131,13 @@ struct RequestView {
             case atMicros = "at_micros"
         }
 
-        var trackedEvent: TrackedRequest.Event {
-            TrackedRequest.Event(
-                at: RequestView.date(microseconds: atMicros), event: event, stage: stage, sector: sector,
-                message: message)
+        var trackedEvent: Tracking.Request.Event {
+            get throws {
+                guard let action = AuditAction(rawValue: event) else { throw NafidhaError(.storedDataInvalid) }
+                return Tracking.Request.Event(
+                    at: RequestView.date(microseconds: atMicros), event: action, stage: stage, sector: sector,
+                    message: message)
+            }
         }
     }
 

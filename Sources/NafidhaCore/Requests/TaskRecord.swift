@@ -3,7 +3,7 @@ import NafidhaContract
 import Postgres
 
 /// One task as stored, as the engine works on it: its place in the workflow, its queue key, status, clock, claim and
-/// version. Staff see tasks as `QueueTask`.
+/// version. Staff see tasks as `Staff.QueueTask`.
 struct TaskRecord: Sendable, Equatable {
     /// The task's id.
     var id: Int64
@@ -75,7 +75,7 @@ extension TaskStatus {
     /// The `status` column of `row`; a value outside the enum means the database and the code disagree (503).
     static func decoded(from row: PostgresRow) throws -> TaskStatus {
         guard let status = TaskStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(.unavailable, code: "unknown_task_status", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(.unknownTaskStatus)
         }
         return status
     }
@@ -85,8 +85,7 @@ extension RequestStatus {
     /// The `status` column of `row`; a value outside the enum means the database and the code disagree (503).
     static func decoded(from row: PostgresRow) throws -> RequestStatus {
         guard let status = RequestStatus(rawValue: try row.decode("status")) else {
-            throw NafidhaError(
-                .unavailable, code: "unknown_request_status", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(.unknownRequestStatus)
         }
         return status
     }

@@ -19,10 +19,10 @@ extension WorkflowEngine {
         let fields = try checkedReplyFields(fields)
         return try change { connection, now in
             var transaction = try WorkflowTransaction(
-                connection: connection, now: now, locking: .id(citizen.id), missing: WorkflowMessages.requestNotFound())
+                connection: connection, now: now, locking: .id(citizen.id), missing: NafidhaError(.requestNotFound))
             let waiting = try transaction.tasks().filter { $0.status == .awaitingCitizen }
             guard !transaction.request.status.isFinal, !waiting.isEmpty else {
-                throw WorkflowMessages.nothingAwaitsCitizen()
+                throw NafidhaError(.nothingAwaitingCitizen)
             }
             for task in waiting {
                 _ = try transaction.resume(task)
@@ -43,10 +43,12 @@ extension WorkflowEngine {
     public func cancel(for citizen: RequestTracking.AuthenticatedRequest) throws -> RequestStatus {
         try change { connection, now in
             var transaction = try WorkflowTransaction(
-                connection: connection, now: now, locking: .id(citizen.id), missing: WorkflowMessages.requestNotFound())
+                connection: connection, now: now, locking: .id(citizen.id), missing: NafidhaError(.requestNotFound))
             let decided = try transaction.tasks().contains { $0.status == .approved || $0.status == .rejected }
             guard !transaction.request.status.isFinal, !decided else {
-                throw WorkflowMessages.requestNotCancellable(status: transaction.request.status.rawValue)
+                throw NafidhaError(
+                    .invalidTransition,
+                    message: ErrorCode.Message.requestNotCancellable(status: transaction.request.status))
             }
             let cancelled = try transaction.cancelRemainingTasks()
             transaction.cancelled = true
@@ -63,14 +65,14 @@ extension WorkflowEngine {
     /// Reply fields: at most `maximumReplyFields`, each a text within `maximumTextLength`, a number or a boolean.
     private func checkedReplyFields(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
         guard fields.count <= settings.maximumReplyFields else {
-            throw WorkflowMessages.invalidField("fields", WorkflowMessages.tooMany(settings.maximumReplyFields))
+            throw NafidhaError(.validationFailed, fields: ["fields": .tooMany(maximum: settings.maximumReplyFields)])
         }
         for (name, value) in fields {
             switch value {
             case .bool: continue
             case .number: continue
             case .string(let text) where text.count <= settings.maximumTextLength: continue
-            default: throw WorkflowMessages.invalidField("fields.\(name)", WorkflowMessages.unsupportedValue)
+            default: throw NafidhaError(.validationFailed, fields: ["fields.\(name)": .unsupportedValue])
             }
         }
         return fields

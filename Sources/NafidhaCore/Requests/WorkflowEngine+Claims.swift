@@ -8,7 +8,7 @@ extension WorkflowEngine {
     /// `open` → `claimed`: the most urgent open task (priority, then due time, then id) of the queues `member` may
     /// work, optionally only of one municipality or sector. Concurrent callers never get the same task.
     public func claimNext(by member: StaffMember, municipality: String? = nil, sector: String? = nil) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
         try member.requireActsOnTasks()
         try member.requireScope(municipality: municipality, sector: sector)
@@ -35,15 +35,13 @@ extension WorkflowEngine {
                  ORDER BY c.priority DESC, c.due_at, c.id
                  LIMIT 1
                 """,
-                [
-                    PostgresTextArray.literal(municipalities), PostgresTextArray.literal(sectors),
-                ]
+                [municipalities, sectors]
             )
-            guard let row = rows.first else { throw WorkflowMessages.queueEmpty }
+            guard let row = rows.first else { throw NafidhaError(.queueEmpty) }
             let task = try TaskRecord(row: row)
             // The task is ours until commit; now its request, in the order every change takes them.
             var transaction = try WorkflowTransaction(
-                connection: connection, now: now, locking: .id(task.requestID), missing: WorkflowMessages.taskNotFound)
+                connection: connection, now: now, locking: .id(task.requestID), missing: NafidhaError(.taskNotFound))
             transaction.activity = true
             let claimed = try transaction.apply(claim(by: member.name, at: now), to: task)
             transaction.record(.claimed, by: member.actor, task: claimed)
@@ -53,7 +51,7 @@ extension WorkflowEngine {
 
     /// Claims task `id`: it must be open, or claimed by someone whose lease has lapsed; claiming one's own claim
     /// again renews the lease. `version`, when given, must be the task's (else `task_changed`).
-    public func claim(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> QueueTask {
+    public func claim(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> Staff.QueueTask {
         try change(task: id, version: version, by: member) { transaction, task in
             var details: [String: JSONValue] = [:]
             switch task.status {
@@ -61,8 +59,9 @@ extension WorkflowEngine {
             case .claimed where task.assignee == member.name: details["renewed"] = .bool(true)
             case .claimed where task.leaseLapsed(duration: settings.leaseDuration, at: transaction.now):
                 details["lapsed_claim_of"] = task.assignee.map(JSONValue.string) ?? .null
-            case .claimed: throw WorkflowMessages.taskClaimed(by: task.assignee ?? "?")
-            default: throw WorkflowMessages.taskNotOpen(task.status)
+            case .claimed:
+                throw NafidhaError(.taskClaimed, message: ErrorCode.Message.taskClaimed(by: task.assignee ?? "?"))
+            default: throw NafidhaError(.taskNotOpen, message: ErrorCode.Message.taskNotOpen(status: task.status))
             }
             let claimed = try transaction.apply(claim(by: member.name, at: transaction.now), to: task)
             transaction.record(.claimed, by: member.actor, task: claimed, details: details)
@@ -72,11 +71,11 @@ extension WorkflowEngine {
 
     /// `claimed` → `open`: gives a claimed task back to its queue. Only its assignee, or a supervisor of its
     /// municipality, may.
-    public func release(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> QueueTask {
+    public func release(task id: Int64, version: Int? = nil, by member: StaffMember) throws -> Staff.QueueTask {
         try change(task: id, version: version, by: member) { transaction, task in
-            guard task.status == .claimed else { throw WorkflowMessages.taskNotClaimed }
+            guard task.status == .claimed else { throw NafidhaError(.taskNotClaimed) }
             guard task.assignee == member.name || member.role == .supervisor else {
-                throw WorkflowMessages.notAssignee()
+                throw NafidhaError(.notAssignee)
             }
             let released = try transaction.apply(.release, to: task)
             transaction.record(
@@ -90,17 +89,19 @@ extension WorkflowEngine {
     /// supervisor who may work its queue. The role is checked before anything else, so that whoever is not a
     /// supervisor gets the same `supervisor_only` whatever login they name (logins cannot be probed).
     public func reassign(task id: Int64, version: Int? = nil, by member: StaffMember, to assignee: String) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
-        guard member.role == .supervisor else { throw StaffErrors.supervisorOnly }
+        guard member.role == .supervisor else { throw NafidhaError(.supervisorOnly) }
         return try change(task: id, version: version, by: member) { transaction, task in
             let (target, active) = try StaffDirectory.member(named: assignee, on: transaction.connection)
-            guard active else { throw StaffErrors.staffInactive(target.name) }
+            guard active else {
+                throw NafidhaError(.staffInactive, message: ErrorCode.Message.staffInactive(name: target.name))
+            }
             guard target.role.actsOnTasks, target.canSee(municipality: task.municipality, sector: task.sector) else {
-                throw StaffErrors.outOfScope("\(target.name) cannot work this queue")
+                throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.assignee(target.name)))
             }
             guard task.status == .open || task.status == .claimed else {
-                throw WorkflowMessages.taskNotOpen(task.status)
+                throw NafidhaError(.taskNotOpen, message: ErrorCode.Message.taskNotOpen(status: task.status))
             }
             let reassigned = try transaction.apply(claim(by: target.name, at: transaction.now), to: task)
             transaction.record(

@@ -8,11 +8,11 @@ extension WorkflowEngine {
     /// approval approves the request. `note`, when given, is kept as an internal note in the same transaction: the
     /// approval and its note stand or fall together.
     public func approve(task id: Int64, version: Int? = nil, by member: StaffMember, note: String? = nil) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
-        let note = try note.map(checkedNote)
+        let note = try note.map { try checkedText($0, field: "note") }
         return try change(task: id, version: version, by: member) { transaction, task in
-            try Self.require(task, in: [.claimed], action: "approve", assignee: member)
+            try Self.require(task, in: [.claimed], action: .approve, assignee: member)
             let approved = try transaction.apply(.approve, to: task)
             transaction.record(.approved, by: member.actor, task: approved)
             try transaction.openNextStage(ifDone: approved.stage)
@@ -26,11 +26,11 @@ extension WorkflowEngine {
     /// `claimed` → `rejected` with a reason (stored as a message the citizen sees); the request is rejected and its
     /// other non-final tasks are cancelled.
     public func reject(task id: Int64, version: Int? = nil, by member: StaffMember, reason: String) throws
-        -> QueueTask
+        -> Staff.QueueTask
     {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: member) { transaction, task in
-            try Self.require(task, in: [.claimed], action: "reject", assignee: member)
+            try Self.require(task, in: [.claimed], action: .reject, assignee: member)
             let rejected = try transaction.apply(.reject, to: task)
             let message = try transaction.storeMessage(
                 .rejectionReason, task: rejected, author: member.actor, body: reason)
@@ -49,11 +49,11 @@ extension WorkflowEngine {
 
     /// `claimed` → `awaiting_citizen`: the assignee asks the citizen a question; the task's clock stops.
     public func requestInformation(task id: Int64, version: Int? = nil, by member: StaffMember, message: String)
-        throws -> QueueTask
+        throws -> Staff.QueueTask
     {
         let message = try checkedText(message, field: "message")
         return try change(task: id, version: version, by: member) { transaction, task in
-            try Self.require(task, in: [.claimed], action: "request information on", assignee: member)
+            try Self.require(task, in: [.claimed], action: .requestInformation, assignee: member)
             let paused = try transaction.apply(.askCitizen, to: task)
             try transaction.startPause(of: paused)
             let question = try transaction.storeMessage(.question, task: paused, author: member.actor, body: message)
@@ -67,20 +67,20 @@ extension WorkflowEngine {
     /// clerk of its queue. Counted as a misroute: the clock keeps running.
     public func forward(
         task id: Int64, version: Int? = nil, by member: StaffMember, toSector sector: String, reason: String
-    ) throws -> QueueTask {
+    ) throws -> Staff.QueueTask {
         let reason = try checkedText(reason, field: "reason")
         return try change(task: id, version: version, by: member) { transaction, task in
             try Self.require(
-                task, in: [.open, .claimed], action: "forward", assignee: task.status == .claimed ? member : nil)
+                task, in: [.open, .claimed], action: .forward, assignee: task.status == .claimed ? member : nil)
             let offices = try transaction.connection.queryPrepared(
                 "SELECT code FROM offices WHERE kind = 'municipal' AND municipality_code = $1 AND sector_code = $2",
                 [task.municipality, sector]
             )
             guard let office: String = try offices.first?.decode("code") else {
-                throw WorkflowMessages.invalidField("sector", WorkflowMessages.noOffice)
+                throw NafidhaError(.validationFailed, fields: ["sector": .noOffice])
             }
             guard sector != task.sector || office != task.office else {
-                throw WorkflowMessages.invalidField("sector", WorkflowMessages.sameQueue)
+                throw NafidhaError(.validationFailed, fields: ["sector": .sameQueue])
             }
             let forwarded = try transaction.apply(.forward(sector: sector, office: office), to: task)
             var details = try transaction.storeMessage(

@@ -8,39 +8,30 @@ extension WorkflowEngine {
     /// Adds a note to the request `tracking` as `member`. Clerks and supervisors may write on requests with a task
     /// in their scope; auditors and admins only read (403 `read_only_role`); anything else is `request_not_found`.
     /// A public note needs an active request: on an approved, rejected or cancelled one it is 409 `request_closed`.
-    public func addNote(tracking: String, text: String, isPublic: Bool, by member: StaffMember) throws -> RequestNote {
+    public func addNote(tracking: String, text: String, isPublic: Bool, by member: StaffMember) throws -> Staff.Note {
         try member.requireActsOnTasks()
-        let text = try checkedNote(text)
+        let text = try checkedText(text, field: "text")
         return try change { connection, now in
             var transaction = try WorkflowTransaction(
                 connection: connection, now: now, locking: .tracking(tracking),
-                missing: WorkflowMessages.staffRequestNotFound)
+                missing: NafidhaError(.requestNotFound))
             let tasks = try transaction.tasks()
             guard tasks.contains(where: { member.canSee(municipality: $0.municipality, sector: $0.sector) }) else {
-                throw WorkflowMessages.staffRequestNotFound
+                throw NafidhaError(.requestNotFound)
             }
             let note = try transaction.addNote(text, isPublic: isPublic, task: nil, by: member.actor)
             try transaction.finish()
             return note
         }
     }
-
-    /// `text` trimmed, required and within `maximumTextLength`; otherwise the notes' 422.
-    func checkedNote(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= settings.maximumTextLength else {
-            throw WorkflowMessages.invalidNote
-        }
-        return trimmed
-    }
 }
 
 extension WorkflowTransaction {
     /// Stores a note (checked text) on the request, about `task` when given, and queues its `note_added` event.
-    mutating func addNote(_ text: String, isPublic: Bool, task: TaskRecord?, by actor: Actor) throws -> RequestNote {
-        if isPublic && request.status.isFinal { throw WorkflowMessages.requestClosed }
+    mutating func addNote(_ text: String, isPublic: Bool, task: TaskRecord?, by actor: Actor) throws -> Staff.Note {
+        if isPublic && request.status.isFinal { throw NafidhaError(.requestClosed) }
         let id = try insertMessage(.note(isPublic: isPublic), task: task, author: actor, body: text)
         record(.noteAdded, by: actor, details: ["message_id": .number(Double(id)), "public": .bool(isPublic)])
-        return RequestNote(id: id, trackingNumber: request.tracking, isPublic: isPublic, createdAt: now)
+        return Staff.Note(id: id, trackingNumber: request.tracking, isPublic: isPublic, createdAt: now)
     }
 }

@@ -9,7 +9,7 @@ extension WorkflowEngine {
     /// event in the same transaction. Clerks see it only while a task of their scope is open, claimed or awaiting
     /// the citizen; supervisors, auditors and admins for every request of their municipalities. Anything else,
     /// including an unknown number, is `request_not_found`, so requests cannot be probed.
-    public func staffView(tracking: String, for member: StaffMember) throws -> StaffRequestView {
+    public func staffView(tracking: String, for member: StaffMember) throws -> Staff.RequestView {
         try change { connection, _ in
             let rows = try connection.queryPrepared(
                 """
@@ -19,17 +19,14 @@ extension WorkflowEngine {
                 """,
                 [String(tracking.uppercased().prefix(64))]
             )
-            guard let row = rows.first else { throw WorkflowMessages.staffRequestNotFound }
+            guard let row = rows.first else { throw NafidhaError(.requestNotFound) }
             let requestID: Int64 = try row.decode("id")
             let municipality: String = try row.decode("municipality_code")
-            let tasks = try connection.queryPrepared(
-                "SELECT \(QueueTask.columns) FROM \(QueueTask.source) WHERE t.request_id = $1 ORDER BY t.stage_no, t.step_no",
-                [requestID]
-            ).map { try QueueTask(row: $0) }
+            let tasks = try Staff.QueueTask.all(ofRequest: requestID, on: connection)
             guard member.maySeePersonalData(municipality: municipality, tasks: tasks) else {
-                throw WorkflowMessages.staffRequestNotFound
+                throw NafidhaError(.requestNotFound)
             }
-            let view = StaffRequestView(
+            let view = Staff.RequestView(
                 trackingNumber: try row.decode("tracking_number"), service: try row.decode("service_code"),
                 municipality: municipality, status: try RequestStatus.decoded(from: row),
                 submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),

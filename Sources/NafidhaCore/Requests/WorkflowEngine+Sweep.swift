@@ -80,7 +80,7 @@ extension WorkflowEngine {
         }
         for first in order {
             var transaction = try WorkflowTransaction(
-                connection: connection, now: now, locking: .id(first.request), missing: WorkflowMessages.taskNotFound)
+                connection: connection, now: now, locking: .id(first.request), missing: NafidhaError(.taskNotFound))
             for task in byRequest[first.request, default: []].sorted(by: { $0.task < $1.task }) {
                 try body(&transaction, try transaction.task(task.task))
             }

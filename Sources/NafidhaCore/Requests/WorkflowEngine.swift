@@ -55,7 +55,7 @@ public struct WorkflowEngine: Sendable {
             do {
                 return try pool.withTransaction { try body($0, now) }
             } catch let error as PostgresError where error.sqlState == "55P03" {
-                guard attempt < settings.lockAttempts else { throw WorkflowMessages.taskChanged() }
+                guard attempt < settings.lockAttempts else { throw NafidhaError(.taskChanged) }
                 Thread.sleep(forTimeInterval: 0.002 * Double(attempt * attempt))
                 attempt += 1
             }
@@ -71,7 +71,7 @@ public struct WorkflowEngine: Sendable {
         try member.requireActsOnTasks()
         return try change { connection, now in
             var transaction = try WorkflowTransaction(
-                connection: connection, now: now, locking: .task(id), missing: WorkflowMessages.taskNotFound)
+                connection: connection, now: now, locking: .task(id), missing: NafidhaError(.taskNotFound))
             let task = try transaction.task(id, for: member, version: version)
             transaction.activity = true
             return try body(&transaction, task)
@@ -80,22 +80,23 @@ public struct WorkflowEngine: Sendable {
 
     /// Refuses a decision on a task whose status is outside `allowed`, or by anyone but the assignee when one is
     /// required.
-    static func require(_ task: TaskRecord, in allowed: Set<TaskStatus>, action: String, assignee: StaffMember? = nil)
-        throws
-    {
+    static func require(
+        _ task: TaskRecord, in allowed: Set<TaskStatus>, action: TransitionAction, assignee: StaffMember? = nil
+    ) throws {
         guard allowed.contains(task.status) else {
-            throw WorkflowMessages.invalidTransition(from: task.status.rawValue, action: action)
+            throw NafidhaError(
+                .invalidTransition, message: ErrorCode.Message.invalidTransition(action, status: task.status))
         }
-        if let assignee, task.assignee != assignee.name { throw WorkflowMessages.notAssignee() }
+        if let assignee, task.assignee != assignee.name { throw NafidhaError(.notAssignee) }
     }
 
     /// `text` trimmed, required and within `maximumTextLength` (counted in Unicode scalars, as PostgreSQL's
     /// `char_length` counts them, so the database's own check never fails on text that passed here).
     func checkedText(_ text: String, field: String) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw WorkflowMessages.invalidField(field, WorkflowMessages.required) }
+        guard !trimmed.isEmpty else { throw NafidhaError(.validationFailed, fields: [field: .required]) }
         guard trimmed.unicodeScalars.count <= settings.maximumTextLength else {
-            throw WorkflowMessages.invalidField(field, WorkflowMessages.tooLong(settings.maximumTextLength))
+            throw NafidhaError(.validationFailed, fields: [field: .tooLong(maximum: settings.maximumTextLength)])
         }
         return trimmed
     }

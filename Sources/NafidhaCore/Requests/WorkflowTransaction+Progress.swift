@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The automatic transitions that follow a person's act: stage advance, cancellation cascades, resuming clocks.
@@ -30,7 +31,7 @@ extension WorkflowTransaction {
     /// pauses (docs/state-machine.md, "Paused time").
     mutating func resume(_ task: TaskRecord) throws -> TaskRecord {
         try endPause(of: task)
-        guard let openedAt = task.openedAt else { throw WorkflowMessages.taskChanged() }
+        guard let openedAt = task.openedAt else { throw NafidhaError(.taskChanged) }
         let dueAt = try calendar().dueDate(
             workingDays: task.slaDays, from: openedAt, pauses: try pauses(ofTask: task.id))
         return try apply(.resume(dueAt: dueAt), to: task)

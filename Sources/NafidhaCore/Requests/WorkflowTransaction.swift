@@ -84,7 +84,7 @@ struct WorkflowTransaction {
     mutating func calendar() throws -> WorkingCalendar {
         if let cachedCalendar { return cachedCalendar }
         guard let calendar = try CalendarStore.calendar(forMunicipality: request.municipality, on: connection) else {
-            throw NafidhaError(.unavailable, code: "unknown_municipality", message: WorkflowMessages.storedDataInvalid)
+            throw NafidhaError(.storedDataInvalid)
         }
         cachedCalendar = calendar
         return calendar
@@ -95,7 +95,7 @@ struct WorkflowTransaction {
     func task(_ id: Int64) throws -> TaskRecord {
         let rows = try connection.queryPrepared(
             "SELECT \(TaskRecord.columns) FROM tasks t WHERE t.id = $1 AND t.request_id = $2", [id, request.id])
-        guard let row = rows.first else { throw WorkflowMessages.taskNotFound }
+        guard let row = rows.first else { throw NafidhaError(.taskNotFound) }
         return try TaskRecord(row: row)
     }
 
@@ -112,9 +112,9 @@ struct WorkflowTransaction {
     func task(_ id: Int64, for member: StaffMember, version: Int?) throws -> TaskRecord {
         let task = try task(id)
         guard member.canSee(municipality: task.municipality, sector: task.sector) else {
-            throw WorkflowMessages.taskNotFound
+            throw NafidhaError(.taskNotFound)
         }
-        if let version, version != task.version { throw WorkflowMessages.taskChanged() }
+        if let version, version != task.version { throw NafidhaError(.taskChanged) }
         return task
     }
 
@@ -132,7 +132,7 @@ struct WorkflowTransaction {
             """,
             [task.id, task.version, now] + parameters
         )
-        guard let row = rows.first else { throw WorkflowMessages.taskChanged() }
+        guard let row = rows.first else { throw NafidhaError(.taskChanged) }
         return try TaskRecord(row: row)
     }
 
@@ -206,11 +206,8 @@ struct WorkflowTransaction {
     /// Recomputes the request's status (`RequestStatus.derive`, never set by hand) and deadline from its tasks,
     /// appends the queued audit events, and returns the tasks as staff see them.
     @discardableResult
-    mutating func finish() throws -> [QueueTask] {
-        let tasks = try connection.queryPrepared(
-            "SELECT \(QueueTask.columns) FROM \(QueueTask.source) WHERE t.request_id = $1 ORDER BY t.stage_no, t.step_no",
-            [request.id]
-        ).map { try QueueTask(row: $0) }
+    mutating func finish() throws -> [Staff.QueueTask] {
+        let tasks = try Staff.QueueTask.all(ofRequest: request.id, on: connection)
         let previous = cancelled ? RequestStatus.cancelled : request.status
         let status = RequestStatus.derive(previous: previous, tasks: tasks.map(\.status), activity: activity)
         var dueAt = request.dueAt
@@ -241,8 +238,8 @@ struct WorkflowTransaction {
     }
 
     /// `finish()`, answering with task `id` as staff see it after the change.
-    mutating func finish(returning id: Int64) throws -> QueueTask {
-        guard let task = try finish().first(where: { $0.id == id }) else { throw WorkflowMessages.taskNotFound }
+    mutating func finish(returning id: Int64) throws -> Staff.QueueTask {
+        guard let task = try finish().first(where: { $0.id == id }) else { throw NafidhaError(.taskNotFound) }
         return task
     }
 

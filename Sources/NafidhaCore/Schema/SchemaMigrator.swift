@@ -44,17 +44,11 @@ public struct SchemaMigrator: Sendable {
     /// The newest version recorded in the database, 0 for a database never migrated; also checks it is one this
     /// binary can work with (not newer, no changed migration).
     public func appliedVersion(_ connection: PostgresConnection) throws(SchemaMigrationError) -> Int {
-        do {
+        try Self.translatingErrors {
             let recorded = try recordedMigrations(connection)
             var checksums: [Int: String] = [:]
             try verify(recorded, connection, checksums: &checksums)
             return recorded.keys.max() ?? 0
-        } catch let error as SchemaMigrationError {
-            throw error
-        } catch let error as PostgresError {
-            throw .database(error)
-        } catch {
-            throw .database(PostgresError(code: .serverError, message: "\(error)"))
         }
     }
 
@@ -63,8 +57,8 @@ public struct SchemaMigrator: Sendable {
     private func applyNext(
         _ connection: PostgresConnection, checksums: inout [Int: String]
     ) throws(SchemaMigrationError) -> Migration? {
-        do {
-            return try connection.withTransaction { connection throws -> Migration? in
+        try Self.translatingErrors {
+            try connection.withTransaction { connection throws -> Migration? in
                 try connection.execute("SELECT pg_advisory_xact_lock($1)", [Self.advisoryLockKey])
                 let recorded = try recordedMigrations(connection)
                 try verify(recorded, connection, checksums: &checksums)
@@ -83,6 +77,13 @@ public struct SchemaMigrator: Sendable {
                 )
                 return migration
             }
+        }
+    }
+
+    /// Runs `body`, its errors as `SchemaMigrationError`s: the database's wrapped, any other one too.
+    private static func translatingErrors<T>(_ body: () throws -> T) throws(SchemaMigrationError) -> T {
+        do {
+            return try body()
         } catch let error as SchemaMigrationError {
             throw error
         } catch let error as PostgresError {

@@ -18,16 +18,4 @@ public enum SHA256 {
     public static func hash(_ text: String) -> [UInt8] {
         hash(Array(text.utf8))
     }
-
-    /// Lower-case hexadecimal of `bytes`.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

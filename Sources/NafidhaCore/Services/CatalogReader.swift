@@ -1,8 +1,9 @@
 import Foundation
+import NafidhaContract
 import Postgres
 
 /// The catalog as routes read it: municipalities, sectors, the services offered in a municipality and a service's
-/// detail, each on a pooled connection (`CatalogService` holds the queries).
+/// detail, each on a pooled connection as the contract's answers (`CatalogService` holds the queries).
 public struct CatalogReader: Sendable {
     private let pool: PostgresPool
 
@@ -11,25 +12,32 @@ public struct CatalogReader: Sendable {
         self.pool = pool
     }
 
-    /// Every municipality.
-    public func municipalities() throws -> [Municipality] {
-        try pool.withConnection { try CatalogService.municipalities(on: $0) }
+    /// Every municipality, names in `language`.
+    public func municipalities(in language: Language) throws -> Catalog.MunicipalityList {
+        try pool.withConnection { try CatalogService.municipalities(in: language, on: $0) }
     }
 
-    /// Every sector.
-    public func sectors() throws -> [Sector] {
-        try pool.withConnection { try CatalogService.sectors(on: $0) }
+    /// Every sector, names in `language`.
+    public func sectors(in language: Language) throws -> Catalog.SectorList {
+        try pool.withConnection { try CatalogService.sectors(in: language, on: $0) }
     }
 
-    /// The services offered in `municipality` at `instant`.
-    public func services(offeredIn municipality: String, at instant: Date) throws -> [ServiceSummary] {
-        try pool.withConnection { try CatalogService.services(offeredIn: municipality, at: instant, on: $0) }
-    }
-
-    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`.
-    public func serviceDetail(service: String, municipality: String, at instant: Date) throws -> ServiceDetail {
+    /// The services offered in `municipality` at `instant`, texts in `language`.
+    public func services(offeredIn municipality: String, at instant: Date, in language: Language) throws
+        -> Catalog.ServiceList
+    {
         try pool.withConnection {
-            try CatalogService.serviceDetail(service: service, municipality: municipality, at: instant, on: $0)
+            try CatalogService.services(offeredIn: municipality, at: instant, in: language, on: $0)
+        }
+    }
+
+    /// The form, documents and resolved workflow of `service` in `municipality` at `instant`, texts in `language`.
+    public func serviceDetail(service: String, municipality: String, at instant: Date, in language: Language) throws
+        -> Catalog.ServiceDetail
+    {
+        try pool.withConnection {
+            try CatalogService.serviceDetail(
+                service: service, municipality: municipality, at: instant, in: language, on: $0)
         }
     }
 }

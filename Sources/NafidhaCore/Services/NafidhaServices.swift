@@ -16,6 +16,10 @@ public struct NafidhaServices: Sendable {
         public var staff = StaffDirectory.Settings()
         /// How much one SLA sweep does.
         public var sweep = EscalationSweep.Settings()
+        /// The live chain verifiers' limits.
+        public var verification = AuditVerificationQueue.Settings()
+        /// The audit exports' limits.
+        public var exports = AuditExportService.Settings()
         /// How long a catalog apply waits for another.
         public var catalogFiles = CatalogFiles.Settings()
 
@@ -45,6 +49,8 @@ public struct NafidhaServices: Sendable {
     public let reports: ReportReader
     /// Verification of the audit chains in the database.
     public let audit: AuditVerifier
+    /// Exports of the audit trail.
+    public let auditExports: AuditExportService
     /// The Open311 catalog of public-report services.
     public let open311Catalog: Open311Catalog
     /// The Open311 views of public-report requests.
@@ -69,7 +75,8 @@ public struct NafidhaServices: Sendable {
         search = RequestSearch(pool: pool, settings: settings.search)
         staff = StaffDirectory(pool: pool, settings: settings.staff)
         reports = ReportReader(pool: pool)
-        audit = AuditVerifier(pool: pool)
+        audit = AuditVerifier(pool: pool, settings: settings.verification)
+        auditExports = AuditExportService(pool: pool, settings: settings.exports)
         open311Catalog = Open311Catalog(pool: pool)
         open311Requests = Open311Requests(pool: pool)
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)

@@ -1,3 +1,4 @@
+import NafidhaContract
 import Postgres
 
 /// The auditors' reports as routes ask for them, each computed on a pooled connection (`ReportService` holds the
@@ -11,7 +12,7 @@ public struct ReportReader: Sendable {
     }
 
     /// Computes report `name` for `query`.
-    public func report(_ name: ReportName, _ query: ReportQuery) throws -> Report {
+    public func report(_ name: Reports.Name, _ query: ReportQuery) throws -> Report {
         try pool.withConnection { try ReportService.make(name, query, on: $0) }
     }
 }

@@ -45,7 +45,7 @@ public struct RequestSearch: Sendable {
         let limit = min(max(query.limit ?? settings.defaultPageSize, 1), settings.maximumPageSize)
         var cursor: RequestSearchCursor?
         if let text = query.cursor {
-            guard let decoded = RequestSearchCursor(encoded: text) else { throw QueueErrors.invalidCursor }
+            guard let decoded = RequestSearchCursor(encoded: text) else { throw NafidhaError(.invalidCursor) }
             cursor = decoded
         }
         let municipalities = query.municipality.map { [$0] } ?? member.visibleMunicipalities

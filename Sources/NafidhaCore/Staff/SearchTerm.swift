@@ -83,9 +83,7 @@ struct SearchTerm {
         }
     }
 
-    static let tooShort = NafidhaError(
-        .validationFailed, code: ErrorCode.searchTermTooShort.rawValue, message: ErrorCode.searchTermTooShort.message)
+    static let tooShort = NafidhaError(.searchTermTooShort)
 
-    static let invalid = NafidhaError(
-        .validationFailed, code: ErrorCode.invalidSearchTerm.rawValue, message: ErrorCode.invalidSearchTerm.message)
+    static let invalid = NafidhaError(.invalidSearchTerm)
 }

@@ -49,36 +49,44 @@ public struct StaffDirectory: Sendable {
         let municipalities = Array(Set(municipalities)).sorted()
         let sectors = Array(Set(sectors)).sorted()
         guard name.range(of: "^[a-z0-9][a-z0-9._-]{0,62}$", options: .regularExpression) != nil else {
-            throw StaffErrors.invalidStaff("the name must be 1-63 of a-z 0-9 . _ - and start with a letter or digit")
+            throw Self.invalid(.invalidName)
         }
         switch role {
         case .clerk where municipalities.isEmpty || sectors.isEmpty:
-            throw StaffErrors.invalidStaff("a clerk needs at least one municipality and one sector")
+            throw Self.invalid(.clerkWithoutScope)
         case .supervisor where municipalities.isEmpty:
-            throw StaffErrors.invalidStaff("a supervisor needs at least one municipality")
+            throw Self.invalid(.supervisorWithoutMunicipality)
         default: break
         }
         if role != .clerk && !sectors.isEmpty {
-            throw StaffErrors.invalidStaff("only clerks are scoped to sectors")
+            throw Self.invalid(.sectorsOnlyForClerks)
         }
         return try pool.withTransaction { connection in
-            try Self.requireKnown(municipalities, table: "municipalities", on: connection)
-            try Self.requireKnown(sectors, table: "sectors", on: connection)
+            // The first code of each list the catalog does not know, if any.
+            let unknown = try connection.query(
+                """
+                SELECT (SELECT c FROM unnest($1::text[]) c WHERE c NOT IN (SELECT code FROM municipalities) ORDER BY c
+                         LIMIT 1) AS municipality,
+                       (SELECT c FROM unnest($2::text[]) c WHERE c NOT IN (SELECT code FROM sectors) ORDER BY c
+                         LIMIT 1) AS sector
+                """,
+                [municipalities, sectors]
+            )[0]
+            if let code: String = try unknown.decode("municipality") { throw Self.invalid(.unknownMunicipality(code)) }
+            if let code: String = try unknown.decode("sector") { throw Self.invalid(.unknownSector(code)) }
             let id: Int64
             do {
                 id = try connection.query(
                     "INSERT INTO staff (name, role) VALUES ($1, $2) RETURNING id", [name, role.rawValue]
                 )[0].decode("id")
             } catch let error as PostgresError where error.isUniqueViolation {
-                throw StaffErrors.staffExists
+                throw NafidhaError(.staffExists)
             }
-            for code in municipalities {
-                try connection.execute(
-                    "INSERT INTO staff_municipalities (staff_id, municipality_code) VALUES ($1, $2)", [id, code])
-            }
-            for code in sectors {
-                try connection.execute("INSERT INTO staff_sectors (staff_id, sector_code) VALUES ($1, $2)", [id, code])
-            }
+            try connection.execute(
+                "INSERT INTO staff_municipalities (staff_id, municipality_code) SELECT $1, unnest($2::text[])",
+                [id, municipalities])
+            try connection.execute(
+                "INSERT INTO staff_sectors (staff_id, sector_code) SELECT $1, unnest($2::text[])", [id, sectors])
             return StaffMember(id: id, name: name, role: role, municipalities: municipalities, sectors: sectors)
         }
     }
@@ -87,8 +95,7 @@ public struct StaffDirectory: Sendable {
     public func issueToken(forStaff name: String, lifetime: TimeInterval? = nil) throws -> IssuedToken {
         let lifetime = lifetime ?? settings.defaultTokenLifetime
         guard lifetime >= 60, lifetime <= settings.maximumTokenLifetime else {
-            throw StaffErrors.invalidStaff(
-                "a token lives between one minute and \(Int(settings.maximumTokenLifetime / 86_400)) days")
+            throw Self.invalid(.tokenLifetime(maximumDays: Int(settings.maximumTokenLifetime / 86_400)))
         }
         let token = AccessToken(text: Self.tokenPrefix + AccessToken.generate().text)
         return try pool.withConnection { connection in
@@ -100,7 +107,7 @@ public struct StaffDirectory: Sendable {
                 """,
                 [name, token.hash, lifetime]
             )
-            guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+            guard rows.count == 1 else { throw Self.notFound(name) }
             return IssuedToken(
                 id: try rows[0].decode("id"), text: token.text, expiresAt: try rows[0].decode("expires_at"))
         }
@@ -111,7 +118,7 @@ public struct StaffDirectory: Sendable {
     public func revokeTokens(forStaff name: String, tokenID: Int64? = nil) throws -> Int {
         try pool.withTransaction { connection in
             guard try connection.query("SELECT 1 FROM staff WHERE name = $1", [name]).count == 1 else {
-                throw StaffErrors.staffNotFound(name)
+                throw Self.notFound(name)
             }
             return try connection.execute(
                 """
@@ -127,7 +134,7 @@ public struct StaffDirectory: Sendable {
     /// The staff member holding `token`: it must be known, unexpired and unrevoked, and its holder active.
     /// Records the token's last use (at most once per `lastUsedResolution`).
     public func authenticate(token: String) throws -> StaffMember {
-        guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 200 else { throw StaffErrors.invalidToken }
+        guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 200 else { throw NafidhaError(.invalidToken) }
         let hash = AccessToken(text: token).hash
         return try pool.withConnection { connection in
             _ = try connection.executePrepared(
@@ -140,17 +147,13 @@ public struct StaffDirectory: Sendable {
             )
             let found = try connection.queryPrepared(
                 """
-                SELECT s.id, s.name, s.role,
-                       coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
-                                   FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
-                       coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
-                                   FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
+                SELECT \(Self.memberColumns)
                   FROM staff_tokens t JOIN staff s ON s.id = t.staff_id
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND s.active
                 """,
                 [hash]
             )
-            guard found.count == 1 else { throw StaffErrors.invalidToken }
+            guard found.count == 1 else { throw NafidhaError(.invalidToken) }
             return try Self.member(from: found[0])
         }
     }
@@ -161,34 +164,36 @@ public struct StaffDirectory: Sendable {
     ) {
         let rows = try connection.queryPrepared(
             """
-            SELECT s.id, s.name, s.role, s.active,
-                   coalesce((SELECT string_agg(municipality_code, ',' ORDER BY municipality_code)
-                               FROM staff_municipalities WHERE staff_id = s.id), '') AS municipalities,
-                   coalesce((SELECT string_agg(sector_code, ',' ORDER BY sector_code)
-                               FROM staff_sectors WHERE staff_id = s.id), '') AS sectors
-              FROM staff s WHERE s.name = $1
+            SELECT \(Self.memberColumns), s.active FROM staff s WHERE s.name = $1
             """,
             [name]
         )
-        guard rows.count == 1 else { throw StaffErrors.staffNotFound(name) }
+        guard rows.count == 1 else { throw Self.notFound(name) }
         return (try Self.member(from: rows[0]), try rows[0].decode("active"))
     }
 
+    /// A staff member's columns over `staff s`, scope as two sorted `text[]`.
+    private static let memberColumns = """
+        s.id, s.name, s.role,
+        ARRAY(SELECT municipality_code FROM staff_municipalities WHERE staff_id = s.id ORDER BY municipality_code)
+            AS municipalities,
+        ARRAY(SELECT sector_code FROM staff_sectors WHERE staff_id = s.id ORDER BY sector_code) AS sectors
+        """
+
     private static func member(from row: PostgresRow) throws -> StaffMember {
-        let split = { (text: String) in text.split(separator: ",").map(String.init) }
-        guard let role = StaffRole(rawValue: try row.decode("role")) else { throw StaffErrors.invalidToken }
+        guard let role = StaffRole(rawValue: try row.decode("role")) else { throw NafidhaError(.invalidToken) }
         return StaffMember(
             id: try row.decode("id"), name: try row.decode("name"), role: role,
-            municipalities: split(try row.decode("municipalities")), sectors: split(try row.decode("sectors"))
-        )
+            municipalities: try row.decode("municipalities"), sectors: try row.decode("sectors"))
     }
 
-    private static func requireKnown(_ codes: [String], table: String, on connection: PostgresConnection) throws {
-        let sql =
-            table == "municipalities"
-            ? "SELECT 1 FROM municipalities WHERE code = $1" : "SELECT 1 FROM sectors WHERE code = $1"
-        for code in codes where try connection.query(sql, [code]).count == 0 {
-            throw StaffErrors.invalidStaff("unknown \(table == "municipalities" ? "municipality" : "sector") \(code)")
-        }
+    /// 404 `staff_not_found`, naming who was looked for.
+    private static func notFound(_ name: String) -> NafidhaError {
+        NafidhaError(.staffNotFound, message: ErrorCode.Message.staffNotFound(name: name))
+    }
+
+    /// 422 `invalid_staff`, saying what is wrong.
+    private static func invalid(_ problem: StaffProblem) -> NafidhaError {
+        NafidhaError(.invalidStaff, message: ErrorCode.Message.invalidStaff(problem))
     }
 }

@@ -9,17 +9,17 @@ extension StaffMember {
 
     /// Refuses read-only roles (auditors and admins) with 403 `read_only_role`.
     func requireActsOnTasks() throws {
-        guard role.actsOnTasks else { throw StaffErrors.readOnlyRole }
+        guard role.actsOnTasks else { throw NafidhaError(.readOnlyRole) }
     }
 
     /// Refuses a filter naming a municipality or sector outside the scope (403 `out_of_scope`, rather than an empty
     /// answer that would look like "nothing there").
     func requireScope(municipality: String?, sector: String?) throws {
         if let municipality, let visible = visibleMunicipalities, !visible.contains(municipality) {
-            throw StaffErrors.outOfScope("municipality \(municipality)")
+            throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.municipality(municipality)))
         }
         if let sector, let visible = visibleSectors, !visible.contains(sector) {
-            throw StaffErrors.outOfScope("sector \(sector)")
+            throw NafidhaError(.outOfScope, message: ErrorCode.Message.outOfScope(.sector(sector)))
         }
     }
 
@@ -27,7 +27,7 @@ extension StaffMember {
     /// `tasks` (docs/clerks.md, "Personal data"): clerks only while a task of their scope is open, claimed or
     /// awaiting the citizen (not for a step still waiting in a later stage, nor one already decided); supervisors,
     /// auditors and admins for every request of their municipalities.
-    func maySeePersonalData(municipality: String, tasks: [QueueTask]) -> Bool {
+    func maySeePersonalData(municipality: String, tasks: [Staff.QueueTask]) -> Bool {
         switch role {
         case .clerk:
             tasks.contains { task in

@@ -1,5 +1,7 @@
-/// JSON string literals (RFC 8259 §7) for the hand-built JSON of reports and the Open311 façade, whose member
-/// order is part of their format.
+/// JSON string literals (RFC 8259 §7), the one escaper of the hand-built JSON: reports and the Open311 façade, whose
+/// member order is part of their format, and the audit trail's canonical JSON, whose escapes are Python's
+/// `json.dumps(..., ensure_ascii=False)` (docs/audit.md): `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other controls as
+/// `\u00xx`, everything else as it is.
 public enum JSONString {
     /// Appends `value` as a JSON string literal: quotes, backslashes and control characters escaped.
     public static func append(_ value: String, to out: inout String) {
@@ -8,6 +10,8 @@ public enum JSONString {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"

@@ -1,3 +1,4 @@
+import NafidhaContract
 import Postgres
 
 extension NafidhaError {
@@ -9,7 +10,7 @@ extension NafidhaError {
         if let error = error as? NafidhaError {
             self = error
         } else if let error = error as? PostgresError, error.meansDatabaseUnavailable {
-            self = .databaseUnavailable
+            self = NafidhaError(.databaseUnavailable)
         } else {
             return nil
         }

@@ -1,7 +1,8 @@
-/// Lower-case hexadecimal, for hashes in messages and key IDs in verifier keys.
-enum Hex {
+/// Lower-case hexadecimal, for hashes in messages and key IDs in verifier keys; the one hex helper of the package
+/// (NafidhaCore's digests and audit hashes use it too).
+public enum Hex {
     /// The lower-case hexadecimal of `bytes`.
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         for byte in bytes {
@@ -12,7 +13,7 @@ enum Hex {
     }
 
     /// The bytes of an even-length string of hexadecimal digits (either case), or nil.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let characters = Array(text.utf8)
         guard characters.count % 2 == 0 else { return nil }
         var bytes = [UInt8]()

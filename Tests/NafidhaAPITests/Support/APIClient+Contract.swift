@@ -27,8 +27,8 @@ enum ContractCheck {
     ) throws -> T {
         try #require(response.status == status, "\(response.status) \(response.text)", sourceLocation: sourceLocation)
         let value = try ContractJSON.decode(type, from: response.body)
-        let sent = try ContractJSON.decode(FieldValue.self, from: response.body)
-        let again = try ContractJSON.decode(FieldValue.self, from: ContractJSON.encode(value))
+        let sent = try ContractJSON.decode(JSONValue.self, from: response.body)
+        let again = try ContractJSON.decode(JSONValue.self, from: ContractJSON.encode(value))
         let encoded = String(decoding: try ContractJSON.encode(value), as: UTF8.self)
         let matches = same(sent, again)
         #expect(
@@ -50,7 +50,7 @@ enum ContractCheck {
 
     /// Equal JSON values; instants (ISO 8601 strings) are equal within a second, since reports write microseconds
     /// and the contract's encoder whole seconds.
-    static func same(_ left: FieldValue, _ right: FieldValue) -> Bool {
+    static func same(_ left: JSONValue, _ right: JSONValue) -> Bool {
         switch (left, right) {
         case (.object(let a), .object(let b)):
             return Set(a.keys) == Set(b.keys) && a.allSatisfy { key, value in same(value, b[key]!) }

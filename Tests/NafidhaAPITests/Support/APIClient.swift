@@ -7,7 +7,7 @@ import Postgres
 /// An in-process client for the API's router: requests go through the real HTTP parser and the router's
 /// middleware, without sockets; thrown `HTTPError`s become responses as the server renders them.
 struct APIClient: Sendable {
-    let router: Router
+    let router: HTTPRouter<APIContext>
 
     /// A client over the full API router with the services over `pool`.
     init(pool: PostgresPool) {

@@ -3,6 +3,7 @@ import NafidhaContract
 import Postgres
 import TestSupport
 import Testing
+import Transparency
 
 @testable import NafidhaCore
 
@@ -80,17 +81,15 @@ struct CatalogApplyTests {
 
             let applied = try files.apply(file, dryRun: false, by: Self.tester)
             #expect(applied.applied && applied.baseVersion == 1 && applied.version?.number == 2)
-            #expect(applied.version?.sha256 == SHA256.hex(SHA256.hash(file)))
+            #expect(applied.version?.sha256 == Hex.encode(SHA256.hash(file)))
 
-            let offered = try CatalogReader(pool: pool).services(offeredIn: "TRP", at: Date())
+            let offered = try CatalogReader(pool: pool).services(offeredIn: "TRP", at: Date(), in: .en).services
             let tanker = offered.first { $0.code == "water_tanker" }
             #expect(tanker?.slaDays == 4 && tanker?.fee == Decimal(string: "12.5"))
             try pool.withConnection { connection in
-                let before = try CatalogService.resolveWorkflow(
-                    service: "water_tanker", municipality: "TRP", at: Self.newYear2030.addingTimeInterval(-1),
-                    on: connection)
-                let from = try CatalogService.resolveWorkflow(
-                    service: "water_tanker", municipality: "TRP", at: Self.newYear2030, on: connection)
+                let before = try resolveService(
+                    "water_tanker", in: "TRP", at: Self.newYear2030.addingTimeInterval(-1), on: connection)
+                let from = try resolveService("water_tanker", in: "TRP", at: Self.newYear2030, on: connection)
                 #expect(before?.slaDays == 4 && before?.overlay == nil)
                 #expect(from?.slaDays == 2 && from?.overlay != nil)
             }
@@ -172,8 +171,7 @@ struct CatalogApplyTests {
             let result = try files.apply(CatalogFile.bytes(of: document), dryRun: false, by: Self.tester)
             #expect(result.summary == .init(added: 1, changed: 1, removed: 0, disabled: 0))
             let sla = try pool.withConnection { connection in
-                try CatalogService.resolveWorkflow(
-                    service: "building_permit", municipality: "TRP", at: Self.newYear2030, on: connection)?.slaDays
+                try resolveService("building_permit", in: "TRP", at: Self.newYear2030, on: connection)?.slaDays
             }
             #expect(sla == 30)
         }
@@ -200,14 +198,13 @@ struct CatalogApplyTests {
                 let rows = try connection.query("SELECT code, active FROM services WHERE code IN ('residence_certificate', 'social_assistance')")
                 #expect(rows.count == 1 && (try rows[0].decode("active", as: Bool.self)) == false)
                 #expect(
-                    try CatalogService.resolveWorkflow(
-                        service: "residence_certificate", municipality: "BEN", at: Date(), on: connection) == nil)
+                    try resolveService("residence_certificate", in: "BEN", at: Date(), on: connection) == nil)
                 let snapshot = try connection.withTransaction(isolation: .repeatableRead) {
                     try CatalogSnapshot.load(on: $0)
                 }
                 #expect(snapshot.resolveWorkflow(service: "residence_certificate", municipality: "BEN", at: Date()) == nil)
             }
-            #expect(try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date()).allSatisfy { $0.code != "residence_certificate" })
+            #expect(try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date(), in: .en).services.allSatisfy { $0.code != "residence_certificate" })
             #expect(try files.export() == CatalogFile.bytes(of: document))
 
             let back = try files.apply(CatalogFile.bytes(of: original), dryRun: false, by: Self.tester)
@@ -291,12 +288,22 @@ struct CatalogApplyTests {
             #expect(throws: CatalogFileError.self) {
                 try CatalogFiles(pool: pool, settings: impatient).apply(file, dryRun: false, by: Self.tester)
             }
-            let waiting = Task.detached { try CatalogFiles(pool: pool).apply(file, dryRun: false, by: Self.tester) }
+            // The waiting apply blocks on libpq: on a thread of its own, never a cooperative one.
+            async let waiting = Self.onOwnThread {
+                try CatalogFiles(pool: pool).apply(file, dryRun: false, by: Self.tester)
+            }
             try await Task.sleep(for: .milliseconds(300))
             try holder.execute("COMMIT")
-            let result = try await waiting.value
+            let result = try await waiting
             #expect(result.applied && result.version?.number == 1)
             #expect(try CatalogFiles(pool: pool).history().count == 1)
+        }
+    }
+
+    /// Runs `work`, which blocks, on a thread of its own.
+    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 }

@@ -43,7 +43,7 @@ extension CatalogDocument {
     struct Field: Sendable, Equatable {
         var code: String
         /// Nil when the file named no known datatype.
-        var datatype: FieldDatatype?
+        var datatype: Catalog.FieldDatatype?
         var required: Bool
         var labels: LocalizedText
         /// For `string` and `text`.

@@ -50,11 +50,11 @@ extension CatalogFileReader {
                 allowed: ["code", "datatype", "required", "labels", "max_length", "min", "max", "choices"], log: log),
             let code = object.code("code", .field)
         else { return nil }
-        var datatype: FieldDatatype?
+        var datatype: Catalog.FieldDatatype?
         if let text = object.string("datatype", maximumLength: 40) {
-            datatype = FieldDatatype(rawValue: text)
+            datatype = Catalog.FieldDatatype(rawValue: text)
             if datatype == nil {
-                log.add(.notOneOf(FieldDatatype.allCases.map(\.rawValue)), at: element.path.appending("datatype"))
+                log.add(.notOneOf(Catalog.FieldDatatype.allCases.map(\.rawValue)), at: element.path.appending("datatype"))
             }
         }
         return CatalogDocument.Field(

@@ -76,7 +76,7 @@ extension CatalogFiles {
     /// Refuses anyone but an admin (403 `admin_only`): the catalog file is the whole catalog, national.
     public static func authorize(_ member: StaffMember) throws(NafidhaError) {
         guard member.role == .admin else {
-            throw NafidhaError(.forbidden, code: ErrorCode.adminOnly.rawValue, message: ErrorCode.adminOnly.message)
+            throw NafidhaError(.adminOnly)
         }
     }
 }

@@ -129,7 +129,7 @@ struct LiveCatalog: Sendable {
             let code: String = try row.decode("code")
             fields[service, default: []].append(
                 CatalogDocument.Field(
-                    code: code, datatype: FieldDatatype(rawValue: try row.decode("datatype")),
+                    code: code, datatype: Catalog.FieldDatatype(rawValue: try row.decode("datatype")),
                     required: try row.decode("required"), labels: try row.catalogText("label"),
                     maxLength: try row.decode("max_length"), minimum: try row.catalogDecimal("min_value"),
                     maximum: try row.catalogDecimal("max_value"), choices: choices[service + " " + code] ?? []))
