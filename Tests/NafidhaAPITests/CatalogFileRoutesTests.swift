@@ -47,7 +47,8 @@ struct CatalogFileRoutesTests {
     static func editedFile() throws -> String {
         var text = EmbeddedSeeds.demoCatalog
         for (anchor, replacement) in [
-            ("    }\n  ],\n  \"service_overlays\": [\n", tanker), ("    }\n  ],\n  \"step_overlays\": [\n", capitalOverlay),
+            ("    }\n  ],\n  \"service_overlays\": [\n", tanker),
+            ("    }\n  ],\n  \"step_overlays\": [\n", capitalOverlay),
         ] {
             let range = try #require(text.range(of: anchor))
             text.replaceSubrange(range, with: replacement)
@@ -74,7 +75,8 @@ struct CatalogFileRoutesTests {
 
             let file = try Self.editedFile()
             let dry = try ContractCheck.decode(
-                try client.send(Routes.applyCatalog(dryRun: true).requestTarget, file, admin), as: Catalog.ApplyResult.self)
+                try client.send(Routes.applyCatalog(dryRun: true).requestTarget, file, admin),
+                as: Catalog.ApplyResult.self)
             #expect(
                 dry.changes.map { "\($0.action.rawValue) \($0.kind.rawValue) \($0.key)" } == [
                     "added service water_tanker", "added service_overlay water_tanker TRP 2030-01-01",
@@ -118,7 +120,8 @@ struct CatalogFileRoutesTests {
             let broken = EmbeddedSeeds.demoCatalog
                 .replacingOccurrences(
                     of: #"{"step": 1, "sector": "urban_planning", "sla_days": 15}"#,
-                    with: #"{"step": 1, "sector": "town_planning", "sla_days": 15}"#)
+                    with: #"{"step": 1, "sector": "town_planning", "sla_days": 15}"#
+                )
                 .replacingOccurrences(of: #""currency": "LYD"}"#, with: #""currency": "LYD", "vat": 0}"#)
             let response = try client.send(
                 Routes.applyCatalog(dryRun: false).requestTarget, broken, admin + [("Accept-Language", "fr")])

@@ -11,7 +11,8 @@ struct AdminCatalogCommandTests {
         defer { folder.remove() }
         try TestDatabase.withDemoCatalog { database in
             let url = ["--database-url", database.url]
-            let exported = runNafidha(["admin", "catalog", "export", "--output", "catalog.json"] + url,
+            let exported = runNafidha(
+                ["admin", "catalog", "export", "--output", "catalog.json"] + url,
                 currentDirectory: folder.path)
             #expect(exported.code == 0, "\(exported.error)")
             let path = folder.path + "/catalog.json"
@@ -19,10 +20,12 @@ struct AdminCatalogCommandTests {
             #expect(text == EmbeddedSeeds.demoCatalog)
 
             // Two problems: a step naming no sector, a fee with a fraction of a millime.
-            let broken = text
+            let broken =
+                text
                 .replacingOccurrences(
                     of: #"{"step": 1, "sector": "urban_planning", "sla_days": 15}"#,
-                    with: #"{"step": 1, "sector": "town_planning", "sla_days": 15}"#)
+                    with: #"{"step": 1, "sector": "town_planning", "sla_days": 15}"#
+                )
                 .replacingOccurrences(of: #""amount_minor": 2500,"#, with: #""amount_minor": 2500.5,"#)
             try broken.write(toFile: path, atomically: true, encoding: .utf8)
             let refused = runNafidha(
@@ -43,7 +46,8 @@ struct AdminCatalogCommandTests {
             #expect(dry.output.contains("~ service birth_certificate_extract"))
             #expect(dry.output.contains("    fees[LY].amount_minor: 2500 → 3000"))
             #expect(dry.output.hasSuffix("Dry run: nothing was applied.\n"))
-            let applied = runNafidha(["admin", "catalog", "apply", "catalog.json"] + url, currentDirectory: folder.path)
+            let applied = runNafidha(
+                ["admin", "catalog", "apply", "catalog.json"] + url, currentDirectory: folder.path)
             #expect(applied.code == 0, "\(applied.error)")
             #expect(applied.output.hasSuffix("Applied as catalog version 2 (after version 1).\n"))
 

@@ -21,7 +21,8 @@ struct CatalogApplyTests {
     static let tanker = CatalogDocument.Service(
         code: "water_tanker", sector: "water_sanitation",
         names: LocalizedText(ar: "صهريج مياه", fr: "Citerne d'eau", en: "Water tanker"),
-        descriptions: LocalizedText(ar: "توصيل المياه بالصهريج.", fr: "Livraison d'eau par citerne.", en: "Water by tanker."),
+        descriptions: LocalizedText(
+            ar: "توصيل المياه بالصهريج.", fr: "Livraison d'eau par citerne.", en: "Water by tanker."),
         slaDays: 4, publicReport: false, keywords: ["water"],
         fees: [.init(country: "LY", amount: .init(amountMinor: 12_500, currency: "LYD"))],
         fields: [
@@ -105,7 +106,10 @@ struct CatalogApplyTests {
             let file = CatalogFile.bytes(of: document)
             let result = try files.apply(file, dryRun: false, by: Self.tester)
             #expect(result.changes.map(\.key) == ["business_licensing"])
-            #expect(result.changes.first?.details == [.init(path: "names.fr", before: "\"Licences commerciales\"", after: "\"Licences\"")])
+            #expect(
+                result.changes.first?.details == [
+                    .init(path: "names.fr", before: "\"Licences commerciales\"", after: "\"Licences\"")
+                ])
             let history = try files.history()
             #expect(history.map(\.number) == [2, 1])
             #expect(history[0].appliedBy == "tester" && history[0].channel == .cli)
@@ -113,7 +117,9 @@ struct CatalogApplyTests {
             let events = try pool.withConnection { connection in
                 try connection.query(
                     "SELECT municipality_code, actor_kind, actor, details FROM audit_events WHERE action = 'catalog_applied'"
-                ).map { (try $0.decode("municipality_code", as: String.self), try $0.decode("details", as: String.self)) }
+                ).map {
+                    (try $0.decode("municipality_code", as: String.self), try $0.decode("details", as: String.self))
+                }
             }
             #expect(events.count == 15)
             #expect(events.allSatisfy { $0.1.contains("\"version\":2") && $0.1.contains(history[0].sha256) })
@@ -195,16 +201,21 @@ struct CatalogApplyTests {
                 ])
             #expect(result.summary == .init(added: 0, changed: 0, removed: 2, disabled: 1))
             try pool.withConnection { connection in
-                let rows = try connection.query("SELECT code, active FROM services WHERE code IN ('residence_certificate', 'social_assistance')")
+                let rows = try connection.query(
+                    "SELECT code, active FROM services WHERE code IN ('residence_certificate', 'social_assistance')")
                 #expect(rows.count == 1 && (try rows[0].decode("active", as: Bool.self)) == false)
                 #expect(
                     try resolveService("residence_certificate", in: "BEN", at: Date(), on: connection) == nil)
                 let snapshot = try connection.withTransaction(isolation: .repeatableRead) {
                     try CatalogSnapshot.load(on: $0)
                 }
-                #expect(snapshot.resolveWorkflow(service: "residence_certificate", municipality: "BEN", at: Date()) == nil)
+                #expect(
+                    snapshot.resolveWorkflow(service: "residence_certificate", municipality: "BEN", at: Date()) == nil)
             }
-            #expect(try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date(), in: .en).services.allSatisfy { $0.code != "residence_certificate" })
+            #expect(
+                try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date(), in: .en).services.allSatisfy {
+                    $0.code != "residence_certificate"
+                })
             #expect(try files.export() == CatalogFile.bytes(of: document))
 
             let back = try files.apply(CatalogFile.bytes(of: original), dryRun: false, by: Self.tester)
@@ -213,7 +224,9 @@ struct CatalogApplyTests {
         }
     }
 
-    @Test("what requests, staff or the audit trail still name cannot leave the catalog: every such problem, nothing applied")
+    @Test(
+        "what requests, staff or the audit trail still name cannot leave the catalog: every such problem, nothing applied"
+    )
     func removalsInUse() throws {
         try Self.withFiles { files, pool, _ in
             try pool.withConnection { connection in
@@ -241,9 +254,12 @@ struct CatalogApplyTests {
                 Issue.record("applied")
             } catch CatalogFileError.invalid(let problems, _) {
                 #expect(
-                    problems.map(\.reason).contains(.inUse(.municipality, "SEB", [.requests(1), .staff(1)])), "\(problems)")
-                #expect(problems.map(\.reason).contains(.inUse(.sector, "health", [.tasks(1), .staff(1)])), "\(problems)")
-                #expect(problems.contains { if case .inUse(.office, "SEB-HEALTH", _) = $0.reason { true } else { false } })
+                    problems.map(\.reason).contains(.inUse(.municipality, "SEB", [.requests(1), .staff(1)])),
+                    "\(problems)")
+                #expect(
+                    problems.map(\.reason).contains(.inUse(.sector, "health", [.tasks(1), .staff(1)])), "\(problems)")
+                #expect(
+                    problems.contains { if case .inUse(.office, "SEB-HEALTH", _) = $0.reason { true } else { false } })
             }
             #expect(try files.version().revision == revision)
         }
@@ -254,7 +270,8 @@ struct CatalogApplyTests {
         try Self.withFiles { files, pool, database in
             // Another feature's table that refers to an office, unknown to the catalog's checks.
             try database.connect().runTrustedScript(
-                "CREATE TABLE office_notes (office_code text REFERENCES offices); INSERT INTO office_notes VALUES ('OBK-HEALTH');")
+                "CREATE TABLE office_notes (office_code text REFERENCES offices); INSERT INTO office_notes VALUES ('OBK-HEALTH');"
+            )
             var document = try Self.demo()
             document.offices.removeAll { $0.code == "OBK-HEALTH" }
             document.sectors[0].names.en = "Licensing"

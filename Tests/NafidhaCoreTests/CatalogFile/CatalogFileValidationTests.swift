@@ -12,13 +12,18 @@ struct CatalogFileValidationTests {
     /// The issue's bad inputs, each with the text whose first occurrence it puts in the file.
     static let badInputs: [(edit: (String, String), marker: String, reason: CatalogProblem.Reason, path: String)] = [
         (
-            (#"{"step": 1, "sector": "urban_planning", "sla_days": 15}"#,
-             #"{"step": 1, "sector": "town_planning", "sla_days": 15}"#),
-            #""town_planning""#, .unknownReference(.sector, "town_planning"), "$.services[2].workflow[0].steps[0].sector"
+            (
+                #"{"step": 1, "sector": "urban_planning", "sla_days": 15}"#,
+                #"{"step": 1, "sector": "town_planning", "sla_days": 15}"#
+            ),
+            #""town_planning""#, .unknownReference(.sector, "town_planning"),
+            "$.services[2].workflow[0].steps[0].sector"
         ),
         (
-            (#""service_overlays": ["#,
-             #""service_overlays": [{"service": "building_permit", "municipality": "TRP", "valid_from": "2027-06-01", "sla_days": 40},"#),
+            (
+                #""service_overlays": ["#,
+                #""service_overlays": [{"service": "building_permit", "municipality": "TRP", "valid_from": "2027-06-01", "sla_days": 40},"#
+            ),
             #""2027-06-01""#, .overlaps(JSONPath.root.appending("service_overlays").appending(11)),
             "$.service_overlays[0].valid_from"
         ),
@@ -27,8 +32,10 @@ struct CatalogFileValidationTests {
             .holidayOutsideYears(2026...2027), "$.countries[1].holidays[27].date"
         ),
         (
-            (#""labels": {"ar": "عدد الطوابق", "fr": "Nombre d'étages", "en": "Number of floors"},"#,
-             #""labels": {"ar": "عدد الطوابق", "fr": "Nombre d'étages", "en": "Number of floors"}, "choices": [{"code": "one", "labels": {"ar": "١", "fr": "un", "en": "one"}}],"#),
+            (
+                #""labels": {"ar": "عدد الطوابق", "fr": "Nombre d'étages", "en": "Number of floors"},"#,
+                #""labels": {"ar": "عدد الطوابق", "fr": "Nombre d'étages", "en": "Number of floors"}, "choices": [{"code": "one", "labels": {"ar": "١", "fr": "un", "en": "one"}}],"#
+            ),
             #"[{"code": "one""#, .choicesNotAllowed(datatype: "number"), "$.services[2].fields[4].choices"
         ),
         (
@@ -36,8 +43,10 @@ struct CatalogFileValidationTests {
             #""code": "health", "names": {"ar": "الصحة""#, .duplicate(.sector, "health"), "$.sectors[5].code"
         ),
         (
-            (#"{"country": "LY", "amount_minor": 250000, "currency": "LYD"}"#,
-             #"{"country": "LY", "amount_minor": 250000.5, "currency": "LYD"}"#),
+            (
+                #"{"country": "LY", "amount_minor": 250000, "currency": "LYD"}"#,
+                #"{"country": "LY", "amount_minor": 250000.5, "currency": "LYD"}"#
+            ),
             "250000.5", .feePrecision(currency: "LYD", exponent: 3), "$.services[2].fees[1].amount_minor"
         ),
     ]
@@ -58,7 +67,10 @@ struct CatalogFileValidationTests {
         #expect(problem.path.description == sample.path)
         #expect(problem.position != nil)
         if sample.marker == #""code": "health", "names": {"ar": "الصحة""# {
-            #expect(problem.position == Samples.position(of: sample.marker, in: text).map { .init(line: $0.line, column: $0.column + 8) })
+            #expect(
+                problem.position
+                    == Samples.position(of: sample.marker, in: text).map { .init(line: $0.line, column: $0.column + 8) }
+            )
         } else {
             #expect(problem.position == Samples.position(of: sample.marker, in: text))
         }
@@ -77,8 +89,10 @@ struct CatalogFileValidationTests {
     @Test("a DJF fee with decimals is refused: the franc has none")
     func currencyWithoutDecimals() {
         let text = Samples.edited([
-            (#"{"country": "DJ", "amount_minor": 500, "currency": "DJF"}"#,
-             #"{"country": "DJ", "amount_minor": 500.5, "currency": "DJF"}"#)
+            (
+                #"{"country": "DJ", "amount_minor": 500, "currency": "DJF"}"#,
+                #"{"country": "DJ", "amount_minor": 500.5, "currency": "DJF"}"#
+            )
         ])
         #expect(Samples.problems(text).map(\.reason) == [.feePrecision(currency: "DJF", exponent: 0)])
     }
@@ -86,10 +100,14 @@ struct CatalogFileValidationTests {
     @Test("a fee in another currency than its country's, or one the database cannot hold, is refused")
     func feeCurrencyAndSize() {
         let text = Samples.edited([
-            (#"{"country": "LY", "amount_minor": 250000, "currency": "LYD"}"#,
-             #"{"country": "LY", "amount_minor": 250000, "currency": "EUR"}"#),
-            (#"{"country": "DJ", "amount_minor": 500, "currency": "DJF"}"#,
-             #"{"country": "DJ", "amount_minor": 1000000000, "currency": "DJF"}"#),
+            (
+                #"{"country": "LY", "amount_minor": 250000, "currency": "LYD"}"#,
+                #"{"country": "LY", "amount_minor": 250000, "currency": "EUR"}"#
+            ),
+            (
+                #"{"country": "DJ", "amount_minor": 500, "currency": "DJF"}"#,
+                #"{"country": "DJ", "amount_minor": 1000000000, "currency": "DJF"}"#
+            ),
         ])
         #expect(
             Samples.problems(text).map(\.reason) == [.outOfRange(0...999_999_999), .currencyMismatch(expected: "LYD")])
@@ -138,8 +156,10 @@ struct CatalogFileValidationTests {
     @Test("codes of the wrong form, unknown time zones and currencies, and unanchored patterns are refused")
     func forms() {
         let text = Samples.edited([
-            (#""code": "TRP""#, #""code": "trp""#), (#""time_zone": "Africa/Tripoli""#, #""time_zone": "Africa/Atlantis""#),
-            (#""currency": "DJF""#, #""currency": "XXX""#), (#""pattern": "^[0-9]{8,12}$""#, #""pattern": "[0-9]{8,12}""#),
+            (#""code": "TRP""#, #""code": "trp""#),
+            (#""time_zone": "Africa/Tripoli""#, #""time_zone": "Africa/Atlantis""#),
+            (#""currency": "DJF""#, #""currency": "XXX""#),
+            (#""pattern": "^[0-9]{8,12}$""#, #""pattern": "[0-9]{8,12}""#),
         ])
         let reasons = Samples.problems(text).map(\.reason)
         #expect(reasons.contains(.invalidCode(.municipality)))
@@ -151,10 +171,14 @@ struct CatalogFileValidationTests {
     @Test("an overlay that ends before it starts, or changes nothing, and a step overlay on a missing step")
     func overlays() {
         let text = Samples.edited([
-            (#""service_overlays": ["#,
-             #""service_overlays": [{"service": "water_connection", "municipality": "BEN", "valid_from": "2027-06-01", "valid_to": "2027-01-01", "sla_days": 9}, {"service": "water_connection", "municipality": "MIS", "valid_from": "2027-06-01"},"#),
-            (#""step_overlays": ["#,
-             #""step_overlays": [{"service": "water_connection", "municipality": "BEN", "stage": 3, "step": 1, "valid_from": "2027-06-01", "sla_days": 2},"#),
+            (
+                #""service_overlays": ["#,
+                #""service_overlays": [{"service": "water_connection", "municipality": "BEN", "valid_from": "2027-06-01", "valid_to": "2027-01-01", "sla_days": 9}, {"service": "water_connection", "municipality": "MIS", "valid_from": "2027-06-01"},"#
+            ),
+            (
+                #""step_overlays": ["#,
+                #""step_overlays": [{"service": "water_connection", "municipality": "BEN", "stage": 3, "step": 1, "valid_from": "2027-06-01", "sla_days": 2},"#
+            ),
         ])
         let reasons = Samples.problems(text).map(\.reason)
         #expect(reasons.contains(.endsBeforeStart))

@@ -12,7 +12,8 @@ struct CatalogSchemaTests {
     static func findings(_ texts: [String]) throws -> [String] {
         guard let python = ProcessInfo.processInfo.environment["NAFIDHA_SCHEMA_PYTHON"], !python.isEmpty else {
             throw SchemaCheckError(
-                "NAFIDHA_SCHEMA_PYTHON is not set. Run the tests with scripts/test, which finds a Python with jsonschema.")
+                "NAFIDHA_SCHEMA_PYTHON is not set. Run the tests with scripts/test, which finds a Python with jsonschema."
+            )
         }
         let root = SchemaEquivalenceTests.repositoryRoot
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-schema-\(UUID())")
@@ -67,7 +68,8 @@ struct CatalogSchemaTests {
         (#""capital": false"#, #""capital": "no""#, "$.municipalities[0].capital"),
     ]
 
-    @Test("what the schema refuses, the catalog's validation refuses at the same path", arguments: 0..<shapeErrors.count)
+    @Test(
+        "what the schema refuses, the catalog's validation refuses at the same path", arguments: 0..<shapeErrors.count)
     func sameRefusals(index: Int) throws {
         let edit = Self.shapeErrors[index]
         let text = CatalogFileSamples.edited([(edit.from, edit.to)])

@@ -35,7 +35,8 @@ struct JSONScannerTests {
             Issue.record("not an array")
             return
         }
-        let texts = values.compactMap { node -> String? in if case .number(let text) = node.value { text } else { nil } }
+        let texts = values.compactMap { node -> String? in if case .number(let text) = node.value { text } else { nil }
+        }
         #expect(texts == ["0.1", "12", "-3.25e2", "100000000000000000000001"])
     }
 
@@ -74,19 +75,23 @@ struct JSONScannerTests {
             ("{\n  \"a\": [\n    1,\n  }", .unexpectedCharacter(found: "}", expected: .value), 4, 3),
         ])
     func refusals(text: String, reason: JSONSyntaxError.Reason, line: Int, column: Int) {
-        #expect(Self.failure(text) == JSONSyntaxError(reason: reason, position: SourcePosition(line: line, column: column)))
+        #expect(
+            Self.failure(text) == JSONSyntaxError(reason: reason, position: SourcePosition(line: line, column: column)))
     }
 
     @Test("bytes that are not UTF-8 are refused")
     func invalidUTF8() {
-        #expect(throws: JSONSyntaxError.self) { try JSONScanner.parse(Array("[\"".utf8) + [0xC3, 0x28] + Array("\"]".utf8)) }
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONScanner.parse(Array("[\"".utf8) + [0xC3, 0x28] + Array("\"]".utf8))
+        }
     }
 
     @Test("nesting deeper than the limit is refused before the stack suffers")
     func depth() {
         let deep = String(repeating: "[", count: JSONScanner.maximumDepth + 1)
         #expect(Self.failure(deep)?.reason == .tooDeep(limit: JSONScanner.maximumDepth))
-        let allowed = String(repeating: "[", count: JSONScanner.maximumDepth)
+        let allowed =
+            String(repeating: "[", count: JSONScanner.maximumDepth)
             + String(repeating: "]", count: JSONScanner.maximumDepth)
         #expect(Self.failure(allowed) == nil)
     }

@@ -54,7 +54,8 @@ extension CatalogFileReader {
         if let text = object.string("datatype", maximumLength: 40) {
             datatype = Catalog.FieldDatatype(rawValue: text)
             if datatype == nil {
-                log.add(.notOneOf(Catalog.FieldDatatype.allCases.map(\.rawValue)), at: element.path.appending("datatype"))
+                log.add(
+                    .notOneOf(Catalog.FieldDatatype.allCases.map(\.rawValue)), at: element.path.appending("datatype"))
             }
         }
         return CatalogDocument.Field(
