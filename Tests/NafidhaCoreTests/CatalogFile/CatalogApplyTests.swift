@@ -57,9 +57,7 @@ struct CatalogApplyTests {
         }
     }
 
-    @Test(
-        "the issue's check: a service and a capital overlay from a future date, shown by a dry run, applied, served, "
-            + "and exported back as the file")
+    @Test("the issue's check: a new service and a future capital overlay, dry run, apply, served, exported back")
     func issueCheck() throws {
         try Self.withFiles { files, pool, _ in
             var document = try Self.demo()
@@ -84,7 +82,7 @@ struct CatalogApplyTests {
             #expect(applied.applied && applied.baseVersion == 1 && applied.version?.number == 2)
             #expect(applied.version?.sha256 == Hex.encode(SHA256.hash(file)))
 
-            let offered = try CatalogReader(pool: pool).services(offeredIn: "TRP", at: Date(), in: .en).services
+            let offered = try CatalogReader(pool: pool).services(offeredIn: "TRP", at: Date(), in: .english).services
             let tanker = offered.first { $0.code == "water_tanker" }
             #expect(tanker?.slaDays == 4 && tanker?.fee == Decimal(string: "12.5"))
             try pool.withConnection { connection in
@@ -203,7 +201,7 @@ struct CatalogApplyTests {
             try pool.withConnection { connection in
                 let rows = try connection.query(
                     "SELECT code, active FROM services WHERE code IN ('residence_certificate', 'social_assistance')")
-                #expect(rows.count == 1 && (try rows[0].decode("active", as: Bool.self)) == false)
+                #expect(try rows.count == 1 && rows[0].decode("active", as: Bool.self) == false)
                 #expect(
                     try resolveService("residence_certificate", in: "BEN", at: Date(), on: connection) == nil)
                 let snapshot = try connection.withTransaction(isolation: .repeatableRead) {
@@ -213,7 +211,7 @@ struct CatalogApplyTests {
                     snapshot.resolveWorkflow(service: "residence_certificate", municipality: "BEN", at: Date()) == nil)
             }
             #expect(
-                try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date(), in: .en).services.allSatisfy {
+                try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date(), in: .english).services.allSatisfy {
                     $0.code != "residence_certificate"
                 })
             #expect(try files.export() == CatalogFile.bytes(of: document))

@@ -55,7 +55,7 @@ struct CatalogSchemaTests {
             .init(
                 service: "water_tanker", municipality: "TRP",
                 validFrom: Int64(CatalogApplyTests.newYear2030.timeIntervalSince1970) * 1_000_000, validTo: nil,
-                enabled: nil, slaDays: 2, fee: nil, note: nil))
+                enabled: nil, slaDays: 2, fee: nil, note: "Capital: tankers within two days"))
         let edited = String(decoding: CatalogFile.bytes(of: document), as: UTF8.self)
         #expect(try Self.findings([EmbeddedSeeds.demoCatalog, edited]) == [])
     }
