@@ -146,7 +146,7 @@ struct CatalogFileRoutesTests {
         try StaffTestWorld.with { world in
             let client = APIClient(pool: world.pool)
             let admin = try Self.admin(world)
-            try world.staff("samir", .supervisor)
+            try world.staff("samir", .supervisor, municipalities: ["TRP"])
             let supervisor = [("Authorization", "Bearer " + (try world.directory.issueToken(forStaff: "samir").text))]
             #expect(try client.send(Routes.catalogFile.target()).errorCode == "invalid_token")
             try ContractCheck.error(try client.send(Routes.catalogFile.target(), headers: supervisor), .adminOnly)
