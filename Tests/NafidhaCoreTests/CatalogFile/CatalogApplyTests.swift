@@ -209,6 +209,15 @@ struct CatalogApplyTests {
                 }
                 #expect(
                     snapshot.resolveWorkflow(service: "residence_certificate", municipality: "BEN", at: Date()) == nil)
+                // A submission naming it is refused as naming an unknown service.
+                #expect(snapshot.form(service: "residence_certificate") == nil)
+            }
+            do {
+                _ = try CatalogReader(pool: pool).serviceDetail(
+                    service: "residence_certificate", municipality: "BEN", at: Date(), in: .english)
+                Issue.record("a disabled service has a detail")
+            } catch let error as NafidhaError {
+                #expect(error.code == .unknownService)
             }
             #expect(
                 try CatalogReader(pool: pool).services(offeredIn: "BEN", at: Date(), in: .english).services.allSatisfy {
