@@ -8,6 +8,12 @@ public enum APIRouter {
     /// registered from the contract's templates, the staff routes in groups behind one authentication, errors
     /// rendered as localized JSON. The only place routes are given their services.
     public static func make(services: NafidhaServices) -> HTTPRouter<APIContext> {
+        make(services: services, verificationLimits: VerificationLimits())
+    }
+
+    /// The router of `make(services:)` with the public verification's rate limits set.
+    public static func make(services: NafidhaServices, verificationLimits: VerificationLimits) -> HTTPRouter<APIContext>
+    {
         let router = HTTPRouter(context: APIContext.self)
         router.use(ErrorRendering())
         let api = ContractRouter(router)
@@ -15,6 +21,11 @@ public enum APIRouter {
         CatalogRoutes(catalog: services.catalog).register(on: api)
         SubmissionRoutes(submissions: services.submissions).register(on: api)
         RequestTrackingRoutes(tracking: services.tracking, engine: services.engine).register(on: api)
+        DecisionRoutes(decisions: services.decisions).register(on: api)
+        let limiter = VerificationRateLimiter(settings: verificationLimits)
+        VerificationRoutes(decisions: services.decisions, limiter: limiter).register(on: api)
+        // Under /v1/audit but public (`Routes.publicAuditTemplates`): registered on the router, outside the groups.
+        SignedLogRoutes(signedLog: services.signedLog).register(on: api)
         Open311Routes(
             catalog: services.open311Catalog, requests: services.open311Requests, intake: services.open311Intake
         ).register(on: router)
