@@ -35,6 +35,7 @@ public enum APIRouter {
         RequestSearchRoutes(search: services.search).register(on: staff)
         ReportRoutes(reports: services.reports).register(on: staff)
         AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)
+        CatalogFileRoutes(files: services.catalogFiles).register(public: api, staff: staff)
         return router
     }
 }

@@ -18,7 +18,7 @@ struct StaffAuthenticationTests {
                 Routes.staffPrefixes.contains { template.path.hasPrefix($0 + "/") }
                     && !Routes.publicAuditTemplates.contains(template)
             }
-            #expect(guarded.count == 18)
+            #expect(guarded.count == 20)
             for template in guarded {
                 for body: String? in [nil, "{", #"{"version":"x"}"#] {
                     let response = try client.send(

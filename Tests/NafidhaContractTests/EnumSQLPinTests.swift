@@ -24,6 +24,7 @@ struct EnumSQLPinTests {
         Pin(table: "audit_events", column: "action", values: AuditAction.allCases.map(\.rawValue)),
         Pin(table: "audit_events", column: "actor_kind", values: ActorKind.allCases.map(\.rawValue)),
         Pin(table: "service_fields", column: "datatype", values: Catalog.FieldDatatype.allCases.map(\.rawValue)),
+        Pin(table: "catalog_versions", column: "applied_via", values: Catalog.ApplyChannel.allCases.map(\.rawValue)),
     ]
 
     @Test("the enum's cases are the column's CHECK list", arguments: pins)

@@ -130,6 +130,27 @@ extension ErrorCode {
                 ar: "تغيّر دليل الخدمات مراراً أثناء تسجيل الطلب؛ أعد إرساله بعد قليل.",
                 fr: "Le catalogue a changé plusieurs fois pendant l'enregistrement ; renvoyez la demande sous peu.",
                 en: "The catalog changed several times while the request was being filed; send it again shortly.")
+        case .adminOnly:
+            LocalizedText(
+                ar: "هذا الإجراء مقصور على المسؤولين (admin).", fr: "Cette action est réservée aux administrateurs.",
+                en: "Only an admin may do this.")
+        case .catalogInvalid:
+            LocalizedText(
+                ar: "ملف الدليل غير صالح؛ لم يُطبَّق شيء. تسرد القائمة problems كل مشكلة وموضعها.",
+                fr: "Le fichier de catalogue n'est pas valide ; rien n'a été appliqué. La liste problems donne "
+                    + "chaque problème et sa position.",
+                en: "The catalog file is not valid; nothing was applied. The problems list gives each problem and "
+                    + "where it is.")
+        case .catalogTooLarge:
+            LocalizedText(
+                ar: "ملف الدليل أكبر من الحد المسموح (8 ميغابايت).",
+                fr: "Le fichier de catalogue dépasse la taille permise (8 Mio).",
+                en: "The catalog file is larger than allowed (8 MiB).")
+        case .catalogBusy:
+            LocalizedText(
+                ar: "تطبيق آخر للدليل جارٍ؛ لم يُطبَّق شيء. أعد المحاولة بعد قليل.",
+                fr: "Une autre application du catalogue est en cours ; rien n'a été appliqué. Réessayez sous peu.",
+                en: "Another catalog apply is in progress; nothing was applied. Retry shortly.")
         case .reportsNotAllowed:
             LocalizedText(
                 ar: "التقارير متاحة للمدققين والمشرفين والمسؤولين فقط.",

@@ -50,6 +50,12 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case databaseUnavailable = "database_unavailable"
     case catalogChanging = "catalog_changing"
 
+    // The catalog as a file (docs/catalog.md).
+    case adminOnly = "admin_only"
+    case catalogInvalid = "catalog_invalid"
+    case catalogTooLarge = "catalog_too_large"
+    case catalogBusy = "catalog_busy"
+
     // Reports and the audit trail.
     case reportsNotAllowed = "reports_not_allowed"
     case reportNotFound = "report_not_found"
@@ -133,7 +139,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             400
         case .invalidToken:
             401
-        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed,
+        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed, .adminOnly,
             .unmaskedNotAllowed, .invalidAPIKey:
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
@@ -146,13 +152,13 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .requestClosed,
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
-            .decisionNotYetLogged:
+            .decisionNotYetLogged, .catalogBusy:
             409
-        case .bodyTooLarge:
+        case .bodyTooLarge, .catalogTooLarge:
             413
         case .targetTooLong:
             414
-        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm:
+        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid:
             422
         case .tooManyVerifications:
             429
@@ -209,6 +215,11 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .serviceNotOffered: "The service exists but is not offered in the municipality now."
         case .databaseUnavailable: "The database does not answer (any endpoint); worth retrying."
         case .catalogChanging: "The catalog changed under a submission at each of its runs; nothing stored, retry."
+        case .adminOnly: "Only an admin may read or apply the catalog file."
+        case .catalogInvalid:
+            "The catalog file is not valid; `problems` lists every problem with its path, line and column."
+        case .catalogTooLarge: "The catalog file is larger than a catalog file may be (8 MiB)."
+        case .catalogBusy: "Another catalog apply held the lock for too long; nothing was applied, retry."
         case .reportsNotAllowed:
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
         case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."

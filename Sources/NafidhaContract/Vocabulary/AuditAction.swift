@@ -15,4 +15,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case noteAdded = "note_added"
     /// A request was decided (approved or rejected); the details are the decision's facts (docs/verification.md).
     case decided
+    /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).
+    case catalogApplied = "catalog_applied"
 }
