@@ -118,23 +118,36 @@ public struct Open311Intake: Sendable {
     ) throws -> Submission {
         var problems: [String: FieldReason] = [:]
         var location: [String: JSONValue] = [:]
+        // The place is checked here, with intake's own rules, so that a problem is named by the parameter that
+        // has it (`long`, `address_id`) rather than by the one form field they fill together.
         switch (form["lat"], form["long"]) {
         case (let lat?, let long?):
-            location["lat"] = Double(lat).map(JSONValue.number) ?? .string(lat)
-            location["long"] = Double(long).map(JSONValue.number) ?? .string(long)
+            for (name, text, range) in [("lat", lat, -90.0...90.0), ("long", long, -180.0...180.0)] {
+                switch FieldValidator.number(.string(text), minimum: nil, maximum: nil) {
+                case .success(let value) where range.contains(value): location[name] = .number(value)
+                case .success: problems[name] = name == "lat" ? .latitudeOutOfRange : .longitudeOutOfRange
+                case .failure(let refusal): problems[name] = refusal.reason
+                }
+            }
         case (nil, nil):
             break
         default:
             problems["lat"] = .locationRequired
         }
-        if let address = form["address_string"] ?? form["address_id"] { location["address"] = .string(address) }
-        if location.isEmpty { problems["lat"] = .locationRequired }
+        if let name = ["address_string", "address_id"].first(where: { form[$0] != nil }), let address = form[name] {
+            switch FieldValidator.text(.string(address), limit: FieldValidator.maximumAddressLength, as: .line) {
+            case .success(let text): location["address"] = .string(text)
+            case .failure(let refusal): problems[name] = refusal.reason
+            }
+        }
+        if location.isEmpty && problems.isEmpty { problems["lat"] = .locationRequired }
         let description = form["description"]
         if let description, description.unicodeScalars.count > maximumDescriptionLength {
             problems["description"] = .tooLong(maximum: maximumDescriptionLength)
         }
+        // A URL is printable ASCII (anything else is percent-encoded): it is shown as sent in the public view.
         if let media = form["media_url"],
-            media.count > maximumMediaURLLength
+            media.utf8.count > maximumMediaURLLength || !media.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
                 || !(media.lowercased().hasPrefix("https://") || media.lowercased().hasPrefix("http://"))
         {
             problems["media_url"] = .invalidMediaURL(maximumLength: maximumMediaURLLength)
@@ -143,14 +156,20 @@ public struct Open311Intake: Sendable {
 
         var values: [String: JSONValue] = [:]
         for field in fields {
+            let listed = form.all("attribute[\(field.code)][]")
+            let single = form.all("attribute[\(field.code)]")
             if field.isLocation {
                 values[field.code] = .object(location)
             } else if field.datatype == .multipleChoice {
-                let chosen = form.all("attribute[\(field.code)][]") + form.all("attribute[\(field.code)]")
+                let chosen = listed + single
                 if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
-            } else if let value = form["attribute[\(field.code)]"] {
+            } else if listed.isEmpty && single.count == 1 {
                 values[field.code] =
-                    field.datatype == .location ? .object(["address": .string(value)]) : .string(value)
+                    field.datatype == .location ? .object(["address": .string(single[0])]) : .string(single[0])
+            } else if !listed.isEmpty || !single.isEmpty {
+                // A list (`attribute[x][]`, or `attribute[x]` repeated) for a one-value field: intake refuses it
+                // as the JSON API refuses a list there, instead of one value being silently kept or dropped.
+                values[field.code] = .array((listed + single).map(JSONValue.string))
             }
         }
         // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.
