@@ -105,11 +105,11 @@ struct ServeCommand: RunnableCommand {
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
         let sweeper = EscalationSweeper(sweep: services.sweep) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the SLA sweep failed and will run again: \($0)")
+            standardError.writeLine("Warning: the SLA sweep failed and will run again: \(LoggedError($0))")
         }
         sweeper.start()
         let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the audit sequencer failed and will try again: \($0)")
+            standardError.writeLine("Warning: the audit sequencer failed and will try again: \(LoggedError($0))")
         }
         sequencer.start()
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
