@@ -58,16 +58,20 @@ struct ServerBodyLimitTests {
             basicRouter(),
             .configured {
                 $0.minBodyBytesPerSecond = 100
-                $0.bodyRateGracePeriod = .milliseconds(100)
+                $0.bodyRateGracePeriod = .milliseconds(300)
             }
         ) { port in
             let client = try TestClient(port: port)
-            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n")
-            for _ in 0..<5 {
+            // 100 bytes with the head, then 100 every 100 ms: 1,000 bytes per second, ten times the minimum, for
+            // a second, so the rate is checked several times after the grace period. The first bytes travel with
+            // the head so a loaded machine's scheduling delay cannot make the body look idle at the first check.
+            let chunk = String(repeating: "y", count: 100)
+            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n\(chunk)")
+            for _ in 0..<9 {
                 Thread.sleep(forTimeInterval: 0.1)
-                try client.send(String(repeating: "y", count: 100))
+                try client.send(chunk)
             }
-            #expect(try client.readResponse().body.count == 500)
+            #expect(try client.readResponse().body.count == 1000)
         }
     }
 
