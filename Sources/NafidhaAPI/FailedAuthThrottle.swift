@@ -58,12 +58,12 @@ public final class FailedAuthThrottle: Sendable {
     }
 
     /// Runs one authentication by the client of `context` (`attempt`), unless that client already failed too often.
-    /// An error for which `isFailure` holds counts as a failure when credentials were `presented` (a request without
+    /// A `NafidhaError` of code `failure` counts as a failure when credentials were `presented` (a request without
     /// any is no guess).
     /// - Throws: 429 `too_many_attempts` with `Retry-After` before `attempt` runs; else what `attempt` throws.
     func attempt<T>(
-        _ request: HTTPRequest, _ context: some RequestContextProtocol, presented: Bool,
-        isFailure: (any Error) -> Bool, _ attempt: () throws -> T
+        _ request: HTTPRequest, _ context: some RequestContextProtocol, presented: Bool, failure: ErrorCode,
+        _ attempt: () throws -> T
     ) throws -> T {
         let client = Self.client(context.remoteAddress)
         if let retryAfter = blockedFor(client) {
@@ -76,7 +76,7 @@ public final class FailedAuthThrottle: Sendable {
             record(client, failed: false, context: context)
             return value
         } catch {
-            record(client, failed: presented && isFailure(error), context: context)
+            record(client, failed: presented && (error as? NafidhaError)?.code == failure, context: context)
             throw error
         }
     }

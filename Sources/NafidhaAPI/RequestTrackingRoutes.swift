@@ -20,18 +20,18 @@ struct RequestTrackingRoutes: Sendable {
         }
         api.register(Routes.reply) { request, body, context in
             let citizen = try Citizen(request, context)
-            let authenticated = try authenticated(citizen, request, context) {
+            let access = try authenticated(citizen, request, context) {
                 try tracking.authenticate(tracking: citizen.tracking, token: citizen.token)
             }
-            try engine.reply(for: authenticated, message: body.message, fields: body.fields ?? [:])
+            try engine.reply(for: access, message: body.message, fields: body.fields ?? [:])
             return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
         }
         api.register(Routes.cancel) { request, context in
             let citizen = try Citizen(request, context)
-            let authenticated = try authenticated(citizen, request, context) {
+            let access = try authenticated(citizen, request, context) {
                 try tracking.authenticate(tracking: citizen.tracking, token: citizen.token)
             }
-            try engine.cancel(for: authenticated)
+            try engine.cancel(for: access)
             return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
         }
     }
@@ -42,8 +42,7 @@ struct RequestTrackingRoutes: Sendable {
         _ citizen: Citizen, _ request: HTTPRequest, _ context: APIContext, _ attempt: () throws -> T
     ) throws -> T {
         try throttle.attempt(
-            request, context, presented: citizen.token != nil,
-            isFailure: { ($0 as? NafidhaError)?.code == .requestNotFound }, attempt)
+            request, context, presented: citizen.token != nil, failure: .requestNotFound, attempt)
     }
 
     /// What the citizen presents: the tracking number of the path and the access token of `Authorization: Bearer`

@@ -18,14 +18,14 @@ struct StaffAuthentication: HTTPMiddleware {
     func handle(
         _ request: HTTPRequest, context: APIContext, next: (HTTPRequest, APIContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        var context = context
-        context.staffAuthentication = Result {
+        let outcome = Result<StaffMember, any Error> {
             let token = try request.bearerToken
-            return try throttle.attempt(
-                request, context, presented: token != nil,
-                isFailure: { ($0 as? NafidhaError)?.code == .invalidToken }
-            ) { try directory.authenticate(token: token ?? "") }
+            return try throttle.attempt(request, context, presented: token != nil, failure: .invalidToken) {
+                try directory.authenticate(token: token ?? "")
+            }
         }
+        var context = context
+        context.staffAuthentication = outcome
         return try next(request, context)
     }
 }

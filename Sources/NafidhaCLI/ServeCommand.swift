@@ -96,7 +96,8 @@ struct ServeCommand: RunnableCommand {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
             services = NafidhaServices(pool: pool)
             try services.catalogSnapshots.load()
-            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(services: services))
+            server = HTTPServer(
+                configuration: settings.http, responder: APIRouter.make(services: services, settings: settings.api))
             let port = try server.start()
             context.standardOutput.writeLine(
                 "Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")
