@@ -22,7 +22,8 @@ struct TextPolicyTests {
             ("\u{2066}\u{FEFF}\u{061C}", FieldReason.bidiControls), ("Amal\u{202E}lasA", .bidiControls),
             ("Amal\u{200F}", .bidiControls), ("\u{FEFF}\u{3164}\u{200B}", .required), ("\u{FEFF}...", .noLetter),
             ("12345", .noLetter), ("Amal\u{2028}Salem", .lineBreak), ("Amal\nSalem", .lineBreak),
-            ("Amal\u{FFFE}", .nonCharacters), ("Amal" + String(Unicode.Scalar(0xFDD0)!), .nonCharacters), ("Amal\u{1FFFF}", .nonCharacters),
+            ("Amal\u{FFFE}", .nonCharacters), ("Amal" + String(Unicode.Scalar(0xFDD0)!), .nonCharacters),
+            ("Amal\u{1FFFF}", .nonCharacters),
             ("Amal\u{7}", .controlCharacters), ("Amal\u{85}", .controlCharacters), ("Amal\tSalem", .controlCharacters),
         ])
     func namesRefused(name: String, reason: FieldReason) {
