@@ -171,7 +171,7 @@ struct HardeningRoutesTests {
                     "POST", "/v1/requests", headers: [("Accept-Language", "en")], body: body)
             }
             for (name, reason) in [
-                ("\\u2066\\ufeff\\u061c", "bidirectional"), ("\\ufeff...", "letter"), ("\\ufeff\\u3164", ""),
+                ("\\u2066\\ufeff\\u061c", "bidirectional"), ("\\ufeff...", "letter"), ("\\ufeff\\u3164", "required"),
                 ("Amal\\u202e Salem", "bidirectional"), ("Amal\\u2028Salem", "line"), ("Amal\\ufffe", "noncharacter"),
             ] {
                 let response = try submit(name: name)
