@@ -48,17 +48,26 @@ public struct Open311Intake: Sendable {
                 try Self.jurisdiction(form["jurisdiction_id"], in: catalog)
             )
         }
-        let submission = try Self.submission(form, service: service, municipality: municipality, fields: fields)
+        let draft = Self.draft(form, service: service, municipality: municipality, fields: fields)
+        // Problems found here must not file anything: without a location field to make invalid (`draft`), they
+        // are all that is reported.
+        if !draft.problems.isEmpty && !fields.contains(where: \.isLocation) { throw Self.invalid(draft.problems) }
         let result: SubmissionResult
         do {
             // The application is recorded by the statement that files the request, and only then: a replay never
             // moves a request to another application.
             result = try submissions.submit(
-                submission, channel: .open311, idempotencyKey: idempotencyKey,
+                draft.submission, channel: .open311, idempotencyKey: idempotencyKey,
                 application: SubmissionService.Application(apiKeyID: key.id, mediaURL: form["media_url"]), at: instant
             )
         } catch var error as NafidhaError {
             error.fields = Self.renamed(error.fields, fields: fields)
+            if error.code == .validationFailed && !draft.problems.isEmpty {
+                // Intake refused the location `draft` made invalid, which `renamed` calls `lat`: the problems found
+                // here say what is wrong instead, each by its parameter, beside intake's own.
+                error.fields["lat"] = nil
+                error.fields.merge(draft.problems.mapValues(\.text)) { _, found in found }
+            }
             throw error
         }
         let due = Open311Dates.format(result.receipt.dueAt)
@@ -112,10 +121,13 @@ public struct Open311Intake: Sendable {
     }
 
     /// The intake body for `form`: the location parameters fill the first location field, `attribute[...]` the
-    /// others; the reporter's names, phone, email and national id form the applicant.
-    static func submission(
+    /// others; the reporter's names, phone, email and national id form the applicant. With it, the problems of the
+    /// parameters intake cannot name (`lat`, `long`, `address_id`, `description`'s length, `media_url`): when there
+    /// are any, the location field holds a value intake always refuses, so that nothing is filed while intake still
+    /// reports every other problem at once.
+    static func draft(
         _ form: Open311Form, service: String, municipality: String, fields: [Open311Field]
-    ) throws -> Submission {
+    ) -> (submission: Submission, problems: [String: FieldReason]) {
         var problems: [String: FieldReason] = [:]
         var location: [String: JSONValue] = [:]
         // The place is checked here, with intake's own rules, so that a problem is named by the parameter that
@@ -152,14 +164,12 @@ public struct Open311Intake: Sendable {
         {
             problems["media_url"] = .invalidMediaURL(maximumLength: maximumMediaURLLength)
         }
-        guard problems.isEmpty else { throw invalid(problems) }
-
         var values: [String: JSONValue] = [:]
         for field in fields {
             let listed = form.all("attribute[\(field.code)][]")
             let single = form.all("attribute[\(field.code)]")
             if field.isLocation {
-                values[field.code] = .object(location)
+                values[field.code] = problems.isEmpty ? .object(location) : .bool(false)
             } else if field.datatype == .multipleChoice {
                 let chosen = listed + single
                 if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
@@ -179,11 +189,12 @@ public struct Open311Intake: Sendable {
                 form["attribute[\(code)]"] ?? form.all("attribute[\(code)][]").joined(separator: ","))
         }
         let name = [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ")
-        return Submission(
+        let submission = Submission(
             service: service, municipality: municipality,
             applicant: .init(name: name, nationalID: form["national_id"], phone: form["phone"], email: form["email"]),
             fields: values, description: description
         )
+        return (submission, problems)
     }
 
     /// Intake names problems by its JSON paths; an Open311 client knows its own parameter names.
