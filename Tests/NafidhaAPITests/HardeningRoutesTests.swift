@@ -32,11 +32,10 @@ struct HardeningRoutesTests {
             let list = "[" + Array(repeating: "0", count: 500_000).joined(separator: ",") + "]"
             let members = "{" + (0..<80_000).map { #""k\#($0)":0"# }.joined(separator: ",") + "}"
             let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+            // What each costs is the benchmarks' to say (`scripts/bench json-abuse`, `scripts/probe 12`).
             for body in [list, members, deep] {
-                let started = ContinuousClock.now
                 let response = try client.send("POST", "/v1/requests", body: body)
                 #expect(response.status == 422 && response.errorCode == "body_too_complex", "\(response.text)")
-                #expect(ContinuousClock.now - started < .seconds(2))
             }
             // Braces inside a string are text, not nesting: the decoder gets the body and refuses it for what it is.
             let braces = #"{"service": "\#(String(repeating: "{", count: 90))"}"#
