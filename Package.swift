@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 
         .target(
-            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore"], path: "Tests/TestSupport"
+            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "Transparency"],
+            path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
@@ -70,7 +71,7 @@ let package = Package(
             name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport", "Transparency"]),
         .testTarget(name: "NafidhaContractTests", dependencies: ["NafidhaContract", "Postgres", "TestSupport"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport"]),
+        .testTarget(name: "NafidhaCLITests", dependencies: ["NafidhaCLI", "TestSupport", "Transparency"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"]),
         // Support/smtp_server.py is the aiosmtpd server the tests run (found beside its Swift caller, not bundled).
         .testTarget(name: "MailTests", dependencies: ["Mail", "Transport"], exclude: ["Support/smtp_server.py"]),

@@ -5,11 +5,13 @@ import NafidhaCore
 /// Builds the router of every Nafidha HTTP route over the service layer.
 public enum APIRouter {
     /// The API's own limits (docs/api.md, "Limits" and "Throttling"), beside the HTTP server's.
-    public struct Settings: Sendable, Equatable {
+    public struct Settings: Sendable {
         /// The shape a JSON body must keep within.
         public var jsonLimits = JSONBodyLimits()
         /// Failed authentications allowed per client, for citizens' access tokens and for staff tokens alike.
         public var authFailures = FailedAuthThrottle.Settings()
+        /// The public verification's rate limits.
+        public var verification = VerificationLimits()
 
         /// The defaults.
         public init() {}
@@ -27,10 +29,15 @@ public enum APIRouter {
         HealthRoutes(health: services.health).register(on: api)
         CatalogRoutes(catalog: services.catalog).register(on: api)
         SubmissionRoutes(submissions: services.submissions).register(on: api)
-        RequestTrackingRoutes(
-            tracking: services.tracking, engine: services.engine,
-            throttle: FailedAuthThrottle(.citizen, settings: settings.authFailures)
-        ).register(on: api)
+        // One count of failed citizen tokens for every route that reads one.
+        let citizens = FailedAuthThrottle(.citizen, settings: settings.authFailures)
+        RequestTrackingRoutes(tracking: services.tracking, engine: services.engine, throttle: citizens).register(
+            on: api)
+        DecisionRoutes(decisions: services.decisions, throttle: citizens).register(on: api)
+        let limiter = VerificationRateLimiter(settings: settings.verification)
+        VerificationRoutes(decisions: services.decisions, limiter: limiter).register(on: api)
+        // Under /v1/audit but public (`Routes.publicAuditTemplates`): registered on the router, outside the groups.
+        SignedLogRoutes(signedLog: services.signedLog).register(on: api)
         Open311Routes(
             catalog: services.open311Catalog, requests: services.open311Requests, intake: services.open311Intake,
             maximumFormParameters: settings.jsonLimits.maximumMembers

@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Foundation
 import HTTP
 import NafidhaAPI
 import NafidhaCore
@@ -28,7 +29,9 @@ struct ServeCommand: RunnableCommand {
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
             first use, reused when already running, stopped when the last nafidha using it ends, also after a \
             crash). Applies missing migrations, with --demo loads the demo catalog \
-            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM.
+            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM. \
+            With NAFIDHA_SIGNING_KEY_FILE (a key from 'nafidha admin keygen'), also signs each municipality's \
+            audit log every NAFIDHA_CHECKPOINT_INTERVAL_SECONDS (60) under NAFIDHA_PUBLIC_HOST (localhost).
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
@@ -88,13 +91,23 @@ struct ServeCommand: RunnableCommand {
         }
 
         let settings: ServerSettings
+        let signing: SigningSettings
         let server: HTTPServer
         let pool: PostgresPool
         let services: NafidhaServices
         do {
             settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
+            signing = try SigningSettings.resolve(
+                environment: context.environment, currentDirectory: context.currentDirectory)
+        } catch {
+            try? opened.close()
+            throw error
+        }
+        do {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
-            services = NafidhaServices(pool: pool)
+            var serviceSettings = NafidhaServices.Settings()
+            serviceSettings.signer = signing.signer
+            services = NafidhaServices(pool: pool, settings: serviceSettings)
             try services.catalogSnapshots.load()
             server = HTTPServer(
                 configuration: settings.http, responder: APIRouter.make(services: services, settings: settings.api))
@@ -113,6 +126,23 @@ struct ServeCommand: RunnableCommand {
             standardError.writeLine("Warning: the audit sequencer failed and will try again: \(LoggedError($0))")
         }
         sequencer.start()
+        var checkpointer: AuditCheckpointerThread?
+        if let signer = signing.signer {
+            checkpointer = AuditCheckpointerThread(
+                checkpointer: AuditCheckpointer(signer: signer), conninfo: opened.conninfo,
+                settings: signing.checkpointer
+            ) { [standardError = context.standardError] in
+                standardError.writeLine("Warning: the audit checkpointer failed and will try again: \($0)")
+            }
+            checkpointer?.start()
+            context.standardOutput.writeLine(
+                "Signing the audit logs as \(signer.host)/audit/CODE with the public key "
+                    + "\(Data(signer.publicKey.rawRepresentation).base64EncodedString()).")
+        } else {
+            context.standardError.writeLine(
+                "Warning: \(SigningSettings.keyFileVariable) is not set: no checkpoint is signed, and decision "
+                    + "documents and their verification answer 503 signing_not_configured.")
+        }
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
@@ -121,6 +151,7 @@ struct ServeCommand: RunnableCommand {
         // In-flight requests finish first, then the sequencer ends its batch, then the pool's connections close,
         // then the database stops.
         server.shutdown()
+        checkpointer?.stop()
         sequencer.stop()
         pool.close()
         try opened.close()

@@ -21,6 +21,7 @@ struct StaffAuthenticationTests {
             let client = APIClient(pool: world.pool, settings: settings)
             let guarded = Routes.all.filter { template in
                 Routes.staffPrefixes.contains { template.path.hasPrefix($0 + "/") }
+                    && !Routes.publicAuditTemplates.contains(template)
             }
             #expect(guarded.count == 18)
             for template in guarded {
@@ -30,6 +31,20 @@ struct StaffAuthenticationTests {
                         headers: [("Authorization", "Bearer nfs_unknown")], body: body)
                     #expect(response.status == 401 && response.errorCode == "invalid_token", "\(template)")
                 }
+            }
+        }
+    }
+
+    @Test("the signed log's routes under /v1/audit are public: a bad token is not even read")
+    func signedLogIsPublic() throws {
+        try StaffTestWorld.with { world in
+            let client = APIClient(pool: world.pool)
+            #expect(Routes.publicAuditTemplates.count == 3)
+            for template in Routes.publicAuditTemplates {
+                let response = try client.send(
+                    template.method.rawValue, template.path, headers: [("Authorization", "Bearer nfs_unknown")])
+                // Without a signing key the key route is 503; the others refuse their missing parameters.
+                #expect(response.status != 401 && response.errorCode != "invalid_token", "\(template)")
             }
         }
     }

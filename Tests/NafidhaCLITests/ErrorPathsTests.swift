@@ -24,6 +24,8 @@ struct ErrorPathsTests {
         case migrating
         /// `serve`: only its unreachable-database path ends by itself.
         case serve
+        /// Neither: works on local files (`admin keygen`, `verify-decision`); its own tests cover its failures.
+        case offline
     }
 
     /// Every runnable command: what it talks to and the least it needs to get past its usage checks. A command added
@@ -60,6 +62,8 @@ struct ErrorPathsTests {
         "audit verify": (.api, []),
         "audit status": (.database, []),
         "audit sequence": (.database, []),
+        "admin keygen": (.offline, ["--output", "OUTPUT"]),
+        "verify-decision": (.offline, ["decision.json", "--public-key", "KEY"]),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.

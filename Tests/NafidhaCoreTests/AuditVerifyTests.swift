@@ -89,19 +89,6 @@ struct AuditVerifyTests {
         #expect(problem == .init(code: "malformed_record", line: 3, municipality: nil, seq: nil))
     }
 
-    /// The `verify_export.py` listing of docs/audit.md, written to `folder`.
-    private func pythonVerifier(in folder: String) throws -> String {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/audit.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
-        let after = try #require(text.range(of: "`verify_export.py`"))
-        let start = try #require(text.range(of: "```python\n", range: after.upperBound..<text.endIndex))
-        let end = try #require(text.range(of: "\n```\n", range: start.upperBound..<text.endIndex))
-        let path = folder + "/verify_export.py"
-        try String(text[start.upperBound..<end.lowerBound]).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     /// Runs the documented Python verifier on `file`; returns its exit code and first output line.
     private func runPython(_ script: String, _ file: String) throws -> (code: Int32, output: String) {
         let process = Process()
@@ -124,7 +111,7 @@ struct AuditVerifyTests {
                 municipality: "TRP", name: "Amal Ben Ali", nationalID: "119900012345")
             try fixture.appendEvents(3, to: "TRP", requestID: request)
             try fixture.appendEvents(2, to: "BEN")
-            let script = try pythonVerifier(in: fixture.folder)
+            let script = try DocumentedScript.extract("verify_export.py", from: "docs/audit.md", into: fixture.folder)
             for format in Audit.ExportFormat.allCases {
                 let name = "e." + format.rawValue
                 let (path, manifest) = try fixture.export(

@@ -93,7 +93,7 @@ struct WorkflowEngineTests {
             _ = try harness.engine.reject(task: tasks[0].id, by: amal, reason: "The plot is in a protected zone.")
             #expect(try harness.tasks(of: request).map(\.status) == [.rejected, .cancelled, .cancelled, .cancelled])
             #expect(try harness.request(request).status == "rejected")
-            #expect(try harness.auditActions(of: request).suffix(2) == ["rejected", "cancelled"])
+            #expect(try harness.auditActions(of: request).suffix(3) == ["rejected", "cancelled", "decided"])
         }
     }
 

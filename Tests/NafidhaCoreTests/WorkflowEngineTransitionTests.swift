@@ -123,7 +123,8 @@ struct WorkflowEngineTransitionTests {
                 _ = try harness.engine.approve(task: task.id, by: amal)
             }
             #expect(try harness.request(request).status == "approved")
-            #expect(try harness.auditEvents(of: request).last?.action == "approved")
+            // The approval decided the request: the decision's own event follows it (docs/verification.md).
+            #expect(try harness.auditEvents(of: request).suffix(2).map(\.action) == ["approved", "decided"])
         }
     }
 
@@ -160,7 +161,9 @@ struct WorkflowEngineTransitionTests {
             _ = try harness.engine.reject(task: task.id, by: amal, reason: "Protected zone.")
             #expect(try harness.request(request).status == "rejected")
             #expect(
-                try events(harness, request, after: before) == ["rejected clerk amal.t", "cancelled system nafidha"])
+                try events(harness, request, after: before) == [
+                    "rejected clerk amal.t", "cancelled system nafidha", "decided system nafidha",
+                ])
         }
     }
 

@@ -36,7 +36,7 @@ crash_verify() {
     local scenario=$1 waiting waited verify_out verify_rc=0 problems=()
     local acked distinct stored missing unsubmitted twice tasks_bad unchained seq_twice
     read -r waiting waited < <(await_chained "$crash_dir" nafidha_crash "$crash_settle")
-    verify_out=$("$nafidha" audit verify --database-url "$crash_url" 2>&1) || verify_rc=$?
+    verify_out=$("$nafidha" admin audit-verify --database-url "$crash_url" 2>&1) || verify_rc=$?
     read -r acked distinct stored missing unsubmitted twice tasks_bad unchained seq_twice < <(
         bench_psql "$crash_dir" nafidha_crash -At -F ' ' -f scripts/bench.d/crash-checks.sql <"$work/acks-$scenario")
     if [ -z "$seq_twice" ]; then

@@ -3,10 +3,11 @@
 
 # Debian packages the build and the embedded database need.
 NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev libssl-dev postgresql)
-# What the tests need besides: a QR Code is rendered to PNG by librsvg and read back by ZBar (TransparencyTests);
-# MailTests send e-mail to a real SMTP server, aiosmtpd, run by Debian's /usr/bin/python3, with certificates made
-# by the openssl command.
-NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools python3-aiosmtpd openssl)
+# What the tests need besides: a QR Code is rendered to PNG by librsvg and read back by ZBar (TransparencyTests,
+# the decision page's QR Code); MailTests send e-mail to a real SMTP server, aiosmtpd, run by Debian's
+# /usr/bin/python3, with certificates made by the openssl command; the Python decision verifier of
+# docs/verification.md needs python3-cryptography.
+NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools python3-aiosmtpd python3-cryptography openssl)
 
 # Prints the missing Debian packages, one per line.
 missing_packages() {

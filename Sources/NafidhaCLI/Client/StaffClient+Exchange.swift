@@ -16,9 +16,9 @@ extension StaffClient {
         else {
             throw .notConfigured("NAFIDHA_URL is not an http:// or https:// URL")
         }
-        var fields: [(String, String)] = [
-            ("Authorization", "Bearer \(credentials.token)"), ("Accept", "application/json"),
-        ]
+        var fields: [(String, String)] = [("Accept", "application/json")]
+        // Public routes (the verification of a decision) are called without a token.
+        if !credentials.token.isEmpty { fields.insert(("Authorization", "Bearer \(credentials.token)"), at: 0) }
         if let language { fields.append(("Accept-Language", language.rawValue)) }
         if body != nil { fields.append(("Content-Type", "application/json")) }
         guard !fields.contains(where: { $0.1.contains("\r") || $0.1.contains("\n") }) else {

@@ -165,6 +165,55 @@ extension ErrorCode {
                 ar: "مُسلسِل آخر لسجل التدقيق يعمل الآن؛ أعد المحاولة بعد قليل.",
                 fr: "Un autre séquenceur du journal d'audit est à l'œuvre ; réessayez dans un instant.",
                 en: "Another audit sequencer is at work; try again in a moment.")
+        case .signingNotConfigured:
+            LocalizedText(
+                ar: "هذا الخادم لا يوقّع سجل التدقيق: لا يمكنه إصدار وثيقة قرار أو التحقق منها.",
+                fr: "Ce serveur ne signe pas le journal d'audit : il ne peut ni délivrer ni vérifier de décision.",
+                en: "This server does not sign the audit log: it can neither issue nor verify a decision.")
+        case .requestNotDecided:
+            LocalizedText(
+                ar: "لم يُبتّ في هذا الطلب بعد (لا قبول ولا رفض)، فلا وثيقة قرار له.",
+                fr: "Cette demande n'est pas encore tranchée (ni approuvée ni rejetée) : elle n'a pas de décision.",
+                en: "This request is not decided yet (neither approved nor rejected): it has no decision document.")
+        case .decisionNotYetLogged:
+            LocalizedText(
+                ar: "القرار قيد التسجيل في السجل الموقّع؛ أعد المحاولة بعد دقيقة.",
+                fr: "La décision est en cours d'inscription au journal signé ; réessayez dans une minute.",
+                en: "The decision is being recorded in the signed log; try again in a minute.")
+        case .invalidVerificationCode:
+            LocalizedText(
+                ar: "رمز التحقق غير صالح أو ناقص.", fr: "Le code de vérification est mal formé ou tronqué.",
+                en: "The verification code is malformed or truncated.")
+        case .decisionNotFound:
+            LocalizedText(
+                ar: "رمز التحقق هذا غير صحيح: لا يطابقه أي قرار صادر عن هذا الخادم.",
+                fr: "Ce code de vérification n'est pas valide : aucune décision de ce serveur ne lui correspond.",
+                en: "This verification code is not valid: no decision of this server matches it.")
+        case .checkpointNotFound:
+            LocalizedText(
+                ar: "لا توجد نقطة تحقق موقّعة بهذا الحجم لسجل هذه البلدية.",
+                fr: "Le journal de cette municipalité n'a pas de point de contrôle signé de cette taille.",
+                en: "This municipality's log has no signed checkpoint of this size.")
+        case .invalidTreeSize:
+            LocalizedText(
+                ar: "حجم الشجرة يجب أن يكون عددًا صحيحًا من 1 إلى 2^63 − 1.",
+                fr: "La taille de l'arbre doit être un nombre entier de 1 à 2^63 − 1.",
+                en: "A tree size must be a whole number from 1 to 2^63 − 1.")
+        case .treeSizesOutOfOrder:
+            LocalizedText(
+                ar: "الحجم الأول (first) أكبر من الحجم الثاني (second).",
+                fr: "La première taille (first) dépasse la seconde (second).",
+                en: "The first size (first) is larger than the second (second).")
+        case .treeSizeNotLogged:
+            LocalizedText(
+                ar: "هذا الحجم يتجاوز آخر نقطة تحقق موقّعة لسجل هذه البلدية.",
+                fr: "Cette taille dépasse le dernier point de contrôle signé du journal de cette municipalité.",
+                en: "This size is beyond the latest signed checkpoint of this municipality's log.")
+        case .tooManyVerifications:
+            LocalizedText(
+                ar: "طلبات تحقق كثيرة من هذا العنوان؛ أعد المحاولة بعد قليل.",
+                fr: "Trop de vérifications depuis cette adresse ; réessayez dans un instant.",
+                en: "Too many verifications from this address; try again in a moment.")
         case .invalidAPIKey:
             LocalizedText(
                 ar: "مفتاح api_key صالح مطلوب.", fr: "Une api_key valide est requise.",

@@ -60,6 +60,18 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case unmaskedNotAllowed = "unmasked_not_allowed"
     case auditSequencerBusy = "audit_sequencer_busy"
 
+    // Verifiable decisions and the signed audit log (docs/verification.md).
+    case signingNotConfigured = "signing_not_configured"
+    case requestNotDecided = "request_not_decided"
+    case decisionNotYetLogged = "decision_not_yet_logged"
+    case invalidVerificationCode = "invalid_verification_code"
+    case decisionNotFound = "decision_not_found"
+    case checkpointNotFound = "checkpoint_not_found"
+    case invalidTreeSize = "invalid_tree_size"
+    case treeSizesOutOfOrder = "tree_sizes_out_of_order"
+    case treeSizeNotLogged = "tree_size_not_logged"
+    case tooManyVerifications = "too_many_verifications"
+
     // The Open311 façade and its API keys.
     case invalidAPIKey = "invalid_api_key"
     case invalidAPIKeyName = "invalid_api_key_name"
@@ -120,7 +132,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
             .conflictingFraming, .invalidContentLength,
-            .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong:
+            .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong, .invalidVerificationCode, .invalidTreeSize,
+            .treeSizesOutOfOrder:
             400
         case .invalidToken:
             401
@@ -129,14 +142,15 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
-            .unknownRequest, .notFound:
+            .unknownRequest, .notFound, .decisionNotFound, .checkpointNotFound, .treeSizeNotLogged:
             404
         case .methodNotAllowed:
             405
         case .staffExists, .taskChanged, .taskClaimed, .taskNotOpen, .taskNotClaimed, .invalidTransition,
             .requestClosed,
             .staffInactive,
-            .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken:
+            .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
+            .decisionNotYetLogged:
             409
         case .bodyTooLarge:
             413
@@ -144,7 +158,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             414
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .bodyTooComplex:
             422
-        case .tooManyAttempts:
+        case .tooManyAttempts, .tooManyVerifications:
             429
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -153,7 +167,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .unsupportedTransferCoding, .methodNotImplemented:
             501
         case .databaseUnavailable, .catalogChanging, .unknownRequestStatus, .unknownTaskStatus, .storedDataInvalid,
-            .auditSequencerBusy, .overloaded:
+            .auditSequencerBusy, .overloaded, .signingNotConfigured:
             503
         case .versionNotSupported:
             505
@@ -210,6 +224,18 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             "No such export: `nafidha audit verify --file` cannot open the file, or the API keeps no manifest of it for the caller."
         case .unmaskedNotAllowed: "An unmasked audit export (applicants' personal data): auditors and admins only."
         case .auditSequencerBusy: "`nafidha audit`: another audit sequencer kept the chains longer than it waits."
+        case .signingNotConfigured:
+            "The server runs without `NAFIDHA_SIGNING_KEY_FILE`: no decision document, checkpoint or verification."
+        case .requestNotDecided: "The request is not approved or rejected, so it has no decision document."
+        case .decisionNotYetLogged:
+            "The decision is not in a signed checkpoint yet (within about a minute); retry after `Retry-After`."
+        case .invalidVerificationCode: "The verification code is malformed or truncated (docs/verification.md)."
+        case .decisionNotFound: "No decision of this server matches the verification code: it is not valid."
+        case .checkpointNotFound: "The municipality's log has no signed checkpoint (of that `size`)."
+        case .invalidTreeSize: "`size`, `first` or `second` is not a whole number from 1 to 2^63 − 1."
+        case .treeSizesOutOfOrder: "A consistency proof's `first` is larger than its `second`."
+        case .treeSizeNotLogged: "A consistency proof's `second` is beyond the log's latest signed checkpoint."
+        case .tooManyVerifications: "Too many verifications from this address; retry after `Retry-After` seconds."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."

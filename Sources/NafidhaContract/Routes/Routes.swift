@@ -79,20 +79,22 @@ public enum Routes {
     private static let reportPath = "/v1/reports/:name"
 
     /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail): a
-    /// server authenticates every request under them, requests for unknown paths included.
+    /// server authenticates every request under them, requests for unknown paths included, but the routes of
+    /// `publicAuditTemplates`.
     public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit"]
 
     /// Every template above, once each, in the order listed.
     public static let all: [RouteTemplate] = {
-        let templates = [
-            health.template, readiness.template, municipalities.template, sectors.template, services.template,
-            service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
-            staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
-            reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
-            searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
-            backlogReport.template, throughputReport.template, misroutesReport.template, renderedReport.template,
-            auditVerify.template, auditExport.template, auditExportManifest.template,
-        ]
+        let templates =
+            [
+                health.template, readiness.template, municipalities.template, sectors.template, services.template,
+                service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
+                staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
+                reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
+                searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
+                backlogReport.template, throughputReport.template, misroutesReport.template, renderedReport.template,
+                auditVerify.template, auditExport.template, auditExportManifest.template,
+            ] + decisionTemplates
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }
     }()

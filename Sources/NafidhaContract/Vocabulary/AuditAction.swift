@@ -13,4 +13,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case cancelled
     case personalDataViewed = "personal_data_viewed"
     case noteAdded = "note_added"
+    /// A request was decided (approved or rejected); the details are the decision's facts (docs/verification.md).
+    case decided
 }

@@ -58,21 +58,8 @@ public struct AuditExportedEvent: Sendable, Codable, Equatable {
 
     /// The canonical bytes of docs/audit.md (version `nafidha-audit-v1`): ten length-prefixed UTF-8 fields.
     public var canonicalBytes: [UInt8] {
-        let fields: [String?] = [
-            "nafidha-audit-v1", municipalityCode, String(seq), occurredAt, actorKind, actor, action,
-            requestID.map { String($0) }, taskID.map { String($0) }, details,
-        ]
-        var bytes: [UInt8] = []
-        for field in fields {
-            guard let field else {
-                bytes += [0xFF, 0xFF, 0xFF, 0xFF]
-                continue
-            }
-            let utf8 = Array(field.utf8)
-            let length = UInt32(utf8.count)
-            bytes += [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
-            bytes += utf8
-        }
-        return bytes
+        AuditCanonicalBytes.of(
+            municipalityCode: municipalityCode, seq: seq, occurredAt: occurredAt, actorKind: actorKind, actor: actor,
+            action: action, requestID: requestID, taskID: taskID, details: details)
     }
 }

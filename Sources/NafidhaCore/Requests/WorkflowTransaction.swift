@@ -234,6 +234,10 @@ struct WorkflowTransaction {
             )
         }
         events.removeAll()
+        // A decision's own event comes last: its facts are the request as this change leaves it.
+        if status != previous && (status == .approved || status == .rejected) {
+            try DecisionEvent.append(requestID: request.id, on: connection)
+        }
         return tasks
     }
 

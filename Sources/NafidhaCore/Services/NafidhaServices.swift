@@ -20,6 +20,8 @@ public struct NafidhaServices: Sendable {
         public var verification = AuditVerificationQueue.Settings()
         /// The audit exports' limits.
         public var exports = AuditExportService.Settings()
+        /// The key that signs the audit logs and decisions (`NAFIDHA_SIGNING_KEY_FILE`); nil: no signing.
+        public var signer: LogSigner?
 
         /// The defaults of each service.
         public init() {}
@@ -57,6 +59,10 @@ public struct NafidhaServices: Sendable {
     public let health: DatabaseHealth
     /// The SLA sweep over the engine.
     public let sweep: EscalationSweep
+    /// Decision documents and their public verification.
+    public let decisions: DecisionService
+    /// The signed audit logs' key, checkpoints and proofs.
+    public let signedLog: SignedLogService
 
     /// Every service over `pool`.
     public init(pool: PostgresPool, settings: Settings = Settings()) {
@@ -77,5 +83,7 @@ public struct NafidhaServices: Sendable {
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)
         health = DatabaseHealth(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
+        decisions = DecisionService(pool: pool, signer: settings.signer)
+        signedLog = SignedLogService(pool: pool, signer: settings.signer)
     }
 }
