@@ -92,6 +92,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
+    case bodyTooComplex = "body_too_complex"
+
+    // Authentication failures a client keeps making.
+    case tooManyAttempts = "too_many_attempts"
 
     // The HTTP server: routing, failures, load.
     case notFound = "not_found"
@@ -158,9 +162,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             413
         case .targetTooLong:
             414
-        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid:
+        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
+            .bodyTooComplex:
             422
-        case .tooManyVerifications:
+        case .tooManyAttempts, .tooManyVerifications:
             429
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -186,7 +191,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope or token lifetime is invalid."
         case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
         case .staffExists: "`nafidha admin create-staff`: the name is taken."
-        case .invalidCursor: "The `cursor` of a task listing is not one the server gave."
+        case .invalidCursor: "The `cursor` of a task listing or a search is not one the server gave."
         case .taskNotFound: "No task with this id is in the caller's scope (unknown and out of scope look the same)."
         case .queueEmpty: "claim-next found no open task in the caller's queues."
         case .taskChanged: "The task's `version` is not the one the caller named: it changed since it was read."
@@ -224,7 +229,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
         case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
         case .invalidRange: "A report's or export's range does not start before it ends."
-        case .invalidParameter: "A report's query parameter (from, to, interval, format) has an invalid value."
+        case .invalidParameter:
+            "A report's or export's query parameter (from, to, interval, format) has an invalid value or a date out of range."
         case .municipalityNotFound: "A report names a municipality with no working calendar."
         case .exportNotFound:
             "No such export: `nafidha audit verify --file` cannot open the file, or the API keeps no manifest of it for the caller."
@@ -254,6 +260,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidForm: "Open311: the form body cannot be parsed."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
         case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
+        case .bodyTooComplex:
+            "A JSON body passes one of the API's limits on nesting, members per object, elements per list or values."
+        case .tooManyAttempts:
+            "The client failed to authenticate too often in a short time (tokens); retry after `Retry-After` seconds."
         case .notFound: "No route has this path."
         case .methodNotAllowed: "The path exists under other methods (listed in `Allow`)."
         case .badRequest: "The HTTP server refused a malformed request without a more specific code."
