@@ -60,23 +60,19 @@ struct AuditRoutes: Sendable {
         }
     }
 
-    /// `format` (`jsonl`, default, or `csv`), `from` and `to` (dates or RFC 3339 instants; absent: the whole trail),
-    /// `municipality` (a code), `unmasked=true`.
+    /// `format` (`jsonl`, default, or `csv`), `from` and `to` (dates or RFC 3339 instants within `DateParameter`'s
+    /// range; absent: the whole trail), `municipality` (a code), `unmasked=true`.
     private static func exportQuery(_ parameters: QueryParameters) throws -> Audit.ExportQuery {
         let formatText = parameters["format"] ?? Audit.ExportFormat.jsonl.rawValue
         guard let format = Audit.ExportFormat(rawValue: formatText) else { throw invalid("format") }
-        func instant(_ name: String) throws -> Date? {
-            guard let text = parameters[name] else { return nil }
-            guard let date = Audit.instant(from: text) else { throw invalid(name) }
-            return date
-        }
         // A municipality code is three capital letters (the catalog's CHECK); nothing else reaches the file name.
         let municipality = parameters["municipality"]
         if let municipality, municipality.utf8.count != 3 || !municipality.utf8.allSatisfy({ (65...90).contains($0) }) {
             throw invalid("municipality")
         }
         return Audit.ExportQuery(
-            format: format, from: try instant("from"), to: try instant("to"), municipality: municipality,
+            format: format, from: try parameters.date("from"), to: try parameters.date("to"),
+            municipality: municipality,
             unmasked: try flag("unmasked", in: parameters))
     }
 

@@ -3,29 +3,37 @@ import NafidhaContract
 
 /// Registers the contract's routes (`NafidhaContract.Routes`) from their templates, on the router or on one of its
 /// groups, so that no path is written in the API: a handler receives the route's body decoded and returns the
-/// route's response type, which is encoded with `ContractJSON`. Bodies that do not decode are 400 `invalid_json`
-/// or 422 `validation_failed` naming the member (`JSONCoding`).
+/// route's response type, which is encoded with `ContractJSON`. Bodies past the `JSONBodyLimits` are 422
+/// `body_too_complex`; bodies that do not decode are 400 `invalid_json` or 422 `validation_failed` naming the member
+/// (`JSONCoding`).
 struct ContractRouter {
     /// Where routes go, by path prefix: the router itself (prefix ""), or groups.
     private let targets: [(prefix: String, routes: any RouterMethods<APIContext>)]
     /// The router, for making groups.
     private let router: HTTPRouter<APIContext>
+    /// The shape every JSON body must keep within before it is decoded.
+    private let limits: JSONBodyLimits
 
-    /// Registers on `router` itself.
-    init(_ router: HTTPRouter<APIContext>) {
-        self.init(targets: [("", router)], router: router)
+    /// Registers on `router` itself, bodies checked against `limits`.
+    init(_ router: HTTPRouter<APIContext>, limits: JSONBodyLimits) {
+        self.init(targets: [("", router)], router: router, limits: limits)
     }
 
-    private init(targets: [(prefix: String, routes: any RouterMethods<APIContext>)], router: HTTPRouter<APIContext>) {
+    private init(
+        targets: [(prefix: String, routes: any RouterMethods<APIContext>)], router: HTTPRouter<APIContext>,
+        limits: JSONBodyLimits
+    ) {
         self.targets = targets
         self.router = router
+        self.limits = limits
     }
 
     /// Registers in one group per prefix (`/v1/staff`, ...), every group behind `middleware`, which runs for every
     /// request under the prefixes, unknown paths included. Every template registered there must start with one.
     func groups(_ prefixes: [String], middleware: some HTTPMiddleware<APIContext>) -> ContractRouter {
         ContractRouter(
-            targets: prefixes.map { ($0, router.group($0).add(middleware: middleware)) }, router: router)
+            targets: prefixes.map { ($0, router.group($0).add(middleware: middleware)) }, router: router,
+            limits: limits)
     }
 
     /// Registers `route`, whose body the handler receives decoded; `emptyBodyIsEmptyObject` reads an empty body
@@ -72,9 +80,11 @@ struct ContractRouter {
         _ route: Route<Body, Response>, reading: Read.Type, emptyBodyIsEmptyObject: Bool = false,
         _ handler: @escaping @Sendable (HTTPRequest, Read, APIContext) throws -> Answer<Response>
     ) {
+        let limits = limits
         add(route.template, inline: false) { request, context in
             let bytes = request.body.isEmpty && emptyBodyIsEmptyObject ? Array("{}".utf8) : request.body
-            return try Self.response(try handler(request, try JSONCoding.decode(Read.self, from: bytes), context))
+            let body = try JSONCoding.decode(Read.self, from: bytes, limits: limits)
+            return try Self.response(try handler(request, body, context))
         }
     }
 

@@ -4,9 +4,11 @@ import NafidhaCore
 
 /// `GET /v1/requests/{tracking}/decision` with the citizen's access token (docs/verification.md): the decision
 /// document as a printable page (`?lang=ar|fr|en`, else `Accept-Language`), or `?format=json`. Personal data,
-/// so never cached; the page runs no script and loads nothing.
+/// so never cached; the page runs no script and loads nothing. A wrong token counts against the client in the citizen
+/// tokens' `FailedAuthThrottle`, shared with the tracking routes.
 struct DecisionRoutes: Sendable {
     let decisions: DecisionService
+    let throttle: FailedAuthThrottle
 
     /// What `Retry-After` asks of a decision not yet in a signed checkpoint: the checkpointer signs within a minute.
     static let retryAfterSeconds = 60
@@ -21,7 +23,9 @@ struct DecisionRoutes: Sendable {
             let token = try request.bearerToken
             let document: Decisions.Document
             do {
-                document = try decisions.document(tracking: tracking, token: token)
+                document = try throttle.attempt(
+                    request, context, presented: token != nil, failure: .requestNotFound
+                ) { try decisions.document(tracking: tracking, token: token) }
             } catch let error as NafidhaError where error.code == .decisionNotYetLogged {
                 var refusal = HTTPError(error, language: language)
                 refusal.headers.add(name: "Retry-After", value: String(Self.retryAfterSeconds))

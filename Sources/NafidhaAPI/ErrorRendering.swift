@@ -4,17 +4,31 @@ import NafidhaCore
 
 /// Turns the service layer's errors into a JSON error in the client's language, in one place: a `NafidhaError`
 /// as it is, an unreachable database as 503 `database_unavailable` on every route (`NafidhaError(translating:)`
-/// decides, in the service layer); anything else goes on to the server's 500.
+/// decides, in the service layer); anything else goes on to the server's 500, described for its log without the
+/// values it may carry (`LoggedError`). A 401 says how to authenticate (`WWW-Authenticate`, RFC 6750 §3).
 struct ErrorRendering: HTTPMiddleware {
     func handle(
         _ request: HTTPRequest, context: APIContext, next: (HTTPRequest, APIContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         do {
             return try next(request, context)
+        } catch let error as HTTPError {
+            throw error
         } catch {
-            guard let translated = NafidhaError(translating: error) else { throw error }
-            throw HTTPError(translated, language: request.language)
+            guard let translated = NafidhaError(translating: error) else { throw LoggedError(error) }
+            var rendered = HTTPError(translated, language: request.language)
+            if translated.code == .invalidToken {
+                rendered.headers.add(name: "WWW-Authenticate", value: Self.challenge(for: request))
+            }
+            throw rendered
         }
+    }
+
+    /// The bearer challenge of a 401: with `error="invalid_token"` when a token was presented, without an error
+    /// code when none was (RFC 6750 §3.1: a request that carries no credentials gets none).
+    static func challenge(for request: HTTPRequest) -> String {
+        let presented = ((try? request.bearerToken) ?? nil) != nil
+        return presented ? #"Bearer realm="nafidha", error="invalid_token""# : #"Bearer realm="nafidha""#
     }
 }
 

@@ -31,20 +31,12 @@ struct ReportRoutes: Sendable {
         }
     }
 
-    /// `?from=&to=` (ISO 8601 instants or dates; default the 30 days before now), `municipality`, `sector`,
-    /// `by_service=true`, `interval=day|week`.
+    /// `?from=&to=` (dates or RFC 3339 instants within `DateParameter`'s range; default the 30 days before now),
+    /// `municipality`, `sector`, `by_service=true`, `interval=day|week`.
     private static func query(from parameters: QueryParameters) throws -> ReportQuery {
         let now = Date()
-        func instant(_ name: String) throws -> Date? {
-            guard let text = parameters[name] else { return nil }
-            let formatter = ISO8601DateFormatter()
-            if let date = formatter.date(from: text) { return date }
-            formatter.formatOptions = [.withFullDate]
-            guard text.count == 10, let date = formatter.date(from: text) else { throw invalid(name) }
-            return date
-        }
-        let to = try instant("to") ?? now
-        let from = try instant("from") ?? to.addingTimeInterval(-30 * 86_400)
+        let to = try parameters.date("to") ?? now
+        let from = try parameters.date("from") ?? to.addingTimeInterval(-30 * 86_400)
         let intervalText = parameters["interval"] ?? "day"
         guard let interval = Reports.Query.Interval(rawValue: intervalText) else {
             throw invalid("interval")

@@ -11,8 +11,9 @@ struct SeedCommand: RunnableCommand {
         name: "seed",
         abstract: "Loads the demo catalog into an empty database.",
         discussion: """
-            Applies missing migrations first. Loads countries, public holidays, municipalities, sectors, offices, \
-            services and capital overlays in one transaction. When the catalog already has rows it writes nothing \
+            Applies missing migrations first. Applies the demo catalog file (seeds/demo-catalog.json, carried by \
+            the binary: countries, public holidays, municipalities, sectors, offices, services and capital \
+            overlays) in one transaction, as catalog version 1. When the catalog already has rows it writes nothing \
             and says so, so it is safe to run again.
             """,
         arguments: [seed.definition, DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition]
@@ -51,6 +52,8 @@ struct SeedCommand: RunnableCommand {
             outcome = try DemoCatalog.load(on: connection)
         } catch let error as PostgresError {
             throw CommandFailure("cannot load the demo catalog: \(error.message)")
+        } catch let error as CatalogFileError {
+            throw CommandFailure("cannot load the demo catalog: \(error)")
         }
         switch outcome {
         case .loaded(let counts):

@@ -112,7 +112,8 @@ struct ServeCommand: RunnableCommand {
             serviceSettings.signer = signing.signer
             services = NafidhaServices(pool: pool, settings: serviceSettings)
             try services.catalogSnapshots.load()
-            server = HTTPServer(configuration: settings.http, responder: APIRouter.make(services: services))
+            server = HTTPServer(
+                configuration: settings.http, responder: APIRouter.make(services: services, settings: settings.api))
             let port = try server.start()
             context.standardOutput.writeLine(
                 "Listening on http://\(ListenAddress(host: settings.http.host, port: port)).")
@@ -121,11 +122,11 @@ struct ServeCommand: RunnableCommand {
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
         let sweeper = EscalationSweeper(sweep: services.sweep) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the SLA sweep failed and will run again: \($0)")
+            standardError.writeLine("Warning: the SLA sweep failed and will run again: \(LoggedError($0))")
         }
         sweeper.start()
         let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the audit sequencer failed and will try again: \($0)")
+            standardError.writeLine("Warning: the audit sequencer failed and will try again: \(LoggedError($0))")
         }
         sequencer.start()
         var checkpointer: AuditCheckpointerThread?

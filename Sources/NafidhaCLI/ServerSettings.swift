@@ -1,11 +1,13 @@
 import HTTP
+import NafidhaAPI
 import Postgres
 
-/// The HTTP server's and the database pool's settings for `nafidha serve`: the modules' defaults, overridden by
+/// The HTTP server's, the API's and the database pool's settings for `nafidha serve`: the modules' defaults, overridden by
 /// `NAFIDHA_*` environment variables (docs/operations.md lists them).
 struct ServerSettings {
     var http = HTTPServer.Configuration()
     var pool = PostgresPool.Configuration()
+    var api = APIRouter.Settings()
 
     /// The environment variables read, each with the setting it overrides.
     static let variables:
@@ -23,6 +25,13 @@ struct ServerSettings {
             ("NAFIDHA_HTTP_BODY_RATE_GRACE_SECONDS", { $0.http.bodyRateGracePeriod = .seconds($1) }, 0...3600),
             ("NAFIDHA_HTTP_MAX_BUFFERED_BODY_BYTES", { $0.http.maxBufferedBodyBytes = $1 }, (1 << 20)...(16 << 30)),
             ("NAFIDHA_HTTP_SHUTDOWN_TIMEOUT_SECONDS", { $0.http.shutdownTimeout = .seconds($1) }, 1...3600),
+            ("NAFIDHA_JSON_MAX_DEPTH", { $0.api.jsonLimits.maximumDepth = $1 }, 2...512),
+            ("NAFIDHA_JSON_MAX_MEMBERS", { $0.api.jsonLimits.maximumMembers = $1 }, 16...100_000),
+            ("NAFIDHA_JSON_MAX_ELEMENTS", { $0.api.jsonLimits.maximumElements = $1 }, 16...1_000_000),
+            ("NAFIDHA_JSON_MAX_VALUES", { $0.api.jsonLimits.maximumValues = $1 }, 64...10_000_000),
+            ("NAFIDHA_AUTH_MAX_FAILURES", { $0.api.authFailures.maximumFailures = $1 }, 1...1_000_000),
+            ("NAFIDHA_AUTH_WINDOW_SECONDS", { $0.api.authFailures.windowSeconds = $1 }, 1...86_400),
+            ("NAFIDHA_AUTH_MAX_CLIENTS", { $0.api.authFailures.maximumClients = $1 }, 1...10_000_000),
             ("NAFIDHA_DB_POOL_SIZE", { $0.pool.maxConnections = $1 }, 1...1000),
             ("NAFIDHA_DB_ACQUIRE_TIMEOUT_MS", { $0.pool.acquireTimeout = .milliseconds($1) }, 1...600_000),
         ]

@@ -25,6 +25,20 @@ struct ClerkTableTests {
         #expect(!lines.joined().contains("\u{1B}["))
     }
 
+    @Test("a cell never obeys what it holds: overrides dropped, controls shown as U+FFFD, Arabic isolated per line")
+    func hostileCells() {
+        #expect(TerminalTable.isolated("evil\u{202E}txt.exe") == "eviltxt.exe")
+        #expect(TerminalTable.isolated("red\u{1B}[31m") == "red\u{FFFD}[31m")
+        #expect(TerminalTable.isolated("a\u{2028}b\u{FFFE}") == "a\u{FFFD}b\u{FFFD}")
+        #expect(TerminalTable.isolated("\u{2067}سلام") == "\u{2068}سلام\u{2069}")
+        #expect(TerminalTable.isolated("سطر\nline") == "\u{2068}سطر\u{2069}\nline")
+        #expect(TerminalTable.isolated("x\u{200F}") == "\u{2068}x\u{200F}\u{2069}")
+        var table = TerminalTable(headers: ["FIELD", "VALUE"])
+        table.rows = [["applicant_name", "\u{202E}Amina\u{2066}"], ["description", "ok"]]
+        let text = table.render(style: TerminalStyle(colour: false))
+        #expect(!text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || $0.value == 0x2066 })
+    }
+
     @Test("colour is used only when asked for, and NO_COLOR turns it off even on a terminal")
     func colour() {
         #expect(TerminalStyle(colour: true).red("x") == "\u{1B}[31mx\u{1B}[0m")

@@ -20,6 +20,23 @@ struct ServerSettingsTests {
         #expect(settings.http.port == 0)
     }
 
+    @Test("the API's JSON limits and failed-authentication throttle are settings too")
+    func apiSettings() throws {
+        let settings = try ServerSettings.resolve(
+            listen: listen,
+            environment: [
+                "NAFIDHA_JSON_MAX_MEMBERS": "64", "NAFIDHA_JSON_MAX_DEPTH": "8", "NAFIDHA_AUTH_MAX_FAILURES": "5",
+                "NAFIDHA_AUTH_WINDOW_SECONDS": "30",
+            ]
+        )
+        #expect(settings.api.jsonLimits.maximumMembers == 64 && settings.api.jsonLimits.maximumDepth == 8)
+        #expect(settings.api.jsonLimits.maximumElements == 1000)
+        #expect(settings.api.authFailures.maximumFailures == 5 && settings.api.authFailures.windowSeconds == 30)
+        #expect(throws: CommandFailure.self) {
+            try ServerSettings.resolve(listen: listen, environment: ["NAFIDHA_AUTH_WINDOW_SECONDS": "0"])
+        }
+    }
+
     @Test("localhost listens on 127.0.0.1 and an empty variable keeps the default")
     func localhostAndEmptyValues() throws {
         let settings = try ServerSettings.resolve(

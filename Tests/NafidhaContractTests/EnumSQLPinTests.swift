@@ -29,6 +29,7 @@ struct EnumSQLPinTests {
         Pin(table: "notifications", column: "state", values: NotificationState.allCases.map(\.rawValue)),
         Pin(table: "requests", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "staff", column: "language", values: Language.allCases.map(\.rawValue)),
+        Pin(table: "catalog_versions", column: "applied_via", values: Catalog.ApplyChannel.allCases.map(\.rawValue)),
     ]
 
     @Test("the enum's cases are the column's CHECK list", arguments: pins)

@@ -14,6 +14,7 @@ struct ErrorCodeTests {
         .taskClaimed: ["{assignee}"],
         .taskNotOpen: ["{status}"], .invalidTransition: ["{action}", "{status}"], .unknownMunicipality: ["{code}"],
         .unknownService: ["{code}"], .serviceNotOffered: ["{service}", "{municipality}"], .invalidParameter: ["{name}"],
+        .bodyTooComplex: ["{limit}"],
     ]
 
     @Test("every code is snake_case with a 4xx or 5xx status, a meaning and a message in each language")
@@ -57,6 +58,14 @@ struct ErrorCodeTests {
             (ErrorCode.Message.unknownService(code: "nope"), ["‘nope’"]),
             (ErrorCode.Message.serviceNotOffered(service: "permit", municipality: "TRP"), ["‘permit’", "‘TRP’"]),
             (ErrorCode.Message.invalidParameter(name: "interval"), ["‘interval’"]),
+            (
+                ErrorCode.Message.dateOutOfRange(name: "from", earliest: "2000-01-01", latest: "2100-01-01"),
+                ["‘from’", "2000-01-01", "2100-01-01"]
+            ),
+            (ErrorCode.Message.bodyTooComplex(.depth(32)), ["32"]),
+            (ErrorCode.Message.bodyTooComplex(.members(256)), ["256"]),
+            (ErrorCode.Message.bodyTooComplex(.elements(1000)), ["1000"]),
+            (ErrorCode.Message.bodyTooComplex(.values(10000)), ["10000"]),
             (
                 ErrorCode.Message.invalidQuery(parameter: "status", expected: .oneOf(["open", "active"])),
                 ["open", "active"]

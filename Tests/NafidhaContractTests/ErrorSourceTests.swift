@@ -58,7 +58,8 @@ struct ErrorSourceTests {
             .invalidPhone, .invalidEmail, .invalidLocation, .latitudeOutOfRange, .longitudeOutOfRange,
             .unsupportedValue, .unknownService, .unknownMunicipality, .serviceNotOffered, .noOffice, .sameQueue,
             .oneOf(["open", "closed"]), .wholeNumber(from: 1, to: 1000), .notAnInstant, .spanTooLong(maximumDays: 90),
-            .jurisdictionRequired, .locationRequired, .invalidMediaURL(maximumLength: 2000),
+            .jurisdictionRequired, .locationRequired, .invalidMediaURL(maximumLength: 2000), .bidiControls,
+            .nonCharacters, .lineBreak, .noLetter, .instantOutOfRange(earliest: "2000-01-01", latest: "2100-01-01"),
         ]
         for reason in reasons {
             let text = reason.text
@@ -68,5 +69,6 @@ struct ErrorSourceTests {
         #expect(Set(reasons.map(\.text.en)).count == reasons.count, "two reasons read alike")
         #expect(FieldReason.tooLong(maximum: 4000).text.fr.contains("4000"))
         #expect(FieldReason.oneOf(["open", "closed"]).text.ar.contains("closed"))
+        #expect(FieldReason.instantOutOfRange(earliest: "2000-01-01", latest: "2100-01-01").text.fr.contains("2100"))
     }
 }

@@ -62,7 +62,8 @@ struct AuditExportFixture {
     }
 }
 
-let allTime = (from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 4_000_000_000))
+/// The whole range a date parameter may name (`DateParameter`: 2000-01-01 … 2100-01-01).
+let allTime = (from: DateParameter.earliest, to: DateParameter.latest)
 
 @Suite("Audit export")
 struct AuditExportTests {

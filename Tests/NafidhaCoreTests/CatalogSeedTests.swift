@@ -7,11 +7,11 @@ import Testing
 
 @Suite("The demo catalog seed")
 struct CatalogSeedTests {
-    @Test("the binary carries exactly seeds/demo-catalog.sql (else run scripts/embed-seeds)")
+    @Test("the binary carries exactly seeds/demo-catalog.json (else run scripts/embed-seeds)")
     func embeddedSeedIsCurrent() throws {
-        let file = SchemaEquivalenceTests.repositoryRoot.appendingPathComponent("seeds/demo-catalog.sql")
+        let file = SchemaEquivalenceTests.repositoryRoot.appendingPathComponent("seeds/demo-catalog.json")
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text == EmbeddedSeeds.demoCatalog, "seeds/demo-catalog.sql changed: run scripts/embed-seeds")
+        #expect(text == EmbeddedSeeds.demoCatalog, "seeds/demo-catalog.json changed: run scripts/embed-seeds")
     }
 
     @Test("loads into an empty catalog once, and a second load writes nothing")

@@ -21,9 +21,10 @@ struct Open311IntakeMappingTests {
     ]
 
     private func body(_ pairs: [(String, String)]) throws -> JSONValue {
-        try Open311Intake.submission(
-            Open311Form(pairs.map { (name: $0.0, value: $0.1) }), service: "s", municipality: "TRP", fields: fields
-        ).body
+        let draft = Open311Intake.draft(
+            Open311Form(pairs.map { (name: $0.0, value: $0.1) }), service: "s", municipality: "TRP", fields: fields)
+        guard draft.problems.isEmpty else { throw NafidhaError(.invalidParameters, fields: draft.problems) }
+        return draft.submission.body
     }
 
     @Test("lat, long and address_string fill the location field; repeated attribute[CODE][] becomes a list")
@@ -47,11 +48,29 @@ struct Open311IntakeMappingTests {
         #expect(applicant["national_id"] == .string("119901234567"))
     }
 
-    @Test("a report without a place, or with lat but no long, is refused before intake")
-    func placeIsRequired() {
-        #expect(throws: NafidhaError.self) { try body([("description", "x")]) }
-        #expect(throws: NafidhaError.self) { try body([("lat", "32.5")]) }
-        #expect(throws: NafidhaError.self) { try body([("address_string", "Souq"), ("media_url", "ftp://x")]) }
+    /// The problems found before intake, by parameter, and the location field's value then.
+    private func problems(_ pairs: [(String, String)]) -> (names: Set<String>, site: JSONValue?) {
+        let draft = Open311Intake.draft(
+            Open311Form(pairs.map { (name: $0.0, value: $0.1) }), service: "s", municipality: "TRP", fields: fields)
+        guard case .object(let members) = draft.submission.body, case .object(let values)? = members["fields"] else {
+            return (Set(draft.problems.keys), nil)
+        }
+        return (Set(draft.problems.keys), values["site"])
+    }
+
+    @Test(
+        "a missing place, lat=0x10, a long address_id or a bad media_url is named by its parameter, site made invalid")
+    func problemsBeforeIntake() {
+        #expect(problems([("description", "x")]).names == ["lat"])
+        #expect(problems([("lat", "32.5")]).names == ["lat"])
+        #expect(problems([("address_string", "Souq"), ("media_url", "ftp://x")]).names == ["media_url"])
+        #expect(problems([("lat", "0x10"), ("long", "13")]).names == ["lat"])
+        #expect(problems([("lat", "32"), ("long", "1e2")]).names == ["long"])
+        #expect(problems([("lat", "32"), ("long", "200")]).names == ["long"])
+        let address = problems([("address_id", String(repeating: "x", count: 501))])
+        #expect(address.names == ["address_id"] && address.site == .bool(false))
+        #expect(
+            problems([("lat", "٣٢٫٥"), ("long", "13")]).site == .object(["lat": .number(32.5), "long": .number(13)]))
     }
 
     @Test("intake's problem paths are renamed to the Open311 parameters a client sent")

@@ -18,9 +18,9 @@ struct WorkflowEngineTransactionTests {
             let task = try harness.tasks(of: request)[0]
             _ = try harness.engine.claim(task: task.id, by: amal)
             let before = try harness.auditEvents(of: request)
-            // 4000 characters as people see them, 8000 as PostgreSQL counts them (e + combining acute accent):
-            // over the database's limit, so refused here rather than failing there.
-            let combining = String(repeating: "e\u{301}", count: 4000)
+            // 4000 characters as people see them, 8000 as PostgreSQL counts them (noon + fatha, which NFC keeps
+            // apart, unlike e + combining acute): over the database's limit, so refused here rather than failing there.
+            let combining = String(repeating: "\u{646}\u{64E}", count: 4000)
             for note in ["   ", String(repeating: "ن", count: 4001), combining] {
                 expectError("validation_failed") { _ = try harness.engine.approve(task: task.id, by: amal, note: note) }
             }

@@ -73,6 +73,19 @@ with open(sys.argv[1], encoding="utf-8") as source, open(sys.argv[2], "w", encod
     json.dump(yaml.safe_load(source), target, ensure_ascii=False)' "$1" "$2"
 }
 
+# check_catalog_schema SCHEMA FILE...: validates the catalog files against the catalog's JSON Schema with the
+# jsonschema package (which openapi-spec-validator brings along, so the same Python has it), failing with every
+# finding; then prints that Python, which CatalogSchemaTests run the same check with (NAFIDHA_SCHEMA_PYTHON).
+check_catalog_schema() {
+    local python
+    python=$(openapi_python) || return 1
+    if ! "$python" scripts/lib/check-json-schema.py "$@" >&2; then
+        echo "Error: $2 does not follow $1" >&2
+        return 1
+    fi
+    echo "$python"
+}
+
 ensure_toolchain() {
     if ! command -v swift >/dev/null 2>&1; then
         echo "Error: the Swift toolchain (6.0 or later) is not on PATH; see https://www.swift.org/install/linux/" >&2

@@ -11,6 +11,8 @@ public struct RequestContext: RequestContextProtocol {
     public var remoteAddress: String
     /// The serving server's workers, read on demand; nil for a context made outside a server.
     var workers: WorkerPool?
+    /// The serving server's log (its access and error lines); nil for a context made outside a server.
+    var logger: AccessLogger?
 
     /// Creates a context (the server makes one per request; tests may make their own).
     public init(requestID: String, parameters: RouteParameters = RouteParameters(), remoteAddress: String = "") {
@@ -20,13 +22,28 @@ public struct RequestContext: RequestContextProtocol {
     }
 
     /// The server's context for a request.
-    init(requestID: String, remoteAddress: String, workers: WorkerPool) {
+    init(requestID: String, remoteAddress: String, workers: WorkerPool, logger: AccessLogger) {
         self.init(requestID: requestID, remoteAddress: remoteAddress)
         self.workers = workers
+        self.logger = logger
     }
 
     /// The serving server's worker load now (e.g. for `/readyz`); nil when no server made this context.
     public var workerSaturation: WorkerSaturation? { workers?.saturation }
+
+    /// Writes one line to the serving server's log, beside its access and error lines (through the same bounded
+    /// buffer: never blocks, dropped and counted when full); nothing for a context made outside a server. Control
+    /// characters and line separators become spaces, so a line can neither be split nor forged. The caller keeps secrets and personal
+    /// data out of it.
+    public func log(_ message: String) {
+        let line = message.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: " "
+            default: scalar
+            }
+        }
+        logger?.log(String(String.UnicodeScalarView(line)))
+    }
 
     /// The context itself: a router of the default context hands handlers what the server made.
     public init(core: RequestContext) {

@@ -10,7 +10,8 @@ extension EventLoop {
             method: head.method, target: head.target, version: head.version, keepAlive: head.keepAlive,
             requestID: requestID, started: now
         )
-        let context = RequestContext(requestID: requestID, remoteAddress: connection.remoteAddress, workers: core.pool)
+        let context = RequestContext(
+            requestID: requestID, remoteAddress: connection.remoteAddress, workers: core.pool, logger: core.logger)
         connection.phase = .waiting
         connection.readDeadline = 0
         if core.responder.runsInline(head) {

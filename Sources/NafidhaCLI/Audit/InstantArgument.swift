@@ -1,17 +1,11 @@
 import Foundation
+import NafidhaContract
 
-/// Reads `--from`/`--to` values: a date (`2026-03-01`, midnight UTC) or an ISO 8601 instant with a zone.
+/// Reads `--from`/`--to` values: a date (`2026-03-01`, midnight UTC) or an RFC 3339 instant with a zone, as the API
+/// reads its date parameters (`DateParameter`; the services refuse dates outside its range).
 enum InstantArgument {
     static func parse(_ text: String) -> Date? {
-        let withZone = ISO8601DateFormatter()
-        withZone.formatOptions = [.withInternetDateTime]
-        if let date = withZone.date(from: text) { return date }
-        withZone.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withZone.date(from: text) { return date }
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        dateOnly.timeZone = TimeZone(identifier: "UTC")
-        return text.count == 10 ? dateOnly.date(from: text) : nil
+        DateParameter.parse(text)
     }
 
     /// The file's absolute path, relative paths taken from the command's current folder.

@@ -1,7 +1,7 @@
 /// A plain-text table whose columns stay aligned with Arabic and mixed text: widths are terminal display widths
-/// (combining marks and format characters take no column, wide East Asian characters two), and a cell holding
-/// right-to-left text is wrapped in a first-strong isolate (U+2068 … U+2069) so the terminal's bidi algorithm
-/// cannot reorder it across the column padding.
+/// (combining marks and format characters take no column, wide East Asian characters two), and every cell goes
+/// through `isolated`: right-to-left text wrapped in a first-strong isolate (U+2068 … U+2069) so the terminal's bidi
+/// algorithm cannot reorder it across the column padding, and no control or bidi override obeyed.
 struct TerminalTable {
     var headers: [String]
     var rows: [[String]] = []
@@ -49,13 +49,33 @@ struct TerminalTable {
         return wide ? 2 : 1
     }
 
-    /// Wraps text holding right-to-left letters (Hebrew, Arabic and their presentation forms) in an isolate.
+    /// A cell as the terminal may show it: user-supplied text is printed, never obeyed. Controls (an escape
+    /// sequence would repaint the terminal) and noncharacters show as U+FFFD; the embeddings, overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069) are dropped, so none can reorder the rest of the row; and each line holding
+    /// right-to-left letters or bidi marks is wrapped in a first-strong isolate (U+2068 … U+2069), so the terminal's
+    /// bidi algorithm cannot reorder it across the column padding. Older rows may hold what the text policy now
+    /// refuses: this is what keeps them harmless.
     static func isolated(_ text: String) -> String {
-        let rightToLeft = text.unicodeScalars.contains { scalar in
-            let value = scalar.value
-            return (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value)
-                || (0xFE70...0xFEFF).contains(value)
-        }
-        return rightToLeft ? "\u{2068}" + text + "\u{2069}" : text
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var scalars = String.UnicodeScalarView()
+            var needsIsolate = false
+            for scalar in line.unicodeScalars {
+                let value = scalar.value
+                switch value {
+                case 0x202A...0x202E, 0x2066...0x2069:
+                    continue
+                case 0x200E, 0x200F, 0x061C, 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF:
+                    needsIsolate = true
+                default:
+                    break
+                }
+                let unsafe =
+                    (scalar.properties.generalCategory == .control && scalar != "\t")
+                    || scalar.properties.isNoncharacterCodePoint || value == 0x2028 || value == 0x2029
+                scalars.append(unsafe ? "\u{FFFD}" : scalar)
+            }
+            let cleaned = String(scalars)
+            return needsIsolate ? "\u{2068}" + cleaned + "\u{2069}" : cleaned
+        }.joined(separator: "\n")
     }
 }

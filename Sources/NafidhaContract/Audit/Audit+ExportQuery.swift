@@ -38,13 +38,6 @@ extension Audit {
         }
     }
 
-    /// The instant a range bound names: a date (`2026-03-01`, midnight UTC) or an RFC 3339 instant with a zone and
-    /// an optional fraction (`2026-03-01T08:15:00.5+02:00`); nil for anything else.
-    public static func instant(from text: String) -> Date? {
-        guard text.utf8.count == 10 else { return ISOInstant.date(from: text) }
-        return ISOInstant.date(from: text + "T00:00:00Z")
-    }
-
     /// `2026-03-01T08:15:00.000000Z`: UTC to the microsecond, always 27 characters (docs/audit.md's form, which
     /// sorts like the instants).
     public static func timeText(_ date: Date) -> String {

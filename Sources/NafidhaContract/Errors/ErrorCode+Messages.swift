@@ -130,6 +130,27 @@ extension ErrorCode {
                 ar: "تغيّر دليل الخدمات مراراً أثناء تسجيل الطلب؛ أعد إرساله بعد قليل.",
                 fr: "Le catalogue a changé plusieurs fois pendant l'enregistrement ; renvoyez la demande sous peu.",
                 en: "The catalog changed several times while the request was being filed; send it again shortly.")
+        case .adminOnly:
+            LocalizedText(
+                ar: "هذا الإجراء مقصور على المسؤولين (admin).", fr: "Cette action est réservée aux administrateurs.",
+                en: "Only an admin may do this.")
+        case .catalogInvalid:
+            LocalizedText(
+                ar: "ملف الدليل غير صالح؛ لم يُطبَّق شيء. تسرد القائمة problems كل مشكلة وموضعها.",
+                fr: "Le fichier de catalogue n'est pas valide ; rien n'a été appliqué. La liste problems donne "
+                    + "chaque problème et sa position.",
+                en: "The catalog file is not valid; nothing was applied. The problems list gives each problem and "
+                    + "where it is.")
+        case .catalogTooLarge:
+            LocalizedText(
+                ar: "ملف الدليل أكبر من الحد المسموح (8 ميغابايت).",
+                fr: "Le fichier de catalogue dépasse la taille permise (8 Mio).",
+                en: "The catalog file is larger than allowed (8 MiB).")
+        case .catalogBusy:
+            LocalizedText(
+                ar: "تطبيق آخر للدليل جارٍ؛ لم يُطبَّق شيء. أعد المحاولة بعد قليل.",
+                fr: "Une autre application du catalogue est en cours ; rien n'a été appliqué. Réessayez sous peu.",
+                en: "Another catalog apply is in progress; nothing was applied. Retry shortly.")
         case .reportsNotAllowed:
             LocalizedText(
                 ar: "التقارير متاحة للمدققين والمشرفين والمسؤولين فقط.",
@@ -272,6 +293,14 @@ extension ErrorCode {
                 ar: "سلسلة الاستعلام أو أحد معاملاتها غير صالح.",
                 fr: "La chaîne de requête ou l'un de ses paramètres n'est pas valide.",
                 en: "The query string or one of its parameters is invalid.")
+        case .bodyTooComplex:
+            Message.bodyTooComplex(limitText: LocalizedText(ar: "{limit}", fr: "{limit}", en: "{limit}"))
+        case .tooManyAttempts:
+            LocalizedText(
+                ar: "محاولات دخول فاشلة كثيرة من عنوانك؛ أعد المحاولة بعد المدة المذكورة في Retry-After.",
+                fr: "Trop d'échecs d'authentification depuis votre adresse ; réessayez après le délai indiqué par "
+                    + "Retry-After.",
+                en: "Too many failed authentications from your address; retry after the delay in Retry-After.")
         case .notFound:
             LocalizedText(
                 ar: "لا يوجد مورد يطابق مسار الطلب.", fr: "Aucune ressource ne correspond au chemin demandé.",
@@ -604,6 +633,46 @@ extension ErrorCode {
                 ar: "قيمة معامل الاستعلام \(quoted(name)) غير صالحة.",
                 fr: "Le paramètre de requête \(quoted(name)) a une valeur invalide.",
                 en: "The query parameter \(quoted(name)) has an invalid value.")
+        }
+
+        /// `invalid_parameter` for a date out of the range every date parameter must fall in.
+        public static func dateOutOfRange(name: String, earliest: String, latest: String) -> LocalizedText {
+            LocalizedText(
+                ar: "يجب أن يكون معامل الاستعلام \(quoted(name)) تاريخًا صالحًا بين \(earliest) و\(latest).",
+                fr: "Le paramètre de requête \(quoted(name)) doit être une date valide entre \(earliest) et "
+                    + "\(latest).",
+                en: "The query parameter \(quoted(name)) must be a valid date from \(earliest) to \(latest).")
+        }
+
+        /// `body_too_complex`, naming the limit the body passed.
+        public static func bodyTooComplex(_ limit: JSONLimit) -> LocalizedText {
+            let text =
+                switch limit {
+                case .depth(let maximum):
+                    LocalizedText(
+                        ar: "عمق تداخل يتجاوز \(maximum)", fr: "une imbrication de plus de \(maximum) niveaux",
+                        en: "nesting deeper than \(maximum) levels")
+                case .members(let maximum):
+                    LocalizedText(
+                        ar: "كائن فيه أكثر من \(maximum) عضوًا", fr: "un objet de plus de \(maximum) membres",
+                        en: "an object with more than \(maximum) members")
+                case .elements(let maximum):
+                    LocalizedText(
+                        ar: "قائمة فيها أكثر من \(maximum) عنصرًا", fr: "une liste de plus de \(maximum) éléments",
+                        en: "a list with more than \(maximum) elements")
+                case .values(let maximum):
+                    LocalizedText(
+                        ar: "أكثر من \(maximum) قيمة", fr: "plus de \(maximum) valeurs en tout",
+                        en: "more than \(maximum) values in all")
+                }
+            return bodyTooComplex(limitText: text)
+        }
+
+        fileprivate static func bodyTooComplex(limitText limit: LocalizedText) -> LocalizedText {
+            LocalizedText(
+                ar: "جسم JSON يتجاوز حدود الواجهة: \(limit.ar).",
+                fr: "Le corps JSON dépasse les limites de l'API : \(limit.fr).",
+                en: "The JSON body passes the API's limits: \(limit.en).")
         }
 
         /// `invalid_query` for a listing's parameter, saying what it must be.

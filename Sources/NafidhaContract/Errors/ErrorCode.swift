@@ -50,6 +50,12 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case databaseUnavailable = "database_unavailable"
     case catalogChanging = "catalog_changing"
 
+    // The catalog as a file (docs/catalog.md).
+    case adminOnly = "admin_only"
+    case catalogInvalid = "catalog_invalid"
+    case catalogTooLarge = "catalog_too_large"
+    case catalogBusy = "catalog_busy"
+
     // Reports and the audit trail.
     case reportsNotAllowed = "reports_not_allowed"
     case reportNotFound = "report_not_found"
@@ -91,6 +97,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
+    case bodyTooComplex = "body_too_complex"
+
+    // Authentication failures a client keeps making.
+    case tooManyAttempts = "too_many_attempts"
 
     // The HTTP server: routing, failures, load.
     case notFound = "not_found"
@@ -138,7 +148,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             400
         case .invalidToken:
             401
-        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed,
+        case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed, .adminOnly,
             .unmaskedNotAllowed, .invalidAPIKey:
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
@@ -152,15 +162,16 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .requestClosed,
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
-            .decisionNotYetLogged:
+            .decisionNotYetLogged, .catalogBusy:
             409
-        case .bodyTooLarge:
+        case .bodyTooLarge, .catalogTooLarge:
             413
         case .targetTooLong:
             414
-        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .invalidWebhook:
+        case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
+            .bodyTooComplex, .invalidWebhook:
             422
-        case .tooManyVerifications:
+        case .tooManyAttempts, .tooManyVerifications:
             429
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -188,7 +199,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
         case .staffExists: "`nafidha admin create-staff`: the name is taken."
         case .invalidCursor:
-            "The `cursor` of a task listing, or the `after` of the event feed, is not one the server gave."
+            "The `cursor` of a task listing or a search, or the `after` of the event feed, is not one the server gave."
         case .taskNotFound: "No task with this id is in the caller's scope (unknown and out of scope look the same)."
         case .queueEmpty: "claim-next found no open task in the caller's queues."
         case .taskChanged: "The task's `version` is not the one the caller named: it changed since it was read."
@@ -218,11 +229,17 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .serviceNotOffered: "The service exists but is not offered in the municipality now."
         case .databaseUnavailable: "The database does not answer (any endpoint); worth retrying."
         case .catalogChanging: "The catalog changed under a submission at each of its runs; nothing stored, retry."
+        case .adminOnly: "Only an admin may read or apply the catalog file."
+        case .catalogInvalid:
+            "The catalog file is not valid; `problems` lists every problem with its path, line and column."
+        case .catalogTooLarge: "The catalog file is larger than a catalog file may be (8 MiB)."
+        case .catalogBusy: "Another catalog apply held the lock for too long; nothing was applied, retry."
         case .reportsNotAllowed:
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
         case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
         case .invalidRange: "A report's or export's range does not start before it ends."
-        case .invalidParameter: "A report's query parameter (from, to, interval, format) has an invalid value."
+        case .invalidParameter:
+            "A report's or export's query parameter (from, to, interval, format) has an invalid value or a date out of range."
         case .municipalityNotFound: "A report names a municipality with no working calendar."
         case .exportNotFound:
             "No such export: `nafidha audit verify --file` cannot open the file, or the API keeps no manifest of it for the caller."
@@ -256,6 +273,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .notificationNotFound: "`nafidha admin redeliver`: no notification has this id."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
         case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
+        case .bodyTooComplex:
+            "A JSON body passes one of the API's limits on nesting, members per object, elements per list or values."
+        case .tooManyAttempts:
+            "The client failed to authenticate too often in a short time (tokens); retry after `Retry-After` seconds."
         case .notFound: "No route has this path."
         case .methodNotAllowed: "The path exists under other methods (listed in `Allow`)."
         case .badRequest: "The HTTP server refused a malformed request without a more specific code."

@@ -32,6 +32,26 @@ extension FieldReason {
                 ar: "النص يحتوي على محارف تحكم غير مسموح بها.",
                 fr: "Le texte contient des caractères de contrôle interdits.",
                 en: "The text contains control characters that are not allowed.")
+        case .bidiControls:
+            LocalizedText(
+                ar: "لا يجوز أن يحتوي الاسم على محارف تنسيق الاتجاه (مثل U+202E).",
+                fr: "Un nom ne peut pas contenir de caractères de mise en forme bidirectionnelle (comme U+202E).",
+                en: "A name may not contain bidirectional formatting characters (such as U+202E).")
+        case .nonCharacters:
+            LocalizedText(
+                ar: "النص يحتوي على محارف يونيكود غير مسموح بها (non-characters).",
+                fr: "Le texte contient des non-caractères Unicode.",
+                en: "The text contains Unicode noncharacters.")
+        case .lineBreak:
+            LocalizedText(
+                ar: "هذا الحقل سطر واحد ولا يقبل فواصل الأسطر.",
+                fr: "Ce champ tient sur une ligne : les sauts de ligne sont interdits.",
+                en: "This field is one line: line breaks are not allowed.")
+        case .noLetter:
+            LocalizedText(
+                ar: "يجب أن يحتوي الاسم على حرف ظاهر واحد على الأقل.",
+                fr: "Un nom doit contenir au moins une lettre visible.",
+                en: "A name needs at least one visible letter.")
         case .tooLong(let maximum):
             LocalizedText(
                 ar: "النص طويل جداً (الحد الأقصى \(maximum) حرفاً).",
@@ -134,6 +154,11 @@ extension FieldReason {
                 ar: "يجب أن يكون تاريخاً بصيغة ISO 8601 مع المنطقة الزمنية.",
                 fr: "Une date ISO 8601 avec fuseau horaire est attendue.",
                 en: "An ISO 8601 date with a time zone is expected.")
+        case .instantOutOfRange(let earliest, let latest):
+            LocalizedText(
+                ar: "يجب أن يقع التاريخ بين \(earliest) و\(latest).",
+                fr: "La date doit être comprise entre \(earliest) et \(latest).",
+                en: "The date must be from \(earliest) to \(latest).")
         case .spanTooLong(let days):
             LocalizedText(
                 ar: "المدة بين البداية والنهاية لا تتجاوز \(days) يوماً ولا تكون سالبة.",

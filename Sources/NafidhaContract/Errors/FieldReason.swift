@@ -19,6 +19,14 @@ public enum FieldReason: Sendable, Hashable {
     case mustBeArray
     /// The text holds control characters.
     case controlCharacters
+    /// A name holds bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C).
+    case bidiControls
+    /// The text holds Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their kin in every plane).
+    case nonCharacters
+    /// A one-line field holds a line break (newline, carriage return, U+2028, U+2029).
+    case lineBreak
+    /// A name has no visible letter.
+    case noLetter
     /// The text is longer than `maximum` characters.
     case tooLong(maximum: Int)
     /// The list or object has more than `maximum` entries.
@@ -77,6 +85,8 @@ public enum FieldReason: Sendable, Hashable {
     case wholeNumber(from: Int, to: Int)
     /// An ISO 8601 instant with a time zone was expected.
     case notAnInstant
+    /// The date is outside the range every date parameter must fall in (earliest and latest, `YYYY-MM-DD`).
+    case instantOutOfRange(earliest: String, latest: String)
     /// The range is negative or longer than `maximumDays` days.
     case spanTooLong(maximumDays: Int)
     /// Open311 needs a `jurisdiction_id` when the server has several municipalities.

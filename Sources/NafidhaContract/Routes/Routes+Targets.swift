@@ -9,6 +9,11 @@ extension Routes {
         service.target(code, query: [QueryItem("municipality", municipality)])
     }
 
+    /// `POST /v1/admin/catalog?dry_run=true|false`.
+    public static func applyCatalog(dryRun: Bool) -> RouteTarget<RawBody, Catalog.ApplyResult> {
+        applyCatalog.target(query: [QueryItem("dry_run", dryRun ? "true" : "false")])
+    }
+
     /// `GET /v1/requests/{tracking}`.
     public static func trackedRequest(_ tracking: String) -> RouteTarget<NoBody, Tracking.Request> {
         trackedRequest.target(tracking)

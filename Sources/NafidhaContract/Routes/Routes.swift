@@ -16,6 +16,13 @@ public enum Routes {
     public static let services = Route<NoBody, Catalog.ServiceList>(.get, "/v1/services")
     /// `GET /v1/services/{code}?municipality=CODE`.
     public static let service = Route<NoBody, Catalog.ServiceDetail>(.get, "/v1/services/:code")
+    /// `GET /v1/catalog/version`: the catalog version in force, for caches and integrators to watch.
+    public static let catalogVersion = Route<NoBody, Catalog.Version>(.get, "/v1/catalog/version")
+    /// `GET /v1/admin/catalog` (admins): the live catalog as a catalog file (docs/catalog.md), read as its bytes.
+    public static let catalogFile = Route<NoBody, RawBody>(.get, "/v1/admin/catalog")
+    /// `POST /v1/admin/catalog?dry_run=true|false` (admins): the body is a catalog file; validates it, answers the
+    /// change, and applies it unless `dry_run`.
+    public static let applyCatalog = Route<RawBody, Catalog.ApplyResult>(.post, "/v1/admin/catalog")
 
     /// `POST /v1/requests`: a citizen files a request.
     public static let submit = Route<Intake.Submission, Intake.Receipt>(.post, "/v1/requests")
@@ -85,16 +92,17 @@ public enum Routes {
     private static let reportPath = "/v1/reports/:name"
 
     /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail, the
-    /// event feed): a server authenticates every request under them, requests for unknown paths included, but the
-    /// routes of `publicAuditTemplates`.
-    public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit", "/v1/events"]
+    /// event feed, the admins' catalog file): a server authenticates every request under them, requests for unknown
+    /// paths included, but the routes of `publicAuditTemplates`.
+    public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit", "/v1/events", "/v1/admin"]
 
     /// Every template above, once each, in the order listed.
     public static let all: [RouteTemplate] = {
         let templates =
             [
                 health.template, readiness.template, municipalities.template, sectors.template, services.template,
-                service.template, submit.template, trackedRequest.template, reply.template, cancel.template,
+                service.template, catalogVersion.template, catalogFile.template, applyCatalog.template, submit.template,
+                trackedRequest.template, reply.template, cancel.template,
                 staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
                 reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
                 searchRequests.template, staffRequest.template, addNote.template, requestNotifications.template,

@@ -17,4 +17,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case webhookDeleted = "webhook_deleted"
     /// A request was decided (approved or rejected); the details are the decision's facts (docs/verification.md).
     case decided
+    /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).
+    case catalogApplied = "catalog_applied"
 }

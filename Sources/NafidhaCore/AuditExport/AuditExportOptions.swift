@@ -32,9 +32,11 @@ public struct AuditExportOptions: Sendable, Equatable {
         self.chainsWaitingEventsFirst = chainsWaitingEventsFirst
     }
 
-    /// The range does not start before it ends: 400 `invalid_range`.
-    var isEmptyRange: Bool {
-        guard let from, let to else { return false }
-        return from >= to
+    /// Refuses bounds outside `DateParameter`'s range (400 `invalid_parameter`) and a range that does not start
+    /// before it ends (400 `invalid_range`), before anything reaches SQL.
+    func checkRange() throws(NafidhaError) {
+        try NafidhaError.requireDateInRange(from, name: "from")
+        try NafidhaError.requireDateInRange(to, name: "to")
+        if let from, let to, from >= to { throw NafidhaError(.invalidRange) }
     }
 }

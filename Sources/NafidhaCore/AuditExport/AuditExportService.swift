@@ -36,14 +36,14 @@ public struct AuditExportService: Sendable {
     /// Decides whether `member` may run `query`, narrowed to their scope, and takes one of the streaming slots.
     /// Nothing is read or recorded yet: `stream` does that, when the response's body is written.
     /// - Throws: 403 `reports_not_allowed` (clerks), `unmasked_not_allowed` (supervisors asking for personal data),
-    ///   `out_of_scope`; 400 `invalid_range`; 503 `overloaded` when every slot is taken.
+    ///   `out_of_scope`; 400 `invalid_parameter` (a date out of range), `invalid_range`; 503 `overloaded` when every slot is taken.
     public func prepare(_ query: Audit.ExportQuery, for member: StaffMember) throws -> PreparedAuditExport {
         let municipality = try ReportAccess.municipality(query.municipality, for: member)
         if query.unmasked && member.role == .supervisor { throw NafidhaError(.unmaskedNotAllowed) }
         let options = AuditExportOptions(
             from: query.from, to: query.to, municipality: municipality, format: query.format,
             unmasked: query.unmasked)
-        guard !options.isEmptyRange else { throw NafidhaError(.invalidRange) }
+        try options.checkRange()
         guard let slot = slots.take() else { throw NafidhaError.overloaded }
         let id = Hex.encode(SecureRandom.bytes(16))
         return PreparedAuditExport(id: id, options: options, member: member, slot: slot)

@@ -26,7 +26,7 @@ public enum AuditExporter {
         _ options: AuditExportOptions, viewer: AuditExportViewer? = nil, fileName: String,
         on connection: PostgresConnection, write: ([UInt8]) throws -> Void
     ) throws -> Audit.ExportManifest {
-        guard !options.isEmptyRange else { throw NafidhaError(.invalidRange) }
+        try options.checkRange()
         if options.unmasked {
             guard let viewer else { throw NafidhaError(.unmaskedNotAllowed) }
             try recordPersonalDataViewed(options, by: viewer, on: connection)

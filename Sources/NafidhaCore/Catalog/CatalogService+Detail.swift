@@ -4,7 +4,8 @@ import Postgres
 
 extension CatalogService {
     /// The form, documents and resolved workflow of `service` in `municipality` at `instant`, texts in `language`.
-    /// - Throws: `unknown_municipality`, `unknown_service`, or `service_not_offered` (all 404).
+    /// - Throws: `unknown_municipality`, `unknown_service` (a disabled service too: removed from the catalog file), or
+    ///   `service_not_offered` (all 404).
     public static func serviceDetail(
         service: String, municipality: String, at instant: Date, in language: Language,
         on connection: PostgresConnection
@@ -17,7 +18,7 @@ extension CatalogService {
             SELECT s.code, s.sector_code, s.name_ar, s.name_fr, s.name_en,
                    s.description_ar, s.description_fr, s.description_en, s.public_report,
                    resolve_service(s.code, $2, $3)::text AS workflow
-              FROM services s WHERE s.code = $1
+              FROM services s WHERE s.code = $1 AND s.active
             """,
             [service, municipality, instant]
         )

@@ -64,10 +64,11 @@ extension CatalogSnapshot {
         }
         let forms = try IntakeCatalog.forms(on: connection)
         var services: [String: Service] = [:]
-        for row in try connection.query("SELECT code, sla_days, public_report FROM services") {
+        for row in try connection.query("SELECT code, active, sla_days, public_report FROM services") {
             let code: String = try row.decode("code")
             services[code] = Service(
-                slaDays: try row.decode("sla_days"), publicReport: try row.decode("public_report"),
+                active: try row.decode("active"), slaDays: try row.decode("sla_days"),
+                publicReport: try row.decode("public_report"),
                 form: forms[code] ?? [], steps: steps[code] ?? []
             )
         }

@@ -3,12 +3,13 @@ import Foundation
 extension CatalogSnapshot {
     /// The workflow of `service` in `municipality` at `instant`, decided as the database's `resolve_service`
     /// decides it (migrations/0002_single_window.sql), or nil when the service is not offered there then (unknown
-    /// service or municipality, disabled by an overlay, no step, or a step with no office to go to).
+    /// service or municipality, a disabled service, disabled there by an overlay, no step, or a step with no office
+    /// to go to).
     ///
     /// Overlays are in force on `[valid_from, valid_to)`, compared in whole microseconds as PostgreSQL compares
     /// them; a test holds this to `CatalogService.resolveWorkflow` for every service and municipality.
     public func resolveWorkflow(service code: String, municipality: String, at instant: Date) -> ResolvedWorkflow? {
-        guard let service = services[code], let countryCode = municipalities[municipality],
+        guard let service = services[code], service.active, let countryCode = municipalities[municipality],
             let country = countries[countryCode]
         else { return nil }
         let now = Self.microseconds(instant)

@@ -20,6 +20,8 @@ public struct CatalogSnapshot: Sendable {
 
     /// A service and its national terms.
     struct Service: Sendable {
+        /// False for a service removed from the catalog file while requests name it: offered nowhere.
+        var active: Bool
         /// Working days for the whole request.
         var slaDays: Int
         /// Whether anyone may file it without proving identity (a public report).
@@ -90,9 +92,10 @@ public struct CatalogSnapshot: Sendable {
         municipalities[municipality].flatMap { countries[$0]?.rules }
     }
 
-    /// The form of `service` and whether it is a public report, or nil for an unknown service.
+    /// The form of `service` and whether it is a public report, or nil for an unknown service (a disabled one too:
+    /// removed from the catalog file, it is filed nowhere).
     func form(service: String) -> (fields: [FormField], publicReport: Bool)? {
-        services[service].map { ($0.form, $0.publicReport) }
+        services[service].flatMap { $0.active ? ($0.form, $0.publicReport) : nil }
     }
 
     /// The working calendar that governs deadlines in `municipality`, or nil when there is no such municipality.

@@ -1,6 +1,8 @@
 import Postgres
 
-/// Loads the demo catalog (seeds/demo-catalog.sql, carried by the binary) into a database whose catalog is empty.
+/// Loads the demo catalog (seeds/demo-catalog.json, a catalog file carried by the binary) into a database whose
+/// catalog is empty, through the same validation and apply as any catalog file (`nafidha admin catalog apply`): it
+/// becomes catalog version 1, applied via `seed`.
 public enum DemoCatalog {
     /// What `load` did.
     public enum Outcome: Sendable, Equatable {
@@ -26,7 +28,7 @@ public enum DemoCatalog {
         /// True when none of the catalog tables has a row.
         public var isEmpty: Bool { countries + municipalities + sectors + services + publicHolidays == 0 }
 
-        /// `2 countries, 15 municipalities, 10 sectors, 9 services, 53 public holidays`.
+        /// `2 countries, 15 municipalities, 10 sectors, 9 services, 52 public holidays`.
         public var description: String {
             "\(countries) countries, \(municipalities) municipalities, \(sectors) sectors, \(services) services, "
                 + "\(publicHolidays) public holidays"
@@ -36,14 +38,20 @@ public enum DemoCatalog {
     /// Loads the demo catalog in one transaction when the catalog is empty; otherwise writes nothing. A
     /// transaction-scoped advisory lock makes concurrent loaders take turns, so the second one finds the catalog
     /// present instead of failing on duplicate keys.
+    /// - Throws: `CatalogFileError` if the embedded file were invalid (a test keeps it valid), or a database error.
     public static func load(on connection: PostgresConnection) throws -> Outcome {
-        try connection.withTransaction { connection in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext('nafidha:seed:demo-catalog'))")
-            let before = try counts(on: connection)
-            guard before.isEmpty else { return .alreadyPresent(before) }
-            // Trusted: the text is compiled into the binary (EmbeddedSeeds), never input.
-            try connection.runTrustedScript(EmbeddedSeeds.demoCatalog)
-            return .loaded(try counts(on: connection))
+        let bytes = Array(EmbeddedSeeds.demoCatalog.utf8)
+        let document = try CatalogFile.read(bytes)
+        return try CatalogFiles.translatingRefusals {
+            try connection.withTransaction { connection in
+                try connection.query("SELECT pg_advisory_xact_lock(hashtext('nafidha:seed:demo-catalog'))")
+                let before = try counts(on: connection)
+                guard before.isEmpty else { return .alreadyPresent(before) }
+                _ = try CatalogApplier.apply(
+                    document, sha256: SHA256.hash(bytes), dryRun: false, by: .seed,
+                    lockTimeout: CatalogFiles.Settings().lockTimeout, on: connection)
+                return .loaded(try counts(on: connection))
+            }
         }
     }
 

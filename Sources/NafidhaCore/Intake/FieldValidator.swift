@@ -24,10 +24,10 @@ struct FieldValidator: Sendable {
     func validate(_ value: JSONValue, as field: FormField) -> Result<JSONValue, Refusal> {
         switch field.datatype {
         case .string:
-            return Self.text(value, limit: field.maxLength ?? Self.defaultStringLength, multiline: false)
+            return Self.text(value, limit: field.maxLength ?? Self.defaultStringLength, as: .line)
                 .map(JSONValue.string)
         case .text:
-            return Self.text(value, limit: field.maxLength ?? Self.defaultTextLength, multiline: true)
+            return Self.text(value, limit: field.maxLength ?? Self.defaultTextLength, as: .text)
                 .map(JSONValue.string)
         case .number:
             return Self.number(
@@ -55,22 +55,11 @@ struct FieldValidator: Sendable {
         }
     }
 
-    /// A string without control characters (except newline and tab when `multiline`), within `limit` characters
-    /// counted as Unicode scalars (as PostgreSQL's `char_length` counts). Single-line text is trimmed.
-    static func text(_ value: JSONValue, limit: Int, multiline: Bool) -> Result<String, Refusal> {
+    /// A string checked and normalised by the one text policy (`TextPolicy`) as `kind`, within `limit`
+    /// characters counted as Unicode scalars (as PostgreSQL's `char_length` counts).
+    static func text(_ value: JSONValue, limit: Int, as kind: TextPolicy.Kind) -> Result<String, Refusal> {
         guard case .string(let raw) = value else { return .failure(Refusal(.mustBeString)) }
-        let text = multiline ? raw : raw.trimmingCharacters(in: .whitespaces)
-        guard text.unicodeScalars.count <= limit else { return .failure(Refusal(.tooLong(maximum: limit))) }
-        let allowed: Set<UInt32> = multiline ? [0x0A, 0x09] : []
-        if text.unicodeScalars.contains(where: {
-            $0.properties.generalCategory == .control && !allowed.contains($0.value)
-        }) {
-            return .failure(Refusal(.controlCharacters))
-        }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return .failure(Refusal(.required))
-        }
-        return .success(text)
+        return TextPolicy.check(raw, as: kind, limit: limit)
     }
 
     /// A JSON number or a numeric string (Arabic-Indic digits accepted), within the field's bounds.
@@ -146,9 +135,10 @@ struct FieldValidator: Sendable {
         return .success(text)
     }
 
-    /// Visible characters other than the ones RFC 5322 reserves around an address.
+    /// Visible characters other than the ones RFC 5322 reserves around an address (`TextPolicy.isVisible`: no
+    /// bidirectional formatting, no invisible character, no noncharacter).
     private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value > 0x20 && scalar.properties.generalCategory != .control
+        scalar.value > 0x20 && TextPolicy.isVisible(scalar) && !scalar.properties.isNoncharacterCodePoint
             && !"()<>[]\\,;:\"".unicodeScalars.contains(scalar)
     }
 
@@ -176,7 +166,7 @@ struct FieldValidator: Sendable {
             return .failure(Refusal(.invalidLocation))
         }
         if let address = members["address"], address != .null {
-            switch text(address, limit: maximumAddressLength, multiline: false) {
+            switch text(address, limit: maximumAddressLength, as: .line) {
             case .success(let text): result["address"] = .string(text)
             case .failure(let reason): return .failure(reason)
             }

@@ -77,7 +77,7 @@ struct SubmissionValidator {
         let fields = validateFields(members["fields"], form: form, rules: rules, at: instant)
         var description = ""
         if let value = members["description"], value != .null {
-            switch FieldValidator.text(value, limit: Self.maximumDescriptionLength, multiline: true) {
+            switch FieldValidator.text(value, limit: Self.maximumDescriptionLength, as: .text) {
             case .success(let text): description = text
             case .failure(let reason) where reason.reason == .required: description = ""
             case .failure(let reason): report("description", reason.reason)
@@ -185,7 +185,7 @@ struct SubmissionValidator {
         }
         var name: String?
         if let given = members["name"], given != .null {
-            switch FieldValidator.text(given, limit: Self.maximumNameLength, multiline: false) {
+            switch FieldValidator.text(given, limit: Self.maximumNameLength, as: .name) {
             case .success(let text): name = text
             case .failure(let reason): report("applicant.name", reason.reason)
             }

@@ -37,13 +37,11 @@ public struct APIKeyStore: Sendable {
     }
 
     /// Creates a key for the application `name`.
-    /// - Throws: `NafidhaError` `invalid_api_key_name` (empty, too long or with control characters) or
+    /// - Throws: `NafidhaError` `invalid_api_key_name` (not a name by `TextPolicy`: empty, too long, control or
+    ///   bidirectional formatting characters, no visible letter) or
     ///   `api_key_name_taken` (the name exists, even revoked: names identify applications in the audit trail).
     public func create(name: String) throws -> CreatedAPIKey {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= Self.maximumNameLength,
-            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else {
+        guard case .success(let name) = TextPolicy.check(name, as: .name, limit: Self.maximumNameLength) else {
             throw NafidhaError(.invalidAPIKeyName)
         }
         let token = AccessToken.generate()

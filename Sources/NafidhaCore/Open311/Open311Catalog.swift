@@ -13,7 +13,8 @@ public struct Open311Catalog: Sendable {
         self.pool = pool
     }
 
-    /// The public-report services, by code; with a `jurisdiction` (municipality code) only those offered there now.
+    /// The public-report services not disabled, by code; with a `jurisdiction` (municipality code) only those
+    /// offered there now.
     /// - Throws: `NafidhaError` `unknown_jurisdiction` (404).
     public func services(jurisdiction: String?, language: Language, at instant: Date = Date()) throws
         -> [Open311Service]
@@ -29,7 +30,7 @@ public struct Open311Catalog: Sendable {
                        (SELECT count(*) - least(count(*) FILTER (WHERE f.datatype = 'location'), 1)
                           FROM service_fields f WHERE f.service_code = s.code) > 0 AS metadata
                   FROM services s JOIN sectors c ON c.code = s.sector_code
-                 WHERE s.public_report
+                 WHERE s.public_report AND s.active
                    AND ($1::text IS NULL OR resolve_service(s.code, $1, $2) IS NOT NULL)
                  ORDER BY s.code
                 """,
@@ -79,10 +80,11 @@ public struct Open311Catalog: Sendable {
         }
     }
 
-    /// Throws `unknown_service` (404) unless `code` names a public-report service: Open311 does not know the others.
+    /// Throws `unknown_service` (404) unless `code` names a public-report service: Open311 does not know the others,
+    /// nor a disabled service (removed from the catalog file), which can no longer be filed.
     static func requirePublicService(_ code: String, on connection: PostgresConnection) throws {
         let rows = try connection.queryPrepared(
-            "SELECT 1 FROM services WHERE code = $1 AND public_report", [code])
+            "SELECT 1 FROM services WHERE code = $1 AND public_report AND active", [code])
         guard !rows.isEmpty else {
             throw NafidhaError(.unknownService, message: ErrorCode.Message.unknownService(code: code))
         }

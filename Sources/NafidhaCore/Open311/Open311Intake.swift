@@ -48,18 +48,27 @@ public struct Open311Intake: Sendable {
                 try Self.jurisdiction(form["jurisdiction_id"], in: catalog)
             )
         }
-        let submission = try Self.submission(form, service: service, municipality: municipality, fields: fields)
+        let draft = Self.draft(form, service: service, municipality: municipality, fields: fields)
+        // Problems found here must not file anything: without a location field to make invalid (`draft`), they
+        // are all that is reported.
+        if !draft.problems.isEmpty && !fields.contains(where: \.isLocation) { throw Self.invalid(draft.problems) }
         let result: SubmissionResult
         do {
             // The application is recorded by the statement that files the request, and only then: a replay never
             // moves a request to another application.
             result = try submissions.submit(
-                submission, channel: .open311, idempotencyKey: idempotencyKey,
+                draft.submission, channel: .open311, idempotencyKey: idempotencyKey,
                 application: SubmissionService.Application(apiKeyID: key.id, mediaURL: form["media_url"]),
                 language: language, at: instant
             )
         } catch var error as NafidhaError {
             error.fields = Self.renamed(error.fields, fields: fields)
+            if error.code == .validationFailed && !draft.problems.isEmpty {
+                // Intake refused the location `draft` made invalid, which `renamed` calls `lat`: the problems found
+                // here say what is wrong instead, each by its parameter, beside intake's own.
+                error.fields["lat"] = nil
+                error.fields.merge(draft.problems.mapValues(\.text)) { _, found in found }
+            }
             throw error
         }
         let due = Open311Dates.format(result.receipt.dueAt)
@@ -113,45 +122,65 @@ public struct Open311Intake: Sendable {
     }
 
     /// The intake body for `form`: the location parameters fill the first location field, `attribute[...]` the
-    /// others; the reporter's names, phone, email and national id form the applicant.
-    static func submission(
+    /// others; the reporter's names, phone, email and national id form the applicant. With it, the problems of the
+    /// parameters intake cannot name (`lat`, `long`, `address_id`, `description`'s length, `media_url`): when there
+    /// are any, the location field holds a value intake always refuses, so that nothing is filed while intake still
+    /// reports every other problem at once.
+    static func draft(
         _ form: Open311Form, service: String, municipality: String, fields: [Open311Field]
-    ) throws -> Submission {
+    ) -> (submission: Submission, problems: [String: FieldReason]) {
         var problems: [String: FieldReason] = [:]
         var location: [String: JSONValue] = [:]
+        // The place is checked here, with intake's own rules, so that a problem is named by the parameter that
+        // has it (`long`, `address_id`) rather than by the one form field they fill together.
         switch (form["lat"], form["long"]) {
         case (let lat?, let long?):
-            location["lat"] = Double(lat).map(JSONValue.number) ?? .string(lat)
-            location["long"] = Double(long).map(JSONValue.number) ?? .string(long)
+            for (name, text, range) in [("lat", lat, -90.0...90.0), ("long", long, -180.0...180.0)] {
+                switch FieldValidator.number(.string(text), minimum: nil, maximum: nil) {
+                case .success(let value) where range.contains(value): location[name] = .number(value)
+                case .success: problems[name] = name == "lat" ? .latitudeOutOfRange : .longitudeOutOfRange
+                case .failure(let refusal): problems[name] = refusal.reason
+                }
+            }
         case (nil, nil):
             break
         default:
             problems["lat"] = .locationRequired
         }
-        if let address = form["address_string"] ?? form["address_id"] { location["address"] = .string(address) }
-        if location.isEmpty { problems["lat"] = .locationRequired }
+        if let name = ["address_string", "address_id"].first(where: { form[$0] != nil }), let address = form[name] {
+            switch FieldValidator.text(.string(address), limit: FieldValidator.maximumAddressLength, as: .line) {
+            case .success(let text): location["address"] = .string(text)
+            case .failure(let refusal): problems[name] = refusal.reason
+            }
+        }
+        if location.isEmpty && problems.isEmpty { problems["lat"] = .locationRequired }
         let description = form["description"]
         if let description, description.unicodeScalars.count > maximumDescriptionLength {
             problems["description"] = .tooLong(maximum: maximumDescriptionLength)
         }
+        // A URL is printable ASCII (anything else is percent-encoded): it is shown as sent in the public view.
         if let media = form["media_url"],
-            media.count > maximumMediaURLLength
+            media.utf8.count > maximumMediaURLLength || !media.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
                 || !(media.lowercased().hasPrefix("https://") || media.lowercased().hasPrefix("http://"))
         {
             problems["media_url"] = .invalidMediaURL(maximumLength: maximumMediaURLLength)
         }
-        guard problems.isEmpty else { throw invalid(problems) }
-
         var values: [String: JSONValue] = [:]
         for field in fields {
+            let listed = form.all("attribute[\(field.code)][]")
+            let single = form.all("attribute[\(field.code)]")
             if field.isLocation {
-                values[field.code] = .object(location)
+                values[field.code] = problems.isEmpty ? .object(location) : .bool(false)
             } else if field.datatype == .multipleChoice {
-                let chosen = form.all("attribute[\(field.code)][]") + form.all("attribute[\(field.code)]")
+                let chosen = listed + single
                 if !chosen.isEmpty { values[field.code] = .array(chosen.map(JSONValue.string)) }
-            } else if let value = form["attribute[\(field.code)]"] {
+            } else if listed.isEmpty && single.count == 1 {
                 values[field.code] =
-                    field.datatype == .location ? .object(["address": .string(value)]) : .string(value)
+                    field.datatype == .location ? .object(["address": .string(single[0])]) : .string(single[0])
+            } else if !listed.isEmpty || !single.isEmpty {
+                // A list (`attribute[x][]`, or `attribute[x]` repeated) for a one-value field: intake refuses it
+                // as the JSON API refuses a list there, instead of one value being silently kept or dropped.
+                values[field.code] = .array((listed + single).map(JSONValue.string))
             }
         }
         // Attributes the form does not have go to intake too, which names them as unknown like the JSON API does.
@@ -161,11 +190,12 @@ public struct Open311Intake: Sendable {
                 form["attribute[\(code)]"] ?? form.all("attribute[\(code)][]").joined(separator: ","))
         }
         let name = [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ")
-        return Submission(
+        let submission = Submission(
             service: service, municipality: municipality,
             applicant: .init(name: name, nationalID: form["national_id"], phone: form["phone"], email: form["email"]),
             fields: values, description: description
         )
+        return (submission, problems)
     }
 
     /// Intake names problems by its JSON paths; an Open311 client knows its own parameter names.

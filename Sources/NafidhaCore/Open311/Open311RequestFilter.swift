@@ -45,11 +45,16 @@ public struct Open311RequestFilter: Sendable, Equatable {
         var problems: [String: FieldReason] = [:]
         func date(_ name: String) -> Date? {
             guard let text = given[name] else { return nil }
-            guard let value = Open311Dates.parse(text) else {
+            switch DateParameter.read(text) {
+            case .date(let value):
+                return value
+            case .malformed:
                 problems[name] = .notAnInstant
-                return nil
+            case .outOfRange:
+                problems[name] = .instantOutOfRange(
+                    earliest: DateParameter.earliestText, latest: DateParameter.latestText)
             }
-            return value
+            return nil
         }
         func number(_ name: String, maximum: Int, default fallback: Int) -> Int {
             guard let text = given[name] else { return fallback }

@@ -11,6 +11,8 @@ public enum ReportService {
     public static func make(_ name: Reports.Name, _ query: ReportQuery, on connection: PostgresConnection) throws
         -> Report
     {
+        try NafidhaError.requireDateInRange(query.from, name: "from")
+        try NafidhaError.requireDateInRange(query.to, name: "to")
         guard query.from < query.to else {
             throw NafidhaError(.invalidRange)
         }

@@ -62,19 +62,34 @@ extension WorkflowEngine {
         }
     }
 
-    /// Reply fields: at most `maximumReplyFields`, each a text within `maximumTextLength`, a number or a boolean.
+    /// Characters a reply field's name may hold.
+    static let maximumReplyFieldNameLength = 64
+
+    /// Reply fields: at most `maximumReplyFields`, each named by one line of at most 64 characters and holding a
+    /// text within `maximumTextLength` (checked and normalised by the one text policy, `TextPolicy`), a number or a
+    /// boolean.
     private func checkedReplyFields(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
         guard fields.count <= settings.maximumReplyFields else {
             throw NafidhaError(.validationFailed, fields: ["fields": .tooMany(maximum: settings.maximumReplyFields)])
         }
+        var checked: [String: JSONValue] = [:]
         for (name, value) in fields {
+            // A name is shown beside its value: one short line under the same policy.
+            if case .failure(let refusal) = TextPolicy.check(name, as: .line, limit: Self.maximumReplyFieldNameLength) {
+                throw NafidhaError(.validationFailed, fields: ["fields": refusal.reason])
+            }
             switch value {
-            case .bool: continue
-            case .number: continue
-            case .string(let text) where text.count <= settings.maximumTextLength: continue
+            case .bool, .number, .string(""):
+                checked[name] = value
+            case .string(let text):
+                switch TextPolicy.check(text, as: .text, limit: settings.maximumTextLength) {
+                case .success(let text): checked[name] = .string(text)
+                case .failure(let refusal):
+                    throw NafidhaError(.validationFailed, fields: ["fields.\(name)": refusal.reason])
+                }
             default: throw NafidhaError(.validationFailed, fields: ["fields.\(name)": .unsupportedValue])
             }
         }
-        return fields
+        return checked
     }
 }

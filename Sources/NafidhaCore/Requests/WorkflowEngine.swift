@@ -90,14 +90,19 @@ public struct WorkflowEngine: Sendable {
         if let assignee, task.assignee != assignee.name { throw NafidhaError(.notAssignee) }
     }
 
-    /// `text` trimmed, required and within `maximumTextLength` (counted in Unicode scalars, as PostgreSQL's
-    /// `char_length` counts them, so the database's own check never fails on text that passed here).
+    /// `text` checked by the one text policy (`TextPolicy`, multi-line), trimmed, required and within
+    /// `maximumTextLength` (counted in Unicode scalars, as PostgreSQL's `char_length` counts them, so the
+    /// database's own check never fails on text that passed here).
     func checkedText(_ text: String, field: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw NafidhaError(.validationFailed, fields: [field: .required]) }
-        guard trimmed.unicodeScalars.count <= settings.maximumTextLength else {
-            throw NafidhaError(.validationFailed, fields: [field: .tooLong(maximum: settings.maximumTextLength)])
+        switch TextPolicy.check(text, as: .text, limit: Int.max) {
+        case .failure(let refusal):
+            throw NafidhaError(.validationFailed, fields: [field: refusal.reason])
+        case .success(let checked):
+            let trimmed = checked.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.unicodeScalars.count <= settings.maximumTextLength else {
+                throw NafidhaError(.validationFailed, fields: [field: .tooLong(maximum: settings.maximumTextLength)])
+            }
+            return trimmed
         }
-        return trimmed
     }
 }

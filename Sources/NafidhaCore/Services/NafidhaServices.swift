@@ -22,6 +22,8 @@ public struct NafidhaServices: Sendable {
         public var exports = AuditExportService.Settings()
         /// The key that signs the audit logs and decisions (`NAFIDHA_SIGNING_KEY_FILE`); nil: no signing.
         public var signer: LogSigner?
+        /// How long a catalog apply waits for another.
+        public var catalogFiles = CatalogFiles.Settings()
 
         /// The defaults of each service.
         public init() {}
@@ -29,6 +31,8 @@ public struct NafidhaServices: Sendable {
 
     /// The catalog: municipalities, sectors, services and forms.
     public let catalog: CatalogReader
+    /// The catalog as a file: export, apply (admins), versions.
+    public let catalogFiles: CatalogFiles
     /// The catalog snapshot both intakes file against (`serve` loads it at start).
     public let catalogSnapshots: CatalogStore
     /// Filing requests.
@@ -76,6 +80,7 @@ public struct NafidhaServices: Sendable {
     public init(pool: PostgresPool, settings: Settings = Settings()) {
         let engine = WorkflowEngine(pool: pool, settings: settings.engine)
         catalog = CatalogReader(pool: pool)
+        catalogFiles = CatalogFiles(pool: pool, settings: settings.catalogFiles)
         catalogSnapshots = CatalogStore(pool: pool)
         submissions = SubmissionService(pool: pool, catalog: catalogSnapshots)
         tracking = RequestTracking(pool: pool)

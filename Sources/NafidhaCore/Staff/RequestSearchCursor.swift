@@ -1,7 +1,7 @@
 import Foundation
 
 /// The position after the last request of a search page, in the search's order (submission time, newest first,
-/// then id): opaque to clients, base64url of `submitted|id`.
+/// then id): opaque to clients, base64url of `submitted|id`, each part read strictly (`CursorText`).
 struct RequestSearchCursor: Equatable {
     /// PostgreSQL's text of the submission time, so the comparison is exact to the microsecond.
     var submitted: String
@@ -13,14 +13,8 @@ struct RequestSearchCursor: Equatable {
 
     /// Decodes a client's cursor; nil when it is not one we made.
     init?(encoded: String) {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard encoded.utf8.count <= 200, let data = Data(base64Encoded: base64),
-            let text = String(data: data, encoding: .utf8)
-        else { return nil }
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 2, let id = Int64(parts[1]),
-            parts[0].range(of: "^[0-9: .+-]{10,40}$", options: .regularExpression) != nil
+        guard let parts = CursorText.parts(encoded, count: 2), CursorText.isTimestamp(parts[0]),
+            let id = CursorText.number(parts[1], in: 1...Int64.max)
         else { return nil }
         self.init(submitted: String(parts[0]), id: id)
     }

@@ -48,9 +48,7 @@ public struct StaffDirectory: Sendable {
     ) throws -> StaffMember {
         let municipalities = Array(Set(municipalities)).sorted()
         let sectors = Array(Set(sectors)).sorted()
-        guard name.range(of: "^[a-z0-9][a-z0-9._-]{0,62}$", options: .regularExpression) != nil else {
-            throw Self.invalid(.invalidName)
-        }
+        guard Self.isValidName(name) else { throw Self.invalid(.invalidName) }
         switch role {
         case .clerk where municipalities.isEmpty || sectors.isEmpty:
             throw Self.invalid(.clerkWithoutScope)
@@ -155,6 +153,17 @@ public struct StaffDirectory: Sendable {
             )
             guard found.count == 1 else { throw NafidhaError(.invalidToken) }
             return try Self.member(from: found[0])
+        }
+    }
+
+    /// A login: 1 to 63 of `a-z 0-9 . _ -`, starting with a letter or a digit. Checked byte by byte rather than by a
+    /// regular expression, whose `$` also matches before a final newline (`"amina\n"` passed).
+    static func isValidName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        func isLetterOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+        guard let first = bytes.first, bytes.count <= 63, isLetterOrDigit(first) else { return false }
+        return bytes.allSatisfy {
+            isLetterOrDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
         }
     }
 

@@ -8,10 +8,19 @@ import Postgres
 /// middleware, without sockets; thrown `HTTPError`s become responses as the server renders them.
 struct APIClient: Sendable {
     let router: HTTPRouter<APIContext>
+    /// The peer address the requests come from (what the failed-authentication throttle counts by).
+    var remoteAddress = "192.0.2.1"
 
-    /// A client over the full API router with the services over `pool`.
-    init(pool: PostgresPool) {
-        router = APIRouter.make(services: NafidhaServices(pool: pool))
+    /// A client over the full API router with the services over `pool` and the API's `settings`.
+    init(pool: PostgresPool, settings: APIRouter.Settings = APIRouter.Settings()) {
+        router = APIRouter.make(services: NafidhaServices(pool: pool), settings: settings)
+    }
+
+    /// The same router, requests coming from `address`.
+    func from(_ address: String) -> APIClient {
+        var client = self
+        client.remoteAddress = address
+        return client
     }
 
     /// Sends one request. `target` is the raw request-target (`/v1/services?municipality=TRP`).
@@ -51,7 +60,8 @@ struct APIClient: Sendable {
         let request = HTTPRequest(head: head, body: body)
         let response: HTTPResponse
         do {
-            response = try router.respond(to: request, context: RequestContext(requestID: "test"))
+            response = try router.respond(
+                to: request, context: RequestContext(requestID: "test", remoteAddress: remoteAddress))
         } catch let error as HTTPError {
             response = error.response
         }

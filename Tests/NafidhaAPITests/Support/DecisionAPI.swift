@@ -8,7 +8,9 @@ import Testing
 extension APIClient {
     /// A client over the router of `services` (a world's, which may sign), with the verification's `limits`.
     init(services: NafidhaServices, limits: VerificationLimits = VerificationLimits()) {
-        router = APIRouter.make(services: services, verificationLimits: limits)
+        var settings = APIRouter.Settings()
+        settings.verification = limits
+        router = APIRouter.make(services: services, settings: settings)
     }
 
     /// The decision route of `decided` with its token, `query` appended.
