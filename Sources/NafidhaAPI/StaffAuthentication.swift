@@ -16,6 +16,10 @@ struct StaffAuthentication: HTTPMiddleware {
     ) throws -> HTTPResponse {
         var context = context
         context.staffAuthentication = Result { try directory.authenticate(token: request.bearerToken ?? "") }
+        // The access log names the staff member by id only: never the token, the name or the login.
+        if case .success(let member) = context.staffAuthentication {
+            context.core.identify(user: String(member.id))
+        }
         return try next(request, context)
     }
 }

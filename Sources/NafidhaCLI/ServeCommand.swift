@@ -11,6 +11,11 @@ struct ServeCommand: RunnableCommand {
         "listen", valueName: "host:port",
         help: "Where the HTTP server listens. Default: \(ListenAddress.defaultValue)."
     )
+    static let metricsListen = Option<String>(
+        "metrics-listen", valueName: "host:port|off",
+        help: "Where GET /metrics answers, apart from the API. Default: NAFIDHA_METRICS_LISTEN, else "
+            + "\(MetricsListen.defaultValue)."
+    )
     static let databasePort = Option<Int>(
         "database-port", valueName: "port",
         help: "Also let the embedded cluster accept TCP connections on localhost at this port. Default: none."
@@ -28,16 +33,19 @@ struct ServeCommand: RunnableCommand {
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
             first use, reused when already running, stopped when the last nafidha using it ends, also after a \
             crash). Applies missing migrations, with --demo loads the demo catalog \
-            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM.
+            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM. \
+            GET /metrics (Prometheus text format) answers on a listener of its own, --metrics-listen.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
-            listen.definition, databasePort.definition, demo.definition,
+            listen.definition, databasePort.definition, metricsListen.definition, demo.definition,
         ]
     )
 
     let database: DatabaseOptions
     let listenAddress: ListenAddress
+    /// `--metrics-listen`; nil leaves it to the environment or the default.
+    let metricsListen: MetricsListen?
     let embedded: EmbeddedPostgres.Configuration
     let loadsDemoCatalog: Bool
 
@@ -45,6 +53,15 @@ struct ServeCommand: RunnableCommand {
         database = try DatabaseOptions(parsing: arguments)
         loadsDemoCatalog = arguments.isSet(Self.demo)
         listenAddress = try Self.parseListen(arguments.value(of: Self.listen))
+        if let text = try arguments.value(of: Self.metricsListen) {
+            switch MetricsListen.parse(text) {
+            case .success(let value): metricsListen = value
+            case .failure(let problem):
+                throw UsageError.invalidValue(for: Self.metricsListen.definition, value: text, reason: problem.reason)
+            }
+        } else {
+            metricsListen = nil
+        }
         var embedded = EmbeddedPostgres.Configuration()
         if let port = try arguments.value(of: Self.databasePort) {
             guard (1...65535).contains(port) else {
@@ -70,6 +87,10 @@ struct ServeCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
+        let settings = try ServerSettings.resolve(
+            listen: listenAddress, metrics: metricsListen, environment: context.environment)
+        // Every line of the process in one format; once the server runs, warnings go through its log thread.
+        let context = settings.http.logFormat == .json ? JSONLinesOutput.context(wrapping: context) : context
         let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
         // Before anything starts a thread (choosing starts none), so the signals wait for us instead of killing
         // the process midway through starting or migrating.
@@ -87,12 +108,10 @@ struct ServeCommand: RunnableCommand {
             throw error
         }
 
-        let settings: ServerSettings
         let server: HTTPServer
         let pool: PostgresPool
         let services: NafidhaServices
         do {
-            settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
             services = NafidhaServices(pool: pool)
             try services.catalogSnapshots.load()
@@ -104,12 +123,22 @@ struct ServeCommand: RunnableCommand {
             try? opened.close()
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
-        let sweeper = EscalationSweeper(sweep: services.sweep) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the SLA sweep failed and will run again: \($0)")
+        let metricsServer: HTTPServer?
+        do {
+            metricsServer = try Self.startMetricsServer(
+                settings: settings, reporting: server, services: services, context: context)
+        } catch {
+            server.shutdown()
+            pool.close()
+            try? opened.close()
+            throw error
+        }
+        let sweeper = EscalationSweeper(sweep: services.sweep) { [server] in
+            server.log(.warning, "the SLA sweep failed and will run again: \($0)")
         }
         sweeper.start()
-        let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the audit sequencer failed and will try again: \($0)")
+        let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [server] in
+            server.log(.warning, "the audit sequencer failed and will try again: \($0)")
         }
         sequencer.start()
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
@@ -119,6 +148,7 @@ struct ServeCommand: RunnableCommand {
 
         // In-flight requests finish first, then the sequencer ends its batch, then the pool's connections close,
         // then the database stops.
+        metricsServer?.shutdown()
         server.shutdown()
         sequencer.stop()
         pool.close()

@@ -1,3 +1,4 @@
+import Foundation
 import HTTP
 import Postgres
 
@@ -6,6 +7,8 @@ import Postgres
 struct ServerSettings {
     var http = HTTPServer.Configuration()
     var pool = PostgresPool.Configuration()
+    /// Where `/metrics` is served (`--metrics-listen`, else `NAFIDHA_METRICS_LISTEN`, else loopback port 9464).
+    var metrics = MetricsListen.defaultValue
 
     /// The environment variables read, each with the setting it overrides.
     static let variables:
@@ -27,8 +30,11 @@ struct ServerSettings {
             ("NAFIDHA_DB_ACQUIRE_TIMEOUT_MS", { $0.pool.acquireTimeout = .milliseconds($1) }, 1...600_000),
         ]
 
-    /// The settings for `listen`, with overrides from `environment`; a malformed value is an error naming it.
-    static func resolve(listen: ListenAddress, environment: [String: String]) throws -> ServerSettings {
+    /// The settings for `listen` and `metrics` (nil: from the environment or the default), with overrides from
+    /// `environment`; a malformed value is an error naming it.
+    static func resolve(listen: ListenAddress, metrics: MetricsListen? = nil, environment: [String: String]) throws
+        -> ServerSettings
+    {
         var settings = ServerSettings()
         // Production traffic needs more than the module's conservative default; the 16 workers share the pool.
         settings.http.maxConnections = 16_384
@@ -44,6 +50,37 @@ struct ServerSettings {
             }
             variable.apply(&settings, value)
         }
+        try settings.applyText(environment, metrics: metrics)
         return settings
+    }
+
+    /// The variables whose values are not numbers: the log format, the trusted proxies, the metrics listener.
+    private mutating func applyText(_ environment: [String: String], metrics: MetricsListen?) throws {
+        if let text = environment["NAFIDHA_LOG_FORMAT"], !text.isEmpty {
+            guard let format = LogFormat(rawValue: text) else {
+                throw CommandFailure("NAFIDHA_LOG_FORMAT must be text or json, not '\(text)'")
+            }
+            http.logFormat = format
+        }
+        if let text = environment["NAFIDHA_TRUSTED_PROXIES"] {
+            http.trustedProxies = try text.split(separator: ",").map { entry -> IPNetwork in
+                let cidr = entry.trimmingCharacters(in: .whitespaces)
+                guard let network = IPNetwork(cidr) else {
+                    throw CommandFailure(
+                        "NAFIDHA_TRUSTED_PROXIES must list addresses or networks such as 10.0.0.0/8, not '\(cidr)'")
+                }
+                return network
+            }
+        }
+        if let metrics {
+            self.metrics = metrics
+        } else if let text = environment["NAFIDHA_METRICS_LISTEN"], !text.isEmpty {
+            switch MetricsListen.parse(text) {
+            case .success(let value): self.metrics = value
+            case .failure(let problem):
+                throw CommandFailure(
+                    "NAFIDHA_METRICS_LISTEN must be off or HOST:PORT, not '\(text)': \(problem.reason)")
+            }
+        }
     }
 }

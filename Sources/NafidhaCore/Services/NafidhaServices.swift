@@ -55,6 +55,8 @@ public struct NafidhaServices: Sendable {
     public let open311Intake: Open311Intake
     /// The readiness probe.
     public let health: DatabaseHealth
+    /// What `/metrics` reads of the pool and the database.
+    public let metrics: OperationalMetrics
     /// The SLA sweep over the engine.
     public let sweep: EscalationSweep
 
@@ -76,6 +78,7 @@ public struct NafidhaServices: Sendable {
         open311Requests = Open311Requests(pool: pool)
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)
         health = DatabaseHealth(pool: pool)
+        metrics = OperationalMetrics(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
     }
 }
