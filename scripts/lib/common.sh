@@ -5,8 +5,11 @@
 NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev libssl-dev postgresql)
 # What the tests need besides: a QR Code is rendered to PNG by librsvg and read back by ZBar (TransparencyTests);
 # MailTests send e-mail to a real SMTP server, aiosmtpd, run by Debian's /usr/bin/python3, with certificates made
-# by the openssl command.
-NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools python3-aiosmtpd openssl)
+# by the openssl command; /metrics is read by prometheus_client's parser (MetricsRoutesTests, nginx-front.py);
+# two servers run behind Debian's nginx with deploy/nginx/nafidha.conf, and docker-compose.yml is read with PyYAML
+# (scripts/test.d/).
+NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools python3-aiosmtpd openssl python3-prometheus-client nginx-light
+    python3-yaml)
 
 # Prints the missing Debian packages, one per line.
 missing_packages() {
