@@ -16,16 +16,30 @@ public enum MetricsRoutes {
     public static func make(services: NafidhaServices, server: HTTPServer) -> Router {
         let router = Router()
         let metrics = services.metrics
+        let health = services.health
         router.get(path) { _, _ in
             var document = MetricsText()
             server.writeMetrics(into: &document)
             write(metrics.read(), into: &document)
+            write(health.replica, into: &document)
             ProcessMetrics.write(into: &document)
             return HTTPResponse(
                 status: .ok, headers: HTTPHeaders([(name: "Content-Type", value: MetricsText.contentType)]),
                 body: .bytes(Array(document.text.utf8)))
         }
         return router
+    }
+
+    /// Writes the read replica's state, when one is configured.
+    static func write(_ replica: Health.Replica?, into document: inout MetricsText) {
+        guard let replica else { return }
+        document.single(
+            "nafidha_replica_reads", .gauge, help: "1 while reports and Open311 lists read from the replica, else 0.",
+            replica.reads == .replica ? 1 : 0)
+        if let lag = replica.lagSeconds {
+            document.single(
+                "nafidha_replica_lag_seconds", .gauge, help: "How far behind the primary the replica last was.", lag)
+        }
     }
 
     /// Writes what `OperationalMetrics` read, under the `nafidha_` prefix.

@@ -16,6 +16,11 @@ struct ServeCommand: RunnableCommand {
         help: "Where GET /metrics answers, apart from the API. Default: NAFIDHA_METRICS_LISTEN, else "
             + "\(MetricsListen.defaultValue)."
     )
+    static let replicaURL = Option<String>(
+        "replica-url", valueName: "url",
+        help: "A streaming replica that reports and Open311 lists read from while it is current. Default: "
+            + "NAFIDHA_REPLICA_URL, else none."
+    )
     static let databasePort = Option<Int>(
         "database-port", valueName: "port",
         help: "Also let the embedded cluster accept TCP connections on localhost at this port. Default: none."
@@ -38,7 +43,8 @@ struct ServeCommand: RunnableCommand {
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
-            listen.definition, databasePort.definition, metricsListen.definition, demo.definition,
+            listen.definition, databasePort.definition, metricsListen.definition, replicaURL.definition,
+            demo.definition,
         ]
     )
 
@@ -46,6 +52,8 @@ struct ServeCommand: RunnableCommand {
     let listenAddress: ListenAddress
     /// `--metrics-listen`; nil leaves it to the environment or the default.
     let metricsListen: MetricsListen?
+    /// `--replica-url`; nil leaves it to the environment.
+    let replicaURL: String?
     let embedded: EmbeddedPostgres.Configuration
     let loadsDemoCatalog: Bool
 
@@ -53,6 +61,7 @@ struct ServeCommand: RunnableCommand {
         database = try DatabaseOptions(parsing: arguments)
         loadsDemoCatalog = arguments.isSet(Self.demo)
         listenAddress = try Self.parseListen(arguments.value(of: Self.listen))
+        replicaURL = try arguments.value(of: Self.replicaURL)
         if let text = try arguments.value(of: Self.metricsListen) {
             switch MetricsListen.parse(text) {
             case .success(let value): metricsListen = value
@@ -88,7 +97,7 @@ struct ServeCommand: RunnableCommand {
 
     func run(context: CommandContext) throws -> Int32 {
         let settings = try ServerSettings.resolve(
-            listen: listenAddress, metrics: metricsListen, environment: context.environment)
+            listen: listenAddress, metrics: metricsListen, replicaURL: replicaURL, environment: context.environment)
         // Every line of the process in one format; once the server runs, warnings go through its log thread.
         let context = settings.http.logFormat == .json ? JSONLinesOutput.context(wrapping: context) : context
         let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
@@ -111,9 +120,12 @@ struct ServeCommand: RunnableCommand {
         let server: HTTPServer
         let pool: PostgresPool
         let services: NafidhaServices
+        let replicaPool = settings.replicaURL.map { PostgresPool(conninfo: $0, configuration: settings.replicaPool) }
         do {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
-            services = NafidhaServices(pool: pool)
+            var servicesSettings = NafidhaServices.Settings()
+            servicesSettings.replica = settings.replica
+            services = NafidhaServices(pool: pool, replica: replicaPool, settings: servicesSettings)
             try services.catalogSnapshots.load()
             server = HTTPServer(configuration: settings.http, responder: APIRouter.make(services: services))
             let port = try server.start()
@@ -141,10 +153,17 @@ struct ServeCommand: RunnableCommand {
             server.log(.warning, "the audit sequencer failed and will try again: \($0)")
         }
         sequencer.start()
+        services.reads.start()
+        if replicaPool != nil {
+            context.standardOutput.writeLine(
+                "Reports and Open311 lists read from the replica while it is at most "
+                    + "\(settings.replica.maximumLag) behind.")
+        }
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
         sweeper.stop()
+        services.reads.stop()
 
         // In-flight requests finish first, then the sequencer ends its batch, then the pool's connections close,
         // then the database stops.
@@ -152,6 +171,7 @@ struct ServeCommand: RunnableCommand {
         server.shutdown()
         sequencer.stop()
         pool.close()
+        replicaPool?.close()
         try opened.close()
         context.standardOutput.writeLine("Stopped.")
         return 0

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import NafidhaCore
 import Postgres
 
 /// The HTTP server's and the database pool's settings for `nafidha serve`: the modules' defaults, overridden by
@@ -9,6 +10,19 @@ struct ServerSettings {
     var pool = PostgresPool.Configuration()
     /// Where `/metrics` is served (`--metrics-listen`, else `NAFIDHA_METRICS_LISTEN`, else loopback port 9464).
     var metrics = MetricsListen.defaultValue
+    /// The read replica's URL (`--replica-url`, else `NAFIDHA_REPLICA_URL`); nil: none.
+    var replicaURL: String?
+    /// When reads go to the replica.
+    var replica = ReadRouting.Settings()
+
+    /// The replica's pool: the primary pool's limits, but a replica that does not answer is given up on sooner
+    /// (2 s to connect or to get a connection), since the primary can serve instead.
+    var replicaPool: PostgresPool.Configuration {
+        var configuration = pool
+        configuration.acquireTimeout = .seconds(2)
+        configuration.connection.connectTimeout = .seconds(2)
+        return configuration
+    }
 
     /// The environment variables read, each with the setting it overrides.
     static let variables:
@@ -28,13 +42,14 @@ struct ServerSettings {
             ("NAFIDHA_HTTP_SHUTDOWN_TIMEOUT_SECONDS", { $0.http.shutdownTimeout = .seconds($1) }, 1...3600),
             ("NAFIDHA_DB_POOL_SIZE", { $0.pool.maxConnections = $1 }, 1...1000),
             ("NAFIDHA_DB_ACQUIRE_TIMEOUT_MS", { $0.pool.acquireTimeout = .milliseconds($1) }, 1...600_000),
+            ("NAFIDHA_REPLICA_MAX_LAG_SECONDS", { $0.replica.maximumLag = .seconds($1) }, 1...86_400),
         ]
 
     /// The settings for `listen` and `metrics` (nil: from the environment or the default), with overrides from
     /// `environment`; a malformed value is an error naming it.
-    static func resolve(listen: ListenAddress, metrics: MetricsListen? = nil, environment: [String: String]) throws
-        -> ServerSettings
-    {
+    static func resolve(
+        listen: ListenAddress, metrics: MetricsListen? = nil, replicaURL: String? = nil, environment: [String: String]
+    ) throws -> ServerSettings {
         var settings = ServerSettings()
         // Production traffic needs more than the module's conservative default; the 16 workers share the pool.
         settings.http.maxConnections = 16_384
@@ -51,6 +66,7 @@ struct ServerSettings {
             variable.apply(&settings, value)
         }
         try settings.applyText(environment, metrics: metrics)
+        settings.replicaURL = replicaURL ?? environment["NAFIDHA_REPLICA_URL"].flatMap { $0.isEmpty ? nil : $0 }
         return settings
     }
 

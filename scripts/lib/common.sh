@@ -120,6 +120,22 @@ start_test_cluster() {
         || { cat "$dir/server.log" >&2; return 1; }
 }
 
+# start_test_standby PRIMARY_DIR DIR: a hot standby of the test cluster at PRIMARY_DIR, in DIR: pg_basebackup -R
+# over the primary's socket (initdb's pg_hba lets local replication connections in), streaming, Unix socket in DIR,
+# no TCP, the primary's settings. Prints nothing; stop it with stop_test_cluster DIR.
+start_test_standby() {
+    local primary=$1 dir=$2 bindir
+    bindir=$(pg_bindir) || return 1
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    chmod 700 "$dir"
+    as_cluster_owner "$bindir/pg_basebackup" -h "$primary" -U nafidha -D "$dir" -R -X stream >"$dir.basebackup.log" 2>&1 \
+        || { cat "$dir.basebackup.log" >&2; return 1; }
+    as_cluster_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB -c hot_standby=on" >/dev/null \
+        || { cat "$dir/server.log" >&2; return 1; }
+}
+
 # stop_test_cluster DIR: stops it if it runs; never fails.
 stop_test_cluster() {
     local dir=$1 bindir

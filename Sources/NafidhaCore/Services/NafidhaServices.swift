@@ -20,6 +20,8 @@ public struct NafidhaServices: Sendable {
         public var verification = AuditVerificationQueue.Settings()
         /// The audit exports' limits.
         public var exports = AuditExportService.Settings()
+        /// When reads go to the replica (if there is one).
+        public var replica = ReadRouting.Settings()
 
         /// The defaults of each service.
         public init() {}
@@ -53,6 +55,8 @@ public struct NafidhaServices: Sendable {
     public let open311Requests: Open311Requests
     /// Open311 submissions.
     public let open311Intake: Open311Intake
+    /// Where reports and Open311 lists are read: the replica when one is current, else the primary.
+    public let reads: ReadRouting
     /// The readiness probe.
     public let health: DatabaseHealth
     /// What `/metrics` reads of the pool and the database.
@@ -60,9 +64,11 @@ public struct NafidhaServices: Sendable {
     /// The SLA sweep over the engine.
     public let sweep: EscalationSweep
 
-    /// Every service over `pool`.
-    public init(pool: PostgresPool, settings: Settings = Settings()) {
+    /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
+    public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
         let engine = WorkflowEngine(pool: pool, settings: settings.engine)
+        let reads = ReadRouting(primary: pool, replica: replica, settings: settings.replica)
+        self.reads = reads
         catalog = CatalogReader(pool: pool)
         catalogSnapshots = CatalogStore(pool: pool)
         submissions = SubmissionService(pool: pool, catalog: catalogSnapshots)
@@ -71,13 +77,13 @@ public struct NafidhaServices: Sendable {
         queues = QueueService(pool: pool, settings: settings.queues)
         search = RequestSearch(pool: pool, settings: settings.search)
         staff = StaffDirectory(pool: pool, settings: settings.staff)
-        reports = ReportReader(pool: pool)
+        reports = ReportReader(reads: reads)
         audit = AuditVerifier(pool: pool, settings: settings.verification)
         auditExports = AuditExportService(pool: pool, settings: settings.exports)
         open311Catalog = Open311Catalog(pool: pool)
-        open311Requests = Open311Requests(pool: pool)
+        open311Requests = Open311Requests(pool: pool, reads: reads)
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)
-        health = DatabaseHealth(pool: pool)
+        health = DatabaseHealth(pool: pool, reads: reads)
         metrics = OperationalMetrics(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
     }
