@@ -5,13 +5,16 @@ import Postgres
 import TestSupport
 import Testing
 
+/// The socket folder of the test cluster's hot standby (scripts/test starts it).
+private let testReplicaHost = ProcessInfo.processInfo.environment["NAFIDHA_TEST_REPLICA_HOST"]
+
 /// Reads on a real hot standby of the test cluster (`pg_basebackup -R`, streaming over the Unix socket), started
 /// by scripts/test. Serialized: one test pauses the standby's replay, which the others must not see.
 @Suite(
     "Reports and lists on a streaming replica", .serialized,
-    .enabled(if: ReadRoutingTests.replicaHost != nil, "NAFIDHA_TEST_REPLICA_HOST is not set (scripts/test sets it)"))
+    .enabled(if: testReplicaHost != nil, "NAFIDHA_TEST_REPLICA_HOST is not set (scripts/test sets it)"))
 struct ReadRoutingTests {
-    static let replicaHost = ProcessInfo.processInfo.environment["NAFIDHA_TEST_REPLICA_HOST"]
+    static let replicaHost = testReplicaHost
 
     private let november = ReportQuery(
         from: ReportFixture.instant("2026-11-01T00:00:00Z"), to: ReportFixture.instant("2026-12-01T00:00:00Z"),
@@ -23,19 +26,21 @@ struct ReadRoutingTests {
         PostgresPool(conninfo: "host=\(Self.replicaHost ?? "") user=nafidha dbname=\(database.name)")
     }
 
-    private static func requestCount(on pool: PostgresPool) throws -> Int64 {
-        try pool.withConnection { try $0.query("SELECT count(*) AS n FROM requests")[0].decode("n") }
-    }
-
-    /// Checks the replica until it is current and holds as many requests as the primary (60 s at most).
+    /// Checks the replica until it is current and has replayed everything the primary wrote so far (60 s at most).
     private static func waitUntilCaughtUp(_ routing: ReadRouting, replica: PostgresPool, primary: PostgresPool)
         throws
     {
-        let expected = try requestCount(on: primary)
+        let written: String = try primary.withConnection {
+            try $0.query("SELECT pg_current_wal_lsn()::text AS lsn")[0].decode("lsn")
+        }
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             routing.check()
-            if routing.state.readsFromReplica, (try? requestCount(on: replica)) == expected { return }
+            let replayed = try? replica.withConnection { connection -> Bool in
+                try connection.query("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [written])[0]
+                    .decode("done")
+            }
+            if routing.state.readsFromReplica, replayed == true { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
         Issue.record("the replica did not catch up within 60 s: \(routing.state)")
@@ -56,7 +61,7 @@ struct ReadRoutingTests {
             for name in [Reports.Name.sla, .backlog, .throughput] {
                 let fromReplica = try services.reports.report(name, november)
                 let fromPrimary = try ReportService.make(name, november, on: fixture.connection)
-                #expect(fromReplica.csv(language: .en) == fromPrimary.csv(language: .en), "\(name)")
+                #expect(fromReplica.csv(language: .english) == fromPrimary.csv(language: .english), "\(name)")
                 #expect(!fromPrimary.tables[0].rows.isEmpty, "\(name) has rows to compare")
             }
         }
@@ -93,8 +98,8 @@ struct ReadRoutingTests {
             let throughput = try services.reports.report(.throughput, november)
             let primary = try ReportService.make(.throughput, november, on: fixture.connection)
             let stale = try replica.withConnection { try ReportService.make(.throughput, november, on: $0) }
-            #expect(throughput.csv(language: .en) == primary.csv(language: .en))
-            #expect(stale.csv(language: .en) != primary.csv(language: .en))
+            #expect(throughput.csv(language: .english) == primary.csv(language: .english))
+            #expect(stale.csv(language: .english) != primary.csv(language: .english))
         }
     }
 

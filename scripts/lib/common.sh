@@ -129,8 +129,10 @@ start_test_standby() {
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     chmod 700 "$dir"
-    as_cluster_owner "$bindir/pg_basebackup" -h "$primary" -U nafidha -D "$dir" -R -X stream >"$dir.basebackup.log" 2>&1 \
-        || { cat "$dir.basebackup.log" >&2; return 1; }
+    as_cluster_owner "$bindir/pg_basebackup" -h "$primary" -U nafidha -D "$dir" -R -X stream --checkpoint=fast \
+        >"$dir.basebackup.log" 2>&1 || { cat "$dir.basebackup.log" >&2; return 1; }
+    # The primary's socket lives in its data folder, so the copy holds its socket's lock file: not the standby's.
+    rm -f "$dir/.s.PGSQL.5432.lock"
     as_cluster_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
         -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB -c hot_standby=on" >/dev/null \
         || { cat "$dir/server.log" >&2; return 1; }

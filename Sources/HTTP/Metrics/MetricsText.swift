@@ -70,7 +70,7 @@ public struct MetricsText: Sendable {
     /// A family of one unlabelled sample.
     public mutating func single(_ name: String, _ kind: Kind, help: String, _ value: Double) {
         family(name, kind, help: help)
-        sample(name, value)
+        sample(name, labels: [], value)
     }
 
     /// Values as the format writes them: integers without a fraction, `+Inf`, `-Inf`, `NaN`.
