@@ -5,14 +5,18 @@ import Postgres
 import TestSupport
 import Testing
 
-/// The socket folder of the test cluster's hot standby (scripts/test starts it).
+/// The socket folders of the replica tests' own primary and of its hot standby (scripts/test starts both).
 private let testReplicaHost = ProcessInfo.processInfo.environment["NAFIDHA_TEST_REPLICA_HOST"]
+private let testReplicaPrimaryHost = ProcessInfo.processInfo.environment["NAFIDHA_TEST_REPLICA_PRIMARY_HOST"]
 
-/// Reads on a real hot standby of the test cluster (`pg_basebackup -R`, streaming over the Unix socket), started
-/// by scripts/test. Serialized: one test pauses the standby's replay, which the others must not see.
+/// Reads on a real hot standby (`pg_basebackup -R`, streaming over the Unix socket) of a primary only these tests
+/// use, both started by scripts/test. Serialized: one test pauses the standby's replay, which the others must not
+/// see.
 @Suite(
     "Reports and lists on a streaming replica", .serialized,
-    .enabled(if: testReplicaHost != nil, "NAFIDHA_TEST_REPLICA_HOST is not set (scripts/test sets it)"))
+    .enabled(
+        if: testReplicaHost != nil && testReplicaPrimaryHost != nil,
+        "NAFIDHA_TEST_REPLICA_HOST and NAFIDHA_TEST_REPLICA_PRIMARY_HOST are not set (scripts/test sets them)"))
 struct ReadRoutingTests {
     static let replicaHost = testReplicaHost
 
@@ -21,9 +25,17 @@ struct ReadRoutingTests {
         now: ReportFixture.instant("2026-11-19T20:00:00Z")
     )
 
-    /// The same database on the standby.
-    private func replicaPool(_ database: TestDatabase) -> PostgresPool {
-        PostgresPool(conninfo: "host=\(Self.replicaHost ?? "") user=nafidha dbname=\(database.name)")
+    /// A database of the replicated primary with the demo catalog, dropped after `body`: its conninfo on the
+    /// primary and on the standby.
+    private static func withDatabase<T>(_ body: (_ primary: String, _ replica: String) throws -> T) throws -> T {
+        let primaryHost = testReplicaPrimaryHost ?? ""
+        // A fixed alphabet: the name is an identifier, which no parameter can carry.
+        let name = "nafidha_replica_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let admin = try PostgresConnection(conninfo: "host=\(primaryHost) user=nafidha dbname=postgres")
+        try admin.execute("CREATE DATABASE \(name) TEMPLATE nafidha_demo_template")
+        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        return try body(
+            "host=\(primaryHost) user=nafidha dbname=\(name)", "host=\(replicaHost ?? "") user=nafidha dbname=\(name)")
     }
 
     /// Checks the replica until it is current and has replayed everything the primary wrote so far (60 s at most).
@@ -48,12 +60,12 @@ struct ReadRoutingTests {
 
     @Test("a report read from the streaming replica equals the primary's")
     func reportFromReplicaEqualsPrimary() throws {
-        try TestDatabase.withDemoCatalog { database in
-            var fixture = try ReportFixture(database)
+        try Self.withDatabase { primary, replicaInfo in
+            var fixture = ReportFixture(connection: try PostgresConnection(conninfo: primary))
             try fixture.loadNovember()
-            let pool = PostgresPool(conninfo: database.conninfo)
+            let pool = PostgresPool(conninfo: primary)
             defer { pool.close() }
-            let replica = replicaPool(database)
+            let replica = PostgresPool(conninfo: replicaInfo)
             defer { replica.close() }
             let services = NafidhaServices(pool: pool, replica: replica)
             try Self.waitUntilCaughtUp(services.reads, replica: replica, primary: pool)
@@ -69,12 +81,12 @@ struct ReadRoutingTests {
 
     @Test("a replica more than the allowed lag behind is left for the primary, and readiness says so")
     func laggingReplicaFallsBack() throws {
-        try TestDatabase.withDemoCatalog { database in
-            var fixture = try ReportFixture(database)
+        try Self.withDatabase { primary, replicaInfo in
+            var fixture = ReportFixture(connection: try PostgresConnection(conninfo: primary))
             try fixture.loadNovember()
-            let pool = PostgresPool(conninfo: database.conninfo)
+            let pool = PostgresPool(conninfo: primary)
             defer { pool.close() }
-            let replica = replicaPool(database)
+            let replica = PostgresPool(conninfo: replicaInfo)
             defer { replica.close() }
             var settings = NafidhaServices.Settings()
             settings.replica.maximumLag = .seconds(1)
@@ -105,10 +117,10 @@ struct ReadRoutingTests {
 
     @Test("a replica failing in the middle of a read leaves the whole read to the primary")
     func failureMidReadRunsAgainOnThePrimary() throws {
-        try TestDatabase.withDemoCatalog { database in
-            let pool = PostgresPool(conninfo: database.conninfo)
+        try Self.withDatabase { primary, replicaInfo in
+            let pool = PostgresPool(conninfo: primary)
             defer { pool.close() }
-            let replica = replicaPool(database)
+            let replica = PostgresPool(conninfo: replicaInfo)
             defer { replica.close() }
             let routing = ReadRouting(primary: pool, replica: replica)
             try Self.waitUntilCaughtUp(routing, replica: replica, primary: pool)
@@ -133,8 +145,8 @@ struct ReadRoutingTests {
 
     @Test("a replica that does not answer is reported unavailable and reads go to the primary")
     func unreachableReplica() throws {
-        try TestDatabase.withDemoCatalog { database in
-            let pool = PostgresPool(conninfo: database.conninfo)
+        try Self.withDatabase { primary, _ in
+            let pool = PostgresPool(conninfo: primary)
             defer { pool.close() }
             var configuration = PostgresPool.Configuration()
             configuration.acquireTimeout = .milliseconds(500)
