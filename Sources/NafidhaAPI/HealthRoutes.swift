@@ -19,7 +19,7 @@ struct HealthRoutes: Sendable {
                     busy: $0.busyWorkers, count: $0.workerCount, queued: $0.queuedRequests,
                     queueCapacity: $0.queueCapacity)
             }
-            return Health.Readiness(status: "ready", audit: backlog, workers: workers)
+            return Health.Readiness(status: "ready", audit: backlog, workers: workers, replica: health.replica)
         }
     }
 }
