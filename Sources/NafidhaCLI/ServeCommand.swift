@@ -179,9 +179,10 @@ struct ServeCommand: RunnableCommand {
                 "Signing the audit logs as \(signer.host)/audit/CODE with the public key "
                     + "\(Data(signer.publicKey.rawRepresentation).base64EncodedString()).")
         } else {
-            server.log(
-                .warning,
-                "\(SigningSettings.keyFileVariable) is not set: no checkpoint is signed, and decision "
+            // Written now, before "Ready;", rather than through the server's log thread, which would print it
+            // whenever that thread next runs.
+            context.standardError.writeLine(
+                "Warning: \(SigningSettings.keyFileVariable) is not set: no checkpoint is signed, and decision "
                     + "documents and their verification answer 503 signing_not_configured.")
         }
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
