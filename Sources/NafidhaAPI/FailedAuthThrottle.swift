@@ -65,7 +65,7 @@ public final class FailedAuthThrottle: Sendable {
         _ request: HTTPRequest, _ context: some RequestContextProtocol, presented: Bool, failure: ErrorCode,
         _ attempt: () throws -> T
     ) throws -> T {
-        let client = Self.client(context.remoteAddress)
+        let client = Self.client(context.clientAddress)
         if let retryAfter = blockedFor(client) {
             var refusal = HTTPError(NafidhaError(.tooManyAttempts), language: request.language)
             refusal.headers.add(name: "Retry-After", value: String(retryAfter))

@@ -19,6 +19,7 @@ struct HealthRoutes: Sendable {
                     busy: $0.busyWorkers, count: $0.workerCount, queued: $0.queuedRequests,
                     queueCapacity: $0.queueCapacity)
             }
+            readiness.replica = health.replica
             return readiness
         }
     }

@@ -26,6 +26,10 @@ struct StaffAuthentication: HTTPMiddleware {
         }
         var context = context
         context.staffAuthentication = outcome
+        // The access log names the staff member by id only: never the token, the name or the login.
+        if case .success(let member) = outcome {
+            context.core.identify(user: String(member.id))
+        }
         return try next(request, context)
     }
 }

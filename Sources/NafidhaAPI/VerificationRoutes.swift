@@ -24,7 +24,7 @@ struct VerificationRoutes: Sendable {
 
     /// Takes one verification from the client's bucket, or refuses with 429 and when to retry.
     private func limit(_ request: HTTPRequest, _ context: APIContext) throws {
-        guard let wait = limiter.take(client: context.remoteAddress) else { return }
+        guard let wait = limiter.take(client: context.clientAddress) else { return }
         let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
         var refusal = HTTPError(NafidhaError(.tooManyVerifications), language: request.language)
         refusal.headers.add(name: "Retry-After", value: String(max(1, Int(seconds.rounded(.up)))))

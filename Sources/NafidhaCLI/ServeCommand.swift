@@ -12,6 +12,16 @@ struct ServeCommand: RunnableCommand {
         "listen", valueName: "host:port",
         help: "Where the HTTP server listens. Default: \(ListenAddress.defaultValue)."
     )
+    static let metricsListen = Option<String>(
+        "metrics-listen", valueName: "host:port|off",
+        help: "Where GET /metrics answers, apart from the API. Default: NAFIDHA_METRICS_LISTEN, else "
+            + "\(MetricsListen.defaultValue)."
+    )
+    static let replicaURL = Option<String>(
+        "replica-url", valueName: "url",
+        help: "A streaming replica that reports and Open311 lists read from while it is current. Default: "
+            + "NAFIDHA_REPLICA_URL, else none."
+    )
     static let databasePort = Option<Int>(
         "database-port", valueName: "port",
         help: "Also let the embedded cluster accept TCP connections on localhost at this port. Default: none."
@@ -32,16 +42,22 @@ struct ServeCommand: RunnableCommand {
             serves, chains audit events as they commit and delivers notifications (SMS, e-mail, webhooks: \
             NAFIDHA_SMS_URL, NAFIDHA_SMTP_URL and the settings of docs/operations.md), until SIGINT or SIGTERM. \
             With NAFIDHA_SIGNING_KEY_FILE (a key from 'nafidha admin keygen'), also signs each municipality's \
-            audit log every NAFIDHA_CHECKPOINT_INTERVAL_SECONDS (60) under NAFIDHA_PUBLIC_HOST (localhost).
+            audit log every NAFIDHA_CHECKPOINT_INTERVAL_SECONDS (60) under NAFIDHA_PUBLIC_HOST (localhost). \
+            GET /metrics (Prometheus text format) answers on a listener of its own, --metrics-listen.
             """,
         arguments: [
             DatabaseOptions.databaseURL.definition, DatabaseOptions.dataDirectory.definition,
-            listen.definition, databasePort.definition, demo.definition,
+            listen.definition, databasePort.definition, metricsListen.definition, replicaURL.definition,
+            demo.definition,
         ]
     )
 
     let database: DatabaseOptions
     let listenAddress: ListenAddress
+    /// `--metrics-listen`; nil leaves it to the environment or the default.
+    let metricsListen: MetricsListen?
+    /// `--replica-url`; nil leaves it to the environment.
+    let replicaURL: String?
     let embedded: EmbeddedPostgres.Configuration
     let loadsDemoCatalog: Bool
 
@@ -49,6 +65,16 @@ struct ServeCommand: RunnableCommand {
         database = try DatabaseOptions(parsing: arguments)
         loadsDemoCatalog = arguments.isSet(Self.demo)
         listenAddress = try Self.parseListen(arguments.value(of: Self.listen))
+        replicaURL = try arguments.value(of: Self.replicaURL)
+        if let text = try arguments.value(of: Self.metricsListen) {
+            switch MetricsListen.parse(text) {
+            case .success(let value): metricsListen = value
+            case .failure(let problem):
+                throw UsageError.invalidValue(for: Self.metricsListen.definition, value: text, reason: problem.reason)
+            }
+        } else {
+            metricsListen = nil
+        }
         var embedded = EmbeddedPostgres.Configuration()
         if let port = try arguments.value(of: Self.databasePort) {
             guard (1...65535).contains(port) else {
@@ -74,6 +100,13 @@ struct ServeCommand: RunnableCommand {
     }
 
     func run(context: CommandContext) throws -> Int32 {
+        let settings = try ServerSettings.resolve(
+            listen: listenAddress, metrics: metricsListen, replicaURL: replicaURL, environment: context.environment)
+        let signing = try SigningSettings.resolve(
+            environment: context.environment, currentDirectory: context.currentDirectory)
+        let notifications = try NotificationSettings.resolve(environment: context.environment)
+        // Every line of the process in one format; once the server runs, warnings go through its log thread.
+        let context = settings.http.logFormat == .json ? JSONLinesOutput.context(wrapping: context) : context
         let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
         // Before anything starts a thread (choosing starts none), so the signals wait for us instead of killing
         // the process midway through starting or migrating.
@@ -91,26 +124,16 @@ struct ServeCommand: RunnableCommand {
             throw error
         }
 
-        let settings: ServerSettings
-        let notifications: NotificationSettings
-        let signing: SigningSettings
         let server: HTTPServer
         let pool: PostgresPool
         let services: NafidhaServices
-        do {
-            settings = try ServerSettings.resolve(listen: listenAddress, environment: context.environment)
-            notifications = try NotificationSettings.resolve(environment: context.environment)
-            signing = try SigningSettings.resolve(
-                environment: context.environment, currentDirectory: context.currentDirectory)
-        } catch {
-            try? opened.close()
-            throw error
-        }
+        let replicaPool = settings.replicaURL.map { PostgresPool(conninfo: $0, configuration: settings.replicaPool) }
         do {
             pool = PostgresPool(conninfo: opened.conninfo, configuration: settings.pool)
-            var serviceSettings = NafidhaServices.Settings()
-            serviceSettings.signer = signing.signer
-            services = NafidhaServices(pool: pool, settings: serviceSettings)
+            var servicesSettings = NafidhaServices.Settings()
+            servicesSettings.replica = settings.replica
+            servicesSettings.signer = signing.signer
+            services = NafidhaServices(pool: pool, replica: replicaPool, settings: servicesSettings)
             try services.catalogSnapshots.load()
             server = HTTPServer(
                 configuration: settings.http, responder: APIRouter.make(services: services, settings: settings.api))
@@ -121,27 +144,45 @@ struct ServeCommand: RunnableCommand {
             try? opened.close()
             throw CommandFailure("cannot start the HTTP server on \(listenAddress): \(error)")
         }
-        let sweeper = EscalationSweeper(sweep: services.sweep) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the SLA sweep failed and will run again: \(LoggedError($0))")
+        let metricsServer: HTTPServer?
+        do {
+            metricsServer = try Self.startMetricsServer(
+                settings: settings, reporting: server, services: services, context: context)
+        } catch {
+            server.shutdown()
+            pool.close()
+            try? opened.close()
+            throw error
+        }
+        let sweeper = EscalationSweeper(sweep: services.sweep) { [server] in
+            server.log(.warning, "the SLA sweep failed and will run again: \(LoggedError($0))")
         }
         sweeper.start()
-        let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [standardError = context.standardError] in
-            standardError.writeLine("Warning: the audit sequencer failed and will try again: \(LoggedError($0))")
+        let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [server] in
+            server.log(.warning, "the audit sequencer failed and will try again: \(LoggedError($0))")
         }
         sequencer.start()
+        services.reads.start()
+        if replicaPool != nil {
+            context.standardOutput.writeLine(
+                "Reports and Open311 lists read from the replica while it is at most "
+                    + "\(settings.replica.maximumLag) behind.")
+        }
         var checkpointer: AuditCheckpointerThread?
         if let signer = signing.signer {
             checkpointer = AuditCheckpointerThread(
                 checkpointer: AuditCheckpointer(signer: signer), conninfo: opened.conninfo,
                 settings: signing.checkpointer
-            ) { [standardError = context.standardError] in
-                standardError.writeLine("Warning: the audit checkpointer failed and will try again: \($0)")
+            ) { [server] in
+                server.log(.warning, "the audit checkpointer failed and will try again: \(LoggedError($0))")
             }
             checkpointer?.start()
             context.standardOutput.writeLine(
                 "Signing the audit logs as \(signer.host)/audit/CODE with the public key "
                     + "\(Data(signer.publicKey.rawRepresentation).base64EncodedString()).")
         } else {
+            // Written now, before "Ready;", rather than through the server's log thread, which would print it
+            // whenever that thread next runs.
             context.standardError.writeLine(
                 "Warning: \(SigningSettings.keyFileVariable) is not set: no checkpoint is signed, and decision "
                     + "documents and their verification answer 503 signing_not_configured.")
@@ -149,8 +190,8 @@ struct ServeCommand: RunnableCommand {
         let dispatcher = notifications.channels.map { channels in
             NotificationDispatcher(
                 conninfo: opened.conninfo, channels: channels, settings: notifications.dispatcher
-            ) { [standardError = context.standardError] in
-                standardError.writeLine("Warning: notification delivery failed and will try again: \($0)")
+            ) { [server] in
+                server.log(.warning, "notification delivery failed and will try again: \(LoggedError($0))")
             }
         }
         dispatcher?.start()
@@ -159,14 +200,17 @@ struct ServeCommand: RunnableCommand {
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
         sweeper.stop()
+        services.reads.stop()
 
         // In-flight requests finish first, then deliveries in flight (bounded by their timeouts) and the sequencer's
         // batch, then the pool's connections close, then the database stops.
+        metricsServer?.shutdown()
         server.shutdown()
         dispatcher?.stop()
         checkpointer?.stop()
         sequencer.stop()
         pool.close()
+        replicaPool?.close()
         try opened.close()
         context.standardOutput.writeLine("Stopped.")
         return 0

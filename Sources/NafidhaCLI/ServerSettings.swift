@@ -1,5 +1,7 @@
+import Foundation
 import HTTP
 import NafidhaAPI
+import NafidhaCore
 import Postgres
 
 /// The HTTP server's, the API's and the database pool's settings for `nafidha serve`: the modules' defaults, overridden by
@@ -8,6 +10,21 @@ struct ServerSettings {
     var http = HTTPServer.Configuration()
     var pool = PostgresPool.Configuration()
     var api = APIRouter.Settings()
+    /// Where `/metrics` is served (`--metrics-listen`, else `NAFIDHA_METRICS_LISTEN`, else loopback port 9464).
+    var metrics = MetricsListen.defaultValue
+    /// The read replica's URL (`--replica-url`, else `NAFIDHA_REPLICA_URL`); nil: none.
+    var replicaURL: String?
+    /// When reads go to the replica.
+    var replica = ReadRouting.Settings()
+
+    /// The replica's pool: the primary pool's limits, but a replica that does not answer is given up on sooner
+    /// (2 s to connect or to get a connection), since the primary can serve instead.
+    var replicaPool: PostgresPool.Configuration {
+        var configuration = pool
+        configuration.acquireTimeout = .seconds(2)
+        configuration.connection.connectTimeout = .seconds(2)
+        return configuration
+    }
 
     /// The environment variables read, each with the setting it overrides.
     static let variables:
@@ -34,10 +51,14 @@ struct ServerSettings {
             ("NAFIDHA_AUTH_MAX_CLIENTS", { $0.api.authFailures.maximumClients = $1 }, 1...10_000_000),
             ("NAFIDHA_DB_POOL_SIZE", { $0.pool.maxConnections = $1 }, 1...1000),
             ("NAFIDHA_DB_ACQUIRE_TIMEOUT_MS", { $0.pool.acquireTimeout = .milliseconds($1) }, 1...600_000),
+            ("NAFIDHA_REPLICA_MAX_LAG_SECONDS", { $0.replica.maximumLag = .seconds($1) }, 1...86_400),
         ]
 
-    /// The settings for `listen`, with overrides from `environment`; a malformed value is an error naming it.
-    static func resolve(listen: ListenAddress, environment: [String: String]) throws -> ServerSettings {
+    /// The settings for `listen` and `metrics` (nil: from the environment or the default), with overrides from
+    /// `environment`; a malformed value is an error naming it.
+    static func resolve(
+        listen: ListenAddress, metrics: MetricsListen? = nil, replicaURL: String? = nil, environment: [String: String]
+    ) throws -> ServerSettings {
         var settings = ServerSettings()
         // Production traffic needs more than the module's conservative default; the 16 workers share the pool.
         settings.http.maxConnections = 16_384
@@ -53,6 +74,38 @@ struct ServerSettings {
             }
             variable.apply(&settings, value)
         }
+        try settings.applyText(environment, metrics: metrics)
+        settings.replicaURL = replicaURL ?? environment["NAFIDHA_REPLICA_URL"].flatMap { $0.isEmpty ? nil : $0 }
         return settings
+    }
+
+    /// The variables whose values are not numbers: the log format, the trusted proxies, the metrics listener.
+    private mutating func applyText(_ environment: [String: String], metrics: MetricsListen?) throws {
+        if let text = environment["NAFIDHA_LOG_FORMAT"], !text.isEmpty {
+            guard let format = LogFormat(rawValue: text) else {
+                throw CommandFailure("NAFIDHA_LOG_FORMAT must be text or json, not '\(text)'")
+            }
+            http.logFormat = format
+        }
+        if let text = environment["NAFIDHA_TRUSTED_PROXIES"] {
+            http.trustedProxies = try text.split(separator: ",").map { entry -> IPNetwork in
+                let cidr = entry.trimmingCharacters(in: .whitespaces)
+                guard let network = IPNetwork(cidr) else {
+                    throw CommandFailure(
+                        "NAFIDHA_TRUSTED_PROXIES must list addresses or networks such as 10.0.0.0/8, not '\(cidr)'")
+                }
+                return network
+            }
+        }
+        if let metrics {
+            self.metrics = metrics
+        } else if let text = environment["NAFIDHA_METRICS_LISTEN"], !text.isEmpty {
+            switch MetricsListen.parse(text) {
+            case .success(let value): self.metrics = value
+            case .failure(let problem):
+                throw CommandFailure(
+                    "NAFIDHA_METRICS_LISTEN must be off or HOST:PORT, not '\(text)': \(problem.reason)")
+            }
+        }
     }
 }

@@ -56,4 +56,39 @@ struct ServerSettingsTests {
             "\(error)".contains("NAFIDHA_HTTP_WORKERS") && "\(error)".contains(value)
         }
     }
+
+    @Test("the log format, the trusted proxies and the metrics listener come from the environment")
+    func textSettings() throws {
+        let defaults = try ServerSettings.resolve(listen: listen, environment: [:])
+        #expect(defaults.http.logFormat == .text && defaults.http.trustedProxies.isEmpty)
+        #expect(defaults.metrics == .at(ListenAddress(host: "127.0.0.1", port: 9464)))
+        let settings = try ServerSettings.resolve(
+            listen: listen,
+            environment: [
+                "NAFIDHA_LOG_FORMAT": "json", "NAFIDHA_TRUSTED_PROXIES": "127.0.0.1/32, 10.0.0.0/8",
+                "NAFIDHA_METRICS_LISTEN": "off",
+            ])
+        #expect(settings.http.logFormat == .json)
+        #expect(settings.http.trustedProxies.map(\.description) == ["127.0.0.1/32", "10.0.0.0/8"])
+        #expect(settings.metrics == .off)
+        // --metrics-listen wins over the environment.
+        let flagged = try ServerSettings.resolve(
+            listen: listen, metrics: .at(ListenAddress(host: "127.0.0.1", port: 0)),
+            environment: ["NAFIDHA_METRICS_LISTEN": "off"])
+        #expect(flagged.metrics == .at(ListenAddress(host: "127.0.0.1", port: 0)))
+    }
+
+    @Test(
+        "a malformed log format, proxy list or metrics address is refused, naming the variable",
+        arguments: [
+            ("NAFIDHA_LOG_FORMAT", "xml"), ("NAFIDHA_TRUSTED_PROXIES", "10.0.0.0/40"),
+            ("NAFIDHA_TRUSTED_PROXIES", "proxy.example"), ("NAFIDHA_METRICS_LISTEN", "9464"),
+        ])
+    func malformedTextSettingsAreRefused(variable: String, value: String) {
+        #expect {
+            try ServerSettings.resolve(listen: listen, environment: [variable: value])
+        } throws: { error in
+            "\(error)".contains(variable) && "\(error)".contains(value)
+        }
+    }
 }

@@ -15,6 +15,11 @@ struct ReportFixture {
         connection = try database.connect()
     }
 
+    /// A fixture writing on `connection` (a database that is not a `TestDatabase`).
+    init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
     static func instant(_ text: String) -> Date {
         let formatter = ISO8601DateFormatter()
         return formatter.date(from: text)!

@@ -6,8 +6,11 @@ NAFIDHA_APT_PACKAGES=(pkg-config libpq-dev libssl-dev postgresql)
 # What the tests need besides: a QR Code is rendered to PNG by librsvg and read back by ZBar (TransparencyTests,
 # the decision page's QR Code); MailTests send e-mail to a real SMTP server, aiosmtpd, run by Debian's
 # /usr/bin/python3, with certificates made by the openssl command; the Python decision verifier of
-# docs/verification.md needs python3-cryptography.
-NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools python3-aiosmtpd python3-cryptography openssl)
+# docs/verification.md needs python3-cryptography; /metrics is read by prometheus_client's parser
+# (MetricsRoutesTests, nginx-front.py); two servers run behind Debian's nginx with deploy/nginx/nafidha.conf, and
+# docker-compose.yml is read with PyYAML (scripts/test.d/).
+NAFIDHA_TEST_APT_PACKAGES=(librsvg2-bin zbar-tools python3-aiosmtpd python3-cryptography openssl
+    python3-prometheus-client nginx-light python3-yaml)
 
 # Prints the missing Debian packages, one per line.
 missing_packages() {
@@ -128,6 +131,24 @@ start_test_cluster() {
         || { cat "$dir.initdb.log" >&2; return 1; }
     as_cluster_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
         -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB" >/dev/null \
+        || { cat "$dir/server.log" >&2; return 1; }
+}
+
+# start_test_standby PRIMARY_DIR DIR: a hot standby of the test cluster at PRIMARY_DIR, in DIR: pg_basebackup -R
+# over the primary's socket (initdb's pg_hba lets local replication connections in), streaming, Unix socket in DIR,
+# no TCP, the primary's settings. Prints nothing; stop it with stop_test_cluster DIR.
+start_test_standby() {
+    local primary=$1 dir=$2 bindir
+    bindir=$(pg_bindir) || return 1
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    chmod 700 "$dir"
+    as_cluster_owner "$bindir/pg_basebackup" -h "$primary" -U nafidha -D "$dir" -R -X stream --checkpoint=fast \
+        >"$dir.basebackup.log" 2>&1 || { cat "$dir.basebackup.log" >&2; return 1; }
+    # The primary's socket lives in its data folder, so the copy holds its socket's lock file: not the standby's.
+    rm -f "$dir/.s.PGSQL.5432.lock"
+    as_cluster_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB -c hot_standby=on" >/dev/null \
         || { cat "$dir/server.log" >&2; return 1; }
 }
 

@@ -9,23 +9,42 @@ public struct RequestContext: RequestContextProtocol {
     public var parameters: RouteParameters
     /// The peer's numeric address, e.g. `"127.0.0.1"`.
     public var remoteAddress: String
+    /// The client's numeric address: the peer's, or, when the peer is one of the server's `trustedProxies`, the
+    /// address its `X-Forwarded-For` names (`ClientAddress`). What logs and per-client limits should key on.
+    public var clientAddress: String
     /// The serving server's workers, read on demand; nil for a context made outside a server.
     var workers: WorkerPool?
     /// The serving server's log (its access and error lines); nil for a context made outside a server.
     var logger: AccessLogger?
+    /// Where `identify(user:)` writes for the access log; nil for a context made outside a server.
+    var notes: RequestNotes?
 
     /// Creates a context (the server makes one per request; tests may make their own).
-    public init(requestID: String, parameters: RouteParameters = RouteParameters(), remoteAddress: String = "") {
+    public init(
+        requestID: String, parameters: RouteParameters = RouteParameters(), remoteAddress: String = "",
+        clientAddress: String? = nil
+    ) {
         self.requestID = requestID
         self.parameters = parameters
         self.remoteAddress = remoteAddress
+        self.clientAddress = clientAddress ?? remoteAddress
     }
 
     /// The server's context for a request.
-    init(requestID: String, remoteAddress: String, workers: WorkerPool, logger: AccessLogger) {
-        self.init(requestID: requestID, remoteAddress: remoteAddress)
+    init(
+        requestID: String, remoteAddress: String, clientAddress: String, workers: WorkerPool, logger: AccessLogger,
+        notes: RequestNotes
+    ) {
+        self.init(requestID: requestID, remoteAddress: remoteAddress, clientAddress: clientAddress)
         self.workers = workers
         self.logger = logger
+        self.notes = notes
+    }
+
+    /// Names the authenticated user in this request's access-log entry: an opaque id (a staff id), never a name,
+    /// an address or a token. Does nothing for a context made outside a server.
+    public func identify(user id: String) {
+        notes?.setUser(id)
     }
 
     /// The serving server's worker load now (e.g. for `/readyz`); nil when no server made this context.
@@ -42,7 +61,7 @@ public struct RequestContext: RequestContextProtocol {
             default: scalar
             }
         }
-        logger?.log(String(String.UnicodeScalarView(line)))
+        logger?.log(.warning, String(String.UnicodeScalarView(line)))
     }
 
     /// The context itself: a router of the default context hands handlers what the server made.

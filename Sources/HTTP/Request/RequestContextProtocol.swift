@@ -28,4 +28,6 @@ extension RequestContextProtocol {
     }
     /// The peer's numeric address.
     public var remoteAddress: String { core.remoteAddress }
+    /// The client's numeric address, through trusted proxies (see `RequestContext.clientAddress`).
+    public var clientAddress: String { core.clientAddress }
 }

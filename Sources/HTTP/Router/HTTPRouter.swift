@@ -78,10 +78,15 @@ public final class HTTPRouter<Context: RequestContextProtocol>: HTTPResponder, R
 
     /// Whether the matched route was registered `inline`.
     public func runsInline(_ head: HTTPRequestHead) -> Bool {
+        route(for: head).inline
+    }
+
+    /// The matched route's template and whether it was registered `inline`; no template when none matched.
+    public func route(for head: HTTPRequestHead) -> ResponderRoute {
         if case .found(let route, _) = table.resolve(method: head.method, path: RequestPath(head)) {
-            return route.inline
+            return ResponderRoute(template: route.pattern.template, inline: route.inline)
         }
-        return false
+        return ResponderRoute(template: nil, inline: false)
     }
 
     func addGroupMiddleware(_ middleware: any HTTPMiddleware<Context>, to group: Int) {

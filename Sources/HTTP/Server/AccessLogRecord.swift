@@ -8,6 +8,10 @@ struct AccessLogRecord: Sendable {
     var microseconds: UInt64
     var requestID: String
     var aborted: Bool
+    /// The matched route's template; nil when no route matched.
+    var route: String?
+    /// The authenticated user's opaque id, when a handler named it (`RequestContext.identify(user:)`).
+    var user: String?
 
     /// Appends `2026-11-29T01:50:00Z GET /path 200 17 0.123ms <id>[ aborted]` (no newline).
     func format(timestamp: String, into line: inout [UInt8]) {
@@ -33,5 +37,27 @@ struct AccessLogRecord: Sendable {
         if aborted {
             line.append(contentsOf: " aborted".utf8)
         }
+    }
+
+    /// Appends one JSON object (no newline): time, level, request id, method, route template (never the raw path,
+    /// which may name a request), status, bytes, duration, and the user's id when known.
+    func formatJSON(timestamp: String, into line: inout [UInt8]) {
+        var text = "{\"time\":\"\(timestamp)\",\"level\":\"info\",\"kind\":\"access\",\"request_id\":"
+        // The request id is sane by construction (`RequestIdentifier`), the method a token; escaped all the same.
+        JSONText.appendString(requestID, to: &text)
+        text += ",\"method\":"
+        JSONText.appendString(method, to: &text)
+        text += ",\"route\":"
+        JSONText.appendString(route ?? HTTPMetrics.unmatchedRoute, to: &text)
+        text += ",\"status\":\(status),\"bytes\":\(bodyBytes),\"duration_ms\":\(Double(microseconds) / 1000)"
+        if let user {
+            text += ",\"user_id\":"
+            JSONText.appendString(user, to: &text)
+        }
+        if aborted {
+            text += ",\"aborted\":true"
+        }
+        text += "}"
+        line.append(contentsOf: text.utf8)
     }
 }

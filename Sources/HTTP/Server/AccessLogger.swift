@@ -7,7 +7,9 @@ import Foundation
 final class AccessLogger: @unchecked Sendable {
     enum Entry: Sendable {
         case request(AccessLogRecord)
-        case message(String)
+        /// A message: `text` is the whole text line (the server's own lines keep their historical wording),
+        /// `message` what the JSON line's `msg` holds.
+        case message(LogLevel, text: String, message: String, requestID: String?)
     }
 
     // `condition` guards `pending`, `dropped`, `unreported`, `stopping` and `sleeping`.
@@ -24,10 +26,12 @@ final class AccessLogger: @unchecked Sendable {
     private var dates = DateCache()
 
     let isEnabled: Bool
+    let format: LogFormat
 
-    init(sink: AccessLogSink, capacity: Int) {
+    init(sink: AccessLogSink, capacity: Int, format: LogFormat) {
         self.sink = sink
         self.capacity = max(1, capacity)
+        self.format = format
         if case .disabled = sink.kind { isEnabled = false } else { isEnabled = true }
     }
 
@@ -49,9 +53,14 @@ final class AccessLogger: @unchecked Sendable {
         append(.request(record))
     }
 
-    /// Records a one-line message (errors the server cannot send anywhere else).
-    func log(_ message: String) {
-        append(.message(message))
+    /// Records a one-line message, the same in text and in JSON.
+    func log(_ level: LogLevel, _ message: String) {
+        append(.message(level, text: message, message: message, requestID: nil))
+    }
+
+    /// Records a one-line message (errors the server cannot send anywhere else); in text, the line is `text`.
+    func log(_ level: LogLevel, text: String, message: String, requestID: String? = nil) {
+        append(.message(level, text: text, message: message, requestID: requestID))
     }
 
     private func append(_ entry: Entry) {
@@ -95,7 +104,8 @@ final class AccessLogger: @unchecked Sendable {
             condition.unlock()
             if done { break }
             if lost > 0 {
-                batch.append(.message("access log: \(lost) lines dropped (buffer full)"))
+                let message = "access log: \(lost) lines dropped (buffer full)"
+                batch.append(.message(.warning, text: message, message: message, requestID: nil))
             }
             write(batch)
             batch.removeAll(keepingCapacity: true)
@@ -110,9 +120,18 @@ final class AccessLogger: @unchecked Sendable {
         for entry in batch {
             switch entry {
             case .request(let record):
-                record.format(timestamp: dates.logTimestamp, into: &text)
-            case .message(let message):
-                text.append(contentsOf: message.utf8)
+                switch format {
+                case .text: record.format(timestamp: dates.logTimestamp, into: &text)
+                case .json: record.formatJSON(timestamp: dates.logTimestamp, into: &text)
+                }
+            case .message(let level, let line, let message, let requestID):
+                switch format {
+                case .text: text.append(contentsOf: line.utf8)
+                case .json:
+                    let json = LogLine.render(
+                        level, message, format: .json, timestamp: dates.logTimestamp, requestID: requestID)
+                    text.append(contentsOf: json.utf8)
+                }
             }
             text.append(10)
         }

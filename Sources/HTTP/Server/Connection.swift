@@ -27,6 +27,10 @@ final class Connection {
         var bodyBytes = 0
         var status = 0
         var chunked = false
+        /// The matched route's template, for metrics and the log; nil when no route matched.
+        var route: String?
+        /// What the handler noted for the log (the user), shared with its context.
+        var notes: RequestNotes?
     }
 
     let id: UInt64

@@ -22,7 +22,7 @@ extension EventLoop {
                     continue
                 default:
                     // EMFILE and friends: stop listening; the sweep tries again in 100 ms.
-                    core.logger.log("accept paused: \(error)")
+                    core.logger.log(.warning, "accept paused: \(error)")
                     pauseAccepting()
                     return
                 }
@@ -55,7 +55,7 @@ extension EventLoop {
             try Posix.epollAdd(epoll, fd: listenFD, events: NAFIDHA_EPOLLIN, token: Self.listenerToken)
             acceptPaused = false
         } catch {
-            core.logger.log("accept resume failed: \(error)")
+            core.logger.log(.error, "accept resume failed: \(error)")
         }
     }
 }

@@ -6,15 +6,21 @@ extension EventLoop {
         connection.head = nil
         connection.body = []
         let requestID = requestIDs.id(incoming: head.headers.first(name: "X-Request-ID"))
+        let route = core.responder.route(for: head)
+        let notes = RequestNotes()
         connection.exchange = Connection.Exchange(
             method: head.method, target: head.target, version: head.version, keepAlive: head.keepAlive,
-            requestID: requestID, started: now
+            requestID: requestID, started: now, route: route.template, notes: notes
         )
+        let clientAddress = ClientAddress.resolve(
+            peer: connection.remoteAddress, forwardedFor: head.headers["X-Forwarded-For"],
+            trusted: core.configuration.trustedProxies)
         let context = RequestContext(
-            requestID: requestID, remoteAddress: connection.remoteAddress, workers: core.pool, logger: core.logger)
+            requestID: requestID, remoteAddress: connection.remoteAddress, clientAddress: clientAddress,
+            workers: core.pool, logger: core.logger, notes: notes)
         connection.phase = .waiting
         connection.readDeadline = 0
-        if core.responder.runsInline(head) {
+        if route.inline {
             let response = core.respond(to: request, context: context)
             if case .stream(let writer) = response.body {
                 runStreamOnWorker(response, writer: writer, on: connection)
@@ -207,12 +213,17 @@ extension EventLoop {
     }
 
     private func logExchange(_ exchange: Connection.Exchange?, aborted: Bool) {
-        guard let exchange, core.logger.isEnabled else { return }
+        guard let exchange else { return }
+        let microseconds = (Posix.monotonicNanoseconds() - exchange.started) / 1000
+        core.metrics.record(
+            route: exchange.route, method: exchange.method, status: exchange.status,
+            seconds: Double(microseconds) / 1e6)
+        guard core.logger.isEnabled else { return }
         core.logger.log(
             AccessLogRecord(
                 method: exchange.method, target: exchange.target, status: exchange.status,
-                bodyBytes: exchange.bodyBytes, microseconds: (Posix.monotonicNanoseconds() - exchange.started) / 1000,
-                requestID: exchange.requestID, aborted: aborted
+                bodyBytes: exchange.bodyBytes, microseconds: microseconds, requestID: exchange.requestID,
+                aborted: aborted, route: exchange.route, user: exchange.notes?.user
             ))
     }
 }

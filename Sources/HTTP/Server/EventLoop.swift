@@ -132,7 +132,7 @@ final class EventLoop: @unchecked Sendable {
             do {
                 count = try Posix.epollWait(epoll, into: events, timeoutMilliseconds: timeout)
             } catch {
-                core.logger.log("event loop \(index): \(error)")
+                core.logger.log(.error, "event loop \(index): \(error)")
                 return
             }
             now = Posix.monotonicNanoseconds()

@@ -60,6 +60,11 @@ extension HTTPServer {
         public var accessLog: AccessLogSink = .standardError
         /// Access-log lines buffered for the log thread; beyond it lines are dropped and counted. Default 16384.
         public var accessLogBufferLines = 16_384
+        /// How log lines are written: text, or one JSON object per line. Default `.text`.
+        public var logFormat = LogFormat.text
+        /// Peers whose `X-Forwarded-For` is believed when working out `RequestContext.clientAddress` (the reverse
+        /// proxies in front of the server). Default none: the peer is the client.
+        public var trustedProxies: [IPNetwork] = []
 
         /// The default configuration.
         public init() {}

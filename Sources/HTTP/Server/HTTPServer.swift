@@ -17,7 +17,7 @@ public final class HTTPServer: Sendable {
 
     /// The settings the server was created with.
     public let configuration: Configuration
-    private let core: ServerCore
+    let core: ServerCore
     private let state = Mutex<State>(.created)
 
     /// Creates a server; nothing is bound until `start()`.

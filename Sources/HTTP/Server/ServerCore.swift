@@ -6,6 +6,7 @@ final class ServerCore: Sendable {
     let responder: any HTTPResponder
     let pool: WorkerPool
     let logger: AccessLogger
+    let metrics = HTTPMetrics()
     let openConnections = Atomic<Int>(0)
     /// Bytes of request bodies reserved by all connections (see `maxBufferedBodyBytes`).
     let bufferedBodyBytes = Atomic<Int>(0)
@@ -26,7 +27,9 @@ final class ServerCore: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.pool = WorkerPool(threads: configuration.workerCount, queueLength: configuration.workerQueueLength)
-        self.logger = AccessLogger(sink: configuration.accessLog, capacity: configuration.accessLogBufferLines)
+        self.logger = AccessLogger(
+            sink: configuration.accessLog, capacity: configuration.accessLogBufferLines, format: configuration.logFormat
+        )
         self.limits = configuration.parserLimits
         self.timeouts = Timeouts(
             header: configuration.headerTimeout.nanoseconds,
@@ -60,8 +63,12 @@ final class ServerCore: Sendable {
         } catch {
             // One line per error: control characters in the description would forge or split log lines.
             let detail = String(String(describing: error).unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
-            // The path only: the query may carry an API key or personal data.
-            logger.log("error request_id=\(context.requestID) \(request.method) \(request.head.rawPath): \(detail)")
+            // The path only: the query may carry an API key or personal data. JSON lines leave the path out too,
+            // as their access lines do (it may name a request); the request id links the two.
+            logger.log(
+                .error,
+                text: "error request_id=\(context.requestID) \(request.method) \(request.head.rawPath): \(detail)",
+                message: "\(request.method) failed: \(detail)", requestID: context.requestID)
             return HTTPError.unexpected.response
         }
     }

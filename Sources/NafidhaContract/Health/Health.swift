@@ -22,13 +22,19 @@ public enum Health {
         public var notifications: NotificationBacklog
         /// The HTTP workers' load; absent when the answer was not produced by a running server (tests).
         public var workers: Workers?
+        /// The read replica's state; absent when none is configured.
+        public var replica: Replica?
 
         /// An answer.
-        public init(status: String, audit: AuditBacklog, notifications: NotificationBacklog, workers: Workers? = nil) {
+        public init(
+            status: String, audit: AuditBacklog, notifications: NotificationBacklog, workers: Workers? = nil,
+            replica: Replica? = nil
+        ) {
             self.status = status
             self.audit = audit
             self.notifications = notifications
             self.workers = workers
+            self.replica = replica
         }
     }
 
@@ -66,6 +72,49 @@ public enum Health {
             try container.encode(countCapped, forKey: .countCapped)
             try container.encode(oldestDueAgeSeconds, forKey: .oldestDueAgeSeconds)
         }
+    }
+
+    /// The read replica as the server last found it (`NAFIDHA_REPLICA_URL`).
+    public struct Replica: Codable, Sendable, Equatable {
+        /// What the last check found.
+        public var state: ReplicaState
+        /// Where reports and Open311 lists are read now.
+        public var reads: ReadSource
+        /// Seconds behind the primary, when known.
+        public var lagSeconds: Double?
+
+        /// A replica's state.
+        public init(state: ReplicaState, reads: ReadSource, lagSeconds: Double?) {
+            self.state = state
+            self.reads = reads
+            self.lagSeconds = lagSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case state
+            case reads
+            case lagSeconds = "lag_seconds"
+        }
+    }
+
+    /// A read replica's state; in every state but `current`, reads go to the primary.
+    public enum ReplicaState: String, Codable, Sendable, CaseIterable {
+        /// Streaming, within the allowed lag.
+        case current
+        /// More than the allowed lag behind.
+        case lagging
+        /// Not answering, not a standby, or it failed a read.
+        case unavailable
+        /// Not checked yet.
+        case unknown
+    }
+
+    /// Where reads that may be a little stale are served from.
+    public enum ReadSource: String, Codable, Sendable, CaseIterable {
+        /// The streaming replica.
+        case replica
+        /// The primary.
+        case primary
     }
 
     /// How far behind the audit sequencer is.

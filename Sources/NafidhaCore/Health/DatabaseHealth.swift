@@ -5,10 +5,25 @@ import Postgres
 /// notifications wait.
 public struct DatabaseHealth: Sendable {
     private let pool: PostgresPool
+    private let reads: ReadRouting?
 
-    /// Creates a probe over `pool`.
-    public init(pool: PostgresPool) {
+    /// Creates a probe over `pool`, reporting the read replica of `reads` when it has one.
+    public init(pool: PostgresPool, reads: ReadRouting? = nil) {
         self.pool = pool
+        self.reads = reads
+    }
+
+    /// The read replica as the last check found it; nil when none is configured. Never a reason for 503: with the
+    /// replica away, reads go to the primary and the server serves.
+    public var replica: Health.Replica? {
+        guard let state = reads?.state else { return nil }
+        switch state {
+        case .notConfigured: return nil
+        case .unknown: return Health.Replica(state: .unknown, reads: .primary, lagSeconds: nil)
+        case .current(let lag): return Health.Replica(state: .current, reads: .replica, lagSeconds: lag)
+        case .lagging(let lag): return Health.Replica(state: .lagging, reads: .primary, lagSeconds: lag)
+        case .unavailable: return Health.Replica(state: .unavailable, reads: .primary, lagSeconds: nil)
+        }
     }
 
     /// The audit and notification backlogs as `/readyz` shows them (without the workers' load, which only the

@@ -7,10 +7,14 @@ import Postgres
 public struct Open311Requests: Sendable {
     /// Where requests are read.
     public let pool: PostgresPool
+    /// Where lists are read: the read replica when one is current (a list may be a few seconds stale; a request
+    /// asked for by its id is read on the primary, as its filer expects to see it at once).
+    private let reads: ReadRouting
 
-    /// Creates the reader over `pool`.
-    public init(pool: PostgresPool) {
+    /// Creates the reader over `pool`, lists through `reads` (by default `pool` too).
+    public init(pool: PostgresPool, reads: ReadRouting? = nil) {
         self.pool = pool
+        self.reads = reads ?? ReadRouting(primary: pool, replica: nil)
     }
 
     /// The requests matching `filter`, newest first; with a `jurisdiction` (municipality code) only its requests.
@@ -27,7 +31,7 @@ public struct Open311Requests: Sendable {
         case .updated(let low, let high): (after, before) = (low, high)
         }
         let ids = filter.ids
-        let rows = try pool.withConnection { connection in
+        let rows = try reads.read { connection in
             if let jurisdiction { try Open311Catalog.requireMunicipality(jurisdiction, on: connection) }
             return try connection.queryPrepared(
                 Self.selectViews + """

@@ -24,6 +24,8 @@ public struct NafidhaServices: Sendable {
         public var signer: LogSigner?
         /// How long a catalog apply waits for another.
         public var catalogFiles = CatalogFiles.Settings()
+        /// When reads go to the replica (if there is one).
+        public var replica = ReadRouting.Settings()
 
         /// The defaults of each service.
         public init() {}
@@ -59,8 +61,12 @@ public struct NafidhaServices: Sendable {
     public let open311Requests: Open311Requests
     /// Open311 submissions.
     public let open311Intake: Open311Intake
+    /// Where reports and Open311 lists are read: the replica when one is current, else the primary.
+    public let reads: ReadRouting
     /// The readiness probe.
     public let health: DatabaseHealth
+    /// What `/metrics` reads of the pool and the database.
+    public let metrics: OperationalMetrics
     /// The SLA sweep over the engine.
     public let sweep: EscalationSweep
     /// The event feed (`GET /v1/events`).
@@ -76,9 +82,11 @@ public struct NafidhaServices: Sendable {
     /// The signed audit logs' key, checkpoints and proofs.
     public let signedLog: SignedLogService
 
-    /// Every service over `pool`.
-    public init(pool: PostgresPool, settings: Settings = Settings()) {
+    /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
+    public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
         let engine = WorkflowEngine(pool: pool, settings: settings.engine)
+        let reads = ReadRouting(primary: pool, replica: replica, settings: settings.replica)
+        self.reads = reads
         catalog = CatalogReader(pool: pool)
         catalogFiles = CatalogFiles(pool: pool, settings: settings.catalogFiles)
         catalogSnapshots = CatalogStore(pool: pool)
@@ -88,13 +96,14 @@ public struct NafidhaServices: Sendable {
         queues = QueueService(pool: pool, settings: settings.queues)
         search = RequestSearch(pool: pool, settings: settings.search)
         staff = StaffDirectory(pool: pool, settings: settings.staff)
-        reports = ReportReader(pool: pool)
+        reports = ReportReader(reads: reads)
         audit = AuditVerifier(pool: pool, settings: settings.verification)
         auditExports = AuditExportService(pool: pool, settings: settings.exports)
         open311Catalog = Open311Catalog(pool: pool)
-        open311Requests = Open311Requests(pool: pool)
+        open311Requests = Open311Requests(pool: pool, reads: reads)
         open311Intake = Open311Intake(pool: pool, catalog: catalogSnapshots)
-        health = DatabaseHealth(pool: pool)
+        health = DatabaseHealth(pool: pool, reads: reads)
+        metrics = OperationalMetrics(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
         events = EventFeed(pool: pool)
         notifications = NotificationLedger(pool: pool)
