@@ -45,7 +45,9 @@ let package = Package(
         // Pure building blocks of verifiable decisions: Merkle proofs, Ed25519, signed notes, QR codes.
         .target(name: "Transparency", dependencies: ["CCrypto"]),
         // The domain, its service layer and its SQL.
-        .target(name: "NafidhaCore", dependencies: ["NafidhaContract", "Postgres", "CCrypto", "Transparency"]),
+        .target(
+            name: "NafidhaCore",
+            dependencies: ["NafidhaContract", "Postgres", "CCrypto", "Transparency", "Transport", "Mail"]),
         // HTTP routes over the service layer.
         .target(name: "NafidhaAPI", dependencies: ["NafidhaContract", "NafidhaCore", "HTTP"]),
         // A small command-line argument parser in the style of swift-argument-parser (which we may not depend on).
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(name: "nafidha", dependencies: ["NafidhaCLI"]),
 
         .target(
-            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "Transparency"],
+            name: "TestSupport", dependencies: ["Postgres", "NafidhaContract", "NafidhaCore", "HTTP", "Transparency"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),

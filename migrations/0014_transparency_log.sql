@@ -8,7 +8,7 @@ ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check;
 ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
     CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
                       'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
-                      'personal_data_viewed', 'note_added', 'decided'));
+                      'personal_data_viewed', 'note_added', 'webhook_created', 'webhook_deleted', 'decided'));
 
 -- One decision per request, and the way to find it.
 CREATE UNIQUE INDEX audit_events_decision ON audit_events (request_id) WHERE action = 'decided';

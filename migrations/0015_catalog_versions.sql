@@ -103,4 +103,5 @@ ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check;
 ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
     CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
                       'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
-                      'personal_data_viewed', 'note_added', 'decided', 'catalog_applied'));
+                      'personal_data_viewed', 'note_added', 'webhook_created', 'webhook_deleted', 'decided',
+                      'catalog_applied'));

@@ -50,6 +50,7 @@ public enum APIRouter {
         RequestSearchRoutes(search: services.search).register(on: staff)
         ReportRoutes(reports: services.reports).register(on: staff)
         AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)
+        EventRoutes(events: services.events, notifications: services.notifications).register(on: staff)
         CatalogFileRoutes(files: services.catalogFiles).register(public: api, staff: staff)
         return router
     }

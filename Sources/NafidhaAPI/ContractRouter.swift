@@ -100,7 +100,9 @@ struct ContractRouter {
         _ template: RouteTemplate, inline: Bool,
         _ handler: @escaping @Sendable (HTTPRequest, APIContext) throws -> HTTPResponse
     ) {
-        guard let target = targets.first(where: { template.path.hasPrefix($0.prefix + "/") }) else {
+        // A template under a group, or the group's own path (`/v1/events`).
+        let target = targets.first { template.path == $0.prefix || template.path.hasPrefix($0.prefix + "/") }
+        guard let target else {
             preconditionFailure("\(template) is under none of \(targets.map(\.prefix))")
         }
         target.routes.add(

@@ -11,7 +11,9 @@ struct SubmissionRoutes: Sendable {
         api.register(Routes.submit, reading: JSONValue.self) { request, body, _ in
             let keys = request.headers["Idempotency-Key"]
             guard keys.count <= 1 else { throw NafidhaError(.invalidIdempotencyKey) }
-            let result = try submissions.submit(Submission(body: body), channel: .api, idempotencyKey: keys.first)
+            // The notifications speak the negotiated language unless the body names one.
+            let result = try submissions.submit(
+                Submission(body: body), channel: .api, idempotencyKey: keys.first, language: request.language)
             var headers = HTTPHeaders()
             headers.add(name: "Location", value: Routes.trackedRequest(result.receipt.trackingNumber).path)
             // The body of a replay equals the first answer; this header only tells the client it is one.

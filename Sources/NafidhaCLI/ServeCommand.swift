@@ -38,8 +38,9 @@ struct ServeCommand: RunnableCommand {
         discussion: """
             Without --database-url or DATABASE_URL, runs a private PostgreSQL cluster in --data-dir (created on \
             first use, reused when already running, stopped when the last nafidha using it ends, also after a \
-            crash). Applies missing migrations, with --demo loads the demo catalog \
-            into an empty catalog, then serves, and chains audit events as they commit, until SIGINT or SIGTERM. \
+            crash). Applies missing migrations, with --demo loads the demo catalog into an empty catalog, then \
+            serves, chains audit events as they commit and delivers notifications (SMS, e-mail, webhooks: \
+            NAFIDHA_SMS_URL, NAFIDHA_SMTP_URL and the settings of docs/operations.md), until SIGINT or SIGTERM. \
             With NAFIDHA_SIGNING_KEY_FILE (a key from 'nafidha admin keygen'), also signs each municipality's \
             audit log every NAFIDHA_CHECKPOINT_INTERVAL_SECONDS (60) under NAFIDHA_PUBLIC_HOST (localhost). \
             GET /metrics (Prometheus text format) answers on a listener of its own, --metrics-listen.
@@ -103,6 +104,7 @@ struct ServeCommand: RunnableCommand {
             listen: listenAddress, metrics: metricsListen, replicaURL: replicaURL, environment: context.environment)
         let signing = try SigningSettings.resolve(
             environment: context.environment, currentDirectory: context.currentDirectory)
+        let notifications = try NotificationSettings.resolve(environment: context.environment)
         // Every line of the process in one format; once the server runs, warnings go through its log thread.
         let context = settings.http.logFormat == .json ? JSONLinesOutput.context(wrapping: context) : context
         let choice = try database.choose(context: context, embedded: embedded, creatingCluster: true)
@@ -185,16 +187,26 @@ struct ServeCommand: RunnableCommand {
                 "Warning: \(SigningSettings.keyFileVariable) is not set: no checkpoint is signed, and decision "
                     + "documents and their verification answer 503 signing_not_configured.")
         }
+        let dispatcher = notifications.channels.map { channels in
+            NotificationDispatcher(
+                conninfo: opened.conninfo, channels: channels, settings: notifications.dispatcher
+            ) { [server] in
+                server.log(.warning, "notification delivery failed and will try again: \(LoggedError($0))")
+            }
+        }
+        dispatcher?.start()
+        for line in notifications.summary { context.standardOutput.writeLine(line) }
         context.standardOutput.writeLine("Ready; stop with Ctrl-C (SIGINT) or SIGTERM.")
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
         sweeper.stop()
         services.reads.stop()
 
-        // In-flight requests finish first, then the sequencer ends its batch, then the pool's connections close,
-        // then the database stops.
+        // In-flight requests finish first, then deliveries in flight (bounded by their timeouts) and the sequencer's
+        // batch, then the pool's connections close, then the database stops.
         metricsServer?.shutdown()
         server.shutdown()
+        dispatcher?.stop()
         checkpointer?.stop()
         sequencer.stop()
         pool.close()

@@ -67,6 +67,13 @@ struct ErrorPathsTests {
         "audit sequence": (.database, []),
         "admin keygen": (.offline, ["--output", "OUTPUT"]),
         "verify-decision": (.offline, ["decision.json", "--public-key", "KEY"]),
+        "admin set-contact": (.database, ["amina", "--email", "amina@ben.ly"]),
+        "admin create-webhook": (.database, ["--url", "http://crm.example.ly/hook"]),
+        "admin list-webhooks": (.database, []),
+        "admin delete-webhook": (.database, ["1"]),
+        "admin notifications": (.database, []),
+        "admin redeliver": (.database, ["1"]),
+        "events": (.api, []),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.

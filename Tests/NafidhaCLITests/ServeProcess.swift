@@ -12,13 +12,14 @@ final class ServeProcess {
     private let process: Process
     private let collected = CollectedOutput()
 
-    /// Starts `nafidha serve arguments` with the test's environment minus DATABASE_URL.
-    init(_ arguments: [String]) throws {
+    /// Starts `nafidha serve arguments` with the test's environment minus DATABASE_URL, plus `environment`.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let binary = try #require(ProcessInfo.processInfo.environment["NAFIDHA_BINARY"], "set by scripts/test")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve"] + arguments
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" }
+            .merging(environment) { _, given in given }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -38,6 +39,14 @@ final class ServeProcess {
 
     /// Everything the process printed so far.
     var output: String { collected.text }
+
+    /// `http://HOST:PORT` from the `Listening on` line, once it is printed.
+    var listeningURL: String? {
+        guard let range = output.range(of: #"Listening on (http://[0-9.:]+)\."#, options: .regularExpression) else {
+            return nil
+        }
+        return String(output[range].dropFirst("Listening on ".count).dropLast())
+    }
 
     /// The process id.
     var pid: Int32 { process.processIdentifier }

@@ -24,6 +24,11 @@ struct EnumSQLPinTests {
         Pin(table: "audit_events", column: "action", values: AuditAction.allCases.map(\.rawValue)),
         Pin(table: "audit_events", column: "actor_kind", values: ActorKind.allCases.map(\.rawValue)),
         Pin(table: "service_fields", column: "datatype", values: Catalog.FieldDatatype.allCases.map(\.rawValue)),
+        Pin(table: "notification_events", column: "type", values: NotificationEventType.allCases.map(\.rawValue)),
+        Pin(table: "notifications", column: "channel", values: NotificationChannel.allCases.map(\.rawValue)),
+        Pin(table: "notifications", column: "state", values: NotificationState.allCases.map(\.rawValue)),
+        Pin(table: "requests", column: "language", values: Language.allCases.map(\.rawValue)),
+        Pin(table: "staff", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "catalog_versions", column: "applied_via", values: Catalog.ApplyChannel.allCases.map(\.rawValue)),
     ]
 

@@ -9,7 +9,8 @@ struct ErrorCodeTests {
 
     /// The codes whose message names something, with the placeholders of their template.
     static let templated: [ErrorCode: [String]] = [
-        .invalidStaff: ["{reason}"], .staffNotFound: ["{name}"], .staffInactive: ["{name}"],
+        .invalidStaff: ["{reason}"], .invalidWebhook: ["{reason}"], .staffNotFound: ["{name}"],
+        .staffInactive: ["{name}"],
         .taskClaimed: ["{assignee}"],
         .taskNotOpen: ["{status}"], .invalidTransition: ["{action}", "{status}"], .unknownMunicipality: ["{code}"],
         .unknownService: ["{code}"], .serviceNotOffered: ["{service}", "{municipality}"], .invalidParameter: ["{name}"],
@@ -76,6 +77,9 @@ struct ErrorCodeTests {
             (ErrorCode.Message.outOfScope(.assignee("hiba")), ["‘hiba’"]),
             (ErrorCode.Message.invalidStaff(.unknownSector("space")), ["‘space’"]),
             (ErrorCode.Message.invalidStaff(.tokenLifetime(maximumDays: 366)), ["366"]),
+            (ErrorCode.Message.invalidStaff(.invalidPhone("0912")), ["‘0912’"]),
+            (ErrorCode.Message.invalidWebhook(.unknownEventType("request.lost")), ["‘request.lost’"]),
+            (ErrorCode.Message.invalidWebhook(.invalidURL("has no host")), ["the URL has no host"]),
         ]
         for (text, values) in rendered {
             for language in Language.allCases {
@@ -85,7 +89,7 @@ struct ErrorCodeTests {
         }
         let staff: [StaffProblem] = [
             .invalidName, .clerkWithoutScope, .supervisorWithoutMunicipality, .sectorsOnlyForClerks,
-            .unknownMunicipality("X"),
+            .unknownMunicipality("X"), .invalidEmail("x"), .invalidPhone("x"),
         ]
         #expect(Set(staff.map { ErrorCode.Message.invalidStaff($0).en }).count == staff.count)
         let actions = TransitionAction.allCases.map { ErrorCode.Message.invalidTransition($0, status: .open) }

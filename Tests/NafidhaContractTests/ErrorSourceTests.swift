@@ -51,7 +51,8 @@ struct ErrorSourceTests {
     @Test("every field reason reads in the three languages, and the texts differ")
     func fieldReasons() {
         let reasons: [FieldReason] = [
-            .required, .wrongType, .unknownMember, .mustBeObject, .mustBeString, .mustBeArray, .controlCharacters,
+            .required, .wrongType, .unknownMember, .mustBeObject, .mustBeString, .mustBeBoolean, .mustBeArray,
+            .controlCharacters, .channelNeedsContact("applicant.email"),
             .tooLong(maximum: 4000), .tooMany(maximum: 50), .tooManyProblems, .notANumber, .notADate,
             .atLeast("1"), .atMost("9"), .unknownChoice, .duplicateChoice, .invalidNationalID, .invalidBirthYear,
             .invalidPhone, .invalidEmail, .invalidLocation, .latitudeOutOfRange, .longitudeOutOfRange,

@@ -50,12 +50,16 @@ struct RouteTests {
     @Test("the list of templates holds each route once, report routes sharing theirs")
     func templates() {
         #expect(Set(Routes.all).count == Routes.all.count)
-        #expect(Routes.all.count == 37)
+        #expect(Routes.all.count == 39)
         #expect(Routes.decision.template == Routes.decisionPage.template)
         #expect(Routes.all.allSatisfy { $0.path.hasPrefix("/v1/") || ["/healthz", "/readyz"].contains($0.path) })
         #expect(Routes.slaReport.template == Routes.misroutesReport.template)
         #expect(Routes.reassign.template.parameterNames == ["task"])
         #expect(Routes.reassign.template.description == "POST /v1/staff/tasks/:task/reassign")
         #expect(Routes.staffMe.method == .get && Routes.cancel.method == .post)
+        #expect(
+            Routes.events(after: "ev1_2a", limit: 50, types: [.approved, .escalated]).requestTarget
+                == "/v1/events?after=ev1_2a&limit=50&type=request.approved&type=task.escalated")
+        #expect(Routes.requestNotifications("BEN-3F9K-2M7Q").path == "/v1/staff/requests/BEN-3F9K-2M7Q/notifications")
     }
 }

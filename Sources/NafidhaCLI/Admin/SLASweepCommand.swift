@@ -29,8 +29,8 @@ struct SLASweepCommand: RunnableCommand {
         }
         context.standardOutput.writeLine(
             json
-                ? #"{"escalated":\#(result.escalated),"leases_lapsed":\#(result.leasesLapsed)}"#
-                : "Escalated \(result.escalated) overdue task(s); \(result.leasesLapsed) lapsed claim(s) returned to their queues."
+                ? #"{"deadlines_announced":\#(result.deadlinesAnnounced),"escalated":\#(result.escalated),"leases_lapsed":\#(result.leasesLapsed)}"#
+                : "Escalated \(result.escalated) overdue task(s); \(result.leasesLapsed) lapsed claim(s) returned to their queues; \(result.deadlinesAnnounced) approaching deadline(s) announced."
         )
         return 0
     }

@@ -9,8 +9,12 @@ struct ShowCommand: RunnableCommand {
 
     static let configuration = CommandConfiguration(
         name: "show",
-        abstract: "Shows a request in your scope, its applicant and its tasks.",
-        discussion: "Viewing the applicant's personal data is recorded in the audit trail (personal_data_viewed).",
+        abstract: "Shows a request in your scope, its applicant, its tasks and its notifications.",
+        discussion: """
+            Viewing the applicant's personal data is recorded in the audit trail (personal_data_viewed). The \
+            notifications (SMS, e-mails, webhook deliveries) are listed with their delivery state, recipients \
+            masked; --json prints the request's JSON only.
+            """,
         arguments: [tracking.definition, json.definition]
     )
 
@@ -55,6 +59,29 @@ struct ShowCommand: RunnableCommand {
             tasks.rows = request.tasks.map { ClerkCommandRunner.taskRow($0, language: language) }
             context.standardOutput.writeLine("")
             context.standardOutput.writeLine(tasks.render(style: style))
+            let notifications = try client.send(Routes.requestNotifications(trackingNumber)).notifications
+            context.standardOutput.writeLine("")
+            guard !notifications.isEmpty else {
+                context.standardOutput.writeLine("No notifications.")
+                return
+            }
+            var sent = TerminalTable(
+                headers: [
+                    "NOTIFICATION", "EVENT", "CHANNEL", "TO", "STATE", "ATTEMPTS", "SENT/NEXT (UTC)", "LAST ERROR",
+                ])
+            sent.rows = notifications.map { notification in
+                [
+                    String(notification.id), notification.event.rawValue, notification.channel.rawValue,
+                    notification.recipient, notification.state.rawValue, String(notification.attempts),
+                    ClerkCommandRunner.minute(notification.sentAt ?? notification.nextAttemptAt),
+                    notification.lastError.map { String($0.prefix(60)) } ?? "-",
+                ]
+            }
+            context.standardOutput.writeLine(
+                sent.render(
+                    style: style,
+                    highlighted: Set(
+                        notifications.indices.filter { notifications[$0].state == .dead })))
         }
     }
 

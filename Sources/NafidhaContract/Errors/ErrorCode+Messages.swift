@@ -247,6 +247,16 @@ extension ErrorCode {
         case .apiKeyNameTaken:
             LocalizedText(
                 ar: "يوجد مفتاح بهذا الاسم.", fr: "Une clé porte déjà ce nom.", en: "A key with this name exists.")
+        case .invalidWebhook:
+            Message.invalidWebhook(LocalizedText(ar: "{reason}", fr: "{reason}", en: "{reason}"))
+        case .webhookNotFound:
+            LocalizedText(
+                ar: "لا يوجد اشتراك نشط بهذا الرقم.", fr: "Aucun abonnement actif ne porte ce numéro.",
+                en: "No active webhook has this id.")
+        case .notificationNotFound:
+            LocalizedText(
+                ar: "لا يوجد إشعار بهذا الرقم.", fr: "Aucune notification ne porte ce numéro.",
+                en: "No notification has this id.")
         case .invalidParameters:
             LocalizedText(
                 ar: "بعض المعاملات غير صالحة.", fr: "Certains paramètres sont invalides.",
@@ -476,8 +486,49 @@ extension ErrorCode {
                     LocalizedText(
                         ar: "قطاع غير معروف \(quoted(code))", fr: "secteur inconnu \(quoted(code))",
                         en: "unknown sector \(quoted(code))")
+                case .invalidEmail(let address):
+                    LocalizedText(
+                        ar: "\(quoted(address)) ليس عنوان بريد إلكتروني",
+                        fr: "\(quoted(address)) n'est pas une adresse électronique",
+                        en: "\(quoted(address)) is not an e-mail address")
+                case .invalidPhone(let phone):
+                    LocalizedText(
+                        ar: "\(quoted(phone)) ليس رقم هاتف بصيغة E.164 (+218912345678)",
+                        fr: "\(quoted(phone)) n'est pas un numéro au format E.164 (+218912345678)",
+                        en: "\(quoted(phone)) is not a phone number in E.164 (+218912345678)")
                 }
             return invalidStaff(reason)
+        }
+
+        /// `invalid_webhook`, saying what is wrong.
+        public static func invalidWebhook(_ problem: WebhookProblem) -> LocalizedText {
+            let reason =
+                switch problem {
+                case .invalidURL(let detail):
+                    // The detail is English (it names URL syntax) and follows "the URL".
+                    LocalizedText(
+                        ar: "العنوان (URL) مرفوض: the URL \(clean(detail))",
+                        fr: "URL refusée : the URL \(clean(detail))", en: "the URL \(clean(detail))")
+                case .unknownEventType(let name):
+                    LocalizedText(
+                        ar: "نوع حدث غير معروف \(quoted(name))", fr: "type d'événement inconnu \(quoted(name))",
+                        en: "unknown event type \(quoted(name))")
+                case .unknownMunicipality(let code):
+                    LocalizedText(
+                        ar: "بلدية غير معروفة \(quoted(code))", fr: "municipalité inconnue \(quoted(code))",
+                        en: "unknown municipality \(quoted(code))")
+                case .unknownSector(let code):
+                    LocalizedText(
+                        ar: "قطاع غير معروف \(quoted(code))", fr: "secteur inconnu \(quoted(code))",
+                        en: "unknown sector \(quoted(code))")
+                }
+            return invalidWebhook(reason)
+        }
+
+        fileprivate static func invalidWebhook(_ reason: LocalizedText) -> LocalizedText {
+            LocalizedText(
+                ar: "الاشتراك غير صالح: \(reason.ar)", fr: "Abonnement invalide : \(reason.fr)",
+                en: "Invalid webhook: \(reason.en)")
         }
 
         fileprivate static func invalidStaff(_ reason: LocalizedText) -> LocalizedText {

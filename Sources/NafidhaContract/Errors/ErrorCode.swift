@@ -89,6 +89,11 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case unsupportedMediaType = "unsupported_media_type"
     case invalidForm = "invalid_form"
 
+    // Notifications: webhook subscriptions and deliveries (`nafidha admin`).
+    case invalidWebhook = "invalid_webhook"
+    case webhookNotFound = "webhook_not_found"
+    case notificationNotFound = "notification_not_found"
+
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
@@ -148,7 +153,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
-            .unknownRequest, .notFound, .decisionNotFound, .checkpointNotFound, .treeSizeNotLogged:
+            .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
+            .checkpointNotFound, .treeSizeNotLogged:
             404
         case .methodNotAllowed:
             405
@@ -163,7 +169,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .targetTooLong:
             414
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
-            .bodyTooComplex:
+            .bodyTooComplex, .invalidWebhook:
             422
         case .tooManyAttempts, .tooManyVerifications:
             429
@@ -188,10 +194,12 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .readOnlyRole: "Auditors and admins read; they may not act on tasks or write notes."
         case .supervisorOnly: "Only a supervisor may do this (reassigning a task)."
         case .outOfScope: "A filter or assignee names a municipality or sector outside the caller's scope."
-        case .invalidStaff: "`nafidha admin`: the staff member's name, role, scope or token lifetime is invalid."
+        case .invalidStaff:
+            "`nafidha admin`: the staff member's name, role, scope, token lifetime or contact is invalid."
         case .staffNotFound: "No staff member has this name (reassign, `nafidha admin`)."
         case .staffExists: "`nafidha admin create-staff`: the name is taken."
-        case .invalidCursor: "The `cursor` of a task listing or a search is not one the server gave."
+        case .invalidCursor:
+            "The `cursor` of a task listing or a search, or the `after` of the event feed, is not one the server gave."
         case .taskNotFound: "No task with this id is in the caller's scope (unknown and out of scope look the same)."
         case .queueEmpty: "claim-next found no open task in the caller's queues."
         case .taskChanged: "The task's `version` is not the one the caller named: it changed since it was read."
@@ -211,7 +219,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
-        case .storedDataInvalid: "Stored data is missing or unreadable (a data error): a municipality without calendar."
+        case .storedDataInvalid:
+            "Stored data is unreadable (a data error): a municipality without calendar, an unknown audit action or event type."
         case .invalidIdempotencyKey: "The Idempotency-Key is not 16–255 printable ASCII characters, or is repeated."
         case .idempotencyConflict: "The Idempotency-Key was used before with a different body."
         case .municipalityRequired: "The `municipality` query parameter is missing or empty."
@@ -258,6 +267,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             "Open311: a request names a service that is not a public report (its definition is `unknown_service`)."
         case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
         case .invalidForm: "Open311: the form body cannot be parsed."
+        case .invalidWebhook:
+            "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."
+        case .webhookNotFound: "`nafidha admin delete-webhook`: no active webhook has this id."
+        case .notificationNotFound: "`nafidha admin redeliver`: no notification has this id."
         case .invalidJSON: "The body is empty, not JSON, or not UTF-8."
         case .invalidQuery: "The query string is malformed, or a listing's parameter has an invalid value."
         case .bodyTooComplex:

@@ -20,6 +20,10 @@ extension FieldReason {
             LocalizedText(
                 ar: "يجب أن تكون القيمة نصاً.", fr: "La valeur doit être une chaîne de caractères.",
                 en: "The value must be a string.")
+        case .mustBeBoolean:
+            LocalizedText(
+                ar: "يجب أن تكون القيمة true أو false.", fr: "La valeur doit être true ou false.",
+                en: "The value must be true or false.")
         case .mustBeArray:
             LocalizedText(
                 ar: "يجب أن تكون القيمة قائمة.", fr: "La valeur doit être une liste.", en: "The value must be a list.")
@@ -115,6 +119,10 @@ extension FieldReason {
             LocalizedText(
                 ar: "القيم المقبولة: نص أو عدد أو قيمة منطقية.", fr: "Valeurs acceptées : texte, nombre ou booléen.",
                 en: "Accepted values: text, numbers or booleans.")
+        case .channelNeedsContact(let contact):
+            LocalizedText(
+                ar: "لا يمكن الإشعار بهذه الطريقة دون \(contact).", fr: "Ce canal de notification demande \(contact).",
+                en: "This notification channel needs \(contact).")
         case .unknownService:
             LocalizedText(ar: "خدمة غير معروفة.", fr: "Service inconnu.", en: "Unknown service.")
         case .unknownMunicipality:

@@ -13,6 +13,8 @@ public enum FieldReason: Sendable, Hashable {
     case mustBeObject
     /// A string was expected.
     case mustBeString
+    /// `true` or `false` was expected.
+    case mustBeBoolean
     /// A list was expected.
     case mustBeArray
     /// The text holds control characters.
@@ -61,6 +63,8 @@ public enum FieldReason: Sendable, Hashable {
     case longitudeOutOfRange
     /// A reply's extra value is neither a text, a number nor a boolean.
     case unsupportedValue
+    /// A notification channel is asked for without its contact: `applicant.phone` or `applicant.email`, named.
+    case channelNeedsContact(String)
 
     // The catalog.
     /// No service has this code.

@@ -14,4 +14,8 @@ public enum StaffProblem: Sendable, Hashable {
     case unknownMunicipality(String)
     /// No sector has this code.
     case unknownSector(String)
+    /// The contact's e-mail address is not one.
+    case invalidEmail(String)
+    /// The contact's phone is not in E.164 (`+218912345678`).
+    case invalidPhone(String)
 }

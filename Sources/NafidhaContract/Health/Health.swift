@@ -1,5 +1,5 @@
 /// The probes: `GET /healthz` (`{"status":"ok"}`, the process is alive) and `GET /readyz` (the database answers;
-/// with the audit backlog and, under a real server, the workers' load).
+/// with the audit backlog, the notifications waiting and, under a real server, the workers' load).
 public enum Health {
     /// `GET /healthz`'s answer.
     public struct Status: Codable, Sendable, Equatable {
@@ -18,17 +18,59 @@ public enum Health {
         public var status: String
         /// The events waiting for the audit sequencer.
         public var audit: AuditBacklog
+        /// The notifications waiting to be delivered, and those given up.
+        public var notifications: NotificationBacklog
         /// The HTTP workers' load; absent when the answer was not produced by a running server (tests).
         public var workers: Workers?
         /// The read replica's state; absent when none is configured.
         public var replica: Replica?
 
         /// An answer.
-        public init(status: String, audit: AuditBacklog, workers: Workers? = nil, replica: Replica? = nil) {
+        public init(
+            status: String, audit: AuditBacklog, notifications: NotificationBacklog, workers: Workers? = nil,
+            replica: Replica? = nil
+        ) {
             self.status = status
             self.audit = audit
+            self.notifications = notifications
             self.workers = workers
             self.replica = replica
+        }
+    }
+
+    /// The notifications per delivery state that are cheap to count: pending and dead (docs/notifications.md).
+    public struct NotificationBacklog: Codable, Sendable, Equatable {
+        /// Pending notifications (waiting, retrying or in flight), counted up to a limit.
+        public var pending: Int64
+        /// Dead-lettered notifications, counted up to a limit.
+        public var dead: Int64
+        /// True when a count stopped at the limit: at least that many.
+        public var countCapped: Bool
+        /// Seconds the longest-due pending notification has been due; null when none is due. A growing age means no
+        /// worker delivers (a channel is down, or not configured).
+        public var oldestDueAgeSeconds: Double?
+
+        /// A backlog.
+        public init(pending: Int64, dead: Int64, countCapped: Bool, oldestDueAgeSeconds: Double?) {
+            self.pending = pending
+            self.dead = dead
+            self.countCapped = countCapped
+            self.oldestDueAgeSeconds = oldestDueAgeSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case pending, dead
+            case countCapped = "count_capped"
+            case oldestDueAgeSeconds = "oldest_due_age_seconds"
+        }
+
+        /// Writes `oldest_due_age_seconds` as null rather than leaving it out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(pending, forKey: .pending)
+            try container.encode(dead, forKey: .dead)
+            try container.encode(countCapped, forKey: .countCapped)
+            try container.encode(oldestDueAgeSeconds, forKey: .oldestDueAgeSeconds)
         }
     }
 

@@ -11,17 +11,37 @@ extension Intake {
         public var fields: [String: JSONValue]?
         /// What the citizen adds, at most 4000 characters.
         public var description: String?
+        /// The language of the notifications; absent: the language negotiated from `Accept-Language`.
+        public var language: Language?
+        /// Which channels notify the citizen; absent: SMS when a phone is given, e-mail when an address is.
+        public var notify: NotifyChoice?
 
         /// A submission.
         public init(
             service: String, municipality: String, applicant: Applicant, fields: [String: JSONValue]? = nil,
-            description: String? = nil
+            description: String? = nil, language: Language? = nil, notify: NotifyChoice? = nil
         ) {
             self.service = service
             self.municipality = municipality
             self.applicant = applicant
             self.fields = fields
             self.description = description
+            self.language = language
+            self.notify = notify
+        }
+    }
+
+    /// The citizen's channels (`"notify": {"sms": true, "email": false}`); a member left out takes its default.
+    public struct NotifyChoice: Codable, Sendable, Equatable {
+        /// Text messages to `applicant.phone`; default on when a phone is given.
+        public var sms: Bool?
+        /// E-mails to `applicant.email`; default on when an address is given.
+        public var email: Bool?
+
+        /// A choice.
+        public init(sms: Bool? = nil, email: Bool? = nil) {
+            self.sms = sms
+            self.email = email
         }
     }
 

@@ -79,6 +79,23 @@ extension Routes {
         addNote.target(tracking)
     }
 
+    /// `GET /v1/staff/requests/{tracking}/notifications`.
+    public static func requestNotifications(_ tracking: String) -> RouteTarget<NoBody, Staff.NotificationList> {
+        requestNotifications.target(tracking)
+    }
+
+    /// `GET /v1/events` from `after` (the start of the feed when nil), at most `limit` events, of `types` only when
+    /// some are given.
+    public static func events(
+        after: String?, limit: Int? = nil, types: [NotificationEventType] = []
+    ) -> RouteTarget<NoBody, Events.Page> {
+        var query: [QueryItem] = []
+        if let after { query.append(QueryItem("after", after)) }
+        if let limit { query.append(QueryItem("limit", String(limit))) }
+        query += types.map { QueryItem("type", $0.rawValue) }
+        return events.target(query: query)
+    }
+
     /// `GET /v1/reports/sla?format=json&...`.
     public static func slaReport(_ query: Reports.Query) -> RouteTarget<NoBody, Reports.Document<Reports.SLARow>> {
         slaReport.target(Reports.Name.sla.rawValue, query: query.items)

@@ -63,6 +63,12 @@ public enum Routes {
     public static let staffRequest = Route<NoBody, Staff.RequestView>(.get, "/v1/staff/requests/:tracking")
     /// `POST /v1/staff/requests/{tracking}/notes`.
     public static let addNote = Route<Staff.NoteBody, Staff.Note>(.post, "/v1/staff/requests/:tracking/notes")
+    /// `GET /v1/staff/requests/{tracking}/notifications`: the request's notifications and their delivery state.
+    public static let requestNotifications = Route<NoBody, Staff.NotificationList>(
+        .get, "/v1/staff/requests/:tracking/notifications")
+
+    /// `GET /v1/events?after=CURSOR&limit=N&type=...`: the event feed (staff token, scoped).
+    public static let events = Route<NoBody, Events.Page>(.get, "/v1/events")
 
     /// `GET /v1/reports/sla?format=json`.
     public static let slaReport = Route<NoBody, Reports.Document<Reports.SLARow>>(.get, reportPath)
@@ -86,9 +92,9 @@ public enum Routes {
     private static let reportPath = "/v1/reports/:name"
 
     /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail, the
-    /// admins' catalog file): a server authenticates every request under them, requests for unknown paths included,
-    /// but the routes of `publicAuditTemplates`.
-    public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit", "/v1/admin"]
+    /// event feed, the admins' catalog file): a server authenticates every request under them, requests for unknown
+    /// paths included, but the routes of `publicAuditTemplates`.
+    public static let staffPrefixes = ["/v1/staff", "/v1/reports", "/v1/audit", "/v1/events", "/v1/admin"]
 
     /// Every template above, once each, in the order listed.
     public static let all: [RouteTemplate] = {
@@ -99,9 +105,10 @@ public enum Routes {
                 trackedRequest.template, reply.template, cancel.template,
                 staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
                 reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
-                searchRequests.template, staffRequest.template, addNote.template, slaReport.template,
-                backlogReport.template, throughputReport.template, misroutesReport.template, renderedReport.template,
-                auditVerify.template, auditExport.template, auditExportManifest.template,
+                searchRequests.template, staffRequest.template, addNote.template, requestNotifications.template,
+                events.template, slaReport.template, backlogReport.template, throughputReport.template,
+                misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
+                auditExportManifest.template,
             ] + decisionTemplates
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }

@@ -13,6 +13,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case cancelled
     case personalDataViewed = "personal_data_viewed"
     case noteAdded = "note_added"
+    case webhookCreated = "webhook_created"
+    case webhookDeleted = "webhook_deleted"
     /// A request was decided (approved or rejected); the details are the decision's facts (docs/verification.md).
     case decided
     /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).

@@ -12,8 +12,10 @@ extension Filing {
         case nothingInserted(catalogVersion: Int64)
     }
 
-    /// Stores the request, one task per workflow step and the audit events (`submitted`, then `task_opened` per
-    /// opened step) in one statement, in autocommit: it is its own transaction, all or nothing.
+    /// Stores the request, one task per workflow step, the audit events (`submitted`, then `task_opened` per
+    /// opened step) and the `request.submitted` notification event with its messages (the citizen's SMS and e-mail
+    /// as chosen, one delivery per matching webhook: docs/notifications.md) in one statement, in autocommit: it is
+    /// its own transaction, all or nothing.
     ///
     /// The request is inserted only while `catalog_version` still equals the version this filing was validated
     /// against, and only if no request has its Idempotency-Key yet (`ON CONFLICT DO NOTHING`, which also waits
@@ -32,10 +34,12 @@ extension Filing {
             INSERT INTO requests (tracking_number, access_token_hash, service_code, municipality_code, applicant_name,
                                   applicant_national_id, applicant_phone, applicant_email, fields, description,
                                   status, channel, submitted_at, due_at, workflow, idempotency_key, request_hash,
-                                  idempotency_token_cipher, idempotency_receipt, api_key_id, media_url)
+                                  idempotency_token_cipher, idempotency_receipt, api_key_id, media_url, language,
+                                  notify_sms, notify_email, arabic_digits)
             SELECT $1::text, $2::bytea, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb,
                    $10::text, 'submitted', $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb, $15::text,
-                   $16::bytea, $17::bytea, $18::text, $19::bigint, $20::text
+                   $16::bytea, $17::bytea, $18::text, $19::bigint, $20::text, $24::text, $25::boolean, $26::boolean,
+                   $27::boolean
              WHERE (SELECT version FROM catalog_version) = $21::bigint
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, municipality_code, tracking_number
@@ -64,6 +68,26 @@ extension Filing {
                         WHERE s.opened_event IS NOT NULL
                    ) e
              ORDER BY e.stage, e.step
+        ), notice AS (
+            -- The outbox (docs/notifications.md): sent after commit by the delivery workers, never here.
+            INSERT INTO notification_events (type, request_id, municipality_code, sectors, occurred_at, data)
+            SELECT 'request.submitted', r.id, r.municipality_code, $28::text[], $12::timestamptz, $29::jsonb
+              FROM request r
+            RETURNING id, type, request_id, municipality_code, sectors
+        ), citizen AS (
+            INSERT INTO notifications (event_id, request_id, channel, recipient, language, created_at,
+                                       next_attempt_at, give_up_at)
+            SELECT n.id, n.request_id, c.channel, c.recipient, $24::text, now(), now(),
+                   now() + make_interval(secs => $30::float8)
+              FROM notice n CROSS JOIN (VALUES ('sms', $7::text, $25::boolean), ('email', $8::text, $26::boolean))
+                   AS c (channel, recipient, wanted)
+             WHERE c.wanted
+        ), subscriber AS (
+            INSERT INTO notifications (event_id, request_id, channel, webhook_id, language, created_at,
+                                       next_attempt_at, give_up_at)
+            SELECT n.id, n.request_id, 'webhook', w.id, 'en', now(), now(), now() + make_interval(secs => $30::float8)
+              FROM notice n CROSS JOIN LATERAL notification_subscribers(n.type, n.municipality_code, n.sectors) w
+             ORDER BY w.id
         )
         SELECT (SELECT id FROM request) AS request_id, (SELECT version FROM catalog_version) AS catalog_version
         """
@@ -78,7 +102,18 @@ extension Filing {
             application?.apiKeyID, application?.mediaURL, catalogVersion, stepsText,
             JSONValue.object(["service": .string(valid.service), "channel": .string(receipt.channel.rawValue)])
                 .canonicalText,
+            language.rawValue, valid.notifySMS, valid.notifyEmail, valid.arabicDigits,
+            Array(Set(receipt.steps.map(\.sector))).sorted(), noticeData, NotificationOutbox.retryWindow,
         ]
+    }
+
+    /// The `request.submitted` event's data (no personal data: docs/notifications.md).
+    private var noticeData: String {
+        var data = NotificationEvent.requestData(
+            tracking: receipt.trackingNumber, municipality: valid.municipality, service: valid.service,
+            status: .submitted, previous: nil)
+        data["channel"] = .string(receipt.channel.rawValue)
+        return JSONValue.object(data).canonicalText
     }
 
     /// The steps as one JSON array for `jsonb_to_recordset`, so one parameter carries any number of them; each

@@ -19,13 +19,16 @@ struct Filing {
     let application: SubmissionService.Application?
     /// The catalog version the snapshot was read at: the statement only inserts while it is still current.
     let catalogVersion: Int64
+    /// The language of the request's notifications: the body's `language`, else the caller's default.
+    let language: Language
 
-    /// Validates `submission` against `catalog` at `instant` and prepares its rows.
+    /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
+    /// language when the body names none.
     /// - Throws: `validation_failed` naming every problem (an unknown service or municipality, or a service not
     ///   offered there then, included); `WorkingCalendarError` when a deadline cannot be computed.
     init(
         _ submission: Submission, channel: SubmissionChannel, idempotency: IdempotencyRecord?,
-        application: SubmissionService.Application?, catalog: CatalogSnapshot, at instant: Date
+        application: SubmissionService.Application?, language: Language, catalog: CatalogSnapshot, at instant: Date
     ) throws {
         let codes = SubmissionValidator.codes(of: submission.body)
         let rules = codes.municipality.flatMap { catalog.rules(municipality: $0) }
@@ -67,5 +70,6 @@ struct Filing {
         self.idempotency = try idempotency.map { ($0, try $0.sealed(tokenBytes: tokenBytes, receipt: receipt)) }
         self.application = application
         self.catalogVersion = catalog.version
+        self.language = valid.language ?? language
     }
 }

@@ -38,22 +38,26 @@ public struct SubmissionService: Sendable {
         self.init(pool: pool, catalog: CatalogStore(pool: pool))
     }
 
-    /// Files `submission` arriving through `channel` at `instant`.
+    /// Files `submission` arriving through `channel` at `instant`; its notifications are in `language` unless the
+    /// body names one (docs/notifications.md).
     ///
     /// With an `idempotencyKey`, a second call with the same key and an equal body answers with the first receipt
     /// (`replayed`) and creates nothing; the same key with another body is a `409 idempotency_conflict`.
     /// - Throws: `NafidhaError` (`validation_failed` naming every problem, `invalid_idempotency_key`,
     ///   `idempotency_conflict`, `catalog_changing`), or `PostgresError` when the database fails.
     public func submit(
-        _ submission: Submission, channel: SubmissionChannel, idempotencyKey: String?, at instant: Date = Date()
+        _ submission: Submission, channel: SubmissionChannel, idempotencyKey: String?,
+        language: Language = .fallback, at instant: Date = Date()
     ) throws -> SubmissionResult {
-        try submit(submission, channel: channel, idempotencyKey: idempotencyKey, application: nil, at: instant)
+        try submit(
+            submission, channel: channel, idempotencyKey: idempotencyKey, application: nil, language: language,
+            at: instant)
     }
 
     /// Files `submission`, recording the Open311 `application` that sent it in the same statement.
     func submit(
         _ submission: Submission, channel: SubmissionChannel, idempotencyKey: String?, application: Application?,
-        at instant: Date
+        language: Language, at instant: Date
     ) throws -> SubmissionResult {
         // PostgreSQL keeps microseconds; rounding here makes the receipt agree with what is stored.
         let instant = Date(timeIntervalSince1970: (instant.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
@@ -64,7 +68,7 @@ public struct SubmissionService: Sendable {
             do {
                 filing = try Filing(
                     submission, channel: channel, idempotency: idempotency, application: application,
-                    catalog: snapshot, at: instant
+                    language: language, catalog: snapshot, at: instant
                 )
             } catch let refusal as NafidhaError {
                 // An earlier request with this key answers first, whatever the catalog says now; and a stale

@@ -14,6 +14,15 @@ struct SubmissionValidator {
         var email: String?
         var fields: [String: JSONValue]
         var description: String
+        /// The language the citizen chose for notifications; nil: the caller's default (`Accept-Language`).
+        var language: Language?
+        /// Text messages to `phone`.
+        var notifySMS: Bool
+        /// E-mails to `email`.
+        var notifyEmail: Bool
+        /// Whether the applicant typed Arabic-Indic digits (in the phone or national id): Arabic texts then write
+        /// numbers so (docs/notifications.md, "Digits").
+        var arabicDigits: Bool
     }
 
     /// Problems listed in one answer at most; a body cannot make the error response grow without bound.
@@ -51,7 +60,7 @@ struct SubmissionValidator {
             return nil
         }
         for key in members.keys.sorted()
-        where !["service", "municipality", "applicant", "fields", "description"].contains(key) {
+        where !["service", "municipality", "applicant", "fields", "description", "language", "notify"].contains(key) {
             report(Self.echoed(key), .unknownMember)
         }
         let service = code(
@@ -74,11 +83,77 @@ struct SubmissionValidator {
             case .failure(let reason): report("description", reason.reason)
             }
         }
-        guard problems.isEmpty, let service, let municipality, let applicant, let fields else { return nil }
+        let language = validateLanguage(members["language"])
+        let notify = validateNotify(members["notify"], applicant: members["applicant"])
+        guard problems.isEmpty, let service, let municipality, let applicant, let fields, let notify else {
+            return nil
+        }
         return Valid(
             service: service, municipality: municipality, name: applicant.name, nationalID: applicant.nationalID,
-            phone: applicant.phone, email: applicant.email, fields: fields, description: description
+            phone: applicant.phone, email: applicant.email, fields: fields, description: description,
+            language: language, notifySMS: notify.sms && applicant.phone != nil,
+            notifyEmail: notify.email && applicant.email != nil,
+            arabicDigits: Self.typedArabicDigits(members["applicant"])
         )
+    }
+
+    /// `language`: absent, or one of `ar`, `fr`, `en`.
+    private mutating func validateLanguage(_ value: JSONValue?) -> Language? {
+        switch value {
+        case nil, .null?:
+            return nil
+        case .string(let code)?:
+            if let language = Language(rawValue: code) { return language }
+            report("language", .oneOf(Language.allCases.map(\.rawValue)))
+        default:
+            report("language", .mustBeString)
+        }
+        return nil
+    }
+
+    /// `notify`: absent, or an object of booleans `sms` and `email`. A channel left out defaults to on when its
+    /// contact is given; a channel asked for without its contact is refused (the contact's problem, if any, is
+    /// reported at the contact).
+    private mutating func validateNotify(_ value: JSONValue?, applicant: JSONValue?) -> (sms: Bool, email: Bool)? {
+        var given: [String: JSONValue] = [:]
+        switch value {
+        case nil, .null?: break
+        case .object(let members)?: given = members
+        default:
+            report("notify", .mustBeObject)
+            return nil
+        }
+        for key in given.keys.sorted() where !["sms", "email"].contains(key) {
+            report("notify." + Self.echoed(key), .unknownMember)
+        }
+        var contacts: [String: JSONValue] = [:]
+        if case .object(let members)? = applicant { contacts = members }
+        var choice = (sms: true, email: true)
+        for (channel, contact) in [("sms", "phone"), ("email", "email")] {
+            let hasContact = contacts[contact].map { $0 != .null } ?? false
+            var wanted = hasContact
+            switch given[channel] {
+            case nil, .null?: break
+            case .bool(let on)?:
+                wanted = on
+                if on && !hasContact { report("notify." + channel, .channelNeedsContact("applicant." + contact)) }
+            default:
+                report("notify." + channel, .mustBeBoolean)
+            }
+            if channel == "sms" { choice.sms = wanted } else { choice.email = wanted }
+        }
+        return choice
+    }
+
+    /// Whether the phone or national id the applicant typed holds an Arabic-Indic or Eastern Arabic-Indic digit.
+    private static func typedArabicDigits(_ applicant: JSONValue?) -> Bool {
+        guard case .object(let members)? = applicant else { return false }
+        return ["phone", "national_id"].contains { key in
+            guard case .string(let text)? = members[key] else { return false }
+            return text.unicodeScalars.contains {
+                (0x0660...0x0669).contains($0.value) || (0x06F0...0x06F9).contains($0.value)
+            }
+        }
     }
 
     private mutating func code(_ value: JSONValue?, path: String, known: Bool, unknown: FieldReason) -> String? {

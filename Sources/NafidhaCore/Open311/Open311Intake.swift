@@ -58,7 +58,8 @@ public struct Open311Intake: Sendable {
             // moves a request to another application.
             result = try submissions.submit(
                 draft.submission, channel: .open311, idempotencyKey: idempotencyKey,
-                application: SubmissionService.Application(apiKeyID: key.id, mediaURL: form["media_url"]), at: instant
+                application: SubmissionService.Application(apiKeyID: key.id, mediaURL: form["media_url"]),
+                language: language, at: instant
             )
         } catch var error as NafidhaError {
             error.fields = Self.renamed(error.fields, fields: fields)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The SLA sweep: returns lapsed claims to their queues and escalates overdue tasks (priority + 1, one `escalated`
-/// audit event per task, once) so they surface to supervisors. The transitions are the workflow engine's
+/// The SLA sweep: returns lapsed claims to their queues, escalates overdue tasks (priority + 1, one `escalated`
+/// audit event per task, once) so they surface to supervisors, and announces deadlines due within two working days
+/// (`task.deadline_approaching`, docs/notifications.md). The transitions are the workflow engine's
 /// (`WorkflowEngine.lapseLeases`, `escalateOverdue`); this type bounds how much one run does. `nafidha serve` runs
 /// it every minute on a thread of its own; `nafidha sla sweep` runs it once.
 public struct EscalationSweep: Sendable {
@@ -22,10 +23,13 @@ public struct EscalationSweep: Sendable {
         public var escalated: Int
         /// Claims that lapsed and went back to their queues.
         public var leasesLapsed: Int
+        /// Deadlines announced as approaching.
+        public var deadlinesAnnounced: Int
 
         enum CodingKeys: String, CodingKey {
             case escalated
             case leasesLapsed = "leases_lapsed"
+            case deadlinesAnnounced = "deadlines_announced"
         }
     }
 
@@ -38,9 +42,9 @@ public struct EscalationSweep: Sendable {
         self.settings = settings
     }
 
-    /// Runs one sweep: lapsed claims, then overdue tasks, each in batches.
+    /// Runs one sweep: lapsed claims, then overdue tasks, then approaching deadlines, each in batches.
     public func run() throws -> Result {
-        var result = Result(escalated: 0, leasesLapsed: 0)
+        var result = Result(escalated: 0, leasesLapsed: 0, deadlinesAnnounced: 0)
         for _ in 0..<settings.maximumBatches {
             let lapsed = try engine.lapseLeases(limit: settings.batchSize)
             result.leasesLapsed += lapsed
@@ -50,6 +54,12 @@ public struct EscalationSweep: Sendable {
             let escalated = try engine.escalateOverdue(limit: settings.batchSize)
             result.escalated += escalated
             if escalated < settings.batchSize { break }
+        }
+        let notices = DeadlineNotices(pool: engine.pool)
+        for _ in 0..<settings.maximumBatches {
+            let announced = try notices.announce(at: engine.clock(), limit: settings.batchSize)
+            result.deadlinesAnnounced += announced
+            if announced < settings.batchSize { break }
         }
         return result
     }

@@ -14,6 +14,7 @@ struct WorkflowTransaction {
         var id: Int64
         var tracking: String
         var municipality: String
+        var service: String
         var status: RequestStatus
         var submittedAt: Date
         var dueAt: Date?
@@ -35,7 +36,8 @@ struct WorkflowTransaction {
     struct PendingEvent {
         var actor: Actor
         var action: AuditAction
-        var taskID: Int64?
+        /// The task as it was after the change recorded (the notification events describe it).
+        var task: TaskRecord?
         var details: [String: JSONValue]
     }
 
@@ -46,7 +48,7 @@ struct WorkflowTransaction {
     var activity = false
     /// Set by the citizen's cancellation, the only status the citizen's act decides rather than the tasks.
     var cancelled = false
-    private var events: [PendingEvent] = []
+    private(set) var events: [PendingEvent] = []
     private var cachedCalendar: WorkingCalendar?
 
     /// Locks the request named by `key` and starts the change; `missing` is thrown when there is no such request.
@@ -56,7 +58,7 @@ struct WorkflowTransaction {
         self.connection = connection
         self.now = now
         let select = """
-            SELECT r.id, r.tracking_number, r.municipality_code, r.status, r.submitted_at, r.due_at,
+            SELECT r.id, r.tracking_number, r.municipality_code, r.service_code, r.status, r.submitted_at, r.due_at,
                    (r.workflow->>'sla_days')::int AS sla_days
               FROM requests r
             """
@@ -74,7 +76,8 @@ struct WorkflowTransaction {
         guard let row = rows.first else { throw missing() }
         request = RequestState(
             id: try row.decode("id"), tracking: try row.decode("tracking_number"),
-            municipality: try row.decode("municipality_code"), status: try RequestStatus.decoded(from: row),
+            municipality: try row.decode("municipality_code"), service: try row.decode("service_code"),
+            status: try RequestStatus.decoded(from: row),
             submittedAt: try row.decode("submitted_at"), dueAt: try row.decode("due_at"),
             slaDays: try row.decode("sla_days")
         )
@@ -200,11 +203,12 @@ struct WorkflowTransaction {
             details["sector"] = .string(task.sector)
             details["office"] = .string(task.office)
         }
-        events.append(PendingEvent(actor: actor, action: action, taskID: task?.id, details: details))
+        events.append(PendingEvent(actor: actor, action: action, task: task, details: details))
     }
 
     /// Recomputes the request's status (`RequestStatus.derive`, never set by hand) and deadline from its tasks,
-    /// appends the queued audit events, and returns the tasks as staff see them.
+    /// appends the queued audit events, writes the notification events the change causes (one statement, in this
+    /// transaction: docs/notifications.md), and returns the tasks as staff see them.
     @discardableResult
     mutating func finish() throws -> [Staff.QueueTask] {
         let tasks = try Staff.QueueTask.all(ofRequest: request.id, on: connection)
@@ -225,12 +229,16 @@ struct WorkflowTransaction {
             """,
             [request.id, status.rawValue, dueAt, status.isFinal, now]
         )
+        let previousStatus = request.status
         request.status = status
         request.dueAt = dueAt
+        try NotificationOutbox.write(
+            notificationEvents(previous: previousStatus, tasks: tasks), requestID: request.id,
+            municipality: request.municipality, occurredAt: now, on: connection)
         for event in events {
             try AuditLog.append(
                 on: connection, municipality: request.municipality, actorKind: event.actor.kind, actor: event.actor.id,
-                action: event.action, requestID: request.id, taskID: event.taskID, details: event.details
+                action: event.action, requestID: request.id, taskID: event.task?.id, details: event.details
             )
         }
         events.removeAll()

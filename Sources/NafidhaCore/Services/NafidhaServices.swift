@@ -69,6 +69,14 @@ public struct NafidhaServices: Sendable {
     public let metrics: OperationalMetrics
     /// The SLA sweep over the engine.
     public let sweep: EscalationSweep
+    /// The event feed (`GET /v1/events`).
+    public let events: EventFeed
+    /// Notifications and their delivery state.
+    public let notifications: NotificationLedger
+    /// Webhook subscriptions.
+    public let webhooks: WebhookRegistry
+    /// Staff members' contacts for escalations and deadlines.
+    public let staffContacts: StaffContacts
     /// Decision documents and their public verification.
     public let decisions: DecisionService
     /// The signed audit logs' key, checkpoints and proofs.
@@ -97,6 +105,10 @@ public struct NafidhaServices: Sendable {
         health = DatabaseHealth(pool: pool, reads: reads)
         metrics = OperationalMetrics(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
+        events = EventFeed(pool: pool)
+        notifications = NotificationLedger(pool: pool)
+        webhooks = WebhookRegistry(pool: pool)
+        staffContacts = StaffContacts(pool: pool)
         decisions = DecisionService(pool: pool, signer: settings.signer)
         signedLog = SignedLogService(pool: pool, signer: settings.signer)
     }
