@@ -6,8 +6,8 @@ import NafidhaCore
 /// own (`--metrics-listen`, loopback by default; docs/operations.md says why), never on the public API's.
 ///
 /// One scrape writes the API server's HTTP metrics (requests by route pattern, method and status class, latency
-/// histograms, the worker queue), the database pool, the audit backlog, the active and overdue tasks of every
-/// queue, and the process's memory and descriptors.
+/// histograms, the worker queue), the database pool, the audit backlog, pending and dead notifications, the active
+/// and overdue tasks of every queue, and the process's memory and descriptors.
 public enum MetricsRoutes {
     /// The path scrapers ask for.
     public static let path = "/metrics"
@@ -68,6 +68,17 @@ public enum MetricsRoutes {
                 "nafidha_audit_oldest_unchained_age_seconds", .gauge,
                 help: "Seconds the oldest unchained audit event has waited; 0 when none waits.",
                 audit.oldestUnchainedAgeSeconds ?? 0)
+        }
+        if let notifications = reading.notifications {
+            document.family(
+                "nafidha_notifications", .gauge,
+                help: "Notifications waiting to be sent (pending) or given up on (dead), each counted up to 100000.")
+            document.sample("nafidha_notifications", ["state": "pending"], Double(notifications.pending))
+            document.sample("nafidha_notifications", ["state": "dead"], Double(notifications.dead))
+            document.single(
+                "nafidha_notifications_oldest_due_age_seconds", .gauge,
+                help: "Seconds the longest-due pending notification has been due; 0 when none is due.",
+                notifications.oldestDueAgeSeconds ?? 0)
         }
         guard reading.databaseUp else { return }
         document.family(

@@ -19,7 +19,8 @@ struct ServeCommand: RunnableCommand {
     )
     static let replicaURL = Option<String>(
         "replica-url", valueName: "url",
-        help: "A streaming replica that reports and Open311 lists read from while it is current. Default: "
+        help:
+            "A streaming replica that reports, Open311 lists and the event feed read from while it is current. Default: "
             + "NAFIDHA_REPLICA_URL, else none."
     )
     static let databasePort = Option<Int>(
@@ -165,7 +166,7 @@ struct ServeCommand: RunnableCommand {
         services.reads.start()
         if replicaPool != nil {
             context.standardOutput.writeLine(
-                "Reports and Open311 lists read from the replica while it is at most "
+                "Reports, Open311 lists and the event feed read from the replica while it is at most "
                     + "\(settings.replica.maximumLag) behind.")
         }
         var checkpointer: AuditCheckpointerThread?

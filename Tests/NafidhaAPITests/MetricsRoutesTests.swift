@@ -100,6 +100,9 @@ struct MetricsRoutesTests {
             #expect(after["nafidha_db_pool_waiting{}"] == 0)
             // The submission's audit events wait for a sequencer: none runs in this test.
             #expect((after["nafidha_audit_events_unchained{}"] ?? 0) >= 1)
+            // The applicant gave a phone: an SMS waits, since no delivery worker runs in this test.
+            #expect(after[#"nafidha_notifications{state="pending"}"#] == 1)
+            #expect(after[#"nafidha_notifications{state="dead"}"#] == 0)
             #expect(
                 after[#"nafidha_tasks_active{municipality="TRP",sector="urban_planning",status="open"}"#] == 1)
             #expect(after[#"nafidha_tasks_overdue{municipality="TRP",sector="urban_planning"}"#] == 0)
@@ -130,6 +133,7 @@ struct MetricsRoutesTests {
         let samples = try Self.parse(try LiveServer(port: port).get("/metrics").text)
         #expect(samples["nafidha_database_up{}"] == 0)
         #expect(samples["nafidha_audit_events_unchained{}"] == nil)
+        #expect(samples[#"nafidha_notifications{state="pending"}"#] == nil)
         #expect(samples["http_workers{}"] == 16)
     }
 }

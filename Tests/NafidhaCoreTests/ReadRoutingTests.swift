@@ -42,8 +42,11 @@ struct ReadRoutingTests {
     private static func waitUntilCaughtUp(_ routing: ReadRouting, replica: PostgresPool, primary: PostgresPool)
         throws
     {
+        // The insert position, not pg_current_wal_lsn() (the write position): the test primary runs with
+        // synchronous_commit off, so the last commits' records may still wait in WAL buffers, behind the write
+        // position, until the WAL writer flushes them and the standby receives them.
         let written: String = try primary.withConnection {
-            try $0.query("SELECT pg_current_wal_lsn()::text AS lsn")[0].decode("lsn")
+            try $0.query("SELECT pg_current_wal_insert_lsn()::text AS lsn")[0].decode("lsn")
         }
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
@@ -76,6 +79,59 @@ struct ReadRoutingTests {
                 #expect(fromReplica.csv(language: .english) == fromPrimary.csv(language: .english), "\(name)")
                 #expect(!fromPrimary.tables[0].rows.isEmpty, "\(name) has rows to compare")
             }
+        }
+    }
+
+    @Test("the event feed read from the streaming replica equals the primary's, and its cursors work on both")
+    func eventFeedFromReplicaEqualsPrimary() throws {
+        try Self.withDatabase { primary, replicaInfo in
+            var fixture = ReportFixture(connection: try PostgresConnection(conninfo: primary))
+            try fixture.loadNovember()
+            // An event per request, published (given feed positions) as the dispatcher does.
+            try fixture.connection.execute(
+                """
+                INSERT INTO notification_events (type, request_id, municipality_code, sectors, occurred_at, data)
+                SELECT 'request.submitted', id, municipality_code, '{}', submitted_at,
+                       jsonb_build_object('tracking_number', tracking_number, 'municipality', municipality_code,
+                                          'service', service_code, 'status', status)
+                  FROM requests ORDER BY id
+                """)
+            _ = try fixture.connection.query("SELECT notification_publish_pending(1000)")
+            let pool = PostgresPool(conninfo: primary)
+            defer { pool.close() }
+            let replica = PostgresPool(conninfo: replicaInfo)
+            defer { replica.close() }
+            let onReplica = NafidhaServices(pool: pool, replica: replica)
+            let onPrimary = NafidhaServices(pool: pool)
+            try Self.waitUntilCaughtUp(onReplica.reads, replica: replica, primary: pool)
+            let auditor = StaffMember(id: 1, name: "audit", role: .auditor, municipalities: [], sectors: [])
+            let first = try onReplica.events.page(after: nil, limit: 3, types: [], for: auditor)
+            #expect(first.events.count == 3)
+            #expect(first == (try onPrimary.events.page(after: nil, limit: 3, types: [], for: auditor)))
+            let rest = try onReplica.events.page(after: first.nextCursor, limit: 1000, types: [], for: auditor)
+            #expect(!rest.events.isEmpty)
+            #expect(rest == (try onPrimary.events.page(after: first.nextCursor, limit: 1000, types: [], for: auditor)))
+
+            // With the replay paused, an event published on the primary is missing from the replica's page only:
+            // the page came from the replica (its routing still current, since nothing checked it since).
+            let standby = try PostgresConnection(
+                conninfo: "host=\(Self.replicaHost ?? "") user=nafidha dbname=postgres")
+            try standby.execute("SELECT pg_wal_replay_pause()")
+            defer { _ = try? standby.execute("SELECT pg_wal_replay_resume()") }
+            try fixture.connection.execute(
+                """
+                INSERT INTO notification_events (type, request_id, municipality_code, sectors, occurred_at, data)
+                SELECT 'request.note_added', id, municipality_code, '{}', now(),
+                       jsonb_build_object('tracking_number', tracking_number, 'municipality', municipality_code,
+                                          'service', service_code, 'status', status)
+                  FROM requests ORDER BY id LIMIT 1
+                """)
+            _ = try fixture.connection.query("SELECT notification_publish_pending(1000)")
+            #expect(onReplica.reads.state.readsFromReplica)
+            let stale = try onReplica.events.page(after: rest.nextCursor, limit: 1000, types: [], for: auditor)
+            let fresh = try onPrimary.events.page(after: rest.nextCursor, limit: 1000, types: [], for: auditor)
+            #expect(stale.events.isEmpty && stale.nextCursor == rest.nextCursor)
+            #expect(fresh.events.map(\.type) == [.noteAdded])
         }
     }
 

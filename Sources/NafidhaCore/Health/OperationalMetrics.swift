@@ -3,7 +3,8 @@ import NafidhaContract
 import Postgres
 
 /// What `/metrics` reports of the database and the work in it, read at each scrape: the pool's connections, the
-/// audit events waiting to be chained, and the active tasks of every queue (municipality and sector).
+/// audit events waiting to be chained, the notifications waiting or dead, and the active tasks of every queue
+/// (municipality and sector).
 ///
 /// One pooled connection, one short read-only transaction with its own `statement_timeout`, and a bounded number of
 /// rows, so a scrape can neither hold a connection long nor return an unbounded page.
@@ -38,6 +39,9 @@ public struct OperationalMetrics: Sendable {
         public var pool: Pool
         /// The audit backlog; nil when the database did not answer.
         public var audit: AuditBacklog?
+        /// Pending and dead notifications (the states counted cheaply, through partial indexes; sent ones only
+        /// grow and are the ledger's); nil when the database did not answer.
+        public var notifications: NotificationBacklog?
         /// Active tasks per queue, in order of municipality and sector; empty when the database did not answer.
         public var queues: [Queue]
         /// Whether the database answered the scrape's query.
@@ -69,10 +73,15 @@ public struct OperationalMetrics: Sendable {
                 try connection.execute("SET TRANSACTION READ ONLY")
                 _ = try connection.queryPrepared(
                     "SELECT set_config('statement_timeout', $1, true)", [Self.statementTimeout])
-                return (try AuditBacklog.read(on: connection), try Self.queues(on: connection))
+                return (
+                    try AuditBacklog.read(on: connection), try NotificationBacklog.read(on: connection),
+                    try Self.queues(on: connection)
+                )
             }
         }
-        return Reading(pool: poolReading, audit: answer?.0, queues: answer?.1 ?? [], databaseUp: answer != nil)
+        return Reading(
+            pool: poolReading, audit: answer?.0, notifications: answer?.1, queues: answer?.2 ?? [],
+            databaseUp: answer != nil)
     }
 
     /// Active tasks grouped by queue, through the partial indexes of open and assigned tasks.

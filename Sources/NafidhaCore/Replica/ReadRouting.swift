@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 import Synchronization
 
-/// Where reads that tolerate a few seconds of staleness run (reports, Open311 lists): a streaming replica when one
+/// Where reads that tolerate a few seconds of staleness run (reports, Open311 lists, the event feed): a streaming replica when one
 /// is configured and current, else the primary.
 ///
 /// A thread of its own (`start()`) asks the replica how far behind it is every `checkInterval`; a request only

@@ -105,7 +105,7 @@ public struct NafidhaServices: Sendable {
         health = DatabaseHealth(pool: pool, reads: reads)
         metrics = OperationalMetrics(pool: pool)
         sweep = EscalationSweep(engine: engine, settings: settings.sweep)
-        events = EventFeed(pool: pool)
+        events = EventFeed(reads: reads)
         notifications = NotificationLedger(pool: pool)
         webhooks = WebhookRegistry(pool: pool)
         staffContacts = StaffContacts(pool: pool)

@@ -4,18 +4,20 @@ import Postgres
 
 /// The event feed of `GET /v1/events` and `nafidha events` (docs/notifications.md, "The event feed"): published
 /// events in commit order (their feed position, given after commit by one publisher at a time), oldest first, in the
-/// caller's scope (municipalities; a clerk's sectors), optionally of some types only. No personal data.
+/// caller's scope (municipalities; a clerk's sectors), optionally of some types only. No personal data. Read from
+/// the replica when one is configured and current (`ReadRouting`): a replica replays commits in order, so a cursor
+/// given by either side stays valid on the other.
 public struct EventFeed: Sendable {
     /// Events per page when the caller says nothing (100).
     public static let defaultLimit = 100
     /// The most events a page holds (1,000).
     public static let maximumLimit = 1000
 
-    let pool: PostgresPool
+    let reads: ReadRouting
 
-    /// A feed over `pool`.
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    /// A feed read where `reads` sends reads.
+    public init(reads: ReadRouting) {
+        self.reads = reads
     }
 
     /// The events after `cursor` (from the start when nil) that `member` may see, at most `limit`, of `types` only
@@ -30,7 +32,7 @@ public struct EventFeed: Sendable {
             start = parsed
         }
         let limit = min(max(limit, 1), Self.maximumLimit)
-        let rows = try pool.withConnection { connection in
+        let rows = try reads.read { connection in
             try connection.queryPrepared(
                 """
                 SELECT e.id, e.type, e.occurred_at, e.feed_position,
