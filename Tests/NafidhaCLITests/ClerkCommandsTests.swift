@@ -45,6 +45,23 @@ struct ClerkCommandsTests {
         }
     }
 
+    @Test("--all follows every page of a queue of 500 tasks at the server's default page size, each task once")
+    func pagingFiveHundred() throws {
+        try Self.withClerk { world, _, amina in
+            var made: Set<Int> = []
+            for _ in 0..<10 {
+                let request = try world.request(in: "BEN", tasks: (0..<50).map { _ in .init(sector: "civil_registry") })
+                made.formUnion(request.taskIDs.map { Int($0) })
+            }
+            let all = runNafidha(["queue", "--all", "--json"], environment: amina)
+            #expect(all.code == 0, "\(all.error)")
+            let ids = try Self.ids(all)
+            #expect(ids.count == 500)
+            #expect(Set(ids) == made)
+            #expect(try Self.json(all)["next_cursor"] is NSNull)
+        }
+    }
+
     @Test("--mine lists the tasks I hold, with when each claim lapses; --status chooses the statuses")
     func mineAndStatus() throws {
         try Self.withClerk { world, _, amina in
