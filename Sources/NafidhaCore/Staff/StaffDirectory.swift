@@ -134,22 +134,21 @@ public struct StaffDirectory: Sendable {
     public func authenticate(token: String) throws -> StaffMember {
         guard token.hasPrefix(Self.tokenPrefix), token.utf8.count <= 200 else { throw NafidhaError(.invalidToken) }
         let hash = AccessToken(text: token).hash
+        // One statement, since every staff request makes it: the data-modifying CTE always runs (PostgreSQL runs
+        // it whether or not the query reads it), and the SELECT reads the token as it was before that update.
         return try pool.withConnection { connection in
-            _ = try connection.executePrepared(
-                """
-                UPDATE staff_tokens SET last_used_at = now()
-                 WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-                   AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
-                """,
-                [hash, settings.lastUsedResolution]
-            )
             let found = try connection.queryPrepared(
                 """
+                WITH touched AS (
+                    UPDATE staff_tokens SET last_used_at = now()
+                     WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+                       AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
+                )
                 SELECT \(Self.memberColumns)
                   FROM staff_tokens t JOIN staff s ON s.id = t.staff_id
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND s.active
                 """,
-                [hash]
+                [hash, settings.lastUsedResolution]
             )
             guard found.count == 1 else { throw NafidhaError(.invalidToken) }
             return try Self.member(from: found[0])
