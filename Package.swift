@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(
-            name: "NafidhaCoreTests", dependencies: ["NafidhaContract", "NafidhaCore", "TestSupport", "Transparency"]),
+            name: "NafidhaCoreTests",
+            dependencies: ["NafidhaContract", "NafidhaCore", "TestSupport", "Transparency", "Transport"]),
         .testTarget(
             name: "NafidhaAPITests", dependencies: ["NafidhaContract", "NafidhaAPI", "TestSupport", "Transparency"]),
         .testTarget(name: "NafidhaContractTests", dependencies: ["NafidhaContract", "Postgres", "TestSupport"]),

@@ -31,7 +31,6 @@ class Gateway(http.server.BaseHTTPRequestHandler):
             ids.add(message["id"])
         self.send_response(202)
         self.send_header("Content-Length", "2")
-        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(b"{}")
 

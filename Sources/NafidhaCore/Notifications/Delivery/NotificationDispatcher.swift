@@ -39,6 +39,7 @@ public final class NotificationDispatcher: Sendable {
     private let settings: Settings
     private let configured: [NotificationChannel]
     private let lanes: [DeliveryLane]
+    private let client: OutgoingHTTPClient
     private let onError: @Sendable (any Error) -> Void
     private let inbox = DeliveryInbox()
     private let finished = DispatchSemaphore(value: 0)
@@ -54,6 +55,7 @@ public final class NotificationDispatcher: Sendable {
         self.onError = onError
         configured = channels.configured
         let client = OutgoingHTTPClient(settings: channels.http, connector: channels.connector)
+        self.client = client
         var senders: [(any NotificationChannelSender, Int)] = []
         if let sms = channels.sms {
             senders.append((SMSGatewayChannel(url: sms.url, token: sms.token, client: client), channels.smsWorkers))
@@ -110,6 +112,7 @@ public final class NotificationDispatcher: Sendable {
         }
         // Stopping: let the lanes finish their attempts, then record them and give back what was never tried.
         let untried = lanes.flatMap { $0.stop() }
+        client.closeIdleConnections()
         do {
             let store = try DeliveryStore(connection: connect(&connection))
             try store.record(inbox.waiting)
