@@ -20,6 +20,9 @@ ids = set()
 
 class Gateway(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The answer goes out in two writes (head, body): without TCP_NODELAY the second waits for the client's
+    # delayed ACK (40 ms) on a kept-alive connection, as no real gateway would.
+    disable_nagle_algorithm = True
 
     def do_POST(self):
         global accepted
