@@ -1592,3 +1592,17 @@ ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
                       'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
                       'personal_data_viewed', 'note_added', 'webhook_created', 'webhook_deleted', 'decided',
                       'catalog_applied', 'appealed', 'appeal_upheld', 'appeal_granted'));
+
+-- A queue nobody watches (docs/clerks.md, "Unwatched queues"): how many clerks could claim the tasks of a
+-- municipality's sector now: active clerks of that municipality and sector, each with a token neither revoked nor
+-- expired. Supervisors may claim any task of their municipality, but the alert is theirs: they do not count. Open
+-- tasks in a queue with none wait for nobody.
+CREATE FUNCTION queue_claimants(p_municipality text, p_sector text) RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT count(*)
+      FROM staff s
+     WHERE s.active AND s.role = 'clerk'
+       AND EXISTS (SELECT 1 FROM staff_municipalities m WHERE m.staff_id = s.id AND m.municipality_code = p_municipality)
+       AND EXISTS (SELECT 1 FROM staff_sectors c WHERE c.staff_id = s.id AND c.sector_code = p_sector)
+       AND EXISTS (SELECT 1 FROM staff_tokens k
+                    WHERE k.staff_id = s.id AND k.revoked_at IS NULL AND k.expires_at > now())
+$$;
