@@ -94,6 +94,15 @@ struct AppealRoutesTests {
                 "SELECT action FROM audit_events WHERE action LIKE 'appeal%' ORDER BY id"
             ).map { try $0.decode("action") }
             #expect(events == ["appealed", "appeal_upheld"])
+            let report = try client.send("GET", "/v1/reports/appeals?format=json", headers: supervisor)
+            let document = try ContractJSON.decoder().decode(
+                Reports.Document<Reports.AppealRow>.self, from: Data(report.body))
+            #expect(
+                document.rows == [
+                    Reports.AppealRow(
+                        municipality: "BEN", sector: "urban_planning", filed: 1, upheld: 1, granted: 0, onTime: 1,
+                        pending: 0)
+                ])
         }
     }
 

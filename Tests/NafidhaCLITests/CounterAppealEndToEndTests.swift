@@ -115,6 +115,15 @@ struct CounterAppealEndToEndTests {
             let decided: Int = try world.query(
                 "SELECT count(*)::int AS n FROM audit_events WHERE action = 'decided'")[0].decode("n")
             #expect(decided == 2)
+
+            // The appeals report counts it: filed, granted, decided on time.
+            let report = try E2E.nafidha(["report", "appeals", "--format", "json"], environment: supervisor)
+            #expect(report.code == 0, "\(report.error)")
+            let rows = try #require(try report.json()["rows"] as? [[String: Any]])
+            #expect(rows.count == 1)
+            #expect(rows.first?["sector"] as? String == "urban_planning" && rows.first?["filed"] as? Int == 1)
+            #expect(rows.first?["granted"] as? Int == 1 && rows.first?["upheld"] as? Int == 0)
+            #expect(rows.first?["on_time"] as? Int == 1 && rows.first?["pending"] as? Int == 0)
         }
     }
 }

@@ -10,10 +10,19 @@ extension Routes {
     public static let grantAppeal = Route<Staff.AppealDecisionBody, Staff.Appeal>(
         .post, "/v1/staff/appeals/:appeal/grant")
 
+    /// `GET /v1/reports/appeals?format=json`.
+    public static let appealsReport = Route<NoBody, Reports.Document<Reports.AppealRow>>(.get, "/v1/reports/:name")
+
     /// The templates of appeals, for `Routes.all`.
     static let appealTemplates = [
         appeal.template, appeals.template, upholdAppeal.template, grantAppeal.template,
     ]
+
+    /// `GET /v1/reports/appeals?format=json&...`.
+    public static func appealsReport(_ query: Reports.Query) -> RouteTarget<NoBody, Reports.Document<Reports.AppealRow>>
+    {
+        appealsReport.target(Reports.Name.appeals.rawValue, query: query.items)
+    }
 
     /// `POST /v1/requests/{tracking}/appeal`.
     public static func appeal(_ tracking: String) -> RouteTarget<Tracking.AppealBody, Tracking.Request> {
