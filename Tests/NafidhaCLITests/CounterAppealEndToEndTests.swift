@@ -53,7 +53,7 @@ struct CounterAppealEndToEndTests {
             #expect(details.contains(#""filed_by":"karima""#) && details.contains(#""filed_for":"\#(tracking)""#))
             // The printed receipt: Arabic first, the tracking number and the token isolated left to right.
             #expect(filed.output.hasPrefix("إيصال إيداع طلب"))
-            #expect(filed.output.contains("رقم التتبع / Tracking number: \u{2066}\(tracking)\u{2069}"))
+            #expect(filed.output.contains("رقم المتابعة / Tracking number: \u{2066}\(tracking)\u{2069}"))
             let tokenLine = try #require(filed.output.split(separator: "\n").first { $0.contains("Access token") })
             let token = String(tokenLine.split(separator: "\u{2066}")[1].dropLast())
             #expect(token.count == 43)
@@ -124,6 +124,29 @@ struct CounterAppealEndToEndTests {
             #expect(rows.first?["sector"] as? String == "urban_planning" && rows.first?["filed"] as? Int == 1)
             #expect(rows.first?["granted"] as? Int == 1 && rows.first?["upheld"] as? Int == 0)
             #expect(rows.first?["on_time"] as? Int == 1 && rows.first?["pending"] as? Int == 0)
+        }
+    }
+
+    @Test("bad usage of file, appeals, uphold and grant exits 64 before any call")
+    func usage() {
+        let base = [
+            "file", "building_permit", "--municipality", "BEN", "--applicant-name", "Amal", "--national-id",
+            "119850123456", "--phone", "0912345678",
+        ]
+        let cases: [[String]] = [
+            ["file", "building_permit", "--applicant-name", "Amal", "--national-id", "1", "--phone", "2"],
+            base + ["--field", "floors"],
+            base + ["--field", "=2"],
+            base + ["--field", "floors=2", "--field", "floors=3"],
+            base + ["--field", "works=[new_building"],
+            base + ["--print", "--json"],
+            ["appeals", "--status", "maybe"],
+            ["grant", "7"],
+            ["uphold", "--reason", "no"],
+        ]
+        for arguments in cases {
+            let run = runNafidha(arguments)
+            #expect(run.code == 64 && run.error.contains("See 'nafidha \(arguments[0]) --help'."), "\(arguments)")
         }
     }
 }

@@ -104,8 +104,8 @@ public struct CounterReceipt: Sendable {
 
     private static let title = LocalizedText(
         ar: "إيصال إيداع طلب", fr: "Récépissé de dépôt de demande", en: "Receipt of your request")
-    private static let trackingNumber = LocalizedText(ar: "رقم التتبع", fr: "Numéro de suivi", en: "Tracking number")
-    private static let accessToken = LocalizedText(ar: "رمز الاطلاع", fr: "Code d'accès", en: "Access token")
+    private static let trackingNumber = LocalizedText(ar: "رقم المتابعة", fr: "Numéro de suivi", en: "Tracking number")
+    private static let accessToken = LocalizedText(ar: "رمز الوصول", fr: "Jeton d'accès", en: "Access token")
     private static let service = LocalizedText(ar: "الخدمة", fr: "Service", en: "Service")
     private static let municipality = LocalizedText(ar: "البلدية", fr: "Municipalité", en: "Municipality")
     private static let submittedAt = LocalizedText(ar: "تاريخ الإيداع", fr: "Déposée le", en: "Filed at")
@@ -113,9 +113,9 @@ public struct CounterReceipt: Sendable {
         ar: "الأجل (أيام عمل)", fr: "Échéance (jours ouvrés)", en: "Due (working days)")
     private static let fee = LocalizedText(ar: "الرسوم", fr: "Frais", en: "Fee")
     private static let keep = LocalizedText(
-        ar: "احتفظ بهذا الإيصال: رقم التتبع ورمز الاطلاع يتيحان لك متابعة طلبك. لا تُطلع أحدًا على الرمز.",
-        fr: "Gardez ce récépissé : le numéro de suivi et le code d'accès vous permettent de suivre votre demande. "
-            + "Ne montrez le code à personne.",
+        ar: "احتفظ بهذا الإيصال: رقم المتابعة ورمز الوصول يتيحان لك متابعة طلبك. لا تُطلع أحدًا على الرمز.",
+        fr: "Gardez ce récépissé : le numéro de suivi et le jeton d'accès vous permettent de suivre votre demande. "
+            + "Ne montrez le jeton à personne.",
         en: "Keep this receipt: the tracking number and the access token let you follow your request. "
             + "Show the token to no one.")
 }
