@@ -64,6 +64,16 @@ struct CounterAppealEndToEndTests {
             let html = try String(contentsOfFile: htmlPath, encoding: .utf8)
             #expect(html.contains(#"dir="rtl""#) && html.contains(#"<bdi dir="ltr">\#(token)</bdi>"#))
 
+            // Nobody works Benghazi's civil defence queue: the supervisor's queue listing says so.
+            let queue = try E2E.nafidha(["queue"], environment: supervisor)
+            #expect(queue.code == 0, "\(queue.error)")
+            let warnings = queue.output.split(separator: "\n").filter { $0.hasPrefix("Warning: nobody can claim") }
+            #expect(warnings.count == 1 && warnings.first?.contains("(civil_defence)") == true, "\(queue.output)")
+            let listed = try E2E.nafidha(["queue", "--json"], environment: supervisor).json()
+            let queues = try #require(listed["queues"] as? [[String: Any]])
+            #expect(
+                queues.filter { $0["unwatched"] as? Bool == true }.map { $0["sector"] as? String } == ["civil_defence"])
+
             // Outside the clerk's municipality: refused, nothing filed.
             let outside = try Self.file(in: "TRP", [], environment: counter)
             #expect(outside.code == 1 && outside.error.contains("out_of_scope"), "\(outside.error)")
