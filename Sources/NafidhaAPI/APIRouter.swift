@@ -34,6 +34,9 @@ public enum APIRouter {
         RequestTrackingRoutes(tracking: services.tracking, engine: services.engine, throttle: citizens).register(
             on: api)
         DecisionRoutes(decisions: services.decisions, throttle: citizens).register(on: api)
+        let appeals = AppealRoutes(
+            tracking: services.tracking, engine: services.engine, queues: services.queues, throttle: citizens)
+        appeals.register(citizen: api)
         let limiter = VerificationRateLimiter(settings: settings.verification)
         VerificationRoutes(decisions: services.decisions, limiter: limiter).register(on: api)
         // Under /v1/audit but public (`Routes.publicAuditTemplates`): registered on the router, outside the groups.
@@ -48,6 +51,8 @@ public enum APIRouter {
         QueueRoutes(queues: services.queues, engine: services.engine).register(on: staff)
         StaffActionRoutes(engine: services.engine).register(on: staff)
         RequestSearchRoutes(search: services.search).register(on: staff)
+        CounterRoutes(submissions: services.submissions).register(on: staff)
+        appeals.register(staff: staff)
         ReportRoutes(reports: services.reports).register(on: staff)
         AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)
         EventRoutes(events: services.events, notifications: services.notifications).register(on: staff)

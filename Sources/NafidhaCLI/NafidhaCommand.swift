@@ -12,10 +12,11 @@ public struct NafidhaCommand: ParsableCommand {
         version: version,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
-            LoginCommand.self, WhoamiCommand.self, QueueCommand.self, SearchCommand.self, ClaimCommand.self,
+            LoginCommand.self, WhoamiCommand.self, QueueCommand.self, SearchCommand.self, FileCommand.self,
+            ClaimCommand.self,
             ReleaseCommand.self, ShowCommand.self, ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self,
             ForwardCommand.self, NoteCommand.self, AuditCommand.self, ReportCommand.self, VerifyDecisionCommand.self,
-            EventsCommand.self,
+            EventsCommand.self, AppealsCommand.self, UpholdCommand.self, GrantCommand.self,
         ]
     )
 }

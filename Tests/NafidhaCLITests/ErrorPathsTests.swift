@@ -74,6 +74,16 @@ struct ErrorPathsTests {
         "admin notifications": (.database, []),
         "admin redeliver": (.database, ["1"]),
         "events": (.api, []),
+        "file": (
+            .api,
+            [
+                "building_permit", "--municipality", "BEN", "--applicant-name", "Amal", "--national-id",
+                "119850123456", "--phone", "0912345678",
+            ]
+        ),
+        "appeals": (.api, []),
+        "uphold": (.api, ["1", "--reason", "x"]),
+        "grant": (.api, ["1", "--reason", "x"]),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.

@@ -30,6 +30,7 @@ struct EnumSQLPinTests {
         Pin(table: "requests", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "staff", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "catalog_versions", column: "applied_via", values: Catalog.ApplyChannel.allCases.map(\.rawValue)),
+        Pin(table: "appeals", column: "status", values: AppealStatus.allCases.map(\.rawValue)),
     ]
 
     @Test("the enum's cases are the column's CHECK list", arguments: pins)

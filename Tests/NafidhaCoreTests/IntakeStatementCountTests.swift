@@ -68,6 +68,47 @@ struct IntakeStatementCountTests {
         }
     }
 
+    @Test("a counter filing is one statement too, its submitted event by the clerk for the citizen")
+    func counterFiling() throws {
+        try withWorld { world in
+            let clerk = StaffMember.testing("karima", municipalities: ["TRP"])
+            let (count, filed) = try world.counting {
+                try world.submissions.file(
+                    IntakeSamples.buildingPermit(), atCounter: clerk, idempotencyKey: nil
+                ).receipt
+            }
+            #expect(count == 1)
+            #expect(filed.channel == .counter)
+            let row = try world.pool.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT e.actor_kind, e.actor, e.details::text AS details
+                      FROM audit_events e JOIN requests r ON r.id = e.request_id
+                     WHERE r.tracking_number = $1 AND e.action = 'submitted'
+                    """,
+                    [filed.trackingNumber]
+                )[0]
+            }
+            #expect(try row.decode("actor_kind", as: String.self) == "clerk")
+            #expect(try row.decode("actor", as: String.self) == "karima")
+            #expect(
+                try row.decode("details", as: String.self)
+                    == #"{"channel":"counter","filed_by":"karima","filed_for":"\#(filed.trackingNumber)","service":"building_permit"}"#
+            )
+            let outside = try Self.errorCode {
+                try world.submissions.file(
+                    IntakeSamples.buildingPermit(municipality: "BEN"), atCounter: clerk, idempotencyKey: nil)
+            }
+            #expect(outside == "out_of_scope")
+            let auditor = try Self.errorCode {
+                try world.submissions.file(
+                    IntakeSamples.buildingPermit(), atCounter: .testing("aziz", .auditor, municipalities: []),
+                    idempotencyKey: nil)
+            }
+            #expect(auditor == "read_only_role")
+        }
+    }
+
     @Test("a refusal is one statement, a replay and a conflict two")
     func refusalsAndReplays() throws {
         try withWorld { world in

@@ -54,11 +54,11 @@ struct ReportTests {
             try fixture.loadNovember()
             let report = try ReportService.make(.backlog, november, on: fixture.connection)
             // civil_registry: 0.5 days (0–2); 4.5 (3–5); 14.5 (over 10); 6.0 until its pause began (6–10).
-            // urban_planning: 5.5 (3–5). The waiting task is not in a queue.
+            // urban_planning: 5.5 (3–5). The waiting task is not in a queue. No clerk could claim either queue.
             #expect(
                 rows(report) == [
-                    ["TRP", "civil_registry", "TRP-CIVIL_REGISTRY", "4", "1", "1", "1", "1"],
-                    ["TRP", "urban_planning", "TRP-URBAN_PLANNING", "1", "0", "1", "0", "0"],
+                    ["TRP", "civil_registry", "TRP-CIVIL_REGISTRY", "4", "1", "1", "1", "1", "0"],
+                    ["TRP", "urban_planning", "TRP-URBAN_PLANNING", "1", "0", "1", "0", "0", "0"],
                 ])
         }
     }

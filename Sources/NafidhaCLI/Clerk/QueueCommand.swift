@@ -110,6 +110,12 @@ struct QueueCommand: RunnableCommand {
             }
             context.standardOutput.writeLine(
                 listing.queues.isEmpty ? "No queue has work for you." : summary.render(style: style))
+            // The alert of a queue nobody watches (docs/clerks.md, "Unwatched queues").
+            for queue in listing.queues where queue.unwatched {
+                context.standardOutput.writeLine(
+                    "Warning: nobody can claim the \(queue.open) open task(s) of \(queue.municipality)/\(queue.office) "
+                        + "(\(queue.sector)): no active clerk of the sector.")
+            }
         }
         guard !listing.tasks.isEmpty else {
             context.standardOutput.writeLine(

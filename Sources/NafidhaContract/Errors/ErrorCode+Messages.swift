@@ -87,6 +87,27 @@ extension ErrorCode {
                 ar: "لا ينتظر الطلب أي معلومات منك حاليًا.",
                 fr: "La demande n'attend aucune information de votre part.",
                 en: "The request is not waiting for any information from you.")
+        case .appealNotAllowed:
+            LocalizedText(
+                ar: "لا يُتظلَّم إلا من طلب مرفوض.", fr: "Seule une demande rejetée peut faire l'objet d'un recours.",
+                en: "Only a rejected request can be appealed.")
+        case .appealWindowClosed:
+            LocalizedText(
+                ar: "انقضت مهلة التظلّم من الرفض.", fr: "Le délai de recours contre le rejet est écoulé.",
+                en: "The time to appeal the rejection has passed.")
+        case .appealAlreadyFiled:
+            LocalizedText(
+                ar: "سبق التظلّم من هذا الطلب؛ لا يُتظلَّم إلا مرة واحدة.",
+                fr: "Cette demande a déjà fait l'objet d'un recours : un seul recours est permis.",
+                en: "This request was appealed already: a request is appealed once.")
+        case .appealNotFound:
+            LocalizedText(
+                ar: "لا يوجد تظلّم بهذا الرقم.", fr: "Aucun recours ne porte ce numéro.",
+                en: "No appeal has this number.")
+        case .appealAlreadyDecided:
+            LocalizedText(
+                ar: "بُتّ في هذا التظلّم من قبل.", fr: "Ce recours a déjà été tranché.",
+                en: "This appeal was decided already.")
         case .requestClosed:
             LocalizedText(
                 ar: "الطلب مغلق؛ لا تُضاف إليه ملاحظات علنية.",
@@ -158,9 +179,9 @@ extension ErrorCode {
                 en: "Reports are for auditors, supervisors and admins only.")
         case .reportNotFound:
             LocalizedText(
-                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes.",
-                fr: "Rapport inconnu : sla, backlog, throughput ou misroutes.",
-                en: "No such report: sla, backlog, throughput or misroutes.")
+                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو appeals.",
+                fr: "Rapport inconnu : sla, backlog, throughput, misroutes ou appeals.",
+                en: "No such report: sla, backlog, throughput, misroutes or appeals.")
         case .invalidRange:
             LocalizedText(
                 ar: "يجب أن تسبق بداية الفترة نهايتها.", fr: "Le début de la période doit précéder sa fin.",

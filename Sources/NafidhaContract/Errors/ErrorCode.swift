@@ -40,6 +40,13 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case unknownTaskStatus = "unknown_task_status"
     case storedDataInvalid = "stored_data_invalid"
 
+    // Appeals against rejections.
+    case appealNotAllowed = "appeal_not_allowed"
+    case appealWindowClosed = "appeal_window_closed"
+    case appealAlreadyFiled = "appeal_already_filed"
+    case appealNotFound = "appeal_not_found"
+    case appealAlreadyDecided = "appeal_already_decided"
+
     // Intake and the catalog.
     case invalidIdempotencyKey = "invalid_idempotency_key"
     case idempotencyConflict = "idempotency_conflict"
@@ -154,7 +161,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
             .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
-            .checkpointNotFound, .treeSizeNotLogged:
+            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound:
             404
         case .methodNotAllowed:
             405
@@ -162,7 +169,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .requestClosed,
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
-            .decisionNotYetLogged, .catalogBusy:
+            .decisionNotYetLogged, .catalogBusy, .appealNotAllowed, .appealWindowClosed, .appealAlreadyFiled,
+            .appealAlreadyDecided:
             409
         case .bodyTooLarge, .catalogTooLarge:
             413
@@ -216,6 +224,11 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .nothingAwaitingCitizen: "The citizen replied, but no task of the request awaits an answer."
         case .requestClosed: "A public note was added to an approved, rejected or cancelled request."
         case .staffInactive: "The staff member named as assignee is deactivated."
+        case .appealNotAllowed: "Only a rejected request can be appealed."
+        case .appealWindowClosed: "The service's appeal window after the rejection (in working days) has passed."
+        case .appealAlreadyFiled: "The request was appealed already: a request is appealed once."
+        case .appealNotFound: "No appeal has this number in the caller's municipalities."
+        case .appealAlreadyDecided: "The appeal was upheld or granted already."
         case .validationFailed: "The body is well-formed but invalid; `fields` names each problem."
         case .unknownRequestStatus: "A request's stored status is not one the server knows (a data error)."
         case .unknownTaskStatus: "A task's stored status is not one the server knows (a data error)."
@@ -236,7 +249,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .catalogBusy: "Another catalog apply held the lock for too long; nothing was applied, retry."
         case .reportsNotAllowed:
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
-        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
+        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes, appeals)."
         case .invalidRange: "A report's or export's range does not start before it ends."
         case .invalidParameter:
             "A report's or export's query parameter (from, to, interval, format) has an invalid value or a date out of range."

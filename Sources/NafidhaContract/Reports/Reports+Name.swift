@@ -9,5 +9,7 @@ extension Reports {
         case throughput
         /// Forwards per (from sector, to sector).
         case misroutes
+        /// Appeals filed, upheld, granted and decided on time per municipality and sector.
+        case appeals
     }
 }

@@ -73,11 +73,13 @@ extension Reports {
         public var age6To10: Int64
         /// Aged 11 working days or more.
         public var ageOver10: Int64
+        /// Active clerks who could claim the queue's tasks now; 0 is a queue nobody watches.
+        public var claimants: Int64
 
         /// A backlog row.
         public init(
             municipality: String, sector: String, office: String, openTasks: Int64, age0To2: Int64, age3To5: Int64,
-            age6To10: Int64, ageOver10: Int64
+            age6To10: Int64, ageOver10: Int64, claimants: Int64
         ) {
             self.municipality = municipality
             self.sector = sector
@@ -87,10 +89,11 @@ extension Reports {
             self.age3To5 = age3To5
             self.age6To10 = age6To10
             self.ageOver10 = ageOver10
+            self.claimants = claimants
         }
 
         enum CodingKeys: String, CodingKey {
-            case municipality, sector, office
+            case municipality, sector, office, claimants
             case openTasks = "open_tasks"
             case age0To2 = "age_0_2"
             case age3To5 = "age_3_5"

@@ -30,11 +30,14 @@ extension Staff {
         public var overdue: Int
         /// Non-final tasks the escalation sweep has marked.
         public var escalated: Int
+        /// True when the queue has open tasks and no clerk could claim them (no active clerk of its municipality and
+        /// sector with a valid token): an alert for supervisors (docs/clerks.md, "Unwatched queues").
+        public var unwatched: Bool
 
         /// A queue's counts.
         public init(
             municipality: String, sector: String, sectorName: LocalizedText, office: String, open: Int, claimed: Int,
-            awaitingCitizen: Int, overdue: Int, escalated: Int
+            awaitingCitizen: Int, overdue: Int, escalated: Int, unwatched: Bool = false
         ) {
             self.municipality = municipality
             self.sector = sector
@@ -45,10 +48,11 @@ extension Staff {
             self.awaitingCitizen = awaitingCitizen
             self.overdue = overdue
             self.escalated = escalated
+            self.unwatched = unwatched
         }
 
         enum CodingKeys: String, CodingKey {
-            case municipality, sector, office, open, claimed, overdue, escalated
+            case municipality, sector, office, open, claimed, overdue, escalated, unwatched
             case awaitingCitizen = "awaiting_citizen"
             case sectorName = "sector_name"
         }

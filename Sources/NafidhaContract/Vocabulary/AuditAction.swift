@@ -19,4 +19,10 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case decided
     /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).
     case catalogApplied = "catalog_applied"
+    /// The applicant appealed a rejection (docs/appeals.md).
+    case appealed
+    /// A supervisor upheld the rejection an appeal contested: it stands.
+    case appealUpheld = "appeal_upheld"
+    /// A supervisor granted an appeal: the rejected stage reopens.
+    case appealGranted = "appeal_granted"
 }

@@ -2340,6 +2340,7 @@ public enum EmbeddedSeeds {
       },
       "sla_days": 30,
       "public_report": false,
+      "appeal_window_days": 30,
       "keywords": ["بناء", "رخصة", "construire", "permis", "building", "permit", "construction"],
       "fees": [
         {"country": "DJ", "amount_minor": 50000, "currency": "DJF"},

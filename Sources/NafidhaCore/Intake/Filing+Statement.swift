@@ -12,8 +12,8 @@ extension Filing {
         case nothingInserted(catalogVersion: Int64)
     }
 
-    /// Stores the request, one task per workflow step, the audit events (`submitted`, then `task_opened` per
-    /// opened step) and the `request.submitted` notification event with its messages (the citizen's SMS and e-mail
+    /// Stores the request, one task per workflow step, the audit events (`submitted` — by the citizen, or by the
+    /// staff member who filed at the counter — then `task_opened` per opened step) and the `request.submitted` notification event with its messages (the citizen's SMS and e-mail
     /// as chosen, one delivery per matching webhook: docs/notifications.md) in one statement, in autocommit: it is
     /// its own transaction, all or nothing.
     ///
@@ -60,8 +60,9 @@ extension Filing {
             SELECT r.municipality_code, e.actor_kind, e.actor, e.action, r.id, e.task_id,
                    audit_canonical_json(e.details)
               FROM request r CROSS JOIN LATERAL (
-                       SELECT 0 AS stage, 0 AS step, 'citizen' AS actor_kind, r.tracking_number AS actor,
-                              'submitted' AS action, NULL::bigint AS task_id, $23::jsonb AS details
+                       SELECT 0 AS stage, 0 AS step, $31::text AS actor_kind,
+                              coalesce($32::text, r.tracking_number) AS actor, 'submitted' AS action,
+                              NULL::bigint AS task_id, $23::jsonb AS details
                        UNION ALL
                        SELECT t.stage_no, t.step_no, 'system', 'nafidha', 'task_opened', t.id, s.opened_event
                          FROM task t JOIN step s ON s.stage = t.stage_no AND s.step = t.step_no
@@ -100,11 +101,25 @@ extension Filing {
             idempotency?.record.keyDigest,
             idempotency?.record.bodyHash, idempotency?.sealed.tokenCipher, idempotency?.sealed.receiptText,
             application?.apiKeyID, application?.mediaURL, catalogVersion, stepsText,
-            JSONValue.object(["service": .string(valid.service), "channel": .string(receipt.channel.rawValue)])
-                .canonicalText,
+            submittedDetails.canonicalText,
             language.rawValue, valid.notifySMS, valid.notifyEmail, valid.arabicDigits,
             Array(Set(receipt.steps.map(\.sector))).sorted(), noticeData, NotificationOutbox.retryWindow,
+            (clerk == nil ? ActorKind.citizen : .clerk).rawValue, clerk,
         ]
+    }
+
+    /// The `submitted` event's details: no personal data. Filed at the counter, the event's actor is the staff
+    /// member, and the details say who filed for whom: the clerk for the request's citizen, whom the trail names by
+    /// the tracking number.
+    private var submittedDetails: JSONValue {
+        var details: [String: JSONValue] = [
+            "service": .string(valid.service), "channel": .string(receipt.channel.rawValue),
+        ]
+        if let clerk {
+            details["filed_by"] = .string(clerk)
+            details["filed_for"] = .string(receipt.trackingNumber)
+        }
+        return .object(details)
     }
 
     /// The `request.submitted` event's data (no personal data: docs/notifications.md).

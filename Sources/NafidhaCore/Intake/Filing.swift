@@ -21,14 +21,17 @@ struct Filing {
     let catalogVersion: Int64
     /// The language of the request's notifications: the body's `language`, else the caller's default.
     let language: Language
+    /// The staff member who filed it at the counter for the citizen, if any: the `submitted` event's actor.
+    let clerk: String?
 
     /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
-    /// language when the body names none.
+    /// language when the body names none; `clerk` names the staff member filing it at the counter.
     /// - Throws: `validation_failed` naming every problem (an unknown service or municipality, or a service not
     ///   offered there then, included); `WorkingCalendarError` when a deadline cannot be computed.
     init(
         _ submission: Submission, channel: SubmissionChannel, idempotency: IdempotencyRecord?,
-        application: SubmissionService.Application?, language: Language, catalog: CatalogSnapshot, at instant: Date
+        application: SubmissionService.Application?, language: Language, clerk: String? = nil,
+        catalog: CatalogSnapshot, at instant: Date
     ) throws {
         let codes = SubmissionValidator.codes(of: submission.body)
         let rules = codes.municipality.flatMap { catalog.rules(municipality: $0) }
@@ -71,5 +74,6 @@ struct Filing {
         self.application = application
         self.catalogVersion = catalog.version
         self.language = valid.language ?? language
+        self.clerk = clerk
     }
 }

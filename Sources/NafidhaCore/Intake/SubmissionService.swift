@@ -54,10 +54,11 @@ public struct SubmissionService: Sendable {
             at: instant)
     }
 
-    /// Files `submission`, recording the Open311 `application` that sent it in the same statement.
+    /// Files `submission`, recording the Open311 `application` that sent it, or the `clerk` who filed it at the
+    /// counter, in the same statement.
     func submit(
         _ submission: Submission, channel: SubmissionChannel, idempotencyKey: String?, application: Application?,
-        language: Language, at instant: Date
+        clerk: String? = nil, language: Language, at instant: Date
     ) throws -> SubmissionResult {
         // PostgreSQL keeps microseconds; rounding here makes the receipt agree with what is stored.
         let instant = Date(timeIntervalSince1970: (instant.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
@@ -68,7 +69,7 @@ public struct SubmissionService: Sendable {
             do {
                 filing = try Filing(
                     submission, channel: channel, idempotency: idempotency, application: application,
-                    language: language, catalog: snapshot, at: instant
+                    language: language, clerk: clerk, catalog: snapshot, at: instant
                 )
             } catch let refusal as NafidhaError {
                 // An earlier request with this key answers first, whatever the catalog says now; and a stale

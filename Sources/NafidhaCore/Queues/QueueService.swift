@@ -26,7 +26,8 @@ public struct QueueService: Sendable {
         self.settings = settings
     }
 
-    /// Every queue `member` may see that holds at least one non-final, opened task, with its counts.
+    /// Every queue `member` may see that holds at least one non-final, opened task, with its counts and whether
+    /// anybody could claim its open tasks.
     public func queues(for member: StaffMember) throws -> [Staff.QueueSummary] {
         try pool.withConnection { connection in
             try connection.queryPrepared(
@@ -39,7 +40,10 @@ public struct QueueService: Sendable {
                        count(*) FILTER (WHERE status = 'claimed') AS claimed,
                        count(*) FILTER (WHERE status = 'awaiting_citizen') AS awaiting_citizen,
                        count(*) FILTER (WHERE status IN ('open', 'claimed') AND due_at <= now()) AS overdue,
-                       count(*) FILTER (WHERE escalated_at IS NOT NULL) AS escalated
+                       count(*) FILTER (WHERE escalated_at IS NOT NULL) AS escalated,
+                       -- Open tasks nobody could claim (migration 0019): the alert of docs/clerks.md.
+                       (count(*) FILTER (WHERE status = 'open') > 0
+                        AND queue_claimants(municipality_code, sector_code) = 0) AS unwatched
                   FROM tasks
                  WHERE status IN ('open', 'claimed', 'awaiting_citizen')
                    AND ($1::text[] IS NULL OR municipality_code = ANY ($1::text[]))
@@ -56,7 +60,8 @@ public struct QueueService: Sendable {
                         en: try row.decode("sector_en")),
                     office: try row.decode("office_code"), open: try row.decode("open"),
                     claimed: try row.decode("claimed"), awaitingCitizen: try row.decode("awaiting_citizen"),
-                    overdue: try row.decode("overdue"), escalated: try row.decode("escalated")
+                    overdue: try row.decode("overdue"), escalated: try row.decode("escalated"),
+                    unwatched: try row.decode("unwatched")
                 )
             }
         }

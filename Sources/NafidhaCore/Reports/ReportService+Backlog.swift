@@ -5,7 +5,8 @@ import Postgres
 extension ReportService {
     /// Open tasks (`open`, `claimed`, `awaiting_citizen`) per queue (municipality, sector, office) at `now`, by
     /// age: working days since the task opened, its paused time excluded, in whole days completed (0–2, 3–5,
-    /// 6–10, over 10). The range does not apply: a backlog is a picture of now.
+    /// 6–10, over 10), and how many clerks could claim them (`claimants`, 0: nobody watches the queue).
+    /// The range does not apply: a backlog is a picture of now.
     static func backlog(_ query: ReportQuery, on connection: PostgresConnection, calendars: CalendarCache) throws
         -> Report
     {
@@ -25,6 +26,17 @@ extension ReportService {
             """, filters
         )
         let pauses = try Self.pauses(pauseRows, key: "task_id", now: query.now)
+        // Who could claim each queue's tasks now (migration 0019): none, with open tasks, is a queue nobody watches.
+        let claimants = try connection.query(
+            """
+            SELECT q.municipality_code, q.sector_code, queue_claimants(q.municipality_code, q.sector_code) AS n
+              FROM (SELECT DISTINCT municipality_code, sector_code FROM tasks
+                     WHERE status IN ('open', 'claimed', 'awaiting_citizen')
+                       AND ($1::text IS NULL OR municipality_code = $1) AND ($2::text IS NULL OR sector_code = $2)) q
+            """, filters
+        ).reduce(into: [[String]: Int64]()) { counts, row in
+            counts[[try row.decode("municipality_code"), try row.decode("sector_code")]] = try row.decode("n")
+        }
         var queues: [[String]: [Int64]] = [:]
         for row in tasks {
             let municipality: String = try row.decode("municipality_code")
@@ -50,9 +62,13 @@ extension ReportService {
             ReportColumn("age_6_10", ar: "6–10 أيام عمل", fr: "6–10 jours ouvrés", en: "6–10 working days"),
             ReportColumn(
                 "age_over_10", ar: "أكثر من 10 أيام عمل", fr: "Plus de 10 jours ouvrés", en: "Over 10 working days"),
+            ReportColumn(
+                "claimants", ar: "الموظفون القادرون على الاستلام", fr: "Agents pouvant la prendre",
+                en: "Clerks who could claim"),
         ]
         let rows = queues.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { key, counts in
             key.map { ReportValue.text($0) } + [.integer(counts.reduce(0, +))] + counts.map { ReportValue.integer($0) }
+                + [.integer(claimants[Array(key.prefix(2))] ?? 0)]
         }
         let title = LocalizedText(ar: "المهام المتراكمة", fr: "Tâches en attente", en: "Backlog")
         return Report(

@@ -13,6 +13,7 @@ struct RequestView {
     /// follows a rejection is the system's bookkeeping.
     private static let publicActions: [AuditAction] = [
         .submitted, .taskOpened, .approved, .rejected, .informationRequested, .citizenReplied, .cancelled, .noteAdded,
+        .appealed, .appealUpheld, .appealGranted,
     ]
 
     /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, else nil: an unknown number

@@ -25,6 +25,10 @@ enum TaskChange {
     case cancel
     /// Same status, priority + 1 (at most 9), marked escalated.
     case escalate
+    /// `rejected`/`cancelled` → `open` again, due `dueAt`: a granted appeal reopens the rejected stage.
+    case reopen(dueAt: Date)
+    /// `cancelled` → `waiting` again: a granted appeal gives a later stage back its place.
+    case rewait
 
     /// The SET list (before `updated_at` and `version`, which every change sets) and its parameters.
     var assignments: (sql: String, parameters: [(any PostgresEncodable)?]) {
@@ -79,6 +83,22 @@ enum TaskChange {
             )
         case .escalate:
             ("escalated_at = $3::timestamptz, priority = least(t.priority + 1, 9)", [])
+        case .reopen(let dueAt):
+            (
+                """
+                status = $4, opened_at = $3::timestamptz, due_at = $5::timestamptz, closed_at = NULL, assignee = NULL,
+                claimed_at = NULL, lease_expires_at = NULL, escalated_at = NULL
+                """,
+                [TaskStatus.open.rawValue, dueAt]
+            )
+        case .rewait:
+            (
+                """
+                status = $4, opened_at = NULL, due_at = NULL, closed_at = NULL, assignee = NULL, claimed_at = NULL,
+                lease_expires_at = NULL, escalated_at = NULL
+                """,
+                [TaskStatus.waiting.rawValue]
+            )
         }
     }
 }

@@ -10,8 +10,8 @@ import Postgres
 /// from Swift concurrency's cooperative threads.
 ///
 /// The transitions are grouped by concern: `+Claims` (claim-next, claim, release, reassign), `+Decisions`
-/// (approve, reject, request-info, forward), `+Citizen` (reply, cancel), `+Notes`, `+StaffView` (the audited read
-/// of personal data) and `+Sweep` (lapsed leases, escalation).
+/// (approve, reject, request-info, forward), `+Citizen` (reply, cancel), `+Appeals` (appeal, uphold, grant),
+/// `+Notes`, `+StaffView` (the audited read of personal data) and `+Sweep` (lapsed leases, escalation).
 public struct WorkflowEngine: Sendable {
     /// Bounds and durations of the workflow.
     public struct Settings: Sendable {
@@ -25,6 +25,11 @@ public struct WorkflowEngine: Sendable {
         /// Attempts of a change that met a task claim-next was taking at that instant (5); each waits a few
         /// milliseconds more. When they run out the change answers `task_changed`.
         public var lockAttempts = 5
+        /// Working days after a rejection during which the applicant may appeal, for a service whose catalog entry
+        /// sets none (15; docs/appeals.md).
+        public var defaultAppealWindowDays = 15
+        /// Working days a supervisor has to decide an appeal, counted from its filing (10).
+        public var appealSLADays = 10
 
         /// The defaults above.
         public init() {}

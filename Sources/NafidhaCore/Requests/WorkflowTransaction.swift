@@ -170,6 +170,8 @@ struct WorkflowTransaction {
         case rejectionReason
         case forwardReason
         case note(isPublic: Bool)
+        case appealReason
+        case appealDecision
 
         /// The `request_messages.kind` value.
         var name: String {
@@ -179,6 +181,8 @@ struct WorkflowTransaction {
             case .rejectionReason: "rejection_reason"
             case .forwardReason: "forward_reason"
             case .note: "note"
+            case .appealReason: "appeal_reason"
+            case .appealDecision: "appeal_decision"
             }
         }
 
@@ -187,7 +191,7 @@ struct WorkflowTransaction {
             switch self {
             case .forwardReason: false
             case .note(let isPublic): isPublic
-            case .question, .reply, .rejectionReason: true
+            case .question, .reply, .rejectionReason, .appealReason, .appealDecision: true
             }
         }
     }

@@ -39,7 +39,10 @@ public struct DecisionService: Sendable {
             let row = try connection.queryPrepared(
                 """
                 SELECT r.status, r.applicant_name, r.applicant_national_id, \(DecisionEvent.columns)
-                  FROM requests r LEFT JOIN audit_events e ON e.request_id = r.id AND e.action = 'decided'
+                  FROM requests r
+                  -- The latest decision: a granted appeal reopens a request, which is then decided again.
+                  LEFT JOIN LATERAL (SELECT * FROM audit_events d WHERE d.request_id = r.id AND d.action = 'decided'
+                                      ORDER BY d.id DESC LIMIT 1) e ON true
                  WHERE r.id = $1
                 """,
                 [citizen.id]

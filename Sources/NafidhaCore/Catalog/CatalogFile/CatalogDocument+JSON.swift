@@ -92,6 +92,7 @@ extension CatalogDocument.Service {
         .object([
             "code": .string(code), "sector": .string(sector), "names": .text(names),
             "descriptions": .text(descriptions), "sla_days": .integer(slaDays), "public_report": .bool(publicReport),
+            "appeal_window_days": appealWindowDays.map(JSONTree.integer),
             "keywords": .array(keywords.map(JSONTree.string)),
             "fees": .array(
                 fees.map { .object([JSONTree.Member(key: "country", value: .string($0.country))] + $0.amount.members) }),

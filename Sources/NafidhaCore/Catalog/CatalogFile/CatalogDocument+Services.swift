@@ -23,6 +23,9 @@ extension CatalogDocument {
         var documents: [Document]
         /// The stages in order; the steps of a stage run in parallel.
         var workflow: [Stage]
+        /// Working days after a rejection during which the applicant may appeal; nil: the server's default, 15
+        /// (docs/appeals.md).
+        var appealWindowDays: Int?
     }
 
     /// An amount in a currency's minor units (millimes for LYD, francs for DJF).

@@ -8,7 +8,7 @@ extension CatalogFileReader {
                 element.node, at: element.path,
                 allowed: [
                     "code", "sector", "names", "descriptions", "sla_days", "public_report", "keywords", "fees",
-                    "fields", "documents", "workflow",
+                    "fields", "documents", "workflow", "appeal_window_days",
                 ], log: log),
             let code = object.code("code", .service)
         else { return nil }
@@ -23,7 +23,8 @@ extension CatalogFileReader {
             fees: object.array("fees", required: false)?.compactMap(fee) ?? [],
             fields: object.array("fields", required: false)?.compactMap(field) ?? [],
             documents: object.array("documents", required: false)?.compactMap(document) ?? [],
-            workflow: object.array("workflow")?.compactMap(stage) ?? [])
+            workflow: object.array("workflow")?.compactMap(stage) ?? [],
+            appealWindowDays: object.integer("appeal_window_days", 1...365, required: false))
     }
 
     private func fee(_ element: CatalogObjectReader.Element) -> CatalogDocument.Fee? {

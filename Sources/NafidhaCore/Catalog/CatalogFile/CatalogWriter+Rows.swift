@@ -48,6 +48,7 @@ extension CatalogDocument.Service {
                 .init(key: "code", value: .string(code)), .init(key: "sector", value: .string(sector)),
                 .init(key: "sla_days", value: .integer(slaDays)),
                 .init(key: "public_report", value: .bool(publicReport)),
+                .init(key: "appeal_window_days", value: appealWindowDays.map(JSONTree.integer) ?? .null),
                 .init(key: "keywords", value: .array(keywords.map(JSONTree.string))),
             ] + CatalogWriter.names("name", names) + CatalogWriter.names("description", descriptions))
     }

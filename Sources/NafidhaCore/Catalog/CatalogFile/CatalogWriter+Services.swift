@@ -29,18 +29,18 @@ extension CatalogWriter {
         try connection.execute(
             """
             INSERT INTO services (code, sector_code, name_ar, name_fr, name_en, description_ar, description_fr,
-                                  description_en, sla_days, public_report, keywords, active)
+                                  description_en, sla_days, public_report, keywords, active, appeal_window_days)
             SELECT code, sector, name_ar, name_fr, name_en, description_ar, description_fr, description_en, sla_days,
-                   public_report, ARRAY(SELECT jsonb_array_elements_text(keywords)), true
+                   public_report, ARRAY(SELECT jsonb_array_elements_text(keywords)), true, appeal_window_days
               FROM jsonb_to_recordset($1::jsonb) AS x (code text, sector text, name_ar text, name_fr text,
                    name_en text, description_ar text, description_fr text, description_en text, sla_days integer,
-                   public_report boolean, keywords jsonb)
+                   public_report boolean, keywords jsonb, appeal_window_days integer)
             ON CONFLICT (code) DO UPDATE SET
                    sector_code = excluded.sector_code, name_ar = excluded.name_ar, name_fr = excluded.name_fr,
                    name_en = excluded.name_en, description_ar = excluded.description_ar,
                    description_fr = excluded.description_fr, description_en = excluded.description_en,
                    sla_days = excluded.sla_days, public_report = excluded.public_report, keywords = excluded.keywords,
-                   active = true
+                   active = true, appeal_window_days = excluded.appeal_window_days
             """,
             [Self.rows(services.map(\.row))])
         try deleteRows(of: codes)

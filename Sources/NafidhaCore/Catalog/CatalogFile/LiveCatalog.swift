@@ -162,7 +162,7 @@ struct LiveCatalog: Sendable {
         return try connection.query(
             """
             SELECT code, sector_code, name_ar, name_fr, name_en, description_ar, description_fr, description_en,
-                   sla_days, public_report, keywords
+                   sla_days, public_report, keywords, appeal_window_days
               FROM services WHERE active ORDER BY code
             """
         ).map { row in
@@ -172,7 +172,7 @@ struct LiveCatalog: Sendable {
                 descriptions: try row.catalogText("description"), slaDays: try row.decode("sla_days"),
                 publicReport: try row.decode("public_report"), keywords: try row.decode("keywords"),
                 fees: fees[code] ?? [], fields: fields[code] ?? [], documents: documents[code] ?? [],
-                workflow: workflows[code] ?? [])
+                workflow: workflows[code] ?? [], appealWindowDays: try row.decode("appeal_window_days"))
         }
     }
 }
