@@ -34,6 +34,10 @@ public enum APIRouter {
         RequestTrackingRoutes(tracking: services.tracking, engine: services.engine, throttle: citizens).register(
             on: api)
         DecisionRoutes(decisions: services.decisions, throttle: citizens).register(on: api)
+        CitizenRoutes(
+            signIn: services.citizenSignIn, requests: services.citizenRequests, tracking: services.tracking,
+            ratings: services.ratings, throttle: citizens
+        ).register(on: api)
         let limiter = VerificationRateLimiter(settings: settings.verification)
         VerificationRoutes(decisions: services.decisions, limiter: limiter).register(on: api)
         // Under /v1/audit but public (`Routes.publicAuditTemplates`): registered on the router, outside the groups.

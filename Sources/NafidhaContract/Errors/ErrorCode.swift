@@ -94,6 +94,13 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case webhookNotFound = "webhook_not_found"
     case notificationNotFound = "notification_not_found"
 
+    // The citizen's phone sign-in and ratings (docs/citizens.md).
+    case invalidSignInCode = "invalid_sign_in_code"
+    case signInCodeLocked = "sign_in_code_locked"
+    case tooManySignInCodes = "too_many_sign_in_codes"
+    case invalidSession = "invalid_session"
+    case alreadyRated = "already_rated"
+
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
@@ -144,9 +151,9 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
             .conflictingFraming, .invalidContentLength,
             .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong, .invalidVerificationCode, .invalidTreeSize,
-            .treeSizesOutOfOrder:
+            .treeSizesOutOfOrder, .invalidSignInCode:
             400
-        case .invalidToken:
+        case .invalidToken, .invalidSession:
             401
         case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed, .adminOnly,
             .unmaskedNotAllowed, .invalidAPIKey:
@@ -162,7 +169,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .requestClosed,
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
-            .decisionNotYetLogged, .catalogBusy:
+            .decisionNotYetLogged, .catalogBusy, .alreadyRated:
             409
         case .bodyTooLarge, .catalogTooLarge:
             413
@@ -171,7 +178,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
             .bodyTooComplex, .invalidWebhook:
             422
-        case .tooManyAttempts, .tooManyVerifications:
+        case .tooManyAttempts, .tooManyVerifications, .signInCodeLocked, .tooManySignInCodes:
             429
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -247,7 +254,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .auditSequencerBusy: "`nafidha audit`: another audit sequencer kept the chains longer than it waits."
         case .signingNotConfigured:
             "The server runs without `NAFIDHA_SIGNING_KEY_FILE`: no decision document, checkpoint or verification."
-        case .requestNotDecided: "The request is not approved or rejected, so it has no decision document."
+        case .requestNotDecided:
+            "The request is not approved or rejected, so it has no decision document and cannot be rated yet."
         case .decisionNotYetLogged:
             "The decision is not in a signed checkpoint yet (within about a minute); retry after `Retry-After`."
         case .invalidVerificationCode: "The verification code is malformed or truncated (docs/verification.md)."
@@ -257,6 +265,13 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .treeSizesOutOfOrder: "A consistency proof's `first` is larger than its `second`."
         case .treeSizeNotLogged: "A consistency proof's `second` is beyond the log's latest signed checkpoint."
         case .tooManyVerifications: "Too many verifications from this address; retry after `Retry-After` seconds."
+        case .invalidSignInCode:
+            "The sign-in code is wrong, expired or used, or no code was sent to this phone (the same answer for each)."
+        case .signInCodeLocked: "The sign-in code was tried 5 times without success; ask for a new code."
+        case .tooManySignInCodes:
+            "Too many sign-in codes for this phone or from this address; retry after `Retry-After` seconds."
+        case .invalidSession: "The citizen's session token is missing, unknown, expired or revoked."
+        case .alreadyRated: "The request was rated already; a request is rated once."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."

@@ -19,4 +19,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case decided
     /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).
     case catalogApplied = "catalog_applied"
+    /// The applicant rated a decided request (docs/citizens.md); the details hold the score, never the comment.
+    case rated
 }

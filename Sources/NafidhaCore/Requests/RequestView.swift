@@ -15,8 +15,9 @@ struct RequestView {
         .submitted, .taskOpened, .approved, .rejected, .informationRequested, .citizenReplied, .cancelled, .noteAdded,
     ]
 
-    /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, else nil: an unknown number
-    /// and a wrong token both cost one index lookup and find nothing.
+    /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, or if `tokenHash` is a live
+    /// citizen session's of the applicant's phone (docs/citizens.md), else nil: an unknown number and a wrong token
+    /// both cost one index lookup and find nothing.
     func load(tracking: String, tokenHash: [UInt8]) throws -> Tracking.Request? {
         let rows = try connection.queryPrepared(
             Self.statement,
@@ -83,7 +84,11 @@ struct RequestView {
                            AND NOT (e.action = 'note_added' AND n.id IS NULL)
                          ORDER BY e.occurred_at, e.id LIMIT $5) x)::text AS timeline
           FROM requests r JOIN services s ON s.code = r.service_code JOIN municipalities m ON m.code = r.municipality_code
-         WHERE r.tracking_number = $1 AND r.access_token_hash = $2
+         WHERE r.tracking_number = $1
+           AND (r.access_token_hash = $2
+                OR EXISTS (SELECT 1 FROM citizen_sessions cs
+                            WHERE cs.token_hash = $2 AND cs.phone = r.applicant_phone AND cs.revoked_at IS NULL
+                              AND cs.expires_at > now()))
         """
 
     private static let decoder = JSONDecoder()

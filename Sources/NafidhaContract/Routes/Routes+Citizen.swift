@@ -1,0 +1,34 @@
+extension Routes {
+    /// `POST /v1/citizen/codes`: sends a sign-in code by SMS; 202 whatever the phone.
+    public static let citizenCodes = Route<Citizen.CodeBody, Citizen.CodeSent>(.post, "/v1/citizen/codes")
+    /// `POST /v1/citizen/sessions`: the phone and its code give a session token (201).
+    public static let citizenSessions = Route<Citizen.SessionBody, Citizen.Session>(.post, "/v1/citizen/sessions")
+    /// `DELETE /v1/citizen/sessions/current` with the session token: signs out.
+    public static let currentCitizenSession = Route<NoBody, Citizen.SignedOut>(
+        .delete, "/v1/citizen/sessions/current")
+    /// `GET /v1/citizen/requests?cursor=&limit=` with the session token: the phone's requests, newest first.
+    public static let citizenRequests = Route<NoBody, Citizen.RequestPage>(.get, "/v1/citizen/requests")
+    /// `POST /v1/requests/{tracking}/rating` with the access or session token: the applicant rates a decision.
+    public static let rating = Route<Citizen.RatingBody, Citizen.Rating>(.post, "/v1/requests/:tracking/rating")
+
+    /// The templates of the citizen's sign-in and ratings, for `Routes.all`.
+    static let citizenTemplates = [
+        citizenCodes.template, citizenSessions.template, currentCitizenSession.template, citizenRequests.template,
+        rating.template,
+    ]
+
+    /// `GET /v1/citizen/requests[?cursor=&limit=]`.
+    public static func citizenRequests(cursor: String? = nil, limit: Int? = nil) -> RouteTarget<
+        NoBody, Citizen.RequestPage
+    > {
+        var query: [QueryItem] = []
+        if let cursor { query.append(QueryItem("cursor", cursor)) }
+        if let limit { query.append(QueryItem("limit", String(limit))) }
+        return citizenRequests.target(query: query)
+    }
+
+    /// `POST /v1/requests/{tracking}/rating`.
+    public static func rating(_ tracking: String) -> RouteTarget<Citizen.RatingBody, Citizen.Rating> {
+        rating.target(tracking)
+    }
+}
