@@ -158,9 +158,9 @@ extension ErrorCode {
                 en: "Reports are for auditors, supervisors and admins only.")
         case .reportNotFound:
             LocalizedText(
-                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes.",
-                fr: "Rapport inconnu : sla, backlog, throughput ou misroutes.",
-                en: "No such report: sla, backlog, throughput or misroutes.")
+                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو satisfaction.",
+                fr: "Rapport inconnu : sla, backlog, throughput, misroutes ou satisfaction.",
+                en: "No such report: sla, backlog, throughput, misroutes or satisfaction.")
         case .invalidRange:
             LocalizedText(
                 ar: "يجب أن تسبق بداية الفترة نهايتها.", fr: "Le début de la période doit précéder sa fin.",
@@ -249,7 +249,8 @@ extension ErrorCode {
                 en: "This code was tried five times without success and is locked; ask for a new code.")
         case .tooManySignInCodes:
             LocalizedText(
-                ar: "طُلبت رموز دخول كثيرة لهذا الهاتف أو من هذا العنوان؛ أعد المحاولة بعد المدة المذكورة في Retry-After.",
+                ar:
+                    "طُلبت رموز دخول كثيرة لهذا الهاتف أو من هذا العنوان؛ أعد المحاولة بعد المدة المذكورة في Retry-After.",
                 fr: "Trop de codes de connexion pour ce téléphone ou depuis cette adresse ; réessayez après le délai "
                     + "indiqué par Retry-After.",
                 en: "Too many sign-in codes for this phone or from this address; retry after the delay in Retry-After.")

@@ -9,5 +9,7 @@ extension Reports {
         case throughput
         /// Forwards per (from sector, to sector).
         case misroutes
+        /// Applicants' ratings per municipality, service and sector; their comments for supervisors.
+        case satisfaction
     }
 }

@@ -11,6 +11,9 @@ extension Routes {
     /// `POST /v1/requests/{tracking}/rating` with the access or session token: the applicant rates a decision.
     public static let rating = Route<Citizen.RatingBody, Citizen.Rating>(.post, "/v1/requests/:tracking/rating")
 
+    /// `GET /v1/reports/satisfaction?format=json`: the ratings; their comments for supervisors.
+    public static let satisfactionReport = Route<NoBody, Reports.Document<Reports.SatisfactionRow>>(.get, reportPath)
+
     /// The templates of the citizen's sign-in and ratings, for `Routes.all`.
     static let citizenTemplates = [
         citizenCodes.template, citizenSessions.template, currentCitizenSession.template, citizenRequests.template,
@@ -25,6 +28,13 @@ extension Routes {
         if let cursor { query.append(QueryItem("cursor", cursor)) }
         if let limit { query.append(QueryItem("limit", String(limit))) }
         return citizenRequests.target(query: query)
+    }
+
+    /// `GET /v1/reports/satisfaction?format=json&...`.
+    public static func satisfactionReport(
+        _ query: Reports.Query
+    ) -> RouteTarget<NoBody, Reports.Document<Reports.SatisfactionRow>> {
+        satisfactionReport.target(Reports.Name.satisfaction.rawValue, query: query.items)
     }
 
     /// `POST /v1/requests/{tracking}/rating`.

@@ -89,7 +89,7 @@ public enum Routes {
     public static let auditExportManifest = Route<NoBody, Audit.ExportManifest>(.get, "/v1/audit/export/manifest")
 
     /// Every report shares one template; its name is the parameter.
-    private static let reportPath = "/v1/reports/:name"
+    static let reportPath = "/v1/reports/:name"
 
     /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail, the
     /// event feed, the admins' catalog file): a server authenticates every request under them, requests for unknown

@@ -28,7 +28,8 @@ extension CitizenSignIn {
             ).first
             let salt: [UInt8] = try row?.decode("salt") ?? Self.standInSalt
             let stored: [UInt8] = try row?.decode("code_hash") ?? Self.standInHash
-            let matches = RequestTracking.constantTimeEqual(SignInCode.hash(String(code.prefix(64)), salt: salt), stored)
+            let matches = RequestTracking.constantTimeEqual(
+                SignInCode.hash(String(code.prefix(64)), salt: salt), stored)
             let attempts: Int = try row?.decode("attempts") ?? 0
             let live: Bool = try row?.decode("live") ?? false
             let locked = attempts >= limits.maximumTries

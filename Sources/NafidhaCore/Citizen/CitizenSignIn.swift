@@ -56,7 +56,9 @@ public struct CitizenSignIn: Sendable {
         let salt = SecureRandom.bytes(16)
         let minutes = String(Int(limits.codeLifetime / 60))
         let text = SMSText.fit(
-            try NotificationTemplates.embedded.signInCode(in: language).render(["code": code.digits, "minutes": minutes])
+            try NotificationTemplates.embedded.signInCode(in: language).render([
+                "code": code.digits, "minutes": minutes,
+            ])
         )
         return try pool.withTransaction { connection in
             let phone = try CitizenPhone.normalized(input, on: connection)

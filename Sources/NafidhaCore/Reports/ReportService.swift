@@ -24,6 +24,7 @@ public enum ReportService {
             case .backlog: return try backlog(query, on: connection, calendars: calendars)
             case .throughput: return try throughput(query, on: connection)
             case .misroutes: return try misroutes(query, on: connection)
+            case .satisfaction: return try satisfaction(query, on: connection)
             }
         }
     }
