@@ -1541,7 +1541,8 @@ ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
 -- Placeholder: issue 16's migration is merged in its place.
 
 -- ===== migrations/0018_citizen.sql =====
--- Issue 18, the citizen's side: phone sign-in with "my requests", ratings (docs/citizens.md).
+-- Issue 18, the citizen's side: phone sign-in with "my requests", ratings (docs/citizens.md), and the moderation
+-- of public text (docs/open311.md).
 
 -- A sign-in code sent by SMS (POST /v1/citizen/codes). Only a salted SHA-256 of the six digits is kept. A code is
 -- live for 10 minutes, until used, until a newer code for the same phone replaces it, or until 5 wrong tries lock
@@ -1595,9 +1596,38 @@ CREATE TABLE request_ratings (
 );
 CREATE INDEX request_ratings_rated_at ON request_ratings (rated_at);
 
+-- Moderation of public text (docs/open311.md, "Moderation"). A request's description is public in the Open311 views
+-- (for public-report services) unless held, hidden or redacted; a public note shows on the citizen's timeline
+-- unless hidden or redacted. A description that looks like it holds a national id or a phone number is held when
+-- filed, until a clerk releases, redacts or hides it. The redacted text replaces the original in public views; the
+-- original stays for staff.
+ALTER TABLE requests
+    ADD COLUMN description_moderation text NOT NULL DEFAULT 'public'
+        CHECK (description_moderation IN ('public', 'held', 'hidden', 'redacted')),
+    ADD COLUMN description_redacted text CHECK (char_length(description_redacted) <= 4000),
+    ADD CONSTRAINT requests_description_redacted CHECK (
+        (description_moderation = 'redacted') = (description_redacted IS NOT NULL));
+ALTER TABLE request_messages
+    ADD COLUMN moderation text NOT NULL DEFAULT 'public' CHECK (moderation IN ('public', 'hidden', 'redacted')),
+    ADD COLUMN redacted_body text CHECK (char_length(redacted_body) BETWEEN 1 AND 4000),
+    ADD CONSTRAINT request_messages_redacted CHECK ((moderation = 'redacted') = (redacted_body IS NOT NULL)),
+    ADD CONSTRAINT request_messages_moderated_public CHECK (moderation = 'public' OR (kind = 'note' AND public));
+
+-- Every moderation, with its reason: the audit event `moderated` names the row, so the trail holds no free text.
+CREATE TABLE request_moderations (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    request_id   bigint NOT NULL REFERENCES requests,
+    message_id   bigint REFERENCES request_messages,
+    action       text NOT NULL CHECK (action IN ('release', 'hide', 'redact')),
+    reason       text NOT NULL CHECK (char_length(reason) BETWEEN 1 AND 500),
+    staff        text NOT NULL CHECK (char_length(staff) BETWEEN 1 AND 200),
+    created_at   timestamptz NOT NULL
+);
+CREATE INDEX request_moderations_request ON request_moderations (request_id, id);
+
 ALTER TABLE audit_events DROP CONSTRAINT audit_events_action_check;
 ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
     CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
                       'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
                       'personal_data_viewed', 'note_added', 'webhook_created', 'webhook_deleted', 'decided',
-                      'catalog_applied', 'rated'));
+                      'catalog_applied', 'rated', 'moderated'));

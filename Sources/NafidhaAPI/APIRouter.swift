@@ -51,6 +51,7 @@ public enum APIRouter {
         let staff = api.groups(Routes.staffPrefixes, middleware: authentication)
         QueueRoutes(queues: services.queues, engine: services.engine).register(on: staff)
         StaffActionRoutes(engine: services.engine).register(on: staff)
+        ModerationRoutes(moderation: services.moderation).register(on: staff)
         RequestSearchRoutes(search: services.search).register(on: staff)
         ReportRoutes(reports: services.reports).register(on: staff)
         AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)

@@ -264,6 +264,11 @@ extension ErrorCode {
                 ar: "قُيّم هذا الطلب من قبل؛ يُقيَّم الطلب مرة واحدة.",
                 fr: "Cette demande a déjà été notée ; une demande se note une seule fois.",
                 en: "This request was rated already; a request is rated once.")
+        case .noteNotFound:
+            LocalizedText(
+                ar: "لا توجد ملاحظة علنية بهذا الرقم في هذا الطلب.",
+                fr: "Cette demande n'a pas de note publique de ce numéro.",
+                en: "This request has no public note with this number.")
         case .invalidAPIKey:
             LocalizedText(
                 ar: "مفتاح api_key صالح مطلوب.", fr: "Une api_key valide est requise.",

@@ -100,6 +100,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case tooManySignInCodes = "too_many_sign_in_codes"
     case invalidSession = "invalid_session"
     case alreadyRated = "already_rated"
+    case noteNotFound = "note_not_found"
 
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
@@ -161,7 +162,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
             .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
-            .checkpointNotFound, .treeSizeNotLogged:
+            .checkpointNotFound, .treeSizeNotLogged, .noteNotFound:
             404
         case .methodNotAllowed:
             405
@@ -272,6 +273,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             "Too many sign-in codes for this phone or from this address; retry after `Retry-After` seconds."
         case .invalidSession: "The citizen's session token is missing, unknown, expired or revoked."
         case .alreadyRated: "The request was rated already; a request is rated once."
+        case .noteNotFound: "Moderation: the request has no public note with this id."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."

@@ -14,11 +14,21 @@ extension Routes {
     /// `GET /v1/reports/satisfaction?format=json`: the ratings; their comments for supervisors.
     public static let satisfactionReport = Route<NoBody, Reports.Document<Reports.SatisfactionRow>>(.get, reportPath)
 
-    /// The templates of the citizen's sign-in and ratings, for `Routes.all`.
+    /// `POST /v1/staff/requests/{tracking}/moderation`: a clerk or supervisor hides, redacts or releases the
+    /// description or a public note (`nafidha moderate`).
+    public static let moderate = Route<Staff.ModerationBody, Staff.Moderation>(
+        .post, "/v1/staff/requests/:tracking/moderation")
+
+    /// The templates of the citizen's sign-in, ratings and moderation, for `Routes.all`.
     static let citizenTemplates = [
         citizenCodes.template, citizenSessions.template, currentCitizenSession.template, citizenRequests.template,
-        rating.template,
+        rating.template, satisfactionReport.template, moderate.template,
     ]
+
+    /// `POST /v1/staff/requests/{tracking}/moderation`.
+    public static func moderate(_ tracking: String) -> RouteTarget<Staff.ModerationBody, Staff.Moderation> {
+        moderate.target(tracking)
+    }
 
     /// `GET /v1/citizen/requests[?cursor=&limit=]`.
     public static func citizenRequests(cursor: String? = nil, limit: Int? = nil) -> RouteTarget<

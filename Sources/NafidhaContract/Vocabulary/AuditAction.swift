@@ -21,4 +21,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case catalogApplied = "catalog_applied"
     /// The applicant rated a decided request (docs/citizens.md); the details hold the score, never the comment.
     case rated
+    /// A clerk hid, redacted or released a public text; the details name the moderation row (docs/open311.md).
+    case moderated
 }

@@ -21,6 +21,8 @@ struct Filing {
     let catalogVersion: Int64
     /// The language of the request's notifications: the body's `language`, else the caller's default.
     let language: Language
+    /// Whether the description is held from public views until a clerk looks (`DescriptionScreening`).
+    let descriptionHeld: Bool
 
     /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
     /// language when the body names none.
@@ -71,5 +73,10 @@ struct Filing {
         self.application = application
         self.catalogVersion = catalog.version
         self.language = valid.language ?? language
+        // `validate` returned a value only with the country's rules in hand.
+        descriptionHeld =
+            rules.map {
+                DescriptionScreening.holdsPersonalData(valid.description, rules: $0, at: instant)
+            } ?? false
     }
 }

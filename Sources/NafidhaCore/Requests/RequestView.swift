@@ -73,12 +73,13 @@ struct RequestView {
                                     THEN trunc((d.details ->> 'stage')::numeric)::int ELSE t.stage_no END AS stage,
                                CASE WHEN jsonb_typeof(d.details -> 'sector') = 'string'
                                     THEN d.details ->> 'sector' ELSE t.sector_code END AS sector,
-                               n.body AS message
+                               CASE WHEN n.moderation = 'redacted' THEN n.redacted_body ELSE n.body END AS message
                           FROM audit_events e
                           CROSS JOIN LATERAL (SELECT e.details::jsonb AS details) d
                           LEFT JOIN tasks t ON t.id = e.task_id
                           LEFT JOIN request_messages n
                             ON n.id = (d.details ->> 'message_id')::bigint AND n.request_id = e.request_id AND n.public
+                           AND n.moderation <> 'hidden'
                          WHERE e.request_id = r.id AND e.action = ANY($4::text[])
                            AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
                            AND NOT (e.action = 'note_added' AND n.id IS NULL)

@@ -91,6 +91,8 @@ public struct NafidhaServices: Sendable {
     public let citizenRequests: CitizenRequests
     /// Applicants' ratings of decided requests.
     public let ratings: RequestRatings
+    /// Moderation of public texts (descriptions, public notes).
+    public let moderation: RequestModeration
 
     /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
     public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
@@ -124,5 +126,6 @@ public struct NafidhaServices: Sendable {
         citizenSignIn = CitizenSignIn(pool: pool, limits: settings.citizenSignIn)
         citizenRequests = CitizenRequests(pool: pool, settings: settings.citizenRequests)
         ratings = RequestRatings(pool: pool)
+        moderation = RequestModeration(pool: pool)
     }
 }
