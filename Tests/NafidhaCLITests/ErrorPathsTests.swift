@@ -58,6 +58,7 @@ struct ErrorPathsTests {
         "request-info": (.api, ["1", "--message", "x"]),
         "forward": (.api, ["1", "--to", "health", "--reason", "x"]),
         "note": (.api, ["BEN-0000-0000", "--text", "x"]),
+        "moderate": (.api, ["BEN-0000-0000", "--description", "--hide", "--reason", "x"]),
         "report": (.api, ["sla"]),
         "audit export": (.api, ["--from", "2026-01-01", "--to", "2026-02-01", "--output", "OUTPUT"]),
         "admin audit-export": (.database, ["--output", "OUTPUT"]),
