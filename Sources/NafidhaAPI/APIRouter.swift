@@ -37,6 +37,10 @@ public enum APIRouter {
         let appeals = AppealRoutes(
             tracking: services.tracking, engine: services.engine, queues: services.queues, throttle: citizens)
         appeals.register(citizen: api)
+        CitizenRoutes(
+            signIn: services.citizenSignIn, requests: services.citizenRequests, tracking: services.tracking,
+            ratings: services.ratings, throttle: citizens
+        ).register(on: api)
         let limiter = VerificationRateLimiter(settings: settings.verification)
         VerificationRoutes(decisions: services.decisions, limiter: limiter).register(on: api)
         // Under /v1/audit but public (`Routes.publicAuditTemplates`): registered on the router, outside the groups.
@@ -50,6 +54,7 @@ public enum APIRouter {
         let staff = api.groups(Routes.staffPrefixes, middleware: authentication)
         QueueRoutes(queues: services.queues, engine: services.engine).register(on: staff)
         StaffActionRoutes(engine: services.engine).register(on: staff)
+        ModerationRoutes(moderation: services.moderation).register(on: staff)
         RequestSearchRoutes(search: services.search).register(on: staff)
         CounterRoutes(submissions: services.submissions).register(on: staff)
         appeals.register(staff: staff)

@@ -16,7 +16,7 @@ public struct NafidhaCommand: ParsableCommand {
             ClaimCommand.self,
             ReleaseCommand.self, ShowCommand.self, ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self,
             ForwardCommand.self, NoteCommand.self, AuditCommand.self, ReportCommand.self, VerifyDecisionCommand.self,
-            EventsCommand.self, AppealsCommand.self, UpholdCommand.self, GrantCommand.self,
+            EventsCommand.self, AppealsCommand.self, UpholdCommand.self, GrantCommand.self, ModerateCommand.self,
         ]
     )
 }

@@ -58,6 +58,7 @@ struct ErrorPathsTests {
         "request-info": (.api, ["1", "--message", "x"]),
         "forward": (.api, ["1", "--to", "health", "--reason", "x"]),
         "note": (.api, ["BEN-0000-0000", "--text", "x"]),
+        "moderate": (.api, ["BEN-0000-0000", "--description", "--hide", "--reason", "x"]),
         "report": (.api, ["sla"]),
         "audit export": (.api, ["--from", "2026-01-01", "--to", "2026-02-01", "--output", "OUTPUT"]),
         "admin audit-export": (.database, ["--output", "OUTPUT"]),
@@ -199,8 +200,11 @@ struct ErrorPathsTests {
 
     @Test("a token the server refuses: every API command exits 1 with invalid_token and how to log in again")
     func refusedToken() throws {
+        // Every API command fails once from one address: more than the throttle's default allows in a minute.
+        var settings = APIRouter.Settings()
+        settings.authFailures.maximumFailures = 1000
         try StaffTestWorld.with { world in
-            try RecordingServer.with(world) { server in
+            try RecordingServer.with(world, settings: settings) { server in
                 try Self.check(
                     "refused token", kinds: [.api], environment: server.session("nfs_forged"), expected: { _, _ in 1 },
                     mentioning: { _, _ in "(invalid_token)" })

@@ -17,12 +17,15 @@ final class RecordingServer: Sendable {
         self.server = server
     }
 
-    /// Runs `body` with a server over `world`'s services, then shuts it down.
-    static func with<T>(_ world: StaffTestWorld, _ body: (RecordingServer) throws -> T) throws -> T {
+    /// Runs `body` with a server over `world`'s services (routed with `settings`), then shuts it down.
+    static func with<T>(
+        _ world: StaffTestWorld, settings: APIRouter.Settings = APIRouter.Settings(),
+        _ body: (RecordingServer) throws -> T
+    ) throws -> T {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.accessLog = .disabled
-        let recorder = Recorder(router: APIRouter.make(services: world.services))
+        let recorder = Recorder(router: APIRouter.make(services: world.services, settings: settings))
         let server = HTTPServer(configuration: configuration, responder: recorder)
         let port = try server.start()
         defer { server.shutdown() }

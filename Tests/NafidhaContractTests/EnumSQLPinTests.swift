@@ -31,6 +31,9 @@ struct EnumSQLPinTests {
         Pin(table: "staff", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "catalog_versions", column: "applied_via", values: Catalog.ApplyChannel.allCases.map(\.rawValue)),
         Pin(table: "appeals", column: "status", values: AppealStatus.allCases.map(\.rawValue)),
+        Pin(
+            table: "requests", column: "description_moderation", values: ModerationState.allCases.map(\.rawValue)),
+        Pin(table: "request_moderations", column: "action", values: ModerationAction.allCases.map(\.rawValue)),
     ]
 
     @Test("the enum's cases are the column's CHECK list", arguments: pins)

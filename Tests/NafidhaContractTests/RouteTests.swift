@@ -50,11 +50,12 @@ struct RouteTests {
     @Test("the list of templates holds each route once, report routes sharing theirs")
     func templates() {
         #expect(Set(Routes.all).count == Routes.all.count)
-        #expect(Routes.all.count == 44)
+        #expect(Routes.all.count == 50)
         #expect(Routes.decision.template == Routes.decisionPage.template)
         #expect(Routes.all.allSatisfy { $0.path.hasPrefix("/v1/") || ["/healthz", "/readyz"].contains($0.path) })
         #expect(Routes.slaReport.template == Routes.misroutesReport.template)
         #expect(Routes.appealsReport.template == Routes.slaReport.template)
+        #expect(Routes.satisfactionReport.template == Routes.slaReport.template)
         #expect(Routes.reassign.template.parameterNames == ["task"])
         #expect(Routes.reassign.template.description == "POST /v1/staff/tasks/:task/reassign")
         #expect(Routes.staffMe.method == .get && Routes.cancel.method == .post)

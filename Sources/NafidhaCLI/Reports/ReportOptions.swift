@@ -5,7 +5,7 @@ import NafidhaContract
 /// The options of `nafidha report` and `nafidha admin report`: which report, its range and filters, and how to write
 /// it. Checked here, so a mistake is a usage error (exit 64) before anything is asked of a server or a database.
 struct ReportOptions {
-    static let name = Positional<String>("name", help: "sla, backlog, throughput, misroutes or appeals.")
+    static let name = Positional<String>("name", help: "sla, backlog, throughput, misroutes, appeals or satisfaction.")
     static let from = Option<String>(
         "from", valueName: "date", help: "Start of the range, inclusive. Default: 30 days before --to.")
     static let to = Option<String>("to", valueName: "date", help: "End of the range, exclusive. Default: now.")
@@ -54,7 +54,7 @@ struct ReportOptions {
         guard let report = Reports.Name(rawValue: nameText) else {
             throw UsageError.invalidValue(
                 for: Self.name.definition, value: nameText,
-                reason: "expected sla, backlog, throughput, misroutes or appeals")
+                reason: "expected sla, backlog, throughput, misroutes, appeals or satisfaction")
         }
         self.report = report
         from = try Self.instant(arguments, Self.from)

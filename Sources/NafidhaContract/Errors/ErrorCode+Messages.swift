@@ -179,9 +179,9 @@ extension ErrorCode {
                 en: "Reports are for auditors, supervisors and admins only.")
         case .reportNotFound:
             LocalizedText(
-                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو appeals.",
-                fr: "Rapport inconnu : sla, backlog, throughput, misroutes ou appeals.",
-                en: "No such report: sla, backlog, throughput, misroutes or appeals.")
+                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو appeals أو satisfaction.",
+                fr: "Rapport inconnu : sla, backlog, throughput, misroutes, appeals ou satisfaction.",
+                en: "No such report: sla, backlog, throughput, misroutes, appeals or satisfaction.")
         case .invalidRange:
             LocalizedText(
                 ar: "يجب أن تسبق بداية الفترة نهايتها.", fr: "Le début de la période doit précéder sa fin.",
@@ -214,9 +214,11 @@ extension ErrorCode {
                 en: "This server does not sign the audit log: it can neither issue nor verify a decision.")
         case .requestNotDecided:
             LocalizedText(
-                ar: "لم يُبتّ في هذا الطلب بعد (لا قبول ولا رفض)، فلا وثيقة قرار له.",
-                fr: "Cette demande n'est pas encore tranchée (ni approuvée ni rejetée) : elle n'a pas de décision.",
-                en: "This request is not decided yet (neither approved nor rejected): it has no decision document.")
+                ar: "لم يُبتّ في هذا الطلب بعد (لا قبول ولا رفض)، فلا وثيقة قرار له ولا يمكن تقييمه.",
+                fr: "Cette demande n'est pas encore tranchée (ni approuvée ni rejetée) : elle n'a pas de décision "
+                    + "et ne peut pas encore être notée.",
+                en: "This request is not decided yet (neither approved nor rejected): it has no decision document "
+                    + "and cannot be rated yet.")
         case .decisionNotYetLogged:
             LocalizedText(
                 ar: "القرار قيد التسجيل في السجل الموقّع؛ أعد المحاولة بعد دقيقة.",
@@ -256,6 +258,38 @@ extension ErrorCode {
                 ar: "طلبات تحقق كثيرة من هذا العنوان؛ أعد المحاولة بعد قليل.",
                 fr: "Trop de vérifications depuis cette adresse ; réessayez dans un instant.",
                 en: "Too many verifications from this address; try again in a moment.")
+        case .invalidSignInCode:
+            LocalizedText(
+                ar: "رمز الدخول غير صحيح أو منتهي الصلاحية أو مستعمل؛ اطلب رمزًا جديدًا إن لزم.",
+                fr: "Le code de connexion est erroné, expiré ou déjà utilisé ; demandez-en un nouveau au besoin.",
+                en: "The sign-in code is wrong, expired or already used; ask for a new one if needed.")
+        case .signInCodeLocked:
+            LocalizedText(
+                ar: "جُرّب هذا الرمز خمس مرات دون نجاح فأُوقف؛ اطلب رمزًا جديدًا.",
+                fr: "Ce code a été essayé cinq fois sans succès et il est bloqué ; demandez un nouveau code.",
+                en: "This code was tried five times without success and is locked; ask for a new code.")
+        case .tooManySignInCodes:
+            LocalizedText(
+                ar:
+                    "طُلبت رموز دخول كثيرة لهذا الهاتف أو من هذا العنوان؛ أعد المحاولة بعد المدة المذكورة في Retry-After.",
+                fr: "Trop de codes de connexion pour ce téléphone ou depuis cette adresse ; réessayez après le délai "
+                    + "indiqué par Retry-After.",
+                en: "Too many sign-in codes for this phone or from this address; retry after the delay in Retry-After.")
+        case .invalidSession:
+            LocalizedText(
+                ar: "جلسة الدخول مفقودة أو غير صالحة أو منتهية أو ملغاة؛ سجّل الدخول مجددًا.",
+                fr: "La session est absente, invalide, expirée ou fermée ; reconnectez-vous.",
+                en: "The session is missing, invalid, expired or ended; sign in again.")
+        case .alreadyRated:
+            LocalizedText(
+                ar: "قُيّم هذا الطلب من قبل؛ يُقيَّم الطلب مرة واحدة.",
+                fr: "Cette demande a déjà été notée ; une demande se note une seule fois.",
+                en: "This request was rated already; a request is rated once.")
+        case .noteNotFound:
+            LocalizedText(
+                ar: "لا توجد ملاحظة علنية بهذا الرقم في هذا الطلب.",
+                fr: "Cette demande n'a pas de note publique de ce numéro.",
+                en: "This request has no public note with this number.")
         case .invalidAPIKey:
             LocalizedText(
                 ar: "مفتاح api_key صالح مطلوب.", fr: "Une api_key valide est requise.",

@@ -101,6 +101,14 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case webhookNotFound = "webhook_not_found"
     case notificationNotFound = "notification_not_found"
 
+    // The citizen's phone sign-in and ratings (docs/citizens.md).
+    case invalidSignInCode = "invalid_sign_in_code"
+    case signInCodeLocked = "sign_in_code_locked"
+    case tooManySignInCodes = "too_many_sign_in_codes"
+    case invalidSession = "invalid_session"
+    case alreadyRated = "already_rated"
+    case noteNotFound = "note_not_found"
+
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
@@ -151,9 +159,9 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
             .conflictingFraming, .invalidContentLength,
             .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong, .invalidVerificationCode, .invalidTreeSize,
-            .treeSizesOutOfOrder:
+            .treeSizesOutOfOrder, .invalidSignInCode:
             400
-        case .invalidToken:
+        case .invalidToken, .invalidSession:
             401
         case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed, .adminOnly,
             .unmaskedNotAllowed, .invalidAPIKey:
@@ -161,7 +169,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
             .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
-            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound:
+            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound, .noteNotFound:
             404
         case .methodNotAllowed:
             405
@@ -170,7 +178,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
             .decisionNotYetLogged, .catalogBusy, .appealNotAllowed, .appealWindowClosed, .appealAlreadyFiled,
-            .appealAlreadyDecided:
+            .appealAlreadyDecided, .alreadyRated:
             409
         case .bodyTooLarge, .catalogTooLarge:
             413
@@ -179,7 +187,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
             .bodyTooComplex, .invalidWebhook:
             422
-        case .tooManyAttempts, .tooManyVerifications:
+        case .tooManyAttempts, .tooManyVerifications, .signInCodeLocked, .tooManySignInCodes:
             429
         case .headerTooLarge, .tooManyHeaders, .trailersTooLarge:
             431
@@ -249,7 +257,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .catalogBusy: "Another catalog apply held the lock for too long; nothing was applied, retry."
         case .reportsNotAllowed:
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
-        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes, appeals)."
+        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes, appeals, satisfaction)."
         case .invalidRange: "A report's or export's range does not start before it ends."
         case .invalidParameter:
             "A report's or export's query parameter (from, to, interval, format) has an invalid value or a date out of range."
@@ -260,7 +268,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .auditSequencerBusy: "`nafidha audit`: another audit sequencer kept the chains longer than it waits."
         case .signingNotConfigured:
             "The server runs without `NAFIDHA_SIGNING_KEY_FILE`: no decision document, checkpoint or verification."
-        case .requestNotDecided: "The request is not approved or rejected, so it has no decision document."
+        case .requestNotDecided:
+            "The request is not approved or rejected, so it has no decision document and cannot be rated yet."
         case .decisionNotYetLogged:
             "The decision is not in a signed checkpoint yet (within about a minute); retry after `Retry-After`."
         case .invalidVerificationCode: "The verification code is malformed or truncated (docs/verification.md)."
@@ -270,6 +279,14 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .treeSizesOutOfOrder: "A consistency proof's `first` is larger than its `second`."
         case .treeSizeNotLogged: "A consistency proof's `second` is beyond the log's latest signed checkpoint."
         case .tooManyVerifications: "Too many verifications from this address; retry after `Retry-After` seconds."
+        case .invalidSignInCode:
+            "The sign-in code is wrong, expired or used, or no code was sent to this phone (the same answer for each)."
+        case .signInCodeLocked: "The sign-in code was tried 5 times without success; ask for a new code."
+        case .tooManySignInCodes:
+            "Too many sign-in codes for this phone or from this address; retry after `Retry-After` seconds."
+        case .invalidSession: "The citizen's session token is missing, unknown, expired or revoked."
+        case .alreadyRated: "The request was rated already; a request is rated once."
+        case .noteNotFound: "Moderation: the request has no public note with this id."
         case .invalidAPIKey: "Open311: a valid `api_key` is required to file a request."
         case .invalidAPIKeyName: "`nafidha admin create-api-key`: the application name is invalid."
         case .apiKeyNameTaken: "`nafidha admin create-api-key`: an API key with this name exists."

@@ -22,11 +22,13 @@ extension Reports {
         public var rows: [Row]
         /// Throughput only: actions per clerk.
         public var clerks: [ClerkRow]?
+        /// Satisfaction only, for supervisors: the ratings' comments.
+        public var comments: [RatingCommentRow]?
 
         /// A report.
         public init(
             report: Name, title: String, from: Date, to: Date, generatedAt: Date, municipality: String?,
-            sector: String?, rows: [Row], clerks: [ClerkRow]? = nil
+            sector: String?, rows: [Row], clerks: [ClerkRow]? = nil, comments: [RatingCommentRow]? = nil
         ) {
             self.report = report
             self.title = title
@@ -37,10 +39,11 @@ extension Reports {
             self.sector = sector
             self.rows = rows
             self.clerks = clerks
+            self.comments = comments
         }
 
         enum CodingKeys: String, CodingKey {
-            case report, title, from, to, municipality, sector, rows, clerks
+            case report, title, from, to, municipality, sector, rows, clerks, comments
             case generatedAt = "generated_at"
         }
 
@@ -56,6 +59,7 @@ extension Reports {
             try container.encode(sector, forKey: .sector)
             try container.encode(rows, forKey: .rows)
             try container.encodeIfPresent(clerks, forKey: .clerks)
+            try container.encodeIfPresent(comments, forKey: .comments)
         }
     }
 }

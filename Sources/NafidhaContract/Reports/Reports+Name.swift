@@ -11,5 +11,7 @@ extension Reports {
         case misroutes
         /// Appeals filed, upheld, granted and decided on time per municipality and sector.
         case appeals
+        /// Applicants' ratings per municipality, service and sector; their comments for supervisors.
+        case satisfaction
     }
 }

@@ -4,4 +4,6 @@ public enum RouteMethod: String, Codable, Sendable, CaseIterable {
     case get = "GET"
     /// Creates or acts.
     case post = "POST"
+    /// Ends something (a citizen's session).
+    case delete = "DELETE"
 }

@@ -89,7 +89,7 @@ public enum Routes {
     public static let auditExportManifest = Route<NoBody, Audit.ExportManifest>(.get, "/v1/audit/export/manifest")
 
     /// Every report shares one template; its name is the parameter.
-    private static let reportPath = "/v1/reports/:name"
+    static let reportPath = "/v1/reports/:name"
 
     /// The path prefixes of the routes that need a staff bearer token (the staff API, reports, the audit trail, the
     /// event feed, the admins' catalog file): a server authenticates every request under them, requests for unknown
@@ -109,7 +109,7 @@ public enum Routes {
                 events.template, slaReport.template, backlogReport.template, throughputReport.template,
                 misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
                 auditExportManifest.template,
-            ] + decisionTemplates + counterTemplates + appealTemplates
+            ] + decisionTemplates + counterTemplates + appealTemplates + citizenTemplates
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }
     }()

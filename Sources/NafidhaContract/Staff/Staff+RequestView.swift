@@ -28,6 +28,9 @@ extension Staff {
         public var fields: String
         /// The citizen's description.
         public var description: String
+        /// Whether the public views show it: `held` when it looked like it holds a national id or a phone number,
+        /// until a clerk moderates it (`nafidha moderate`, docs/open311.md).
+        public var descriptionModeration: ModerationState
         /// Every task, in workflow order.
         public var tasks: [QueueTask]
 
@@ -35,7 +38,8 @@ extension Staff {
         public init(
             trackingNumber: String, service: String, municipality: String, status: RequestStatus, submittedAt: Date,
             dueAt: Date?, applicantName: String, applicantNationalID: String?, applicantPhone: String?,
-            applicantEmail: String?, fields: String, description: String, tasks: [QueueTask]
+            applicantEmail: String?, fields: String, description: String, tasks: [QueueTask],
+            descriptionModeration: ModerationState = .visible
         ) {
             self.trackingNumber = trackingNumber
             self.service = service
@@ -49,12 +53,14 @@ extension Staff {
             self.applicantEmail = applicantEmail
             self.fields = fields
             self.description = description
+            self.descriptionModeration = descriptionModeration
             self.tasks = tasks
         }
 
         enum CodingKeys: String, CodingKey {
             case service, municipality, status, description, tasks, fields
             case trackingNumber = "tracking_number"
+            case descriptionModeration = "description_moderation"
             case submittedAt = "submitted_at"
             case dueAt = "due_at"
             case applicantName = "applicant_name"

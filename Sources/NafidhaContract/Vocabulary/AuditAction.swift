@@ -25,4 +25,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case appealUpheld = "appeal_upheld"
     /// A supervisor granted an appeal: the rejected stage reopens.
     case appealGranted = "appeal_granted"
+    /// The applicant rated a decided request (docs/citizens.md); the details hold the score, never the comment.
+    case rated
+    /// A clerk hid, redacted or released a public text; the details name the moderation row (docs/open311.md).
+    case moderated
 }

@@ -35,11 +35,11 @@ extension Filing {
                                   applicant_national_id, applicant_phone, applicant_email, fields, description,
                                   status, channel, submitted_at, due_at, workflow, idempotency_key, request_hash,
                                   idempotency_token_cipher, idempotency_receipt, api_key_id, media_url, language,
-                                  notify_sms, notify_email, arabic_digits)
+                                  notify_sms, notify_email, arabic_digits, description_moderation)
             SELECT $1::text, $2::bytea, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb,
                    $10::text, 'submitted', $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb, $15::text,
                    $16::bytea, $17::bytea, $18::text, $19::bigint, $20::text, $24::text, $25::boolean, $26::boolean,
-                   $27::boolean
+                   $27::boolean, CASE WHEN $33::boolean THEN 'held' ELSE 'public' END
              WHERE (SELECT version FROM catalog_version) = $21::bigint
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, municipality_code, tracking_number
@@ -105,6 +105,7 @@ extension Filing {
             language.rawValue, valid.notifySMS, valid.notifyEmail, valid.arabicDigits,
             Array(Set(receipt.steps.map(\.sector))).sorted(), noticeData, NotificationOutbox.retryWindow,
             (clerk == nil ? ActorKind.citizen : .clerk).rawValue, clerk,
+            descriptionHeld,
         ]
     }
 

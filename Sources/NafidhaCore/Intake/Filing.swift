@@ -23,6 +23,8 @@ struct Filing {
     let language: Language
     /// The staff member who filed it at the counter for the citizen, if any: the `submitted` event's actor.
     let clerk: String?
+    /// Whether the description is held from public views until a clerk looks (`DescriptionScreening`).
+    let descriptionHeld: Bool
 
     /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
     /// language when the body names none; `clerk` names the staff member filing it at the counter.
@@ -75,5 +77,10 @@ struct Filing {
         self.catalogVersion = catalog.version
         self.language = valid.language ?? language
         self.clerk = clerk
+        // `validate` returned a value only with the country's rules in hand.
+        descriptionHeld =
+            rules.map {
+                DescriptionScreening.holdsPersonalData(valid.description, rules: $0, at: instant)
+            } ?? false
     }
 }

@@ -69,10 +69,13 @@ public struct Open311Requests: Sendable {
         return try Self.view(row, language: language)
     }
 
-    /// Only public columns are selected; the applicant's columns are never read here.
+    /// Only public columns are selected; the applicant's columns are never read here. A description held, hidden or
+    /// redacted by moderation shows as empty or as its redacted text (docs/open311.md, "Moderation").
     private static let selectViews = """
         SELECT r.tracking_number, r.status, r.closed_at IS NULL AS open, r.service_code, s.name_ar, s.name_fr,
-               s.name_en, r.description, r.submitted_at, u.updated_at, r.due_at, r.media_url,
+               s.name_en, CASE r.description_moderation WHEN 'public' THEN r.description
+                                WHEN 'redacted' THEN r.description_redacted ELSE '' END AS description,
+               r.submitted_at, u.updated_at, r.due_at, r.media_url,
                loc.place ->> 'address' AS address, (loc.place ->> 'lat')::float8 AS lat,
                (loc.place ->> 'long')::float8 AS long, a.agency_ar, a.agency_fr, a.agency_en
           FROM requests r

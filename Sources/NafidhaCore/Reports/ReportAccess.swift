@@ -5,9 +5,11 @@ import NafidhaContract
 /// Auditors, supervisors and admins may; clerks may not. A member scoped to municipalities sees only those: a
 /// query without a municipality is narrowed to their only one, and must name one when they have several.
 public enum ReportAccess {
-    /// Checks that `member` may run `query`, narrowing it to their scope; throws 403 errors otherwise.
+    /// Checks that `member` may run `query`, narrowing it to their scope; throws 403 errors otherwise. Only
+    /// supervisors read the comments of ratings (docs/citizens.md): they act on them, auditors count.
     public static func authorize(_ member: StaffMember, _ query: inout ReportQuery) throws {
         query.municipality = try municipality(query.municipality, for: member)
+        query.includeComments = member.role == .supervisor
     }
 
     /// The municipality a report or an export by `member` covers: the one asked for, which must be in scope; for a

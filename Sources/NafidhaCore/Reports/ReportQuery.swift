@@ -17,6 +17,8 @@ public struct ReportQuery: Sendable {
     public var interval: Reports.Query.Interval
     /// The instant "now" means (overdue tasks, backlog ages); a parameter so figures are reproducible.
     public var now: Date
+    /// Satisfaction: whether the ratings' comments are listed (`ReportAccess` allows it to supervisors only).
+    public var includeComments = false
 
     /// Describes a report's scope.
     public init(

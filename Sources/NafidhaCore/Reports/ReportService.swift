@@ -25,6 +25,7 @@ public enum ReportService {
             case .throughput: return try throughput(query, on: connection)
             case .misroutes: return try misroutes(query, on: connection)
             case .appeals: return try appeals(query, on: connection)
+            case .satisfaction: return try satisfaction(query, on: connection)
             }
         }
     }

@@ -16,8 +16,9 @@ struct RequestView {
         .appealed, .appealUpheld, .appealGranted,
     ]
 
-    /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, else nil: an unknown number
-    /// and a wrong token both cost one index lookup and find nothing.
+    /// The request numbered `tracking` if its access token's SHA-256 is `tokenHash`, or if `tokenHash` is a live
+    /// citizen session's of the applicant's phone (docs/citizens.md), else nil: an unknown number and a wrong token
+    /// both cost one index lookup and find nothing.
     func load(tracking: String, tokenHash: [UInt8]) throws -> Tracking.Request? {
         let rows = try connection.queryPrepared(
             Self.statement,
@@ -73,18 +74,23 @@ struct RequestView {
                                     THEN trunc((d.details ->> 'stage')::numeric)::int ELSE t.stage_no END AS stage,
                                CASE WHEN jsonb_typeof(d.details -> 'sector') = 'string'
                                     THEN d.details ->> 'sector' ELSE t.sector_code END AS sector,
-                               n.body AS message
+                               CASE WHEN n.moderation = 'redacted' THEN n.redacted_body ELSE n.body END AS message
                           FROM audit_events e
                           CROSS JOIN LATERAL (SELECT e.details::jsonb AS details) d
                           LEFT JOIN tasks t ON t.id = e.task_id
                           LEFT JOIN request_messages n
                             ON n.id = (d.details ->> 'message_id')::bigint AND n.request_id = e.request_id AND n.public
+                           AND n.moderation <> 'hidden'
                          WHERE e.request_id = r.id AND e.action = ANY($4::text[])
                            AND NOT (e.action = 'cancelled' AND e.actor_kind <> 'citizen')
                            AND NOT (e.action = 'note_added' AND n.id IS NULL)
                          ORDER BY e.occurred_at, e.id LIMIT $5) x)::text AS timeline
           FROM requests r JOIN services s ON s.code = r.service_code JOIN municipalities m ON m.code = r.municipality_code
-         WHERE r.tracking_number = $1 AND r.access_token_hash = $2
+         WHERE r.tracking_number = $1
+           AND (r.access_token_hash = $2
+                OR EXISTS (SELECT 1 FROM citizen_sessions cs
+                            WHERE cs.token_hash = $2 AND cs.phone = r.applicant_phone AND cs.revoked_at IS NULL
+                              AND cs.expires_at > now()))
         """
 
     private static let decoder = JSONDecoder()

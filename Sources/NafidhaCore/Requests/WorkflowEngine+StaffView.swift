@@ -14,7 +14,8 @@ extension WorkflowEngine {
             let rows = try connection.queryPrepared(
                 """
                 SELECT id, tracking_number, service_code, municipality_code, status, submitted_at, due_at, applicant_name,
-                       applicant_national_id, applicant_phone, applicant_email, fields::text AS fields, description
+                       applicant_national_id, applicant_phone, applicant_email, fields::text AS fields, description,
+                       description_moderation
                   FROM requests WHERE tracking_number = $1
                 """,
                 [String(tracking.uppercased().prefix(64))]
@@ -23,6 +24,9 @@ extension WorkflowEngine {
             let requestID: Int64 = try row.decode("id")
             let municipality: String = try row.decode("municipality_code")
             let tasks = try Staff.QueueTask.all(ofRequest: requestID, on: connection)
+            guard let moderation = ModerationState(rawValue: try row.decode("description_moderation")) else {
+                throw NafidhaError(.storedDataInvalid)
+            }
             guard member.maySeePersonalData(municipality: municipality, tasks: tasks) else {
                 throw NafidhaError(.requestNotFound)
             }
@@ -33,7 +37,8 @@ extension WorkflowEngine {
                 applicantName: try row.decode("applicant_name"),
                 applicantNationalID: try row.decode("applicant_national_id"),
                 applicantPhone: try row.decode("applicant_phone"), applicantEmail: try row.decode("applicant_email"),
-                fields: try row.decode("fields"), description: try row.decode("description"), tasks: tasks
+                fields: try row.decode("fields"), description: try row.decode("description"), tasks: tasks,
+                descriptionModeration: moderation
             )
             try AuditLog.append(
                 on: connection, municipality: municipality, actorKind: member.actor.kind, actor: member.name,

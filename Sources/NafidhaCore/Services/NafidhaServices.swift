@@ -26,6 +26,10 @@ public struct NafidhaServices: Sendable {
         public var catalogFiles = CatalogFiles.Settings()
         /// When reads go to the replica (if there is one).
         public var replica = ReadRouting.Settings()
+        /// Citizens' sign-in limits.
+        public var citizenSignIn = CitizenSignIn.Limits()
+        /// "My requests" page sizes.
+        public var citizenRequests = CitizenRequests.Settings()
 
         /// The defaults of each service.
         public init() {}
@@ -81,6 +85,14 @@ public struct NafidhaServices: Sendable {
     public let decisions: DecisionService
     /// The signed audit logs' key, checkpoints and proofs.
     public let signedLog: SignedLogService
+    /// Citizens' phone sign-in: codes by SMS and sessions.
+    public let citizenSignIn: CitizenSignIn
+    /// The requests of a signed-in citizen's phone.
+    public let citizenRequests: CitizenRequests
+    /// Applicants' ratings of decided requests.
+    public let ratings: RequestRatings
+    /// Moderation of public texts (descriptions, public notes).
+    public let moderation: RequestModeration
 
     /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
     public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
@@ -111,5 +123,9 @@ public struct NafidhaServices: Sendable {
         staffContacts = StaffContacts(pool: pool)
         decisions = DecisionService(pool: pool, signer: settings.signer)
         signedLog = SignedLogService(pool: pool, signer: settings.signer)
+        citizenSignIn = CitizenSignIn(pool: pool, limits: settings.citizenSignIn)
+        citizenRequests = CitizenRequests(pool: pool, settings: settings.citizenRequests)
+        ratings = RequestRatings(pool: pool)
+        moderation = RequestModeration(pool: pool)
     }
 }

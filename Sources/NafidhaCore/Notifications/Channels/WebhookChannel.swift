@@ -15,7 +15,9 @@ struct WebhookChannel: NotificationChannelSender {
     var channel: NotificationChannel { .webhook }
 
     func deliver(_ job: DeliveryJob) -> DeliveryOutcome {
-        guard let webhook = job.webhook else { return .failed(statusCode: nil, error: "no subscription") }
+        guard let webhook = job.webhook, let event = job.event else {
+            return .failed(statusCode: nil, error: "no subscription")
+        }
         let url: OutgoingURL
         do {
             url = try OutgoingURL(webhook.url)
@@ -24,7 +26,7 @@ struct WebhookChannel: NotificationChannelSender {
         }
         let body: [UInt8]
         do {
-            body = try ContractJSON.encode(Self.payload(of: job))
+            body = try ContractJSON.encode(Self.payload(of: job, event: event))
         } catch {
             return .failed(statusCode: nil, error: "cannot write the body: \(error)")
         }
@@ -40,12 +42,12 @@ struct WebhookChannel: NotificationChannelSender {
     }
 
     /// The body: the event, with the applicant and the quoted text when the subscription includes personal data.
-    static func payload(of job: DeliveryJob) -> Events.Payload {
-        var data = job.event.data
+    static func payload(of job: DeliveryJob, event: Events.Event) -> Events.Payload {
+        var data = event.data
         if job.webhook?.includesPersonalData == true {
             data.applicant = job.applicant
             data.message = job.messageText
         }
-        return Events.Payload(type: job.event.type, timestamp: job.event.timestamp, data: data)
+        return Events.Payload(type: event.type, timestamp: event.timestamp, data: data)
     }
 }

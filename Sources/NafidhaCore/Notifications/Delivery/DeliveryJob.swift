@@ -42,8 +42,8 @@ struct DeliveryJob: Sendable {
     var attempt: Int
     /// After this instant a failed attempt dead-letters the notification instead of retrying.
     var giveUpAt: Date
-    /// The event reported, its data without personal data.
-    var event: Events.Event
+    /// The event reported, its data without personal data; nil for a message written with its text (`text`).
+    var event: Events.Event?
     /// Whether Arabic texts write digits in Arabic-Indic (the applicant typed them so).
     var arabicDigits: Bool
     /// Names to show.
@@ -56,4 +56,7 @@ struct DeliveryJob: Sendable {
     var applicant: Events.Applicant?
     /// The subscription, for webhook deliveries.
     var webhook: Webhook?
+    /// A text rendered when the notification was written (a citizen's sign-in code: docs/citizens.md), sent as it
+    /// is; the outbox erases it once the message is sent or dead-lettered.
+    var text: String? = nil
 }

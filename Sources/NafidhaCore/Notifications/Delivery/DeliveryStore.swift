@@ -35,6 +35,7 @@ struct DeliveryStore {
             )
             UPDATE notifications n
                SET state = r.state, sent_at = CASE WHEN r.state = 'sent' THEN r.finished_at END,
+                   body = CASE WHEN r.state = 'pending' THEN n.body END,
                    next_attempt_at = coalesce(r.next_attempt_at, n.next_attempt_at), last_status_code = r.status_code,
                    last_error = r.error
               FROM result r
@@ -70,7 +71,8 @@ struct DeliveryStore {
     func expireUnconfigured(configured: [NotificationChannel]) throws -> Int {
         try connection.executePrepared(
             """
-            UPDATE notifications SET state = 'dead', last_error = 'the ' || channel || ' channel is not configured'
+            UPDATE notifications SET state = 'dead', body = NULL,
+                   last_error = 'the ' || channel || ' channel is not configured'
              WHERE state = 'pending' AND NOT (channel = ANY ($1::text[])) AND give_up_at <= now()
             """,
             [configured.map(\.rawValue)]
@@ -95,14 +97,16 @@ struct DeliveryStore {
                    next_attempt_at = now() + make_interval(secs => $3::float8)
               FROM due WHERE n.id = due.id
             RETURNING n.id, n.message_id, n.event_id, n.channel, n.recipient, n.staff_id, n.webhook_id, n.language,
-                      n.attempts, n.give_up_at
+                      n.attempts, n.give_up_at, n.body
         )
         SELECT c.id, c.message_id, c.channel, c.recipient, c.staff_id IS NOT NULL AS to_staff, c.language, c.webhook_id,
-               c.attempts, c.give_up_at, e.id AS event_id, e.type, e.occurred_at,
-               (e.data || jsonb_build_object('event_id', e.id))::text AS data, r.arabic_digits,
+               c.attempts, c.give_up_at, c.body, e.id AS event_id, e.type, e.occurred_at,
+               (e.data || jsonb_build_object('event_id', e.id))::text AS data, coalesce(r.arabic_digits, false)
+               AS arabic_digits,
                s.name_ar AS service_ar, s.name_fr AS service_fr, s.name_en AS service_en,
                m.name_ar AS municipality_ar, m.name_fr AS municipality_fr, m.name_en AS municipality_en,
-               se.name_ar AS sector_ar, se.name_fr AS sector_fr, se.name_en AS sector_en, co.time_zone,
+               se.name_ar AS sector_ar, se.name_fr AS sector_fr, se.name_en AS sector_en,
+               coalesce(co.time_zone, 'UTC') AS time_zone,
                msg.body AS message_text, w.url AS webhook_url, w.secret AS webhook_secret,
                w.include_personal_data,
                CASE WHEN w.include_personal_data THEN r.applicant_name END AS applicant_name,
@@ -110,11 +114,12 @@ struct DeliveryStore {
                CASE WHEN w.include_personal_data THEN r.applicant_phone END AS applicant_phone,
                CASE WHEN w.include_personal_data THEN r.applicant_email END AS applicant_email
           FROM claimed c
-          JOIN notification_events e ON e.id = c.event_id
-          JOIN requests r ON r.id = e.request_id
-          JOIN services s ON s.code = r.service_code
-          JOIN municipalities m ON m.code = r.municipality_code
-          JOIN countries co ON co.code = m.country_code
+          -- A sign-in code's SMS has no event (docs/citizens.md): it carries its text, `body`.
+          LEFT JOIN notification_events e ON e.id = c.event_id
+          LEFT JOIN requests r ON r.id = e.request_id
+          LEFT JOIN services s ON s.code = r.service_code
+          LEFT JOIN municipalities m ON m.code = r.municipality_code
+          LEFT JOIN countries co ON co.code = m.country_code
           LEFT JOIN sectors se ON se.code = e.data #>> '{task,sector}'
           LEFT JOIN request_messages msg ON msg.id = e.message_id
           LEFT JOIN webhooks w ON w.id = c.webhook_id
@@ -124,9 +129,14 @@ struct DeliveryStore {
     /// A claimed row as a job.
     private static func job(from row: PostgresRow) throws -> DeliveryJob {
         let channel = NotificationChannel(rawValue: try row.decode("channel")) ?? .sms
-        let type = try NotificationEventType.decoded(from: row)
-        let data = try ContractJSON.decode(
-            Events.EventData.self, from: Array(try row.decode("data", as: String.self).utf8))
+        var event: Events.Event?
+        if let eventID: Int64 = try row.decode("event_id") {
+            event = Events.Event(
+                id: eventID, type: try NotificationEventType.decoded(from: row),
+                timestamp: try row.decode("occurred_at"),
+                data: try ContractJSON.decode(
+                    Events.EventData.self, from: Array(try row.decode("data", as: String.self).utf8)))
+        }
         func names(_ prefix: String) throws -> LocalizedText? {
             guard let ar: String = try row.decode(prefix + "_ar") else { return nil }
             return LocalizedText(ar: ar, fr: try row.decode(prefix + "_fr"), en: try row.decode(prefix + "_en"))
@@ -148,14 +158,12 @@ struct DeliveryStore {
             recipient: try row.decode("recipient"), toStaff: try row.decode("to_staff"),
             language: Language(rawValue: try row.decode("language")) ?? .fallback, attempt: try row.decode("attempts"),
             giveUpAt: try row.decode("give_up_at"),
-            event: Events.Event(
-                id: try row.decode("event_id"), type: type, timestamp: try row.decode("occurred_at"), data: data),
-            arabicDigits: try row.decode("arabic_digits"),
+            event: event, arabicDigits: try row.decode("arabic_digits"),
             names: DeliveryJob.Names(
                 service: try names("service") ?? LocalizedText(ar: "", fr: "", en: ""),
                 municipality: try names("municipality") ?? LocalizedText(ar: "", fr: "", en: ""),
                 sector: try names("sector")),
             timeZone: try row.decode("time_zone"), messageText: try row.decode("message_text"), applicant: applicant,
-            webhook: webhook)
+            webhook: webhook, text: try row.decode("body"))
     }
 }

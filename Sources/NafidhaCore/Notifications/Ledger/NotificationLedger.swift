@@ -70,7 +70,8 @@ public struct NotificationLedger: Sendable {
     }
 
     /// Sends notification `id` again, whatever its state: pending and due at once, with a new retry window and the
-    /// same message id, so a receiver that has it already can drop the repeat.
+    /// same message id, so a receiver that has it already can drop the repeat. A sign-in code's SMS is not
+    /// redelivered: its text is erased once it is sent or dead, and its code is short-lived (docs/citizens.md).
     /// - Throws: `notification_not_found`.
     public func redeliver(id: Int64) throws -> NotificationSummary {
         try pool.withConnection { connection in
@@ -80,7 +81,7 @@ public struct NotificationLedger: Sendable {
                     UPDATE notifications
                        SET state = 'pending', sent_at = NULL, next_attempt_at = now(),
                            give_up_at = now() + make_interval(secs => $2::float8)
-                     WHERE id = $1
+                     WHERE id = $1 AND event_id IS NOT NULL
                     RETURNING *
                 )
                 SELECT \(NotificationSummary.columns) FROM \(NotificationSummary.source("changed"))

@@ -5,6 +5,21 @@
 enum EmbeddedTemplates {
     /// Every file, by name.
     static let files: [String: String] = [
+        "citizen.sign_in_code.ar.txt": ##"""
+[sms]
+رمز الدخول إلى طلباتك: {{code}}. صالح {{minutes}} دقائق. لا تعطه لأحد، فموظفو البلدية لا يطلبونه أبدًا.
+
+"""##,
+        "citizen.sign_in_code.en.txt": ##"""
+[sms]
+Your sign-in code for your requests: {{code}}. Valid for {{minutes}} minutes. Do not share it: staff never ask for it.
+
+"""##,
+        "citizen.sign_in_code.fr.txt": ##"""
+[sms]
+Votre code de connexion à vos demandes : {{code}}. Valable {{minutes}} minutes. Ne le donnez à personne : les agents ne le demandent jamais.
+
+"""##,
         "labels.ar.txt": ##"""
 [status.submitted]
 تم الاستلام

@@ -19,15 +19,18 @@ struct NotificationRenderer: Sendable {
 
     /// The SMS text, within `SMSText.maximumSegments` parts, its first part holding the tracking number and status.
     func sms(_ job: DeliveryJob) throws(TemplateError) -> String {
-        let message = templates.message(job.event.type, in: job.language)
-        let text = try message.sms.render(values(job)).replacingOccurrences(of: "\r", with: "")
+        if let text = job.text { return text }
+        let event = try Self.event(of: job)
+        let message = templates.message(event.type, in: job.language)
+        let text = try message.sms.render(values(job, event)).replacingOccurrences(of: "\r", with: "")
         return SMSText.fit(text)
     }
 
     /// The e-mail's subject, text and HTML.
     func email(_ job: DeliveryJob) throws(TemplateError) -> Email {
-        let message = templates.message(job.event.type, in: job.language)
-        let values = values(job)
+        let event = try Self.event(of: job)
+        let message = templates.message(event.type, in: job.language)
+        let values = values(job, event)
         let subject = try message.subject.render(values)
             .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         let footer = templates.label("email.footer", in: job.language)
@@ -43,10 +46,16 @@ struct NotificationRenderer: Sendable {
         return Email(subject: subject, text: text + "\n\n-- \n" + footer + "\n", html: html)
     }
 
-    /// The placeholders' values for `job`, numbers written as its reader reads them.
-    func values(_ job: DeliveryJob) -> [String: String] {
+    /// The event a job renders; a job written with its text has none to render otherwise.
+    private static func event(of job: DeliveryJob) throws(TemplateError) -> Events.Event {
+        guard let event = job.event else { throw TemplateError("notification \(job.id) has neither event nor text") }
+        return event
+    }
+
+    /// The placeholders' values for `job` reporting `event`, numbers written as its reader reads them.
+    func values(_ job: DeliveryJob, _ event: Events.Event) -> [String: String] {
         let language = job.language
-        let data = job.event.data
+        let data = event.data
         // The applicant's digits are the citizen's choice; staff read ASCII digits.
         let arabicIndic = language == .arabic && job.arabicDigits && !job.toStaff
         func number(_ value: Int) -> String {

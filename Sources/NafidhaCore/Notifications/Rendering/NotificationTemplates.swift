@@ -19,6 +19,14 @@ struct NotificationTemplates: Sendable {
     private let labels: [Language: [String: String]]
     /// The e-mail's HTML document, around the paragraphs of the text.
     let layout: TemplateText
+    /// The SMS of a citizen's sign-in code, per language (`citizen.sign_in_code.<language>.txt`).
+    private let signInCodes: [Language: TemplateText]
+
+    /// The SMS of a sign-in code in `language`.
+    func signInCode(in language: Language) -> TemplateText {
+        // `load` checked that every language has it.
+        signInCodes[language]!
+    }
 
     /// The texts of `type` in `language`.
     func message(_ type: NotificationEventType, in language: Language) -> Message {
@@ -107,7 +115,8 @@ struct NotificationTemplates: Sendable {
         guard layout.placeholders == layoutVariables else {
             throw TemplateError("layout.html must use exactly \(layoutVariables.sorted())")
         }
-        return NotificationTemplates(messages: messages, labels: labels, layout: layout)
+        return NotificationTemplates(
+            messages: messages, labels: labels, layout: layout, signInCodes: try loadSignInCodes(files))
     }
 
     /// Whether the SMS opens with `{{tracking_number}}`, a colon (spaced as the language writes it) and `{{status}}`.
