@@ -19,4 +19,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case decided
     /// A catalog file was applied: one event per municipality that existed before it (docs/catalog.md).
     case catalogApplied = "catalog_applied"
+    /// A supporting document was attached to a request (at submission or in a reply); the details carry its code,
+    /// size, media type and SHA-256, never its bytes or file name (docs/documents.md).
+    case documentAttached = "document_attached"
 }

@@ -21,6 +21,8 @@ struct Filing {
     let catalogVersion: Int64
     /// The language of the request's notifications: the body's `language`, else the caller's default.
     let language: Language
+    /// The uploads the submission attaches (`Filing+Documents.swift`).
+    let documents: SubmissionDocuments
 
     /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
     /// language when the body names none.
@@ -42,8 +44,14 @@ struct Filing {
             submission.body, rules: rules, form: form?.fields, offered: workflow != nil,
             identityRequired: !(form?.publicReport ?? false), at: instant
         )
-        guard let valid, let workflow, let calendar = try catalog.calendar(forMunicipality: valid.municipality) else {
-            throw NafidhaError(.validationFailed, fields: validator.problems)
+        let documents = SubmissionDocuments(
+            SubmissionValidator.member("documents", of: submission.body),
+            rules: codes.service.flatMap { catalog.documents(service: $0) })
+        let problems = validator.problems.merging(documents.problems) { first, _ in first }
+        guard problems.isEmpty, let valid, let workflow,
+            let calendar = try catalog.calendar(forMunicipality: valid.municipality)
+        else {
+            throw NafidhaError(.validationFailed, fields: problems)
         }
         let tokenBytes = SecureRandom.bytes(32)
         let token = AccessToken(text: Base64URL.encode(tokenBytes))
@@ -71,5 +79,6 @@ struct Filing {
         self.application = application
         self.catalogVersion = catalog.version
         self.language = valid.language ?? language
+        self.documents = documents
     }
 }

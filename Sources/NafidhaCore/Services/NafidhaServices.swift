@@ -26,6 +26,8 @@ public struct NafidhaServices: Sendable {
         public var catalogFiles = CatalogFiles.Settings()
         /// When reads go to the replica (if there is one).
         public var replica = ReadRouting.Settings()
+        /// The largest upload accepted (`NAFIDHA_UPLOAD_MAX_BYTES`).
+        public var uploadMaxBytes = UploadService.defaultMaxBytes
 
         /// The defaults of each service.
         public init() {}
@@ -81,6 +83,12 @@ public struct NafidhaServices: Sendable {
     public let decisions: DecisionService
     /// The signed audit logs' key, checkpoints and proofs.
     public let signedLog: SignedLogService
+    /// Uploaded files (`POST /v1/uploads`).
+    public let uploads: UploadService
+    /// Requests' documents, for citizens and for the bytes of downloads.
+    public let documents: DocumentReader
+    /// The clean-up of unattached uploads and orphaned bytes.
+    public let uploadSweep: UploadSweep
 
     /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
     public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
@@ -111,5 +119,8 @@ public struct NafidhaServices: Sendable {
         staffContacts = StaffContacts(pool: pool)
         decisions = DecisionService(pool: pool, signer: settings.signer)
         signedLog = SignedLogService(pool: pool, signer: settings.signer)
+        uploads = UploadService(pool: pool, maxBytes: settings.uploadMaxBytes)
+        documents = DocumentReader(pool: pool)
+        uploadSweep = UploadSweep(pool: pool)
     }
 }
