@@ -15,6 +15,10 @@ final class Connection {
         case streaming(StreamSink)
         /// The last response is being flushed; then the connection closes.
         case closing
+        /// The response went out before the request body ended: our side is shut, and what the client still sends
+        /// is read and dropped until it stops or `readDeadline`, so that closing does not reset the connection
+        /// under the response (RFC 9112 §9.6, "tear-down").
+        case draining
     }
 
     /// The request being answered (for framing the response and the access log).
@@ -64,6 +68,8 @@ final class Connection {
     var writable = true
     /// The peer closed its side (EPOLLRDHUP): reads continue until one returns 0, then the connection closes.
     var peerClosed = false
+    /// Close through `draining` rather than at once: the client may still be sending a body nobody reads.
+    var drainBeforeClose = false
     var closeAfterResponse = false
     /// False once closed: the descriptor number may already belong to someone else.
     var isOpen = true
@@ -97,7 +103,7 @@ final class Connection {
         switch phase {
         case .idle, .head, .body: true
         case .streamingBody: bodyPausedAt == 0
-        case .waiting, .streaming, .closing: false
+        case .waiting, .streaming, .closing, .draining: false
         }
     }
 }

@@ -5,7 +5,17 @@ extension EventLoop {
             guard flush(connection) else { return }
             switch connection.phase {
             case .closing:
-                if connection.pendingOutput == 0 { close(connection) }
+                guard connection.pendingOutput == 0 else { return }
+                guard connection.drainBeforeClose else {
+                    close(connection)
+                    return
+                }
+                Posix.shutdownWrite(connection.fd)
+                connection.phase = .draining
+                connection.readDeadline = now + EventLoop.drainTimeout
+                continue
+            case .draining:
+                drain(connection)
                 return
             case .waiting:
                 return
@@ -113,6 +123,27 @@ extension EventLoop {
                 }
                 dispatch(connection)
                 return .progressed
+            }
+        }
+    }
+
+    /// Reads and drops what a client still sends after its answer, until it stops (then closes) or would block.
+    private func drain(_ connection: Connection) {
+        while connection.readable {
+            let result: IOResult<Int>
+            do {
+                result = try Posix.read(connection.fd, into: readBuffer)
+            } catch {
+                close(connection)
+                return
+            }
+            guard case .done(let count) = result else {
+                connection.readable = false
+                return
+            }
+            if count == 0 {
+                close(connection)
+                return
             }
         }
     }

@@ -41,6 +41,7 @@ extension EventLoop {
         guard case .streamingBody(let stream) = connection.phase else { return }
         stream.fail(.incompleteBody)
         connection.closeAfterResponse = true
+        connection.drainBeforeClose = true
         connection.bodyPausedAt = 0
     }
 

@@ -23,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
     static let listenerToken: UInt64 = 0
     static let wakeToken: UInt64 = 1
     static let sweepInterval: UInt64 = 100_000_000
+    /// How long a connection answered before its body ended keeps reading and dropping that body (2 s).
+    static let drainTimeout: UInt64 = 2_000_000_000
 
     let index: Int
     let core: ServerCore
@@ -277,7 +279,9 @@ final class EventLoop: @unchecked Sendable {
                 connection.readDeadline != 0 && now >= connection.readDeadline && connection.isReadingRequest
                 && connection.pendingOutput == 0
             let writeExpired = connection.writeDeadline != 0 && now >= connection.writeDeadline
-            if readExpired || writeExpired || bodyTooSlow(connection) {
+            var drained = false
+            if case .draining = connection.phase { drained = now >= connection.readDeadline }
+            if readExpired || writeExpired || drained || bodyTooSlow(connection) {
                 expired.append(connection)
             }
         }
