@@ -14,7 +14,8 @@ public struct NafidhaCommand: ParsableCommand {
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, AdminCommand.self, SLACommand.self,
             LoginCommand.self, WhoamiCommand.self, QueueCommand.self, SearchCommand.self, ClaimCommand.self,
             ReleaseCommand.self, ShowCommand.self, ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self,
-            ForwardCommand.self, NoteCommand.self, AuditCommand.self, ReportCommand.self, VerifyDecisionCommand.self,
+            ForwardCommand.self, NoteCommand.self, DocumentsCommand.self, DownloadCommand.self, AuditCommand.self,
+            ReportCommand.self, VerifyDecisionCommand.self,
             EventsCommand.self,
         ]
     )
