@@ -23,7 +23,8 @@ struct RequestTrackingRoutes: Sendable {
             let access = try authenticated(citizen, request, context) {
                 try tracking.authenticate(tracking: citizen.tracking, token: citizen.token)
             }
-            try engine.reply(for: access, message: body.message, fields: body.fields ?? [:])
+            try engine.reply(
+                for: access, message: body.message, fields: body.fields ?? [:], documents: body.documents ?? [])
             return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
         }
         api.register(Routes.cancel) { request, context in

@@ -260,3 +260,53 @@ extension LiveServer.Response {
         return try #require(object["error"] as? [String: Any])
     }
 }
+
+/// Documents handed in with a reply to a request for information.
+@Suite("Reply documents")
+struct ReplyDocumentsTests {
+    @Test("a reply attaches its uploads as the service's documents; an unavailable one refuses the whole reply")
+    func replyAttaches() throws {
+        try StaffTestWorld.with { world in
+            let permit = """
+                {"service": "building_permit", "municipality": "BEN",
+                 "applicant": {"name": "Amal Ben Salem", "national_id": "119850123456", "phone": "0912345678"},
+                 "fields": {"parcel_location": {"lat": 32.1, "long": 20.07}, "parcel_number": "P-1/2",
+                            "building_use": "residential", "works": ["new_building"], "floors": 2,
+                            "floor_area_m2": 240}}
+                """
+            let receipt = try world.services.submissions.submit(
+                Submission(body: try ContractJSON.decode(JSONValue.self, from: Array(permit.utf8))), channel: .api,
+                idempotencyKey: nil
+            ).receipt
+            let task: Int64 = try world.query(
+                """
+                SELECT t.id FROM tasks t JOIN requests r ON r.id = t.request_id
+                 WHERE r.tracking_number = $1 AND t.sector_code = 'urban_planning'
+                """, [receipt.trackingNumber])[0].decode("id")
+            let clerk = try world.staff("amal.t", .clerk, municipalities: ["BEN"], sectors: ["urban_planning"])
+            _ = try world.engine.claim(task: task, by: clerk)
+            _ = try world.engine.requestInformation(task: task, by: clerk, message: "Please send the site plan.")
+            let citizen = try world.services.tracking.authenticate(
+                tracking: receipt.trackingNumber, token: receipt.accessToken)
+            var pieces = [DocumentRoutesTests.pdf]
+            let plan = try world.services.uploads.store(contentType: "application/pdf", contentDisposition: nil) {
+                pieces.popLast()
+            }
+            let refused = #expect(throws: NafidhaError.self) {
+                try world.engine.reply(
+                    for: citizen, message: "Plan attached.",
+                    documents: [Documents.Reference(type: "site_plan", uploadID: "x" + plan.uploadID.dropFirst())])
+            }
+            #expect(refused?.fields == ["documents.site_plan": FieldReason.uploadUnavailable.text])
+            let status = try world.engine.reply(
+                for: citizen, message: "Plan attached.",
+                documents: [Documents.Reference(type: "site_plan", uploadID: plan.uploadID)])
+            #expect(status == .inReview)
+            let list = try world.services.documents.list(for: citizen)
+            #expect(list.documents.map(\.type) == ["site_plan"] && list.documents[0].sha256 == plan.sha256)
+            let events = try world.query(
+                "SELECT count(*)::int AS n FROM audit_events WHERE action = 'document_attached'")
+            #expect(try events[0].decode("n", as: Int.self) == 1)
+        }
+    }
+}
