@@ -74,6 +74,8 @@ struct ErrorPathsTests {
         "admin notifications": (.database, []),
         "admin redeliver": (.database, ["1"]),
         "events": (.api, []),
+        "documents": (.api, ["BEN-0000-0000"]),
+        "download": (.api, ["1"]),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.
