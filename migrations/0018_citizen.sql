@@ -87,4 +87,4 @@ ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
     CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
                       'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
                       'personal_data_viewed', 'note_added', 'webhook_created', 'webhook_deleted', 'decided',
-                      'catalog_applied', 'rated', 'moderated'));
+                      'catalog_applied', 'document_attached', 'rated', 'moderated'));

@@ -31,8 +31,13 @@ public enum APIRouter {
         SubmissionRoutes(submissions: services.submissions).register(on: api)
         // One count of failed citizen tokens for every route that reads one.
         let citizens = FailedAuthThrottle(.citizen, settings: settings.authFailures)
-        RequestTrackingRoutes(tracking: services.tracking, engine: services.engine, throttle: citizens).register(
-            on: api)
+        let trackingRoutes = RequestTrackingRoutes(
+            tracking: services.tracking, engine: services.engine, throttle: citizens)
+        trackingRoutes.register(on: api)
+        let documentRoutes = DocumentRoutes(
+            uploads: services.uploads, documents: services.documents, tracking: trackingRoutes,
+            engine: services.engine)
+        documentRoutes.register(public: api)
         DecisionRoutes(decisions: services.decisions, throttle: citizens).register(on: api)
         let appeals = AppealRoutes(
             tracking: services.tracking, engine: services.engine, queues: services.queues, throttle: citizens)
@@ -62,6 +67,7 @@ public enum APIRouter {
         AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)
         EventRoutes(events: services.events, notifications: services.notifications).register(on: staff)
         CatalogFileRoutes(files: services.catalogFiles).register(public: api, staff: staff)
+        documentRoutes.register(staff: staff)
         return router
     }
 }

@@ -96,8 +96,19 @@ struct ContractRouter {
         add(template, inline: false, handler)
     }
 
+    /// Registers `route`, whose body is not JSON but a file streamed to the handler through `request.bodyReader`
+    /// while it arrives, up to `streamingBodyLimit` bytes (a larger declared length is 413 before it is read).
+    func register<Response>(
+        _ route: Route<RawBody, Response>, streamingBodyLimit: Int,
+        _ handler: @escaping @Sendable (HTTPRequest, APIContext) throws -> Answer<Response>
+    ) {
+        add(route.template, inline: false, streamingBodyLimit: streamingBodyLimit) { request, context in
+            try Self.response(try handler(request, context))
+        }
+    }
+
     private func add(
-        _ template: RouteTemplate, inline: Bool,
+        _ template: RouteTemplate, inline: Bool, streamingBodyLimit: Int? = nil,
         _ handler: @escaping @Sendable (HTTPRequest, APIContext) throws -> HTTPResponse
     ) {
         // A template under a group, or the group's own path (`/v1/events`).
@@ -105,13 +116,17 @@ struct ContractRouter {
         guard let target else {
             preconditionFailure("\(template) is under none of \(targets.map(\.prefix))")
         }
-        target.routes.add(
-            method: template.method.rawValue, path: String(template.path.dropFirst(target.prefix.count)),
-            inline: inline
-        ) { request, context in
+        let endpoint: @Sendable (HTTPRequest, APIContext) throws -> HTTPResponse = { request, context in
             // In the staff groups a refused token answers first, before the body or the parameters are read.
             _ = try context.staffAuthentication?.get()
             return try handler(request, context)
+        }
+        let path = String(template.path.dropFirst(target.prefix.count))
+        if let streamingBodyLimit {
+            target.routes.add(
+                method: template.method.rawValue, path: path, streamingBodyLimit: streamingBodyLimit, handler: endpoint)
+        } else {
+            target.routes.add(method: template.method.rawValue, path: path, inline: inline, handler: endpoint)
         }
     }
 

@@ -23,7 +23,8 @@ struct RequestTrackingRoutes: Sendable {
             let access = try authenticated(citizen, request, context) {
                 try tracking.authenticate(tracking: citizen.tracking, token: citizen.token)
             }
-            try engine.reply(for: access, message: body.message, fields: body.fields ?? [:])
+            try engine.reply(
+                for: access, message: body.message, fields: body.fields ?? [:], documents: body.documents ?? [])
             return try tracking.view(tracking: citizen.tracking, token: citizen.token, language: request.language)
         }
         api.register(Routes.cancel) { request, context in
@@ -38,7 +39,7 @@ struct RequestTrackingRoutes: Sendable {
 
     /// Runs the authentication `attempt` of `citizen` through the throttle: a `request_not_found` with a token
     /// presented is a failed guess.
-    private func authenticated<T>(
+    func authenticated<T>(
         _ citizen: Citizen, _ request: HTTPRequest, _ context: APIContext, _ attempt: () throws -> T
     ) throws -> T {
         try throttle.attempt(
@@ -47,7 +48,7 @@ struct RequestTrackingRoutes: Sendable {
 
     /// What the citizen presents: the tracking number of the path and the access token of `Authorization: Bearer`
     /// (read by HTTP's one RFC 6750 parser; a malformed or repeated header is 400, a missing one a 404 later).
-    private struct Citizen {
+    struct Citizen {
         let tracking: String
         let token: String?
 

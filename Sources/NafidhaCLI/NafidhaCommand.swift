@@ -15,7 +15,8 @@ public struct NafidhaCommand: ParsableCommand {
             LoginCommand.self, WhoamiCommand.self, QueueCommand.self, SearchCommand.self, FileCommand.self,
             ClaimCommand.self,
             ReleaseCommand.self, ShowCommand.self, ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self,
-            ForwardCommand.self, NoteCommand.self, AuditCommand.self, ReportCommand.self, VerifyDecisionCommand.self,
+            ForwardCommand.self, NoteCommand.self, DocumentsCommand.self, DownloadCommand.self, AuditCommand.self,
+            ReportCommand.self, VerifyDecisionCommand.self,
             EventsCommand.self, AppealsCommand.self, UpholdCommand.self, GrantCommand.self, ModerateCommand.self,
         ]
     )

@@ -134,6 +134,7 @@ struct ServeCommand: RunnableCommand {
             var servicesSettings = NafidhaServices.Settings()
             servicesSettings.replica = settings.replica
             servicesSettings.signer = signing.signer
+            servicesSettings.uploadMaxBytes = settings.uploadMaxBytes
             services = NafidhaServices(pool: pool, replica: replicaPool, settings: servicesSettings)
             try services.catalogSnapshots.load()
             server = HTTPServer(
@@ -159,6 +160,10 @@ struct ServeCommand: RunnableCommand {
             server.log(.warning, "the SLA sweep failed and will run again: \(LoggedError($0))")
         }
         sweeper.start()
+        let uploadSweeper = UploadSweeper(sweep: services.uploadSweep) { [server] in
+            server.log(.warning, "the upload clean-up failed and will run again: \(LoggedError($0))")
+        }
+        uploadSweeper.start()
         let sequencer = AuditSequencerThread(conninfo: opened.conninfo) { [server] in
             server.log(.warning, "the audit sequencer failed and will try again: \(LoggedError($0))")
         }
@@ -201,6 +206,7 @@ struct ServeCommand: RunnableCommand {
         let signal = signals.wait()
         context.standardOutput.writeLine("Received \(signal); stopping.")
         sweeper.stop()
+        uploadSweeper.stop()
         services.reads.stop()
 
         // In-flight requests finish first, then deliveries in flight (bounded by their timeouts) and the sequencer's

@@ -16,6 +16,8 @@ struct ServerSettings {
     var replicaURL: String?
     /// When reads go to the replica.
     var replica = ReadRouting.Settings()
+    /// The largest upload (`NAFIDHA_UPLOAD_MAX_BYTES`, docs/documents.md).
+    var uploadMaxBytes = UploadService.defaultMaxBytes
 
     /// The replica's pool: the primary pool's limits, but a replica that does not answer is given up on sooner
     /// (2 s to connect or to get a connection), since the primary can serve instead.
@@ -41,6 +43,11 @@ struct ServerSettings {
             ("NAFIDHA_HTTP_MIN_BODY_BYTES_PER_SECOND", { $0.http.minBodyBytesPerSecond = $1 }, 0...(1 << 30)),
             ("NAFIDHA_HTTP_BODY_RATE_GRACE_SECONDS", { $0.http.bodyRateGracePeriod = .seconds($1) }, 0...3600),
             ("NAFIDHA_HTTP_MAX_BUFFERED_BODY_BYTES", { $0.http.maxBufferedBodyBytes = $1 }, (1 << 20)...(16 << 30)),
+            (
+                "NAFIDHA_HTTP_STREAMING_BODY_TIMEOUT_SECONDS", { $0.http.streamingBodyTimeout = .seconds($1) },
+                1...86_400
+            ),
+            ("NAFIDHA_UPLOAD_MAX_BYTES", { $0.uploadMaxBytes = $1 }, 1024...(1 << 30)),
             ("NAFIDHA_HTTP_SHUTDOWN_TIMEOUT_SECONDS", { $0.http.shutdownTimeout = .seconds($1) }, 1...3600),
             ("NAFIDHA_JSON_MAX_DEPTH", { $0.api.jsonLimits.maximumDepth = $1 }, 2...512),
             ("NAFIDHA_JSON_MAX_MEMBERS", { $0.api.jsonLimits.maximumMembers = $1 }, 16...100_000),

@@ -85,6 +85,8 @@ struct ErrorPathsTests {
         "appeals": (.api, []),
         "uphold": (.api, ["1", "--reason", "x"]),
         "grant": (.api, ["1", "--reason", "x"]),
+        "documents": (.api, ["BEN-0000-0000"]),
+        "download": (.api, ["1"]),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.

@@ -109,6 +109,47 @@ struct IntakeStatementCountTests {
         }
     }
 
+    @Test("a first submission with documents is still one statement, the uploads attached and audited in it")
+    func submissionWithDocuments() throws {
+        try withWorld { world in
+            let uploads = UploadService(pool: world.pool)
+            var ids: [String] = []
+            for bytes in [Array("%PDF-1.4 lease".utf8), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]] {
+                var pieces = [bytes]
+                let type = bytes[0] == 0xFF ? "image/jpeg" : "application/pdf"
+                ids.append(
+                    try uploads.store(contentType: type, contentDisposition: nil) { pieces.popLast() }.uploadID)
+            }
+            let body = """
+                {"service": "commercial_licence", "municipality": "BEN",
+                 "applicant": {"name": "Amal Ben Salem", "national_id": "119850123456", "phone": "0912345678"},
+                 "fields": {"trade_name": "Ben Salem Grocery", "activity": "retail",
+                            "premises_location": {"lat": 32.1, "long": 20.07}, "premises_area_m2": 40,
+                            "owner_national_id": "119850123456"},
+                 "documents": [{"type": "lease_or_deed", "upload_id": "\(ids[0])"},
+                               {"type": "national_id_copy", "upload_id": "\(ids[1])"}]}
+                """
+            let submission = Submission(body: try ContractJSON.decode(JSONValue.self, from: Array(body.utf8)))
+            let (count, receipt) = try world.counting {
+                try world.submissions.submit(submission, channel: .api, idempotencyKey: nil).receipt
+            }
+            #expect(count == 1)
+            let row = try world.pool.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT (SELECT count(*) FROM uploads u WHERE u.request_id = r.id)::int8 AS documents,
+                           (SELECT count(*) FROM audit_events e
+                             WHERE e.request_id = r.id AND e.action = 'document_attached')::int8 AS events
+                      FROM requests r WHERE r.tracking_number = $1
+                    """,
+                    [receipt.trackingNumber]
+                )[0]
+            }
+            #expect(try row.decode("documents", as: Int64.self) == 2)
+            #expect(try row.decode("events", as: Int64.self) == 2)
+        }
+    }
+
     @Test("a refusal is one statement, a replay and a conflict two")
     func refusalsAndReplays() throws {
         try withWorld { world in

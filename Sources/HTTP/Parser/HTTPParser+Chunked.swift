@@ -65,7 +65,7 @@ extension HTTPParser {
 
     /// Moves on to a chunk's data, or to the trailer section after the last chunk.
     mutating func startChunk(size: Int) throws(HTTPParseError) {
-        guard size <= limits.maxBodyBytes - chunkedBodyBytes else { throw .bodyTooLarge }
+        guard size <= messageBodyLimit - chunkedBodyBytes else { throw .bodyTooLarge }
         if size == 0 {
             lines = LineScanner()
             phase = .trailers

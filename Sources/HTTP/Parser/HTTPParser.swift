@@ -38,11 +38,18 @@ public struct HTTPParser: Sendable {
     var head = HeadBuilder()
     var trailers = HTTPHeaders()
     var chunkedBodyBytes = 0
+    /// The body limit of the request being read: `limits.maxBodyBytes`, or what `bodyLimit` said for its head.
+    var messageBodyLimit: Int
+    /// Asked once per request that has a body, for a limit other than `limits.maxBodyBytes` (a route's own).
+    private let bodyLimit: (@Sendable (HTTPRequestHead) -> Int?)?
     private var failure: HTTPParseError?
 
-    /// Creates a parser enforcing `limits`.
-    public init(limits: Limits = .init()) {
+    /// Creates a parser enforcing `limits`; `bodyLimit`, asked for each request that has a body, may answer
+    /// another body limit for it (nil: `limits.maxBodyBytes`), e.g. for a route that streams large uploads.
+    public init(limits: Limits = .init(), bodyLimit: (@Sendable (HTTPRequestHead) -> Int?)? = nil) {
         self.limits = limits
+        self.bodyLimit = bodyLimit
+        self.messageBodyLimit = limits.maxBodyBytes
     }
 
     /// Whether bytes of an unfinished request are held: a started head, a body, or pipelined bytes.
@@ -151,7 +158,10 @@ public struct HTTPParser: Sendable {
                     // RFC 9112 §2.2: empty lines before the request line are ignored.
                     if !line.isEmpty { try head.setRequestLine(lineBytes) }
                 } else if line.isEmpty {
-                    let request = try head.finish(limits: limits)
+                    let request = try head.finish()
+                    let hasBody = request.isChunked || (request.contentLength ?? 0) > 0
+                    messageBodyLimit = (hasBody ? bodyLimit?(request) : nil) ?? limits.maxBodyBytes
+                    if let length = request.contentLength, length > messageBodyLimit { throw .bodyTooLarge }
                     readIndex += lines.consumed
                     lines = LineScanner()
                     head = HeadBuilder()

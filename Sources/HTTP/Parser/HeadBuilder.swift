@@ -114,7 +114,7 @@ struct HeadBuilder {
     }
 
     /// Checks framing and Host, then hands out the head.
-    func finish(limits: HTTPParser.Limits) throws(HTTPParseError) -> HTTPRequestHead {
+    func finish() throws(HTTPParseError) -> HTTPRequestHead {
         var isChunked = false
         if sawTransferEncoding {
             // RFC 9112 §6.1, §6.3: both headers at once is the classic smuggling vector.
@@ -131,7 +131,6 @@ struct HeadBuilder {
         // RFC 9112 §3.2: exactly one Host in HTTP/1.1, never more than one.
         if hostCount > 1 { throw .duplicateHost }
         if hostCount == 0, version == .http11 { throw .missingHost }
-        if let contentLength, contentLength > limits.maxBodyBytes { throw .bodyTooLarge }
         return HTTPRequestHead(
             method: method,
             target: target,

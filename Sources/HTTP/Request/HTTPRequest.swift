@@ -2,13 +2,21 @@
 public struct HTTPRequest: Sendable {
     /// The parsed request line and header fields.
     public var head: HTTPRequestHead
-    /// The request body, de-chunked; empty when there was none.
+    /// The request body, de-chunked; empty when there was none, and on routes with a streaming body.
     public var body: [UInt8]
+    /// The body as it arrives, on routes registered with a streaming body (nil on others).
+    public var bodyReader: HTTPBodyReader?
 
     /// Creates a request from a parsed head and its body.
     public init(head: HTTPRequestHead, body: [UInt8] = []) {
         self.head = head
         self.body = body
+    }
+
+    /// A request whose body streams through `bodyReader`.
+    init(head: HTTPRequestHead, bodyReader: HTTPBodyReader) {
+        self.init(head: head)
+        self.bodyReader = bodyReader
     }
 
     /// The method as sent, e.g. `"GET"`.

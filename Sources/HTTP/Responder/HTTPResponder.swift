@@ -27,10 +27,15 @@ public struct ResponderRoute: Sendable, Equatable {
     public var template: String?
     /// Whether the handler may run on the event loop (it never blocks).
     public var inline: Bool
+    /// For a route registered with a streaming body: the most body bytes it accepts. The handler then runs as soon
+    /// as the head is parsed and reads the body from `HTTPRequest.bodyReader` as it arrives; nil: the body is
+    /// buffered whole (up to `maxBodyBytes`) before the handler runs.
+    public var streamingBodyLimit: Int?
 
     /// Creates a route description.
-    public init(template: String?, inline: Bool) {
+    public init(template: String?, inline: Bool, streamingBodyLimit: Int? = nil) {
         self.template = template
         self.inline = inline
+        self.streamingBodyLimit = streamingBodyLimit
     }
 }

@@ -6,6 +6,9 @@ public struct HTTPResponse: Sendable {
     public var headers: HTTPHeaders
     /// The body.
     public var body: HTTPResponseBody
+    /// For a streamed body whose size is known (a stored file): its exact length in bytes, sent as `Content-Length`
+    /// instead of the chunked coding. A writer that writes another number of bytes gets its connection closed.
+    public var streamLength: Int?
 
     /// Creates a response.
     public init(

@@ -36,6 +36,16 @@ public final class HTTPRouter<Context: RequestContextProtocol>: HTTPResponder, R
         register { $0.addRoute(method: method, path: path, inline: inline, group: nil, handler: handler) }
     }
 
+    /// Registers `handler` for `method` on `path` with a streaming request body of at most `maxBodyBytes` (see
+    /// `RouterMethods.add(method:path:streamingBodyLimit:handler:)`).
+    public func add(method: String, path: String, streamingBodyLimit maxBodyBytes: Int, handler: @escaping Handler) {
+        register {
+            $0.addRoute(
+                method: method, path: path, inline: false, streamingBodyLimit: maxBodyBytes, group: nil,
+                handler: handler)
+        }
+    }
+
     /// Adds a middleware that runs for every request, 404 and 405 included; the first added is the outermost,
     /// and all of them run outside any group's middleware.
     public func use(_ middleware: some HTTPMiddleware<Context>) {
@@ -84,7 +94,8 @@ public final class HTTPRouter<Context: RequestContextProtocol>: HTTPResponder, R
     /// The matched route's template and whether it was registered `inline`; no template when none matched.
     public func route(for head: HTTPRequestHead) -> ResponderRoute {
         if case .found(let route, _) = table.resolve(method: head.method, path: RequestPath(head)) {
-            return ResponderRoute(template: route.pattern.template, inline: route.inline)
+            return ResponderRoute(
+                template: route.pattern.template, inline: route.inline, streamingBodyLimit: route.streamingBodyLimit)
         }
         return ResponderRoute(template: nil, inline: false)
     }
@@ -93,8 +104,15 @@ public final class HTTPRouter<Context: RequestContextProtocol>: HTTPResponder, R
         register { $0.groups[group].middleware.append(middleware) }
     }
 
-    func addRoute(method: String, path: String, inline: Bool, group: Int, handler: @escaping Handler) {
-        register { $0.addRoute(method: method, path: path, inline: inline, group: group, handler: handler) }
+    func addRoute(
+        method: String, path: String, inline: Bool, streamingBodyLimit: Int? = nil, group: Int,
+        handler: @escaping Handler
+    ) {
+        register {
+            $0.addRoute(
+                method: method, path: path, inline: inline, streamingBodyLimit: streamingBodyLimit, group: group,
+                handler: handler)
+        }
     }
 
     func addGroup(prefix: String, parent: Int) -> Int {

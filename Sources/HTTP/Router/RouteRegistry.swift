@@ -4,6 +4,7 @@ struct RouteRegistry<Context: RequestContextProtocol>: Sendable {
         var method: String
         var pattern: RoutePattern
         var inline: Bool
+        var streamingBodyLimit: Int?
         var group: Int?
         var handler: HTTPRouter<Context>.Handler
     }
@@ -22,13 +23,14 @@ struct RouteRegistry<Context: RequestContextProtocol>: Sendable {
     var isFrozen = false
 
     mutating func addRoute(
-        method: String, path: String, inline: Bool, group: Int?, handler: @escaping HTTPRouter<Context>.Handler
+        method: String, path: String, inline: Bool, streamingBodyLimit: Int? = nil, group: Int?,
+        handler: @escaping HTTPRouter<Context>.Handler
     ) {
         let prefix = group.map { groups[$0].prefix.template } ?? ""
         routes.append(
             Route(
-                method: method, pattern: RoutePattern(prefix + "/" + path), inline: inline, group: group,
-                handler: handler))
+                method: method, pattern: RoutePattern(prefix + "/" + path), inline: inline,
+                streamingBodyLimit: streamingBodyLimit, group: group, handler: handler))
     }
 
     mutating func addGroup(prefix: String, parent: Int?) -> Int {

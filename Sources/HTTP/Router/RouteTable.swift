@@ -6,6 +6,8 @@ struct RouteTable<Context: RequestContextProtocol>: Sendable {
         var method: String
         var pattern: RoutePattern
         var inline: Bool
+        /// The body limit of a streaming-body route; nil for a buffered body.
+        var streamingBodyLimit: Int?
         /// The handler wrapped in the router's and its groups' middleware.
         var endpoint: Endpoint
     }
@@ -37,6 +39,7 @@ struct RouteTable<Context: RequestContextProtocol>: Sendable {
         for registered in registry.routes {
             let route = Route(
                 method: registered.method, pattern: registered.pattern, inline: registered.inline,
+                streamingBodyLimit: registered.streamingBodyLimit,
                 endpoint: Self.compose(registry.chain(for: registered.group), registered.handler))
             if route.pattern.isLiteral {
                 literalRoutes[route.pattern.template, default: []].append(route)

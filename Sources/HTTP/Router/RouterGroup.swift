@@ -27,4 +27,13 @@ public struct RouterGroup<Context: RequestContextProtocol>: RouterMethods, Senda
     ) {
         router.addRoute(method: method, path: path, inline: inline, group: id, handler: handler)
     }
+
+    /// Registers `handler` for `method` on the group's prefix followed by `path`, with a streaming request body.
+    public func add(
+        method: String, path: String, streamingBodyLimit maxBodyBytes: Int,
+        handler: @escaping @Sendable (HTTPRequest, Context) throws -> HTTPResponse
+    ) {
+        router.addRoute(
+            method: method, path: path, inline: false, streamingBodyLimit: maxBodyBytes, group: id, handler: handler)
+    }
 }

@@ -8,6 +8,16 @@ public protocol RouterMethods<Context> {
     func add(
         method: String, path: String, inline: Bool,
         handler: @escaping @Sendable (HTTPRequest, Context) throws -> HTTPResponse)
+
+    /// Registers `handler` for `method` on `path` with a streaming request body: the handler runs on a worker as
+    /// soon as the head is parsed and pulls the body with `request.bodyReader` while it arrives, instead of the
+    /// body being buffered first. A declared `Content-Length` above `streamingBodyLimit` is answered 413 before a
+    /// byte of the body is read; a chunked body fails the reader with 413 once it passes the limit. The server
+    /// holds at most `streamingBodyBufferBytes` of it (it stops reading the socket when that is full), and the
+    /// slow-sender deadlines keep running, except while the server itself is the one holding the client back.
+    func add(
+        method: String, path: String, streamingBodyLimit: Int,
+        handler: @escaping @Sendable (HTTPRequest, Context) throws -> HTTPResponse)
 }
 
 extension RouterMethods {

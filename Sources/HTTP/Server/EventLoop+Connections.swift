@@ -5,7 +5,17 @@ extension EventLoop {
             guard flush(connection) else { return }
             switch connection.phase {
             case .closing:
-                if connection.pendingOutput == 0 { close(connection) }
+                guard connection.pendingOutput == 0 else { return }
+                guard connection.drainBeforeClose else {
+                    close(connection)
+                    return
+                }
+                Posix.shutdownWrite(connection.fd)
+                connection.phase = .draining
+                connection.readDeadline = now + EventLoop.drainTimeout
+                continue
+            case .draining:
+                drain(connection)
                 return
             case .waiting:
                 return
@@ -13,6 +23,12 @@ extension EventLoop {
                 guard connection.pendingOutput == 0 else { return }
                 if !pump(sink, into: connection) { return }
                 continue
+            case .streamingBody(let stream):
+                // The handler is behind: stop reading (the kernel's window then slows the client) until it drains.
+                if stream.isFull {
+                    if connection.bodyPausedAt == 0 { connection.bodyPausedAt = now }
+                    return
+                }
             case .idle, .head, .body:
                 break
             }
@@ -38,17 +54,36 @@ extension EventLoop {
             do {
                 event = try connection.parser.next()
             } catch {
+                if case .streamingBody(let stream) = connection.phase {
+                    // The handler already runs: it answers, with the parser's error from its reader if it lets it
+                    // through; the connection closes after that answer.
+                    stream.fail(
+                        HTTPError(HTTPResponseStatus(code: error.status), code: error.code, message: error.reason))
+                    connection.closeAfterResponse = true
+                    connection.phase = .waiting
+                    connection.readDeadline = 0
+                    return .progressed
+                }
                 rejectUnparsable(error, on: connection)
                 return .progressed
             }
             guard let event else { return .needsBytes }
             switch event {
             case .head(let head):
+                let route = core.responder.route(for: head)
+                connection.route = route
                 connection.head = head
                 connection.body = []
+                connection.bodyReceived = 0
+                connection.bodyPausedAt = 0
                 connection.phase = .body
                 connection.readDeadline = now + core.timeouts.bodyIdle
                 connection.bodyStarted = now
+                if route.streamingBodyLimit != nil {
+                    startStreamingBody(head, route: route, on: connection)
+                    if case .streamingBody = connection.phase { continue }
+                    return .progressed
+                }
                 if let length = head.contentLength, length > 0 {
                     // Reserved before a byte of the body is read (and before 100 Continue invites it).
                     guard core.reserveBody(length) else {
@@ -64,6 +99,11 @@ extension EventLoop {
                     connection.output.append(contentsOf: ResponseEncoder.continueResponse)
                 }
             case .body(let bytes):
+                connection.bodyReceived += bytes.count
+                if case .streamingBody(let stream) = connection.phase {
+                    stream.push(bytes)
+                    continue
+                }
                 if connection.head?.isChunked == true {
                     // A chunked body has no length up front: it is reserved as it grows.
                     guard core.reserveBody(bytes.count) else {
@@ -74,8 +114,36 @@ extension EventLoop {
                 }
                 connection.body.append(contentsOf: bytes)
             case .end:
+                if case .streamingBody(let stream) = connection.phase {
+                    stream.finish()
+                    connection.phase = .waiting
+                    connection.readDeadline = 0
+                    connection.bodyStarted = 0
+                    return .progressed
+                }
                 dispatch(connection)
                 return .progressed
+            }
+        }
+    }
+
+    /// Reads and drops what a client still sends after its answer, until it stops (then closes) or would block.
+    private func drain(_ connection: Connection) {
+        while connection.readable {
+            let result: IOResult<Int>
+            do {
+                result = try Posix.read(connection.fd, into: readBuffer)
+            } catch {
+                close(connection)
+                return
+            }
+            guard case .done(let count) = result else {
+                connection.readable = false
+                return
+            }
+            if count == 0 {
+                close(connection)
+                return
             }
         }
     }
@@ -99,7 +167,8 @@ extension EventLoop {
             return false
         }
         // A short read drained the socket; edge-triggered epoll reports the next arrival, so skip the EAGAIN call.
-        if count < readBuffer.count {
+        // Unless the peer already closed: that edge came with these bytes, and only a read returning 0 shows it.
+        if count < readBuffer.count && !connection.peerClosed {
             connection.readable = false
         }
         connection.parser.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
@@ -107,7 +176,7 @@ extension EventLoop {
         case .idle:
             connection.phase = .head
             connection.readDeadline = now + core.timeouts.header
-        case .body:
+        case .body, .streamingBody:
             connection.readDeadline = now + core.timeouts.bodyIdle
         default:
             break

@@ -5,8 +5,50 @@ extension EventLoop {
         let request = HTTPRequest(head: head, body: connection.body)
         connection.head = nil
         connection.body = []
+        connection.phase = .waiting
+        connection.readDeadline = 0
+        run(request, route: connection.route ?? core.responder.route(for: head), on: connection)
+    }
+
+    /// Hands a request whose route streams its body to a worker as soon as its head is parsed; the loop then keeps
+    /// reading the body into the reader's buffer. When the body budget cannot hold that buffer: 503, as for a
+    /// buffered body.
+    func startStreamingBody(_ head: HTTPRequestHead, route: ResponderRoute, on connection: Connection) {
+        // What the stream may hold at most: its capacity, overshot by one read at most.
+        let reservation = core.configuration.streamingBodyBufferBytes + core.configuration.readBufferBytes
+        guard core.reserveBody(reservation) else {
+            refuseBody(on: connection)
+            return
+        }
+        connection.reservedBodyBytes = reservation
+        connection.head = nil
+        let id = connection.id
+        let stream = BodyStream(
+            capacity: core.configuration.streamingBodyBufferBytes,
+            waitLimit: Double(core.timeouts.streamingBody) / 1e9
+        ) { [self] in post(.bodyDrained(connection: id)) }
+        connection.phase = .streamingBody(stream)
+        // RFC 9110 §10.1.1; a declared length above the route's limit never gets here (the parser answered 413).
+        if head.expectsContinue && head.version == .http11 {
+            connection.output.append(contentsOf: ResponseEncoder.continueResponse)
+        }
+        run(HTTPRequest(head: head, bodyReader: HTTPBodyReader(stream: stream)), route: route, on: connection)
+    }
+
+    /// A worker answered while the body it streams was still arriving: the rest is never read, so the
+    /// connection closes after the answer.
+    func abandonStreamingBody(of connection: Connection) {
+        guard case .streamingBody(let stream) = connection.phase else { return }
+        stream.fail(.incompleteBody)
+        connection.closeAfterResponse = true
+        connection.drainBeforeClose = true
+        connection.bodyPausedAt = 0
+    }
+
+    /// Runs `request` on the event loop (inline routes) or a worker, and delivers its answer.
+    private func run(_ request: HTTPRequest, route: ResponderRoute, on connection: Connection) {
+        let head = request.head
         let requestID = requestIDs.id(incoming: head.headers.first(name: "X-Request-ID"))
-        let route = core.responder.route(for: head)
         let notes = RequestNotes()
         connection.exchange = Connection.Exchange(
             method: head.method, target: head.target, version: head.version, keepAlive: head.keepAlive,
@@ -18,9 +60,7 @@ extension EventLoop {
         let context = RequestContext(
             requestID: requestID, remoteAddress: connection.remoteAddress, clientAddress: clientAddress,
             workers: core.pool, logger: core.logger, notes: notes)
-        connection.phase = .waiting
-        connection.readDeadline = 0
-        if route.inline {
+        if route.inline && request.bodyReader == nil {
             let response = core.respond(to: request, context: context)
             if case .stream(let writer) = response.body {
                 runStreamOnWorker(response, writer: writer, on: connection)
@@ -39,7 +79,7 @@ extension EventLoop {
                 post(.response(connection: id, response))
                 return
             }
-            let sink = makeSink(for: id, chunked: chunked)
+            let sink = makeSink(for: id, chunked: chunked && response.streamLength == nil)
             post(.streamStart(connection: id, response, sink))
             if isHead {
                 sink.finish(ok: true)
@@ -48,6 +88,7 @@ extension EventLoop {
             }
         }
         if !submitted {
+            abandonStreamingBody(of: connection)
             deliver(
                 HTTPError.overloaded(retryAfterSeconds: core.configuration.retryAfterSeconds).response, on: connection)
         }
@@ -75,7 +116,8 @@ extension EventLoop {
     private func runStreamOnWorker(
         _ response: HTTPResponse, writer: @escaping @Sendable (HTTPBodyWriter) throws -> Void, on connection: Connection
     ) {
-        let sink = makeSink(for: connection.id, chunked: connection.exchange?.version != .http10)
+        let sink = makeSink(
+            for: connection.id, chunked: connection.exchange?.version != .http10 && response.streamLength == nil)
         let isHead = connection.exchange?.method == "HEAD"
         let submitted = isHead || core.pool.submit { Self.run(writer, into: sink) }
         if submitted {
@@ -112,17 +154,20 @@ extension EventLoop {
     /// Sends a streamed response's head; the body follows as the worker fills the sink.
     func startStream(_ response: HTTPResponse, sink: StreamSink, on connection: Connection) {
         guard var exchange = connection.exchange else { return }
-        let chunked = exchange.version != .http10
-        let close = shouldClose(after: exchange, connection: connection) || !chunked
+        let chunked = exchange.version != .http10 && response.streamLength == nil
+        let close = shouldClose(after: exchange, connection: connection) || (!chunked && response.streamLength == nil)
+        let framing: ResponseEncoder.Framing =
+            response.streamLength.map { .length($0) } ?? (chunked ? .chunked : .untilClose)
         dates.refresh()
         ResponseEncoder.appendHead(
             status: response.status, headers: response.headers, defaults: core.configuration.defaultResponseHeaders,
-            framing: chunked ? .chunked : .untilClose,
+            framing: framing,
             requestID: exchange.requestID, close: close, announceKeepAlive: false,
             dateLine: dates.headerLine, into: &connection.output
         )
         exchange.status = response.status.code
         exchange.chunked = chunked
+        exchange.declaredLength = response.streamLength
         connection.exchange = exchange
         if exchange.method == "HEAD" {
             sink.fail(.connectionClosed)
@@ -143,6 +188,13 @@ extension EventLoop {
         case .nothing:
             return false
         case .end:
+            if let declared = connection.exchange?.declaredLength, connection.exchange?.bodyBytes != declared {
+                // Content-Length promised another size: cutting the connection is the only honest end.
+                logExchange(connection.exchange, aborted: true)
+                connection.exchange = nil
+                close(connection)
+                return false
+            }
             if connection.exchange?.chunked == true {
                 connection.output.append(contentsOf: ResponseEncoder.lastChunk)
             }

@@ -8,6 +8,8 @@ enum LoopTask: Sendable {
     case response(connection: UInt64, HTTPResponse)
     case streamStart(connection: UInt64, HTTPResponse, StreamSink)
     case streamReady(connection: UInt64)
+    /// A worker emptied a streaming request body's full buffer: read the socket again.
+    case bodyDrained(connection: UInt64)
     case resumeAccept
     case shutdown(deadline: UInt64)
 }
@@ -21,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
     static let listenerToken: UInt64 = 0
     static let wakeToken: UInt64 = 1
     static let sweepInterval: UInt64 = 100_000_000
+    /// How long a connection answered before its body ended keeps reading and dropping that body (2 s).
+    static let drainTimeout: UInt64 = 2_000_000_000
 
     let index: Int
     let core: ServerCore
@@ -106,7 +110,7 @@ final class EventLoop: @unchecked Sendable {
             connectionClosed()
         case .streamStart(_, _, let sink):
             sink.fail(.connectionClosed)
-        case .response, .streamReady, .resumeAccept, .shutdown:
+        case .response, .streamReady, .bodyDrained, .resumeAccept, .shutdown:
             break
         }
     }
@@ -169,11 +173,13 @@ final class EventLoop: @unchecked Sendable {
                 adopt(fd: fd, remoteAddress: remoteAddress)
             case .response(let id, let response):
                 if let connection = connections[id], connection.isWaitingForWorker {
+                    abandonStreamingBody(of: connection)
                     deliver(response, on: connection)
                     drive(connection)
                 }
             case .streamStart(let id, let response, let sink):
                 if let connection = connections[id], connection.isWaitingForWorker {
+                    abandonStreamingBody(of: connection)
                     startStream(response, sink: sink, on: connection)
                     drive(connection)
                 } else {
@@ -181,6 +187,16 @@ final class EventLoop: @unchecked Sendable {
                 }
             case .streamReady(let id):
                 if let connection = connections[id] {
+                    drive(connection)
+                }
+            case .bodyDrained(let id):
+                if let connection = connections[id], case .streamingBody = connection.phase,
+                    connection.bodyPausedAt != 0
+                {
+                    // The deadlines resume where they stopped: the pause was the server's, not the client's.
+                    connection.bodyStarted += now &- connection.bodyPausedAt
+                    connection.bodyPausedAt = 0
+                    connection.readDeadline = now + core.timeouts.bodyIdle
                     drive(connection)
                 }
             case .resumeAccept:
@@ -200,6 +216,9 @@ final class EventLoop: @unchecked Sendable {
         if event.events & (NAFIDHA_EPOLLIN | NAFIDHA_EPOLLRDHUP | NAFIDHA_EPOLLHUP) != 0 {
             connection.readable = true
         }
+        if event.events & (NAFIDHA_EPOLLRDHUP | NAFIDHA_EPOLLHUP) != 0 {
+            connection.peerClosed = true
+        }
         if event.events & NAFIDHA_EPOLLOUT != 0 {
             connection.writable = true
         }
@@ -212,7 +231,8 @@ final class EventLoop: @unchecked Sendable {
             connectionClosed()
             return
         }
-        let connection = Connection(id: nextID, fd: fd, remoteAddress: remoteAddress, limits: core.limits)
+        let connection = Connection(
+            id: nextID, fd: fd, remoteAddress: remoteAddress, limits: core.limits, bodyLimit: core.bodyLimit)
         nextID += 1
         let interest = NAFIDHA_EPOLLIN | NAFIDHA_EPOLLOUT | NAFIDHA_EPOLLRDHUP | NAFIDHA_EPOLLET
         do {
@@ -233,6 +253,9 @@ final class EventLoop: @unchecked Sendable {
         if case .streaming(let sink) = connection.phase {
             sink.fail(
                 connection.writeDeadline != 0 && now >= connection.writeDeadline ? .writeTimeout : .connectionClosed)
+        }
+        if case .streamingBody(let stream) = connection.phase {
+            stream.fail(.incompleteBody)
         }
         connection.phase = .closing
         releaseBody(of: connection)
@@ -256,7 +279,9 @@ final class EventLoop: @unchecked Sendable {
                 connection.readDeadline != 0 && now >= connection.readDeadline && connection.isReadingRequest
                 && connection.pendingOutput == 0
             let writeExpired = connection.writeDeadline != 0 && now >= connection.writeDeadline
-            if readExpired || writeExpired || bodyTooSlow(connection) {
+            var drained = false
+            if case .draining = connection.phase { drained = now >= connection.readDeadline }
+            if readExpired || writeExpired || drained || bodyTooSlow(connection) {
                 expired.append(connection)
             }
         }
@@ -270,14 +295,20 @@ final class EventLoop: @unchecked Sendable {
 
     /// Whether a body being received passed its whole-body deadline or fell below the minimum average rate.
     private func bodyTooSlow(_ connection: Connection) -> Bool {
-        guard case .body = connection.phase, connection.bodyStarted != 0 else { return false }
+        let limit: UInt64
+        switch connection.phase {
+        case .body: limit = core.timeouts.body
+        case .streamingBody: limit = core.timeouts.streamingBody
+        default: return false
+        }
+        guard connection.bodyStarted != 0, connection.bodyPausedAt == 0 else { return false }
         let elapsed = now &- connection.bodyStarted
-        if elapsed >= core.timeouts.body { return true }
+        if elapsed >= limit { return true }
         let rate = UInt64(max(0, core.configuration.minBodyBytesPerSecond))
         guard rate > 0, elapsed >= core.timeouts.bodyRateGrace else { return false }
         // received / seconds < rate, without division: received * 1e9 < rate * elapsed.
         let (needed, overflow) = rate.multipliedReportingOverflow(by: elapsed)
-        return overflow || UInt64(connection.body.count) * 1_000_000_000 < needed
+        return overflow || UInt64(connection.bodyReceived) * 1_000_000_000 < needed
     }
 
     private func beginShutdown(deadline: UInt64) {

@@ -43,6 +43,13 @@ extension HTTPServer {
         /// before the body is read and a chunked body as it grows; a request that does not fit gets 503
         /// `overloaded` with `Retry-After` and the connection is closed. Default 32 MiB.
         public var maxBufferedBodyBytes = 32 << 20
+        /// Bytes of a streaming request body (routes registered with `streamingBodyLimit`) the server holds per
+        /// request before it stops reading the socket until the handler has consumed them; reserved from
+        /// `maxBufferedBodyBytes` for the request's whole life. Default 256 KiB.
+        public var streamingBodyBufferBytes = 256 * 1024
+        /// `bodyTimeout` for streaming request bodies, which may be far larger than buffered ones (time the server
+        /// spends not reading because the handler is behind does not count). Default 600 s.
+        public var streamingBodyTimeout: Duration = .seconds(600)
         /// Longest silence between requests on a kept-alive connection (and before the first). Default 15 s.
         public var keepAliveTimeout: Duration = .seconds(15)
         /// Longest time a response may make no progress because the client does not read. Default 30 s.

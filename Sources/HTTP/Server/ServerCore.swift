@@ -18,6 +18,7 @@ final class ServerCore: Sendable {
         let header: UInt64
         let bodyIdle: UInt64
         let body: UInt64
+        let streamingBody: UInt64
         let bodyRateGrace: UInt64
         let keepAlive: UInt64
         let write: UInt64
@@ -35,10 +36,17 @@ final class ServerCore: Sendable {
             header: configuration.headerTimeout.nanoseconds,
             bodyIdle: configuration.bodyIdleTimeout.nanoseconds,
             body: configuration.bodyTimeout.nanoseconds,
+            streamingBody: configuration.streamingBodyTimeout.nanoseconds,
             bodyRateGrace: configuration.bodyRateGracePeriod.nanoseconds,
             keepAlive: configuration.keepAliveTimeout.nanoseconds,
             write: configuration.writeTimeout.nanoseconds
         )
+    }
+
+    /// The parser's per-request body limit: a streaming route's own, else nil (the configured `maxBodyBytes`).
+    var bodyLimit: @Sendable (HTTPRequestHead) -> Int? {
+        let responder = responder
+        return { head in responder.route(for: head).streamingBodyLimit }
     }
 
     /// Reserves `bytes` of the body budget; false (nothing reserved) when they do not fit.

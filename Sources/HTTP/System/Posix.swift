@@ -103,6 +103,11 @@ enum Posix {
         }
     }
 
+    /// Ends our sending side (a FIN) while the peer may still send; failures mean the peer is gone already.
+    static func shutdownWrite(_ fd: Int32) {
+        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
+
     static func close(_ fd: Int32) {
         // Linux releases the descriptor even when close reports EINTR, so retrying could close a reused number.
         _ = Glibc.close(fd)

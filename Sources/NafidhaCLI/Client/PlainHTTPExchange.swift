@@ -17,7 +17,7 @@ struct PlainHTTPExchange {
     let maximumBytes: Int
 
     /// Sends `head` (request line and header fields, without the blank line) and `body`; returns status and body.
-    func perform(head: String, body: [UInt8]) throws(ClientFailure) -> (status: Int, body: [UInt8]) {
+    func perform(head: String, body: [UInt8]) throws(ClientFailure) -> ClientAnswer {
         let socket = try connect()
         defer { close(socket) }
         var request = Array((head + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n").utf8)
@@ -85,7 +85,7 @@ struct PlainHTTPExchange {
     }
 
     /// Splits status line, header fields and body; decodes a chunked body.
-    static func parse(_ answer: [UInt8]) throws(ClientFailure) -> (status: Int, body: [UInt8]) {
+    static func parse(_ answer: [UInt8]) throws(ClientFailure) -> ClientAnswer {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = answer.firstRange(of: separator) else { throw .badResponse("has no complete head") }
         let head = String(decoding: answer[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
@@ -94,6 +94,10 @@ struct PlainHTTPExchange {
             throw .badResponse("is not HTTP/1.1")
         }
         let fields = head.dropFirst().map { $0.lowercased() }
+        let headers = head.dropFirst().compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
         var body = Array(answer[end.upperBound...])
         if fields.contains(where: { $0.hasPrefix("transfer-encoding:") && $0.contains("chunked") }) {
             body = try dechunk(body)
@@ -103,7 +107,7 @@ struct PlainHTTPExchange {
             guard body.count >= length else { throw .badResponse("was cut short") }
             body = Array(body.prefix(length))
         }
-        return (status, body)
+        return ClientAnswer(status: status, body: body, headers: headers)
     }
 
     private static func dechunk(_ bytes: [UInt8]) throws(ClientFailure) -> [UInt8] {

@@ -10,7 +10,7 @@ extension StaffClient {
     /// `http://` goes over a plain socket (`PlainHTTPExchange`), `https://` through URLSession (TLS).
     func exchange(
         _ method: RouteMethod, _ requestTarget: String, body: [UInt8]?
-    ) throws(ClientFailure) -> (status: Int, body: [UInt8]) {
+    ) throws(ClientFailure) -> ClientAnswer {
         guard let base = URL(string: credentials.url), base.scheme == "http" || base.scheme == "https",
             let url = URL(string: credentials.url.trimmingSuffix("/") + requestTarget)
         else {
@@ -24,7 +24,7 @@ extension StaffClient {
         guard !fields.contains(where: { $0.1.contains("\r") || $0.1.contains("\n") }) else {
             throw .notConfigured("NAFIDHA_TOKEN must be a single line")
         }
-        let answer: (status: Int, body: [UInt8])
+        let answer: ClientAnswer
         if base.scheme == "http" {
             let exchange = PlainHTTPExchange(
                 host: base.host ?? "127.0.0.1", port: base.port ?? 80, timeout: timeout,
@@ -43,7 +43,12 @@ extension StaffClient {
             for (name, value) in fields { request.setValue(value, forHTTPHeaderField: name) }
             if let body { request.httpBody = Data(body) }
             let (data, response) = try send(request)
-            answer = (response.statusCode, Array(data))
+            answer = ClientAnswer(
+                status: response.statusCode, body: Array(data),
+                headers: response.allHeaderFields.compactMap { name, value in
+                    guard let name = name as? String, let value = value as? String else { return nil }
+                    return (name.lowercased(), value)
+                })
         }
         guard answer.body.count <= responseLimit else { throw .badResponse("is too large") }
         return answer

@@ -47,14 +47,19 @@ struct StaffClient {
 
     /// Sends `target` and returns the body of a 2xx answer as the server wrote it (a report in CSV or HTML).
     func bytes(_ target: RouteTarget<NoBody, RawBody>) throws(ClientFailure) -> [UInt8] {
+        try file(target).body
+    }
+
+    /// Sends `target` and returns a 2xx answer whole, header fields included (a document and its `ETag`).
+    func file(_ target: RouteTarget<NoBody, RawBody>) throws(ClientFailure) -> ClientAnswer {
         let answer = try exchange(target.method, target.requestTarget, body: nil)
         try Self.requireSuccess(answer)
-        return answer.body
+        return answer
     }
 
     /// The answer as `Response`; a refusal as the server's error body (or its status, when that is not one).
     private func decode<Response: Decodable>(
-        _ type: Response.Type, from answer: (status: Int, body: [UInt8])
+        _ type: Response.Type, from answer: ClientAnswer
     ) throws(ClientFailure) -> Response {
         try Self.requireSuccess(answer)
         do {
@@ -67,7 +72,7 @@ struct StaffClient {
     }
 
     /// Throws the refusal of a non-2xx answer: the server's error body, or its status when that is not one.
-    private static func requireSuccess(_ answer: (status: Int, body: [UInt8])) throws(ClientFailure) {
+    private static func requireSuccess(_ answer: ClientAnswer) throws(ClientFailure) {
         guard (200..<300).contains(answer.status) else {
             guard let refusal = try? ContractJSON.decode(ErrorBody.self, from: answer.body) else {
                 throw .refused(

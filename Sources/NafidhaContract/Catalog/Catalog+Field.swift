@@ -58,17 +58,42 @@ extension Catalog {
         }
     }
 
-    /// A document the citizen brings.
+    /// A document the citizen hands in with a submission, uploaded first (docs/documents.md).
     public struct Document: Codable, Sendable, Equatable {
-        /// Its code.
+        /// Its code: the `type` of a submission's `documents` entry.
         public var code: String
         /// Its name in the negotiated language.
         public var name: String
+        /// Whether a submission must include it.
+        public var required: Bool
+        /// The media types accepted for it (`application/pdf`, `image/jpeg`, `image/png`, `image/webp`).
+        public var mediaTypes: [String]
+        /// The largest file accepted for it, in bytes.
+        public var maxBytes: Int
 
         /// A document.
-        public init(code: String, name: String) {
+        public init(
+            code: String, name: String, required: Bool = false,
+            mediaTypes: [String] = Catalog.Document.defaultMediaTypes, maxBytes: Int = Catalog.Document.defaultMaxBytes
+        ) {
             self.code = code
             self.name = name
+            self.required = required
+            self.mediaTypes = mediaTypes
+            self.maxBytes = maxBytes
+        }
+
+        /// The media types a document accepts when the catalog names none: PDF, JPEG and PNG.
+        public static let defaultMediaTypes = ["application/pdf", "image/jpeg", "image/png"]
+        /// Every media type an upload may have; HTML, SVG and everything else are refused (stored XSS).
+        public static let knownMediaTypes = ["application/pdf", "image/jpeg", "image/png", "image/webp"]
+        /// The largest file a document accepts when the catalog says nothing: 20 MiB.
+        public static let defaultMaxBytes = 20 << 20
+
+        enum CodingKeys: String, CodingKey {
+            case code, name, required
+            case mediaTypes = "media_types"
+            case maxBytes = "max_bytes"
         }
     }
 }

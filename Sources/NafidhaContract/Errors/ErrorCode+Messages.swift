@@ -338,6 +338,23 @@ extension ErrorCode {
             LocalizedText(
                 ar: "جسم النموذج غير صالح.", fr: "Le corps du formulaire est invalide.",
                 en: "The form body is malformed.")
+        case .emptyFile:
+            LocalizedText(
+                ar: "الملف المرفوع فارغ.", fr: "Le fichier envoyé est vide.", en: "The uploaded file is empty.")
+        case .invalidFileName:
+            LocalizedText(
+                ar: "اسم الملف غير صالح: 255 حرفاً على الأكثر، دون مسار أو محارف تحكم.",
+                fr: "Le nom de fichier est invalide : 255 caractères au plus, sans chemin ni caractère de contrôle.",
+                en: "The file name is invalid: at most 255 characters, with no path and no control character.")
+        case .documentNotFound:
+            LocalizedText(
+                ar: "لا توجد وثيقة بهذا الرقم في هذا الطلب.", fr: "Aucun document de cette demande ne porte ce numéro.",
+                en: "No document of this request has this id.")
+        case .rangeNotSatisfiable:
+            LocalizedText(
+                ar: "المجال المطلوب (Range) غير صالح أو يتجاوز نهاية الملف.",
+                fr: "La plage demandée (Range) est invalide ou commence après la fin du fichier.",
+                en: "The requested Range is malformed or starts past the end of the file.")
         case .invalidJSON:
             LocalizedText(
                 ar: "جسم الطلب فارغ أو ليس JSON صالحًا بترميز UTF-8.",
@@ -445,6 +462,10 @@ extension ErrorCode {
             LocalizedText(
                 ar: "جسم الطلب أكبر من المسموح.", fr: "Le corps de la requête dépasse la taille autorisée.",
                 en: "The request body is larger than allowed.")
+        case .incompleteBody:
+            LocalizedText(
+                ar: "انقطع جسم الطلب قبل اكتماله.", fr: "Le corps de la requête s'est interrompu avant sa fin.",
+                en: "The request body ended before it was complete.")
         case .targetTooLong:
             LocalizedText(
                 ar: "هدف الطلب أطول من المسموح.", fr: "La cible de la requête dépasse la longueur autorisée.",
@@ -477,6 +498,15 @@ extension ErrorCode {
     /// characters and stripped of control characters, so a hostile value cannot make a message huge or break a
     /// terminal.
     public enum Message {
+        /// `unsupported_media_type` for an upload: the accepted media types, or a mismatch with the first bytes.
+        public static func unsupportedUpload(accepted: [String]) -> LocalizedText {
+            let list = accepted.joined(separator: ", ")
+            return LocalizedText(
+                ar: "نوع الملف غير مقبول أو لا يطابق محتواه؛ المقبول: \(list).",
+                fr: "Le type du fichier n'est pas accepté ou ne correspond pas à son contenu ; acceptés : \(list).",
+                en: "The file's media type is not accepted or does not match its content; accepted: \(list).")
+        }
+
         /// `out_of_scope`, saying what is outside the caller's scope.
         public static func outOfScope(_ subject: ScopeSubject) -> LocalizedText {
             switch subject {

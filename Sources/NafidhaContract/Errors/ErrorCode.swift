@@ -96,6 +96,12 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case unsupportedMediaType = "unsupported_media_type"
     case invalidForm = "invalid_form"
 
+    // Supporting documents (docs/documents.md).
+    case emptyFile = "empty_file"
+    case invalidFileName = "invalid_file_name"
+    case documentNotFound = "document_not_found"
+    case rangeNotSatisfiable = "range_not_satisfiable"
+
     // Notifications: webhook subscriptions and deliveries (`nafidha admin`).
     case invalidWebhook = "invalid_webhook"
     case webhookNotFound = "webhook_not_found"
@@ -141,6 +147,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case invalidChunk = "invalid_chunk"
     case chunkLineTooLong = "chunk_line_too_long"
     case bodyTooLarge = "body_too_large"
+    case incompleteBody = "incomplete_body"
     case targetTooLong = "target_too_long"
     case headerTooLarge = "header_too_large"
     case tooManyHeaders = "too_many_headers"
@@ -153,8 +160,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     public var status: Int {
         switch self {
         case .invalidCursor, .searchCriterionRequired, .invalidIdempotencyKey, .municipalityRequired, .invalidRange,
-            .invalidParameter, .invalidAPIKeyName, .invalidParameters, .serviceNotPublic, .unsupportedMediaType,
-            .invalidForm, .invalidJSON, .invalidQuery,
+            .invalidParameter, .invalidAPIKeyName, .invalidParameters, .serviceNotPublic,
+            .invalidForm, .emptyFile, .invalidFileName, .incompleteBody, .invalidJSON, .invalidQuery,
             .badRequest, .invalidRequestLine, .invalidTarget, .invalidHeader, .invalidLineEnding,
             .obsoleteLineFolding, .missingHost, .duplicateHost, .duplicateAuthorization, .invalidAuthorization,
             .conflictingFraming, .invalidContentLength,
@@ -169,7 +176,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
             .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
-            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound, .noteNotFound:
+            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound, .noteNotFound, .documentNotFound:
             404
         case .methodNotAllowed:
             405
@@ -184,6 +191,10 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             413
         case .targetTooLong:
             414
+        case .unsupportedMediaType:
+            415
+        case .rangeNotSatisfiable:
+            416
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
             .bodyTooComplex, .invalidWebhook:
             422
@@ -295,7 +306,16 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .unknownRequest: "Open311: no public report has this id."
         case .serviceNotPublic:
             "Open311: a request names a service that is not a public report (its definition is `unknown_service`)."
-        case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
+        case .unsupportedMediaType:
+            "Open311: a request body must be application/x-www-form-urlencoded; an upload's media type is not accepted "
+                + "or does not match the file's first bytes."
+        case .emptyFile: "An upload has no bytes."
+        case .invalidFileName:
+            "An upload's file name (Content-Disposition) is malformed, longer than 255 characters, or holds a path "
+                + "separator, `..` or a control character."
+        case .documentNotFound: "No document with this id belongs to the request (or is visible to the caller)."
+        case .rangeNotSatisfiable: "A download's `Range` is malformed or starts past the end of the file."
+        case .incompleteBody: "The request body ended before its declared end (the client left or was too slow)."
         case .invalidForm: "Open311: the form body cannot be parsed."
         case .invalidWebhook:
             "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."

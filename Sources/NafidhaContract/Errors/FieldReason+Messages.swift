@@ -178,6 +178,21 @@ extension FieldReason {
                 ar: "media_url يجب أن يكون عنوان http أو https بحد أقصى \(maximumLength) حرف.",
                 fr: "media_url doit être une adresse http ou https de \(maximumLength) caractères au plus.",
                 en: "media_url must be an http or https URL of at most \(maximumLength) characters.")
+        case .uploadUnavailable:
+            LocalizedText(
+                ar: "هذا الملف المرفوع غير موجود أو انتهت صلاحيته أو استُعمل من قبل.",
+                fr: "Ce fichier envoyé n'existe pas, a expiré ou a déjà été utilisé.",
+                en: "This upload does not exist, has expired or was already used.")
+        case .mediaTypeNotAccepted(let types):
+            LocalizedText(
+                ar: "نوع الملف غير مقبول لهذه الوثيقة؛ المقبول: \(types.joined(separator: ", ")).",
+                fr: "Type de fichier non accepté pour ce document ; acceptés : \(types.joined(separator: ", ")).",
+                en: "File type not accepted for this document; accepted: \(types.joined(separator: ", ")).")
+        case .fileTooLarge(let maximumBytes):
+            LocalizedText(
+                ar: "الملف أكبر من المسموح لهذه الوثيقة (\(maximumBytes) بايت).",
+                fr: "Le fichier dépasse la taille permise pour ce document (\(maximumBytes) octets).",
+                en: "The file is larger than this document allows (\(maximumBytes) bytes).")
         }
     }
 }

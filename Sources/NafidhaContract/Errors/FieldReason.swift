@@ -95,4 +95,11 @@ public enum FieldReason: Sendable, Hashable {
     case locationRequired
     /// `media_url` must be an http(s) URL of at most `maximumLength` characters.
     case invalidMediaURL(maximumLength: Int)
+    /// A document's `upload_id` names no complete upload that may still be attached: unknown, expired, already
+    /// attached, or named twice (one reason for all, so an upload id cannot be probed).
+    case uploadUnavailable
+    /// The upload's media type is not one the catalog document accepts.
+    case mediaTypeNotAccepted([String])
+    /// The upload is larger than the catalog document accepts.
+    case fileTooLarge(maximumBytes: Int)
 }

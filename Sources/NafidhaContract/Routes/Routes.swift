@@ -109,7 +109,7 @@ public enum Routes {
                 events.template, slaReport.template, backlogReport.template, throughputReport.template,
                 misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
                 auditExportManifest.template,
-            ] + decisionTemplates + counterTemplates + appealTemplates + citizenTemplates
+            ] + decisionTemplates + counterTemplates + appealTemplates + citizenTemplates + documentTemplates
         var seen = Set<RouteTemplate>()
         return templates.filter { seen.insert($0).inserted }
     }()

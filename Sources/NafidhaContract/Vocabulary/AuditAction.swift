@@ -29,4 +29,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case rated
     /// A clerk hid, redacted or released a public text; the details name the moderation row (docs/open311.md).
     case moderated
+    /// A supporting document was attached to a request (at submission or in a reply); the details carry its code,
+    /// size, media type and SHA-256, never its bytes or file name (docs/documents.md).
+    case documentAttached = "document_attached"
 }

@@ -95,9 +95,17 @@ extension CatalogService {
         service: String, in language: Language, on connection: PostgresConnection
     ) throws -> [Catalog.Document] {
         try connection.queryPrepared(
-            "SELECT code, name_ar, name_fr, name_en FROM service_documents WHERE service_code = $1 ORDER BY position",
+            """
+            SELECT code, name_ar, name_fr, name_en, required, media_types, max_bytes FROM service_documents
+             WHERE service_code = $1 ORDER BY position
+            """,
             [service]
-        ).map { Catalog.Document(code: try $0.decode("code"), name: try $0.catalogText("name").text(in: language)) }
+        ).map {
+            Catalog.Document(
+                code: try $0.decode("code"), name: try $0.catalogText("name").text(in: language),
+                required: try $0.decode("required"), mediaTypes: try $0.decode("media_types"),
+                maxBytes: try $0.decode("max_bytes"))
+        }
     }
 
     /// The names of the sectors and offices a workflow's steps go to.

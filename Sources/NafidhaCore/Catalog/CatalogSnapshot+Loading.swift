@@ -63,13 +63,14 @@ extension CatalogSnapshot {
             )
         }
         let forms = try IntakeCatalog.forms(on: connection)
+        let documents = try DocumentRule.all(on: connection)
         var services: [String: Service] = [:]
         for row in try connection.query("SELECT code, active, sla_days, public_report FROM services") {
             let code: String = try row.decode("code")
             services[code] = Service(
                 active: try row.decode("active"), slaDays: try row.decode("sla_days"),
                 publicReport: try row.decode("public_report"),
-                form: forms[code] ?? [], steps: steps[code] ?? []
+                form: forms[code] ?? [], documents: documents[code] ?? [], steps: steps[code] ?? []
             )
         }
         return services

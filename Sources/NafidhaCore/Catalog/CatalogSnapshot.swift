@@ -28,6 +28,8 @@ public struct CatalogSnapshot: Sendable {
         var publicReport: Bool
         /// The form, in display order.
         var form: [FormField]
+        /// The documents a submission hands in, in display order.
+        var documents: [DocumentRule]
         /// The national workflow, in stage then step order.
         var steps: [WorkflowStep]
     }
@@ -96,6 +98,11 @@ public struct CatalogSnapshot: Sendable {
     /// removed from the catalog file, it is filed nowhere).
     func form(service: String) -> (fields: [FormField], publicReport: Bool)? {
         services[service].flatMap { $0.active ? ($0.form, $0.publicReport) : nil }
+    }
+
+    /// The document rules of `service`, or nil for an unknown or disabled service.
+    func documents(service: String) -> [DocumentRule]? {
+        services[service].flatMap { $0.active ? $0.documents : nil }
     }
 
     /// The working calendar that governs deadlines in `municipality`, or nil when there is no such municipality.

@@ -2538,12 +2538,24 @@ public enum EmbeddedSeeds {
       ],
       "documents": [
         {
+          "code": "national_id_copy",
+          "names": {
+            "ar": "نسخة من بطاقة الهوية الوطنية",
+            "fr": "Copie de la carte nationale d'identité",
+            "en": "Copy of the national id card"
+          },
+          "required": true
+        },
+        {
           "code": "lease_or_deed",
           "names": {
             "ar": "عقد الإيجار أو سند الملكية",
             "fr": "Bail ou titre de propriété",
             "en": "Lease or title deed"
-          }
+          },
+          "required": true,
+          "media_types": ["application/pdf"],
+          "max_bytes": 10485760
         },
         {
           "code": "commercial_register",

@@ -10,6 +10,9 @@ extension Filing {
         /// Nothing is stored: the catalog is no longer at the filing's version, or the Idempotency-Key already
         /// names a request. `catalogVersion` is the catalog's version as the statement saw it.
         case nothingInserted(catalogVersion: Int64)
+        /// Nothing is stored: some uploads the submission names could not be attached; `attachable` holds the
+        /// hashes of those that could (`Filing+Documents.swift`).
+        case documentsUnavailable(catalogVersion: Int64, attachable: Set<String>)
     }
 
     /// Stores the request, one task per workflow step, the audit events (`submitted` — by the citizen, or by the
@@ -24,13 +27,17 @@ extension Filing {
     /// the request and tasks of this same statement are checked when it ends.
     /// - Throws: `PostgresError`; a unique violation means the tracking number was taken.
     func insert(on connection: PostgresConnection) throws -> Outcome {
-        let row = try connection.queryPrepared(Self.statement, parameters)[0]
+        let row = try connection.queryPrepared(Self.statement, parameters + documentParameters)[0]
         if try row.decode("request_id", as: Int64?.self) != nil { return .inserted }
+        let attachable: [String] = try row.decode("documents_attachable")
+        if attachable.count != documents.choices.count {
+            return .documentsUnavailable(catalogVersion: try row.decode("catalog_version"), attachable: Set(attachable))
+        }
         return .nothingInserted(catalogVersion: try row.decode("catalog_version"))
     }
 
     private static let statement = """
-        WITH request AS (
+        WITH \(documentLockCTE), request AS (
             INSERT INTO requests (tracking_number, access_token_hash, service_code, municipality_code, applicant_name,
                                   applicant_national_id, applicant_phone, applicant_email, fields, description,
                                   status, channel, submitted_at, due_at, workflow, idempotency_key, request_hash,
@@ -41,6 +48,7 @@ extension Filing {
                    $16::bytea, $17::bytea, $18::text, $19::bigint, $20::text, $24::text, $25::boolean, $26::boolean,
                    $27::boolean, CASE WHEN $33::boolean THEN 'held' ELSE 'public' END
              WHERE (SELECT version FROM catalog_version) = $21::bigint
+               AND (SELECT count(*) FROM document) = $35::bigint
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, municipality_code, tracking_number
         ), step AS (
@@ -89,8 +97,9 @@ extension Filing {
             SELECT n.id, n.request_id, 'webhook', w.id, 'en', now(), now(), now() + make_interval(secs => $30::float8)
               FROM notice n CROSS JOIN LATERAL notification_subscribers(n.type, n.municipality_code, n.sectors) w
              ORDER BY w.id
-        )
-        SELECT (SELECT id FROM request) AS request_id, (SELECT version FROM catalog_version) AS catalog_version
+        ), \(documentAttachCTEs)
+        SELECT (SELECT id FROM request) AS request_id, (SELECT version FROM catalog_version) AS catalog_version,
+               ARRAY(SELECT upload FROM document) AS documents_attachable
         """
 
     private var parameters: [(any PostgresEncodable)?] {

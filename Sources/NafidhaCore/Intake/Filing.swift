@@ -25,6 +25,8 @@ struct Filing {
     let clerk: String?
     /// Whether the description is held from public views until a clerk looks (`DescriptionScreening`).
     let descriptionHeld: Bool
+    /// The uploads the submission attaches (`Filing+Documents.swift`).
+    let documents: SubmissionDocuments
 
     /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
     /// language when the body names none; `clerk` names the staff member filing it at the counter.
@@ -47,8 +49,14 @@ struct Filing {
             submission.body, rules: rules, form: form?.fields, offered: workflow != nil,
             identityRequired: !(form?.publicReport ?? false), at: instant
         )
-        guard let valid, let workflow, let calendar = try catalog.calendar(forMunicipality: valid.municipality) else {
-            throw NafidhaError(.validationFailed, fields: validator.problems)
+        let documents = SubmissionDocuments(
+            SubmissionValidator.member("documents", of: submission.body),
+            rules: codes.service.flatMap { catalog.documents(service: $0) })
+        let problems = validator.problems.merging(documents.problems) { first, _ in first }
+        guard problems.isEmpty, let valid, let workflow,
+            let calendar = try catalog.calendar(forMunicipality: valid.municipality)
+        else {
+            throw NafidhaError(.validationFailed, fields: problems)
         }
         let tokenBytes = SecureRandom.bytes(32)
         let token = AccessToken(text: Base64URL.encode(tokenBytes))
@@ -82,5 +90,6 @@ struct Filing {
             rules.map {
                 DescriptionScreening.holdsPersonalData(valid.description, rules: $0, at: instant)
             } ?? false
+        self.documents = documents
     }
 }

@@ -86,6 +86,17 @@ public struct SubmissionService: Sendable {
             } catch let error as PostgresError where error.isUniqueViolation && attempt < Self.maximumAttempts {
                 continue
             }
+            if case .documentsUnavailable(let catalogVersion, let attachable) = outcome {
+                // A replay names uploads its first answer attached: the replay wins, as for any refusal.
+                if let replay = try lookUp(idempotency).replay {
+                    return SubmissionResult(receipt: replay, replayed: true)
+                }
+                guard catalogVersion == snapshot.version else {
+                    snapshot = try catalog.refresh(replacing: snapshot)
+                    continue
+                }
+                throw try pool.withConnection { try filing.documentsRefusal(attachable: attachable, on: $0) }
+            }
             guard case .nothingInserted(let catalogVersion) = outcome else {
                 return SubmissionResult(receipt: filing.receipt, replayed: false)
             }

@@ -47,6 +47,12 @@ struct SubmissionValidator {
         return codes
     }
 
+    /// The member `name` of `body` when it is an object.
+    static func member(_ name: String, of body: JSONValue) -> JSONValue? {
+        guard case .object(let members) = body else { return nil }
+        return members[name]
+    }
+
     /// Validates `body`. `rules` is nil for an unknown municipality, `form` nil for an unknown service, and
     /// `offered` false when the service is not offered in the municipality at the instant. `identityRequired` is
     /// false for public reports (a broken street light): national id and phone are then optional, still checked
@@ -60,7 +66,9 @@ struct SubmissionValidator {
             return nil
         }
         for key in members.keys.sorted()
-        where !["service", "municipality", "applicant", "fields", "description", "language", "notify"].contains(key) {
+        where ![
+            "service", "municipality", "applicant", "fields", "description", "language", "notify", "documents",
+        ].contains(key) {
             report(Self.echoed(key), .unknownMember)
         }
         let service = code(

@@ -11,9 +11,11 @@ extension WorkflowEngine {
     ///   - citizen: the request, authenticated by its tracking number and access token.
     ///   - message: the answer, required.
     ///   - fields: extra values (text, numbers, booleans), kept with the answer.
+    ///   - documents: uploads handed in with the answer (`WorkflowTransaction.attachDocuments`).
     @discardableResult
     public func reply(
-        for citizen: RequestTracking.AuthenticatedRequest, message: String, fields: [String: JSONValue] = [:]
+        for citizen: RequestTracking.AuthenticatedRequest, message: String, fields: [String: JSONValue] = [:],
+        documents: [Documents.Reference] = []
     ) throws -> RequestStatus {
         let message = try checkedText(message, field: "message")
         let fields = try checkedReplyFields(fields)
@@ -32,6 +34,7 @@ extension WorkflowEngine {
             let reply = try transaction.storeMessage(
                 .reply, task: task, author: citizen.actor, body: message, fields: fields)
             transaction.record(.citizenReplied, by: citizen.actor, task: task, details: reply)
+            try transaction.attachDocuments(documents, by: citizen.actor)
             try transaction.finish()
             return transaction.request.status
         }

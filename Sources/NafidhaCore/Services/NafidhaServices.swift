@@ -30,6 +30,8 @@ public struct NafidhaServices: Sendable {
         public var citizenSignIn = CitizenSignIn.Limits()
         /// "My requests" page sizes.
         public var citizenRequests = CitizenRequests.Settings()
+        /// The largest upload accepted (`NAFIDHA_UPLOAD_MAX_BYTES`).
+        public var uploadMaxBytes = UploadService.defaultMaxBytes
 
         /// The defaults of each service.
         public init() {}
@@ -93,6 +95,12 @@ public struct NafidhaServices: Sendable {
     public let ratings: RequestRatings
     /// Moderation of public texts (descriptions, public notes).
     public let moderation: RequestModeration
+    /// Uploaded files (`POST /v1/uploads`).
+    public let uploads: UploadService
+    /// Requests' documents, for citizens and for the bytes of downloads.
+    public let documents: DocumentReader
+    /// The clean-up of unattached uploads and orphaned bytes.
+    public let uploadSweep: UploadSweep
 
     /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
     public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
@@ -127,5 +135,8 @@ public struct NafidhaServices: Sendable {
         citizenRequests = CitizenRequests(pool: pool, settings: settings.citizenRequests)
         ratings = RequestRatings(pool: pool)
         moderation = RequestModeration(pool: pool)
+        uploads = UploadService(pool: pool, maxBytes: settings.uploadMaxBytes)
+        documents = DocumentReader(pool: pool)
+        uploadSweep = UploadSweep(pool: pool)
     }
 }

@@ -47,6 +47,14 @@ struct LiveServer {
 
     /// `GET target` on a new connection (`Connection: close`), read to its end.
     func get(_ target: String, headers: [(String, String)] = []) throws -> Response {
+        try send("GET", target, headers: headers)
+    }
+
+    /// `method target` with `body` (sent with its `Content-Length` unless `headers` frame it otherwise) on a new
+    /// connection (`Connection: close`), read to its end.
+    func send(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws
+        -> Response
+    {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LiveServerError("socket: \(errno)") }
         defer { close(fd) }
@@ -60,12 +68,17 @@ struct LiveServer {
             }
         }
         guard connected == 0 else { throw LiveServerError("connect: \(errno)") }
-        let request = Array(
-            ("GET \(target) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
-                + headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n").utf8)
+        let framed = headers.contains { ["content-length", "transfer-encoding"].contains($0.0.lowercased()) }
+        let length = framed || (method == "GET" && body.isEmpty) ? "" : "Content-Length: \(body.count)\r\n"
+        let request =
+            Array(
+                ("\(method) \(target) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n" + length
+                    + headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n").utf8) + body
         var sent = 0
         while sent < request.count {
-            let written = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let written = request[sent...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard written > 0 else { throw LiveServerError("send: \(errno)") }
             sent += written
         }

@@ -97,9 +97,26 @@ extension CatalogDocument.Service {
             "fees": .array(
                 fees.map { .object([JSONTree.Member(key: "country", value: .string($0.country))] + $0.amount.members) }),
             "fields": .array(fields.map(\.tree)),
-            "documents": .array(documents.map { .object(["code": .string($0.code), "names": .text($0.names)]) }),
+            "documents": .array(documents.map(\.tree)),
             "workflow": .array(workflow.map(\.tree)),
         ])
+    }
+}
+
+extension CatalogDocument.Document {
+    /// The defaults (optional; PDF, JPEG, PNG; 20 MiB) are left out, as a file written by hand leaves them out.
+    var tree: JSONTree {
+        var members: [JSONTree.Member] = [
+            .init(key: "code", value: .string(code)), .init(key: "names", value: .text(names)),
+        ]
+        if required { members.append(.init(key: "required", value: .bool(true))) }
+        if mediaTypes != Catalog.Document.defaultMediaTypes {
+            members.append(.init(key: "media_types", value: .array(mediaTypes.map(JSONTree.string))))
+        }
+        if maxBytes != Catalog.Document.defaultMaxBytes {
+            members.append(.init(key: "max_bytes", value: .integer(maxBytes)))
+        }
+        return .object(members)
     }
 }
 

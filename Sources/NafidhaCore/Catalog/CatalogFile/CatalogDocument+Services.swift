@@ -64,10 +64,16 @@ extension CatalogDocument {
         var labels: LocalizedText
     }
 
-    /// A document the applicant brings.
+    /// A document the applicant hands in (docs/documents.md).
     struct Document: Sendable, Equatable {
         var code: String
         var names: LocalizedText
+        /// Whether a submission must include it (default false).
+        var required = false
+        /// The media types accepted for it, in the file's order (default PDF, JPEG, PNG).
+        var mediaTypes = Catalog.Document.defaultMediaTypes
+        /// The largest file accepted for it, in bytes (default 20 MiB).
+        var maxBytes = Catalog.Document.defaultMaxBytes
     }
 
     /// A stage of a workflow: steps run in parallel.

@@ -75,10 +75,29 @@ extension CatalogFileReader {
     }
 
     private func document(_ element: CatalogObjectReader.Element) -> CatalogDocument.Document? {
-        guard let object = CatalogObjectReader(element.node, at: element.path, allowed: ["code", "names"], log: log),
+        guard
+            let object = CatalogObjectReader(
+                element.node, at: element.path, allowed: ["code", "names", "required", "media_types", "max_bytes"],
+                log: log),
             let code = object.code("code", .document)
         else { return nil }
-        return CatalogDocument.Document(code: code, names: object.localized("names") ?? .empty)
+        var document = CatalogDocument.Document(code: code, names: object.localized("names") ?? .empty)
+        document.required = object.bool("required", required: false) ?? false
+        if let types = object.array("media_types", required: false) {
+            document.mediaTypes = types.compactMap { element in
+                guard let type = CatalogObjectReader.string(element.node, at: element.path, log: log) else {
+                    return nil
+                }
+                guard Catalog.Document.knownMediaTypes.contains(type) else {
+                    log.add(.notOneOf(Catalog.Document.knownMediaTypes), at: element.path)
+                    return nil
+                }
+                return type
+            }
+            if types.isEmpty { log.add(.missingMember("media_types"), at: element.path.appending("media_types")) }
+        }
+        document.maxBytes = object.integer("max_bytes", 1...(1 << 30), required: false) ?? document.maxBytes
+        return document
     }
 
     private func stage(_ element: CatalogObjectReader.Element) -> CatalogDocument.Stage? {

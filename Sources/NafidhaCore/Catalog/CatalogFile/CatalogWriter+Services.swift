@@ -134,16 +134,20 @@ extension CatalogWriter {
                         .init(key: "service", value: .string(service.code)),
                         .init(key: "position", value: .integer(position + 1)),
                         .init(key: "code", value: .string(document.code)),
+                        .init(key: "required", value: .bool(document.required)),
+                        .init(key: "media_types", value: .array(document.mediaTypes.map(JSONTree.string))),
+                        .init(key: "max_bytes", value: .integer(document.maxBytes)),
                     ] + Self.names("name", document.names))
             }
         }
         if !documents.isEmpty {
             try connection.execute(
                 """
-                INSERT INTO service_documents (service_code, position, code, name_ar, name_fr, name_en)
-                SELECT service, position, code, name_ar, name_fr, name_en
+                INSERT INTO service_documents (service_code, position, code, name_ar, name_fr, name_en, required,
+                                               media_types, max_bytes)
+                SELECT service, position, code, name_ar, name_fr, name_en, required, media_types, max_bytes
                   FROM jsonb_to_recordset($1::jsonb) AS x (service text, position smallint, code text, name_ar text,
-                       name_fr text, name_en text)
+                       name_fr text, name_en text, required boolean, media_types text[], max_bytes integer)
                 """,
                 [Self.rows(documents)])
         }

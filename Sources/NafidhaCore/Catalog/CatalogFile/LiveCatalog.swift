@@ -136,10 +136,16 @@ struct LiveCatalog: Sendable {
         }
         var documents: [String: [CatalogDocument.Document]] = [:]
         for row in try connection.query(
-            "SELECT service_code, code, name_ar, name_fr, name_en FROM service_documents ORDER BY service_code, position"
+            """
+            SELECT service_code, code, name_ar, name_fr, name_en, required, media_types, max_bytes
+              FROM service_documents ORDER BY service_code, position
+            """
         ) {
             documents[try row.decode("service_code"), default: []].append(
-                CatalogDocument.Document(code: try row.decode("code"), names: try row.catalogText("name")))
+                CatalogDocument.Document(
+                    code: try row.decode("code"), names: try row.catalogText("name"),
+                    required: try row.decode("required"),
+                    mediaTypes: try row.decode("media_types"), maxBytes: try row.decode("max_bytes")))
         }
         var workflows: [String: [CatalogDocument.Stage]] = [:]
         for row in try connection.query(
