@@ -52,6 +52,7 @@ public enum APIRouter {
         AuditRoutes(verifier: services.audit, exports: services.auditExports).register(on: staff)
         EventRoutes(events: services.events, notifications: services.notifications).register(on: staff)
         CatalogFileRoutes(files: services.catalogFiles).register(public: api, staff: staff)
+        PaymentRoutes(engine: services.engine, callbacks: services.payments).register(public: api, staff: staff)
         return router
     }
 }

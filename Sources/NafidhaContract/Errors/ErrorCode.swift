@@ -94,6 +94,20 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case webhookNotFound = "webhook_not_found"
     case notificationNotFound = "notification_not_found"
 
+    // Fees and payments (docs/payments.md).
+    case invalidAmount = "invalid_amount"
+    case amountMismatch = "amount_mismatch"
+    case billNotFound = "bill_not_found"
+    case billNotPayable = "bill_not_payable"
+    case cashierOnly = "cashier_only"
+    case receiptNotFound = "receipt_not_found"
+    case receiptCancelled = "receipt_cancelled"
+    case refundNotDue = "refund_not_due"
+    case invalidSignature = "invalid_signature"
+    case callbackConflict = "callback_conflict"
+    case invalidPaymentProvider = "invalid_payment_provider"
+    case paymentProviderExists = "payment_provider_exists"
+
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
     case invalidQuery = "invalid_query"
@@ -146,15 +160,15 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong, .invalidVerificationCode, .invalidTreeSize,
             .treeSizesOutOfOrder:
             400
-        case .invalidToken:
+        case .invalidToken, .invalidSignature:
             401
         case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed, .adminOnly,
-            .unmaskedNotAllowed, .invalidAPIKey:
+            .unmaskedNotAllowed, .invalidAPIKey, .cashierOnly:
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
             .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
-            .checkpointNotFound, .treeSizeNotLogged:
+            .checkpointNotFound, .treeSizeNotLogged, .billNotFound, .receiptNotFound:
             404
         case .methodNotAllowed:
             405
@@ -162,14 +176,15 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .requestClosed,
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
-            .decisionNotYetLogged, .catalogBusy:
+            .decisionNotYetLogged, .catalogBusy, .billNotPayable, .receiptCancelled, .refundNotDue, .callbackConflict,
+            .paymentProviderExists:
             409
         case .bodyTooLarge, .catalogTooLarge:
             413
         case .targetTooLong:
             414
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
-            .bodyTooComplex, .invalidWebhook:
+            .bodyTooComplex, .invalidWebhook, .invalidAmount, .amountMismatch, .invalidPaymentProvider:
             422
         case .tooManyAttempts, .tooManyVerifications:
             429
@@ -267,6 +282,21 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             "Open311: a request names a service that is not a public report (its definition is `unknown_service`)."
         case .unsupportedMediaType: "Open311: a request body must be application/x-www-form-urlencoded."
         case .invalidForm: "Open311: the form body cannot be parsed."
+        case .invalidAmount:
+            "An amount is not a positive decimal with at most the currency's decimals (`12.500` LYD, `2000` DJF)."
+        case .amountMismatch: "The amount or currency paid differs from the bill's; nothing was paid."
+        case .billNotFound: "No bill has this number (in the caller's municipalities)."
+        case .billNotPayable: "The bill is not unpaid (paid, cancelled or refunded): it cannot be paid."
+        case .cashierOnly: "Only a cashier takes payments and records refunds."
+        case .receiptNotFound: "No receipt has this number (in the caller's municipalities)."
+        case .receiptCancelled: "The receipt is already cancelled, or its bill has moved on (refund due or refunded)."
+        case .refundNotDue: "The bill is not `refund_due`: there is no refund to record."
+        case .invalidSignature:
+            "A payment callback's provider is unknown, or its `X-Nafidha-Signature` is missing, wrong, or more than 5 minutes away."
+        case .callbackConflict:
+            "The provider already sent this transaction id with another bill, amount or currency."
+        case .invalidPaymentProvider: "`nafidha admin create-payment-provider`: the name is not 1–40 of a-z, 0-9, -."
+        case .paymentProviderExists: "`nafidha admin create-payment-provider`: the name is taken."
         case .invalidWebhook:
             "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."
         case .webhookNotFound: "`nafidha admin delete-webhook`: no active webhook has this id."

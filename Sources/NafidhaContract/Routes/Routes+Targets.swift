@@ -79,6 +79,11 @@ extension Routes {
         addNote.target(tracking)
     }
 
+    /// `POST /v1/staff/bills/{number}/payments`.
+    public static func pay(bill number: String) -> RouteTarget<Payments.PaymentBody, Payments.Receipt> {
+        pay.target(number)
+    }
+
     /// `GET /v1/staff/requests/{tracking}/notifications`.
     public static func requestNotifications(_ tracking: String) -> RouteTarget<NoBody, Staff.NotificationList> {
         requestNotifications.target(tracking)

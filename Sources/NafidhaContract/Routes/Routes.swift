@@ -67,6 +67,13 @@ public enum Routes {
     public static let requestNotifications = Route<NoBody, Staff.NotificationList>(
         .get, "/v1/staff/requests/:tracking/notifications")
 
+    /// `POST /v1/staff/bills/{number}/payments` (cashiers): the whole amount due, taken at the counter.
+    public static let pay = Route<Payments.PaymentBody, Payments.Receipt>(.post, "/v1/staff/bills/:bill/payments")
+    /// `POST /v1/payments/callbacks/{provider}`: a payment provider's signed callback (no staff token; the body is
+    /// read as its bytes, which the signature covers, then as `Payments.Callback`).
+    public static let paymentCallback = Route<RawBody, Payments.CallbackResult>(
+        .post, "/v1/payments/callbacks/:provider")
+
     /// `GET /v1/events?after=CURSOR&limit=N&type=...`: the event feed (staff token, scoped).
     public static let events = Route<NoBody, Events.Page>(.get, "/v1/events")
 
@@ -106,7 +113,8 @@ public enum Routes {
                 staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
                 reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
                 searchRequests.template, staffRequest.template, addNote.template, requestNotifications.template,
-                events.template, slaReport.template, backlogReport.template, throughputReport.template,
+                pay.template, paymentCallback.template, events.template, slaReport.template, backlogReport.template,
+                throughputReport.template,
                 misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
                 auditExportManifest.template,
             ] + decisionTemplates

@@ -230,6 +230,7 @@ struct WorkflowTransaction {
             [request.id, status.rawValue, dueAt, status.isFinal, now]
         )
         let previousStatus = request.status
+        if status != previousStatus { try settleBill(closedAs: status) }
         request.status = status
         request.dueAt = dueAt
         try NotificationOutbox.write(

@@ -82,6 +82,9 @@ public struct NafidhaServices: Sendable {
     /// The signed audit logs' key, checkpoints and proofs.
     public let signedLog: SignedLogService
 
+    /// Payment providers and their callbacks (docs/payments.md).
+    public let payments: PaymentCallbacks
+
     /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
     public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
         let engine = WorkflowEngine(pool: pool, settings: settings.engine)
@@ -111,5 +114,6 @@ public struct NafidhaServices: Sendable {
         staffContacts = StaffContacts(pool: pool)
         decisions = DecisionService(pool: pool, signer: settings.signer)
         signedLog = SignedLogService(pool: pool, signer: settings.signer)
+        payments = PaymentCallbacks(pool: pool, engine: engine)
     }
 }
