@@ -30,6 +30,8 @@ struct EnumSQLPinTests {
         Pin(table: "requests", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "staff", column: "language", values: Language.allCases.map(\.rawValue)),
         Pin(table: "catalog_versions", column: "applied_via", values: Catalog.ApplyChannel.allCases.map(\.rawValue)),
+        Pin(table: "bills", column: "status", values: BillStatus.allCases.map(\.rawValue)),
+        Pin(table: "payments", column: "method", values: PaymentMethod.allCases.map(\.rawValue)),
     ]
 
     @Test("the enum's cases are the column's CHECK list", arguments: pins)

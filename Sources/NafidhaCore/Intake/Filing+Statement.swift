@@ -68,6 +68,7 @@ extension Filing {
                         WHERE s.opened_event IS NOT NULL
                    ) e
              ORDER BY e.stage, e.step
+            RETURNING id
         ), notice AS (
             -- The outbox (docs/notifications.md): sent after commit by the delivery workers, never here.
             INSERT INTO notification_events (type, request_id, municipality_code, sectors, occurred_at, data)
@@ -99,13 +100,14 @@ extension Filing {
              WHERE $32::jsonb IS NOT NULL
             RETURNING request_id, municipality_code, number, amount_minor, currency, due_at
         ), bill_event AS (
-            -- After the `event` CTE's events (an unreferenced data-modifying CTE runs at the end, in order).
+            -- After the `event` CTE's events: reading them all makes that insert complete first, so the trail
+            -- tells `submitted`, then `bill_created`.
             INSERT INTO audit_events (municipality_code, actor_kind, actor, action, request_id, task_id, details)
             SELECT b.municipality_code, 'system', 'nafidha', 'bill_created', b.request_id, NULL,
                    audit_canonical_json(jsonb_build_object(
                        'bill', b.number, 'amount_minor', b.amount_minor::text, 'currency', b.currency,
                        'due_at', to_char(b.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')))
-              FROM bill b
+              FROM bill b CROSS JOIN (SELECT count(*) FROM event) AS submitted
         )
         -- ----- end of payments
         SELECT (SELECT id FROM request) AS request_id, (SELECT version FROM catalog_version) AS catalog_version

@@ -3,8 +3,7 @@ import NafidhaContract
 import Postgres
 import Transparency
 
-/// Payment providers and their callbacks (docs/payments.md): a provider is created with a secret shown once; its
-/// signed callbacks pay bills through the workflow engine, once per provider and transaction id, and every callback
+/// Payment providers' callbacks (docs/payments.md): a provider's signed callbacks pay bills through the workflow engine, once per provider and transaction id, and every callback
 /// whose signature is good is kept for reconciliation, matched or not.
 public struct PaymentCallbacks: Sendable {
     /// What a callback did, decided once and answered again to every replay.
@@ -22,24 +21,6 @@ public struct PaymentCallbacks: Sendable {
     public init(pool: PostgresPool, engine: WorkflowEngine) {
         self.pool = pool
         self.engine = engine
-    }
-
-    /// Creates provider `name` (1–40 of `a-z`, `0-9`, `-`) and answers its secret, the only time it is shown.
-    /// - Throws: `invalid_payment_provider`, `payment_provider_exists`.
-    public func createProvider(name: String) throws -> String {
-        guard let first = name.first, first != "-", name.count <= 40,
-            name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
-        else { throw NafidhaError(.invalidPaymentProvider) }
-        let secret = SecureRandom.bytes(32)
-        do {
-            try pool.withConnection { connection in
-                try connection.executePrepared(
-                    "INSERT INTO payment_providers (name, secret) VALUES ($1, $2)", [name, secret])
-            }
-        } catch let error as PostgresError where error.isUniqueViolation {
-            throw NafidhaError(.paymentProviderExists)
-        }
-        return Hex.encode(secret)
     }
 
     /// Handles a callback of provider `name` with the raw `body` and its `X-Nafidha-Signature` header.

@@ -1578,32 +1578,22 @@ ALTER TABLE staff DROP CONSTRAINT staff_role_check;
 ALTER TABLE staff ADD CONSTRAINT staff_role_check
     CHECK (role IN ('clerk', 'supervisor', 'auditor', 'admin', 'cashier'));
 
--- ISO 7064 MOD 11-2 over a bill number's digits: one check character, 0-9 or X, that catches every single-digit
--- error and every transposition of two adjacent digits a cashier may type.
-CREATE FUNCTION bill_check_character(p_digits text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-DECLARE
-    p integer := 0;
-    c integer;
-BEGIN
-    FOREACH c IN ARRAY string_to_array(p_digits, NULL)::integer[] LOOP
-        p := ((p + c) * 2) % 11;
-    END LOOP;
-    c := (12 - p) % 11;
-    RETURN CASE WHEN c = 10 THEN 'X' ELSE c::text END;
-END $$;
-
--- Bill numbers need only be unique: one sequence for all municipalities (a gap is harmless).
-CREATE SEQUENCE bill_serial;
-
--- TRP-00001042-7: the municipality, the next serial on at least 8 digits, its check character.
-CREATE FUNCTION next_bill_number(p_municipality text) RETURNS text LANGUAGE sql VOLATILE AS $$
-    SELECT p_municipality || '-' || d || '-' || bill_check_character(d)
-      FROM (SELECT lpad(nextval('bill_serial')::text, 8, '0') AS d) s
-$$;
+-- The municipalities that collect fees through Nafidha (`nafidha admin collect-fees`): only there does a service
+-- with a fee get a bill at submission and wait for its payment; elsewhere the fee is shown and collected as before.
+-- A municipality switches on when its counters or providers are ready. `bill_due_days`: working days to pay.
+CREATE TABLE fee_collection (
+    municipality_code  text PRIMARY KEY REFERENCES municipalities,
+    bill_due_days      smallint NOT NULL DEFAULT 10 CHECK (bill_due_days BETWEEN 1 AND 90),
+    since              timestamptz NOT NULL DEFAULT now()
+);
+-- The submissions' catalog snapshot holds it, so changing it makes the snapshot stale like any catalog change.
+CREATE TRIGGER fee_collection_catalog_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON fee_collection
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_catalog_version();
 
 CREATE TABLE bills (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    number             text NOT NULL UNIQUE CHECK (number ~ '^[A-Z]{3}-[0-9]{8,18}-[0-9X]$'),
+    -- TRP-4821730955-7: the municipality, 10 random digits, an ISO 7064 MOD 11-2 check character (BillNumber).
+    number             text NOT NULL UNIQUE CHECK (number ~ '^[A-Z]{3}-[0-9]{10}-[0-9X]$'),
     request_id         bigint NOT NULL UNIQUE REFERENCES requests,
     municipality_code  text NOT NULL REFERENCES municipalities,
     amount_minor       bigint NOT NULL CHECK (amount_minor > 0),
