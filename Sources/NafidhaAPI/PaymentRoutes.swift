@@ -3,7 +3,8 @@ import NafidhaContract
 import NafidhaCore
 
 /// Payments (docs/payments.md): in the staff groups, a cashier's counter payment
-/// (`POST /v1/staff/bills/{number}/payments`); outside them, a payment provider's signed callback
+/// (`POST /v1/staff/bills/{number}/payments`) and refund (`.../refunds`), a supervisor's receipt cancellation
+/// (`POST /v1/staff/receipts/{number}/cancel`); outside them, a payment provider's signed callback
 /// (`POST /v1/payments/callbacks/{provider}`), authenticated by its `X-Nafidha-Signature` alone.
 struct PaymentRoutes: Sendable {
     let engine: WorkflowEngine
@@ -17,6 +18,12 @@ struct PaymentRoutes: Sendable {
         let callbacks = callbacks
         staff.register(Routes.pay) { _, body, context in
             Answer(try engine.pay(bill: try context.parameter("bill"), body, by: try context.staff), status: .created)
+        }
+        staff.register(Routes.refund) { _, body, context in
+            try engine.refund(bill: try context.parameter("bill"), body, by: try context.staff)
+        }
+        staff.register(Routes.cancelReceipt) { _, body, context in
+            try engine.cancelReceipt(try context.parameter("receipt"), reason: body.reason, by: try context.staff)
         }
         // The signature covers the body's bytes: it is checked before the body is decoded.
         api.register(Routes.paymentCallback.template) { request, context in

@@ -15,7 +15,7 @@ public struct NafidhaCommand: ParsableCommand {
             LoginCommand.self, WhoamiCommand.self, QueueCommand.self, SearchCommand.self, ClaimCommand.self,
             ReleaseCommand.self, ShowCommand.self, ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self,
             ForwardCommand.self, NoteCommand.self, AuditCommand.self, ReportCommand.self, VerifyDecisionCommand.self,
-            EventsCommand.self, PayCommand.self,
+            EventsCommand.self, PayCommand.self, RefundCommand.self, CancelReceiptCommand.self,
         ]
     )
 }

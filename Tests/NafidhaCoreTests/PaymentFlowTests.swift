@@ -214,6 +214,15 @@ struct PaymentFlowTests {
                 try $0.decode("status", as: String.self)
             }
             #expect(bills == ["refund_due", "cancelled"])
+            expectPaymentError(.refundNotDue) {
+                try world.engine.refund(bill: unpaid.bill!.number, Payments.RefundBody(method: .cash), by: cashier)
+            }
+            let refunded = try world.engine.refund(
+                bill: paid.bill!.number, Payments.RefundBody(method: .transfer, reference: "TRF-9"), by: cashier)
+            #expect(refunded.status == .refunded)
+            expectPaymentError(.refundNotDue) {
+                try world.engine.refund(bill: paid.bill!.number, Payments.RefundBody(method: .cash), by: cashier)
+            }
             try sequenceAudit(world.pool)
             let auditor = try world.staff("aya", .auditor)
             #expect(try world.services.audit.verify(for: auditor).allSatisfy(\.intact))
@@ -222,6 +231,39 @@ struct PaymentFlowTests {
             )[0].decode("a", as: [String].self)
             #expect(
                 actions.contains("bill_paid") && actions.contains("refund_due") && actions.contains("bill_cancelled"))
+        }
+    }
+
+    @Test("a supervisor cancels a receipt: it keeps its number, the bill is unpaid, the next receipt is new")
+    func receiptCancellation() throws {
+        try Self.with { world, cashier in
+            let bill = try #require(try Self.file(world).bill)
+            let receipt = try world.engine.pay(
+                bill: bill.number, Payments.PaymentBody(amount: "250", method: .cash), by: cashier)
+            let supervisor = try world.staff("salwa", .supervisor, municipalities: ["TRP"])
+            let elsewhere = try world.staff("basma", .supervisor, municipalities: ["BEN"])
+            expectPaymentError(.supervisorOnly) {
+                try world.engine.cancelReceipt(receipt.number, reason: "x", by: cashier)
+            }
+            expectPaymentError(.receiptNotFound) {
+                try world.engine.cancelReceipt(receipt.number, reason: "Wrong method", by: elsewhere)
+            }
+            expectPaymentError(.validationFailed) {
+                try world.engine.cancelReceipt(receipt.number, reason: " ", by: supervisor)
+            }
+            let cancelled = try world.engine.cancelReceipt(receipt.number, reason: "Wrong method", by: supervisor)
+            #expect(
+                cancelled.cancelledAt != nil && cancelled.bill.status == .unpaid && cancelled.number == receipt.number)
+            expectPaymentError(.receiptCancelled) {
+                try world.engine.cancelReceipt(receipt.number, reason: "Again", by: supervisor)
+            }
+            let again = try world.engine.pay(
+                bill: bill.number, Payments.PaymentBody(amount: "250", method: .card), by: cashier)
+            #expect(again.number != receipt.number && again.number.hasSuffix("000002"))
+            let request = try world.query(
+                "SELECT r.status FROM requests r JOIN bills b ON b.request_id = r.id WHERE b.number = $1", [bill.number]
+            )
+            #expect(try request[0].decode("status") == "submitted")
         }
     }
 

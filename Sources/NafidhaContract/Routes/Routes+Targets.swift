@@ -84,6 +84,16 @@ extension Routes {
         pay.target(number)
     }
 
+    /// `POST /v1/staff/bills/{number}/refunds`.
+    public static func refund(bill number: String) -> RouteTarget<Payments.RefundBody, Payments.Bill> {
+        refund.target(number)
+    }
+
+    /// `POST /v1/staff/receipts/{number}/cancel`.
+    public static func cancelReceipt(_ number: String) -> RouteTarget<Payments.CancelReceiptBody, Payments.Receipt> {
+        cancelReceipt.target(number)
+    }
+
     /// `GET /v1/staff/requests/{tracking}/notifications`.
     public static func requestNotifications(_ tracking: String) -> RouteTarget<NoBody, Staff.NotificationList> {
         requestNotifications.target(tracking)

@@ -69,6 +69,11 @@ public enum Routes {
 
     /// `POST /v1/staff/bills/{number}/payments` (cashiers): the whole amount due, taken at the counter.
     public static let pay = Route<Payments.PaymentBody, Payments.Receipt>(.post, "/v1/staff/bills/:bill/payments")
+    /// `POST /v1/staff/bills/{number}/refunds` (cashiers): the refund of a bill due for one was given.
+    public static let refund = Route<Payments.RefundBody, Payments.Bill>(.post, "/v1/staff/bills/:bill/refunds")
+    /// `POST /v1/staff/receipts/{number}/cancel` (supervisors): the receipt stays, marked cancelled; its bill is unpaid.
+    public static let cancelReceipt = Route<Payments.CancelReceiptBody, Payments.Receipt>(
+        .post, "/v1/staff/receipts/:receipt/cancel")
     /// `POST /v1/payments/callbacks/{provider}`: a payment provider's signed callback (no staff token; the body is
     /// read as its bytes, which the signature covers, then as `Payments.Callback`).
     public static let paymentCallback = Route<RawBody, Payments.CallbackResult>(
@@ -113,7 +118,8 @@ public enum Routes {
                 staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
                 reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
                 searchRequests.template, staffRequest.template, addNote.template, requestNotifications.template,
-                pay.template, paymentCallback.template, events.template, slaReport.template, backlogReport.template,
+                pay.template, refund.template, cancelReceipt.template, paymentCallback.template, events.template,
+                slaReport.template, backlogReport.template,
                 throughputReport.template,
                 misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
                 auditExportManifest.template,

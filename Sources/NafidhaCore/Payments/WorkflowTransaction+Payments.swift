@@ -26,9 +26,10 @@ extension WorkflowTransaction {
 
     /// The bill is paid at `now`: the wait for payment becomes a closed pause of the first stage's steps (so the
     /// request's deadline counts from the payment, as paused time does), the first stage opens due from now, and the
-    /// request leaves `awaiting_payment` for `submitted`.
+    /// request leaves `awaiting_payment` for `submitted`. A bill paid again after its receipt was cancelled finds
+    /// the request already under way: nothing more opens.
     mutating func openFirstStageAfterPayment() throws {
-        guard request.status == .awaitingPayment else { throw NafidhaError(.billNotPayable) }
+        guard request.status == .awaitingPayment else { return }
         let firstStage = try tasks().filter { $0.stage == 1 && $0.status == .waiting }
         for task in firstStage {
             try connection.executePrepared(
