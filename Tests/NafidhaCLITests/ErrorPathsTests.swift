@@ -74,6 +74,11 @@ struct ErrorPathsTests {
         "admin notifications": (.database, []),
         "admin redeliver": (.database, ["1"]),
         "events": (.api, []),
+        "pay": (.api, ["TRP-0000000000-1", "--amount", "1", "--method", "cash"]),
+        "refund": (.api, ["TRP-0000000000-1", "--method", "cash"]),
+        "cancel-receipt": (.api, ["TRP-2026-000001", "--reason", "x"]),
+        "admin collect-fees": (.database, ["--municipality", "TRP"]),
+        "admin create-payment-provider": (.database, ["--name", "sadad"]),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.

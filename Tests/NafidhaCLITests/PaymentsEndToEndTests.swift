@@ -162,6 +162,26 @@ struct PaymentsEndToEndTests {
                 try sums.map { "\(try $0.decode("currency", as: String.self)) \(try $0.decode("s", as: Int64.self))" }
                     == ["DJF 50000", "LYD 750000"])
 
+            // The payments report sums what was paid; reconciliation shows the callbacks against the bills.
+            let auditor = try Clerk.session(world, url: url, ["--name", "aya", "--role", "auditor"])
+            let report = try Clerk.nafidha(
+                ["report", "payments", "--from", "2020-01-01", "--format", "json"], environment: auditor)
+            #expect(report.code == 0, "\(report.error)")
+            let paymentRows = try #require(try report.json()["rows"] as? [[String: Any]])
+            var totals: [String: Int] = [:]
+            for row in paymentRows {
+                totals[row["currency"] as? String ?? "", default: 0] += row["paid_minor"] as? Int ?? 0
+            }
+            #expect(totals == ["LYD": 750_000, "DJF": 50000])
+            let reconciliation = try Clerk.nafidha(
+                ["report", "reconciliation", "--from", "2020-01-01", "--format", "json"], environment: auditor)
+            let callbackRows = try #require(try reconciliation.json()["rows"] as? [[String: Any]])
+            let byOutcome = Dictionary(
+                uniqueKeysWithValues: callbackRows.map {
+                    ($0["outcome"] as? String ?? "", [$0["callbacks"] as? Int ?? 0, $0["duplicates"] as? Int ?? 0])
+                })
+            #expect(byOutcome == ["matched": [1, 1], "mismatched": [1, 0]])
+
             try sequenceAudit(world.pool)
             let verify = try Clerk.nafidha(["admin", "audit-verify"] + database, environment: [:])
             #expect(verify.code == 0, "\(verify.output) \(verify.error)")

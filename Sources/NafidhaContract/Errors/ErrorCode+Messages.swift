@@ -158,9 +158,10 @@ extension ErrorCode {
                 en: "Reports are for auditors, supervisors and admins only.")
         case .reportNotFound:
             LocalizedText(
-                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes.",
-                fr: "Rapport inconnu : sla, backlog, throughput ou misroutes.",
-                en: "No such report: sla, backlog, throughput or misroutes.")
+                ar:
+                    "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو payments أو reconciliation.",
+                fr: "Rapport inconnu : sla, backlog, throughput, misroutes, payments ou reconciliation.",
+                en: "No such report: sla, backlog, throughput, misroutes, payments or reconciliation.")
         case .invalidRange:
             LocalizedText(
                 ar: "يجب أن تسبق بداية الفترة نهايتها.", fr: "Le début de la période doit précéder sa fin.",

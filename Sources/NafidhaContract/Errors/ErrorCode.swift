@@ -251,7 +251,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .catalogBusy: "Another catalog apply held the lock for too long; nothing was applied, retry."
         case .reportsNotAllowed:
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
-        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes)."
+        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes, payments, reconciliation)."
         case .invalidRange: "A report's or export's range does not start before it ends."
         case .invalidParameter:
             "A report's or export's query parameter (from, to, interval, format) has an invalid value or a date out of range."

@@ -9,5 +9,9 @@ extension Reports {
         case throughput
         /// Forwards per (from sector, to sector).
         case misroutes
+        /// Payments and refunds per municipality, day and method; receipts cancelled (docs/payments.md).
+        case payments
+        /// Payment providers' callbacks against bills: matched, mismatched, unknown bill, not payable, duplicates.
+        case reconciliation
     }
 }

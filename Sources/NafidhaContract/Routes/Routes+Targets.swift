@@ -137,6 +137,20 @@ extension Routes {
         misroutesReport.target(Reports.Name.misroutes.rawValue, query: query.items)
     }
 
+    /// `GET /v1/reports/payments?format=json&...`.
+    public static func paymentsReport(_ query: Reports.Query) -> RouteTarget<
+        NoBody, Reports.Document<Reports.PaymentsRow>
+    > {
+        paymentsReport.target(Reports.Name.payments.rawValue, query: query.items)
+    }
+
+    /// `GET /v1/reports/reconciliation?format=json&...`.
+    public static func reconciliationReport(_ query: Reports.Query)
+        -> RouteTarget<NoBody, Reports.Document<Reports.ReconciliationRow>>
+    {
+        reconciliationReport.target(Reports.Name.reconciliation.rawValue, query: query.items)
+    }
+
     /// `GET /v1/reports/{name}?format=...&...`: the report as the server renders it in `format` (with a byte order
     /// mark first for `excel` CSV), read as bytes.
     public static func renderedReport(

@@ -90,6 +90,11 @@ public enum Routes {
     public static let throughputReport = Route<NoBody, Reports.Document<Reports.ThroughputRow>>(.get, reportPath)
     /// `GET /v1/reports/misroutes?format=json`.
     public static let misroutesReport = Route<NoBody, Reports.Document<Reports.MisrouteRow>>(.get, reportPath)
+    /// `GET /v1/reports/payments?format=json`.
+    public static let paymentsReport = Route<NoBody, Reports.Document<Reports.PaymentsRow>>(.get, reportPath)
+    /// `GET /v1/reports/reconciliation?format=json`.
+    public static let reconciliationReport = Route<NoBody, Reports.Document<Reports.ReconciliationRow>>(
+        .get, reportPath)
     /// `GET /v1/reports/{name}?format=csv|json|html`: any report in any format, read as the bytes the server wrote.
     public static let renderedReport = Route<NoBody, RawBody>(.get, reportPath)
     /// `GET /v1/audit/verify[?full=true]`: the live audit chains in the caller's scope.
@@ -121,7 +126,8 @@ public enum Routes {
                 pay.template, refund.template, cancelReceipt.template, paymentCallback.template, events.template,
                 slaReport.template, backlogReport.template,
                 throughputReport.template,
-                misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
+                misroutesReport.template, paymentsReport.template, reconciliationReport.template,
+                renderedReport.template, auditVerify.template, auditExport.template,
                 auditExportManifest.template,
             ] + decisionTemplates
         var seen = Set<RouteTemplate>()

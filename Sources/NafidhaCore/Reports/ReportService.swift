@@ -24,6 +24,8 @@ public enum ReportService {
             case .backlog: return try backlog(query, on: connection, calendars: calendars)
             case .throughput: return try throughput(query, on: connection)
             case .misroutes: return try misroutes(query, on: connection)
+            case .payments: return try payments(query, on: connection)
+            case .reconciliation: return try reconciliation(query, on: connection)
             }
         }
     }

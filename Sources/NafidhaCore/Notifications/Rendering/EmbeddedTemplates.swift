@@ -6,6 +6,8 @@ enum EmbeddedTemplates {
     /// Every file, by name.
     static let files: [String: String] = [
         "labels.ar.txt": ##"""
+[status.awaiting_payment]
+بانتظار الدفع
 [status.submitted]
 تم الاستلام
 [status.in_review]
@@ -23,6 +25,8 @@ enum EmbeddedTemplates {
 
 """##,
         "labels.en.txt": ##"""
+[status.awaiting_payment]
+Awaiting payment
 [status.submitted]
 Received
 [status.in_review]
@@ -40,6 +44,8 @@ This message was sent by the one-stop window of your municipality. Please do not
 
 """##,
         "labels.fr.txt": ##"""
+[status.awaiting_payment]
+En attente de paiement
 [status.submitted]
 Reçue
 [status.in_review]
