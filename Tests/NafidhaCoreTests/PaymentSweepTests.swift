@@ -14,6 +14,14 @@ struct PaymentSweepTests {
             let paid = try #require(try PaymentFlowTests.file(world).bill)
             _ = try world.engine.pay(bill: paid.number, Payments.PaymentBody(amount: "250", method: .cash), by: cashier)
             #expect(try world.engine.cancelUnpaid(limit: 10) == 0)
+            // A staff note changes nothing of a request awaiting payment: its clock stays stopped.
+            let supervisor = try world.staff("salwa", .supervisor, municipalities: ["BLB"])
+            _ = try world.engine.addNote(
+                tracking: late.trackingNumber, text: "Called the applicant", isPublic: false, by: supervisor)
+            let clock = try world.query(
+                "SELECT status, due_at IS NULL AS paused FROM requests WHERE tracking_number = $1",
+                [late.trackingNumber])[0]
+            #expect(try clock.decode("status") == "awaiting_payment" && (try clock.decode("paused")) == true)
             let later = WorkflowEngine(pool: world.pool, clock: { Date().addingTimeInterval(30 * 86_400) })
             #expect(try EscalationSweep(engine: later).run().unpaidCancelled == 1)
             let row = try world.query(

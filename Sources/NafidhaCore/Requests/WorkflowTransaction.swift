@@ -217,7 +217,7 @@ struct WorkflowTransaction {
         var dueAt = request.dueAt
         if tasks.contains(where: { $0.status == .awaitingCitizen }) {
             dueAt = nil
-        } else if dueAt == nil {
+        } else if dueAt == nil && status != .awaitingPayment {
             dueAt = try calendar().dueDate(
                 workingDays: request.slaDays, from: request.submittedAt, pauses: try pauses())
         }
