@@ -45,8 +45,9 @@ ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check
     CHECK (action IN ('submitted', 'task_opened', 'claimed', 'released', 'approved', 'rejected',
                       'information_requested', 'citizen_replied', 'forwarded', 'escalated', 'cancelled',
                       'personal_data_viewed', 'note_added', 'webhook_created', 'webhook_deleted', 'decided',
-                      'catalog_applied', 'document_attached', 'rated', 'moderated', 'appealed', 'appeal_upheld',
-                      'appeal_granted'));
+                      'catalog_applied', 'document_attached', 'bill_created', 'bill_paid', 'receipt_cancelled',
+                      'refund_due', 'refunded', 'callback_rejected', 'bill_cancelled', 'rated', 'moderated', 'appealed',
+                      'appeal_upheld', 'appeal_granted'));
 
 -- A queue nobody watches (docs/clerks.md, "Unwatched queues"): how many clerks could claim the tasks of a
 -- municipality's sector now: active clerks of that municipality and sector, each with a token neither revoked nor

@@ -68,6 +68,7 @@ public enum APIRouter {
         EventRoutes(events: services.events, notifications: services.notifications).register(on: staff)
         CatalogFileRoutes(files: services.catalogFiles).register(public: api, staff: staff)
         documentRoutes.register(staff: staff)
+        PaymentRoutes(engine: services.engine, callbacks: services.payments).register(public: api, staff: staff)
         return router
     }
 }

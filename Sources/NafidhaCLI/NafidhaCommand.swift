@@ -18,6 +18,7 @@ public struct NafidhaCommand: ParsableCommand {
             ForwardCommand.self, NoteCommand.self, DocumentsCommand.self, DownloadCommand.self, AuditCommand.self,
             ReportCommand.self, VerifyDecisionCommand.self,
             EventsCommand.self, AppealsCommand.self, UpholdCommand.self, GrantCommand.self, ModerateCommand.self,
+            PayCommand.self, RefundCommand.self, CancelReceiptCommand.self,
         ]
     )
 }

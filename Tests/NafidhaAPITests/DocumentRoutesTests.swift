@@ -292,10 +292,12 @@ struct ReplyDocumentsTests {
             let plan = try world.services.uploads.store(contentType: "application/pdf", contentDisposition: nil) {
                 pieces.popLast()
             }
+            // Another id: its first character changed (to one it is not: "x" one time in 64).
+            let other = (plan.uploadID.hasPrefix("x") ? "y" : "x") + plan.uploadID.dropFirst()
             let refused = #expect(throws: NafidhaError.self) {
                 try world.engine.reply(
                     for: citizen, message: "Plan attached.",
-                    documents: [Documents.Reference(type: "site_plan", uploadID: "x" + plan.uploadID.dropFirst())])
+                    documents: [Documents.Reference(type: "site_plan", uploadID: other)])
             }
             #expect(refused?.fields == ["documents.site_plan": FieldReason.uploadUnavailable.text])
             let status = try world.engine.reply(

@@ -37,9 +37,34 @@ struct CounterAppealEndToEndTests {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             let htmlPath = folder.path + "/receipt.html"
+            // Two documents the clerk scanned: uploaded by the command, then named by the filing.
+            let deed = Array("%PDF-1.4\n% a title deed\n".utf8)
+            let site: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 64)
+            FileManager.default.createFile(atPath: folder.path + "/deed.pdf", contents: Data(deed))
+            FileManager.default.createFile(atPath: folder.path + "/site.png", contents: Data(site))
 
-            let filed = try Self.file(in: "BEN", ["--print", "--html", htmlPath], environment: counter)
+            let filed = try Self.file(
+                in: "BEN",
+                [
+                    "--document", "ownership_deed=\(folder.path)/deed.pdf", "--document",
+                    "site_plan=\(folder.path)/site.png", "--print", "--html", htmlPath,
+                ], environment: counter)
             #expect(filed.code == 0, "\(filed.error)")
+            let attached = try world.query(
+                """
+                SELECT u.document_type, u.media_type, u.size, encode(u.sha256, 'hex') AS sha256, e.actor
+                  FROM uploads u JOIN audit_events e
+                    ON e.request_id = u.request_id AND e.action = 'document_attached'
+                   AND (e.details::jsonb ->> 'document')::bigint = u.id
+                 ORDER BY u.document_type
+                """)
+            #expect(
+                try attached.map { try $0.decode("document_type", as: String.self) } == ["ownership_deed", "site_plan"])
+            #expect(
+                try attached.map { try $0.decode("media_type", as: String.self) } == ["application/pdf", "image/png"])
+            #expect(
+                try attached.map { try $0.decode("size", as: Int64.self) } == [Int64(deed.count), Int64(site.count)])
+            #expect(try attached.map { try $0.decode("actor", as: String.self) } == ["karima", "karima"])
             let row = try world.query(
                 """
                 SELECT r.id, r.tracking_number, r.channel, e.actor_kind, e.actor, e.details::text AS details
@@ -150,6 +175,8 @@ struct CounterAppealEndToEndTests {
             base + ["--field", "floors=2", "--field", "floors=3"],
             base + ["--field", "works=[new_building"],
             base + ["--print", "--json"],
+            base + ["--document", "deed.pdf"],
+            base + ["--document", "ownership_deed=deed.txt"],
             ["appeals", "--status", "maybe"],
             ["grant", "7"],
             ["uphold", "--reason", "no"],

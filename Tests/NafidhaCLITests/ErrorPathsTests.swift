@@ -87,6 +87,11 @@ struct ErrorPathsTests {
         "grant": (.api, ["1", "--reason", "x"]),
         "documents": (.api, ["BEN-0000-0000"]),
         "download": (.api, ["1"]),
+        "pay": (.api, ["TRP-0000000000-1", "--amount", "1", "--method", "cash"]),
+        "refund": (.api, ["TRP-0000000000-1", "--method", "cash"]),
+        "cancel-receipt": (.api, ["TRP-2026-000001", "--reason", "x"]),
+        "admin collect-fees": (.database, ["--municipality", "TRP"]),
+        "admin create-payment-provider": (.database, ["--name", "sadad"]),
     ]
 
     /// The runnable commands of the tree, as the words that invoke them.

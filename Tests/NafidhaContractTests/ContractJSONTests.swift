@@ -90,7 +90,7 @@ struct ContractJSONTests {
         #expect(
             Set(members.keys) == [
                 "language", "municipality", "code", "name", "names", "sector", "description", "sla_days", "fee",
-                "currency", "public_report", "fields", "documents", "workflow",
+                "amount", "amount_minor", "currency", "public_report", "fields", "documents", "workflow",
             ])
         #expect(try ContractJSON.decode(Catalog.ServiceDetail.self, from: bytes) == detail)
     }

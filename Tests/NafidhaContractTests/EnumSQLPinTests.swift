@@ -34,6 +34,8 @@ struct EnumSQLPinTests {
         Pin(
             table: "requests", column: "description_moderation", values: ModerationState.allCases.map(\.rawValue)),
         Pin(table: "request_moderations", column: "action", values: ModerationAction.allCases.map(\.rawValue)),
+        Pin(table: "bills", column: "status", values: BillStatus.allCases.map(\.rawValue)),
+        Pin(table: "payments", column: "method", values: PaymentMethod.allCases.map(\.rawValue)),
     ]
 
     @Test("the enum's cases are the column's CHECK list", arguments: pins)

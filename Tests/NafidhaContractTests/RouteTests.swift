@@ -50,7 +50,7 @@ struct RouteTests {
     @Test("the list of templates holds each route once, report routes sharing theirs")
     func templates() {
         #expect(Set(Routes.all).count == Routes.all.count)
-        #expect(Routes.all.count == 56)
+        #expect(Routes.all.count == 60)
         #expect(Routes.decision.template == Routes.decisionPage.template)
         #expect(Routes.all.allSatisfy { $0.path.hasPrefix("/v1/") || ["/healthz", "/readyz"].contains($0.path) })
         #expect(Routes.slaReport.template == Routes.misroutesReport.template)

@@ -18,7 +18,7 @@ struct AdminCommand: ParsableCommand {
             CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, AdminReportCommand.self, AdminAuditExportCommand.self,
             AdminAuditVerifyCommand.self, AdminKeygenCommand.self, AdminCatalogCommand.self, SetContactCommand.self,
             CreateWebhookCommand.self, ListWebhooksCommand.self, DeleteWebhookCommand.self, NotificationsCommand.self,
-            RedeliverCommand.self,
+            RedeliverCommand.self, CollectFeesCommand.self, CreatePaymentProviderCommand.self,
         ]
     )
 }

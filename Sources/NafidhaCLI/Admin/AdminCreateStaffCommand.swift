@@ -5,7 +5,7 @@ import NafidhaCore
 /// `nafidha admin create-staff`: creates a clerk, supervisor, auditor or admin with their scope.
 struct AdminCreateStaffCommand: RunnableCommand {
     static let name = Option<String>("name", valueName: "name", help: "The login handle (a-z, 0-9, '.', '_', '-').")
-    static let role = Option<String>("role", valueName: "role", help: "clerk, supervisor, auditor or admin.")
+    static let role = Option<String>("role", valueName: "role", help: "clerk, supervisor, auditor, admin or cashier.")
     static let municipality = Option<String>(
         "municipality", valueName: "code", repeatable: true,
         help: "A municipality in scope (repeatable); none makes an auditor or admin national."
@@ -19,7 +19,7 @@ struct AdminCreateStaffCommand: RunnableCommand {
         discussion: """
             A clerk needs at least one --municipality and one --sector and works those queues. A supervisor needs \
             at least one --municipality and sees every sector there. An auditor or admin reads everything in its \
-            municipalities, or everywhere when none is given. Then issue a token with 'nafidha admin issue-token'.
+            municipalities, or everywhere when none is given. A cashier needs at least one --municipality and takes payments there (docs/payments.md). Then issue a token with 'nafidha admin issue-token'.
             """,
         arguments: [name.definition, role.definition, municipality.definition, sector.definition]
             + AdminDatabase.arguments
@@ -36,7 +36,8 @@ struct AdminCreateStaffCommand: RunnableCommand {
         guard let roleText = try arguments.value(of: Self.role) else { throw UsageError.required(Self.role.definition) }
         guard let role = StaffRole(rawValue: roleText) else {
             throw UsageError.invalidValue(
-                for: Self.role.definition, value: roleText, reason: "expected clerk, supervisor, auditor or admin")
+                for: Self.role.definition, value: roleText,
+                reason: "expected clerk, supervisor, auditor, admin or cashier")
         }
         staffName = name
         staffRole = role

@@ -4,7 +4,7 @@ import NafidhaContract
 import NafidhaCore
 
 /// `nafidha file SERVICE --municipality CODE --field NAME=VALUE ... --applicant-name ... --national-id ... --phone
-/// ... [--print] [--html FILE]`: a clerk files a request for a citizen at the counter (docs/counter.md) and gives
+/// ... [--document TYPE=PATH ...] [--print] [--html FILE]`: a clerk files a request for a citizen at the counter (docs/counter.md) and gives
 /// them the tracking number and the access token, on a printed receipt if asked.
 struct FileCommand: RunnableCommand {
     static let service = Positional<String>("service", help: "The service's code, as 'GET /v1/services' lists it.")
@@ -18,6 +18,9 @@ struct FileCommand: RunnableCommand {
     static let phone = Option<String>("phone", valueName: "number", help: "The citizen's phone number.")
     static let email = Option<String>("email", valueName: "address", help: "The citizen's e-mail address.")
     static let description = Option<String>("description", valueName: "text", help: "What the citizen adds.")
+    static let document = Option<String>(
+        "document", valueName: "type=path", repeatable: true,
+        help: "A supporting document (repeatable): its catalog code and a PDF, PNG, JPEG or WebP file, uploaded first.")
     static let printReceipt = Flag("print", help: "Print the citizen's receipt (Arabic first) on standard output.")
     static let html = Option<String>(
         "html", valueName: "file", help: "Write the citizen's receipt as an HTML page to FILE (mode 0600).")
@@ -33,12 +36,13 @@ struct FileCommand: RunnableCommand {
             """,
         arguments: [
             service.definition, municipality.definition, field.definition, applicantName.definition,
-            nationalID.definition, phone.definition, email.definition, description.definition,
+            nationalID.definition, phone.definition, email.definition, description.definition, document.definition,
             printReceipt.definition, html.definition, json.definition,
         ]
     )
 
     let submission: Intake.Submission
+    let documents: [DocumentAttachment]
     let printsReceipt: Bool
     let htmlPath: String?
     let json: Bool
@@ -67,6 +71,15 @@ struct FileCommand: RunnableCommand {
                 name: try required(Self.applicantName), nationalID: try required(Self.nationalID),
                 phone: try required(Self.phone), email: try arguments.value(of: Self.email)),
             fields: fields, description: try arguments.value(of: Self.description))
+        var documents: [DocumentAttachment] = []
+        for word in try arguments.values(of: Self.document) {
+            do {
+                documents.append(try DocumentAttachment(word))
+            } catch {
+                throw UsageError.invalidValue(for: Self.document.definition, value: word, reason: error.reason)
+            }
+        }
+        self.documents = documents
         printsReceipt = arguments.isSet(Self.printReceipt)
         htmlPath = try arguments.value(of: Self.html)
         json = arguments.isSet(Self.json)
@@ -92,6 +105,14 @@ struct FileCommand: RunnableCommand {
     func run(context: CommandContext) throws -> Int32 {
         var filed: Intake.Receipt?
         let status = ClerkCommandRunner.run(context: context) { client throws(ClientFailure) in
+            var submission = submission
+            if !documents.isEmpty {
+                var references: [Documents.Reference] = []
+                for document in documents {
+                    references.append(try document.upload(with: client, from: context.currentDirectory))
+                }
+                submission.documents = references
+            }
             filed = try client.send(Routes.counterSubmit.target(), body: submission)
         }
         guard status == 0, let receipt = filed else { return status }
@@ -105,8 +126,12 @@ struct FileCommand: RunnableCommand {
                 "Filed \(receipt.trackingNumber) (\(receipt.service), \(receipt.municipality)).")
             context.standardOutput.writeLine("Tracking number: \(receipt.trackingNumber)")
             context.standardOutput.writeLine("Access token:    \(receipt.accessToken)")
-            if receipt.fee != 0 {
-                context.standardOutput.writeLine("Fee:             \(receipt.fee) \(receipt.currency)")
+            if let bill = receipt.bill {
+                context.standardOutput.writeLine(
+                    "Bill:            \(bill.number), \(bill.money.amount) \(bill.money.currency), to pay before "
+                        + ISO8601DateFormatter().string(from: bill.dueAt))
+            } else if let amount = receipt.amount, receipt.amountMinor != 0 {
+                context.standardOutput.writeLine("Fee:             \(amount) \(receipt.currency)")
             }
         }
         if let htmlPath {

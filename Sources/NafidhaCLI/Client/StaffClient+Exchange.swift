@@ -6,10 +6,11 @@ import NafidhaContract
 #endif
 
 extension StaffClient {
-    /// Sends `method requestTarget` with an optional JSON body; returns the status and body of the answer.
+    /// Sends `method requestTarget` with an optional body (JSON unless `contentType` says otherwise); returns the
+    /// status and body of the answer.
     /// `http://` goes over a plain socket (`PlainHTTPExchange`), `https://` through URLSession (TLS).
     func exchange(
-        _ method: RouteMethod, _ requestTarget: String, body: [UInt8]?
+        _ method: RouteMethod, _ requestTarget: String, body: [UInt8]?, contentType: String = "application/json"
     ) throws(ClientFailure) -> ClientAnswer {
         guard let base = URL(string: credentials.url), base.scheme == "http" || base.scheme == "https",
             let url = URL(string: credentials.url.trimmingSuffix("/") + requestTarget)
@@ -20,7 +21,7 @@ extension StaffClient {
         // Public routes (the verification of a decision) are called without a token.
         if !credentials.token.isEmpty { fields.insert(("Authorization", "Bearer \(credentials.token)"), at: 0) }
         if let language { fields.append(("Accept-Language", language.rawValue)) }
-        if body != nil { fields.append(("Content-Type", "application/json")) }
+        if body != nil { fields.append(("Content-Type", contentType)) }
         guard !fields.contains(where: { $0.1.contains("\r") || $0.1.contains("\n") }) else {
             throw .notConfigured("NAFIDHA_TOKEN must be a single line")
         }

@@ -40,6 +40,14 @@ struct StaffClient {
         return try decode(Response.self, from: exchange(target.method, target.requestTarget, body: bytes))
     }
 
+    /// Uploads `bytes` as a file of `mediaType` (`POST /v1/uploads`) and decodes the upload's answer.
+    func upload(_ bytes: [UInt8], mediaType: String) throws(ClientFailure) -> Documents.Upload {
+        let target = Routes.upload.target()
+        return try decode(
+            Documents.Upload.self,
+            from: exchange(target.method, target.requestTarget, body: bytes, contentType: mediaType))
+    }
+
     /// Sends `target`, which takes no body, and decodes the answer of a 2xx response.
     func send<Response>(_ target: RouteTarget<NoBody, Response>) throws(ClientFailure) -> Response {
         try decode(Response.self, from: exchange(target.method, target.requestTarget, body: nil))

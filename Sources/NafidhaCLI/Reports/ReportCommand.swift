@@ -6,7 +6,8 @@ import NafidhaContract
 struct ReportCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         name: "report",
-        abstract: "Writes a report (sla, backlog, throughput, misroutes, appeals, satisfaction) from the server.",
+        abstract:
+            "Writes a report (sla, backlog, throughput, misroutes, appeals, satisfaction, payments, reconciliation) from the server.",
         discussion: """
             Reads NAFIDHA_URL and NAFIDHA_TOKEN, or what 'nafidha login' stored: reports are for auditors, \
             supervisors and admins, within their municipalities. Writes the bytes the server rendered. \

@@ -5,7 +5,8 @@ import NafidhaContract
 /// The options of `nafidha report` and `nafidha admin report`: which report, its range and filters, and how to write
 /// it. Checked here, so a mistake is a usage error (exit 64) before anything is asked of a server or a database.
 struct ReportOptions {
-    static let name = Positional<String>("name", help: "sla, backlog, throughput, misroutes, appeals or satisfaction.")
+    static let name = Positional<String>(
+        "name", help: "sla, backlog, throughput, misroutes, appeals, satisfaction, payments or reconciliation.")
     static let from = Option<String>(
         "from", valueName: "date", help: "Start of the range, inclusive. Default: 30 days before --to.")
     static let to = Option<String>("to", valueName: "date", help: "End of the range, exclusive. Default: now.")
@@ -54,7 +55,8 @@ struct ReportOptions {
         guard let report = Reports.Name(rawValue: nameText) else {
             throw UsageError.invalidValue(
                 for: Self.name.definition, value: nameText,
-                reason: "expected sla, backlog, throughput, misroutes, appeals or satisfaction")
+                reason:
+                    "expected sla, backlog, throughput, misroutes, appeals, satisfaction, payments or reconciliation")
         }
         self.report = report
         from = try Self.instant(arguments, Self.from)

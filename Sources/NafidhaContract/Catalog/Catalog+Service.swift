@@ -32,8 +32,13 @@ extension Catalog {
         public var description: String
         /// Working days for the whole request, there now.
         public var slaDays: Int
-        /// The fee there now, in `currency`; 0 is free.
+        /// The fee there now, in `currency`, as a JSON number; 0 is free. Kept for one release: read `amount`.
         public var fee: Decimal
+        /// The fee as a decimal text with exactly the currency's decimals (`"12.500"`, `"2000"`); absent only for a
+        /// currency Nafidha does not know the decimals of.
+        public var amount: String?
+        /// The fee in the currency's minor units (docs/payments.md).
+        public var amountMinor: Int64?
         /// ISO 4217.
         public var currency: String
         /// A report about public space, also offered through Open311.
@@ -51,12 +56,16 @@ extension Catalog {
             self.description = description
             self.slaDays = slaDays
             self.fee = fee
+            let money = Money(major: fee, currency: currency)
+            amount = money?.amount
+            amountMinor = money?.amountMinor
             self.currency = currency
             self.publicReport = publicReport
         }
 
         enum CodingKeys: String, CodingKey {
-            case code, name, names, sector, description, fee, currency
+            case code, name, names, sector, description, fee, amount, currency
+            case amountMinor = "amount_minor"
             case slaDays = "sla_days"
             case publicReport = "public_report"
         }

@@ -8,8 +8,13 @@ extension Catalog {
         public var resolvedAt: Date
         /// Working days for the whole request.
         public var slaDays: Int
-        /// The fee, in `currency`.
+        /// The fee there now, in `currency`, as a JSON number; 0 is free. Kept for one release: read `amount`.
         public var fee: Decimal
+        /// The fee as a decimal text with exactly the currency's decimals (`"12.500"`, `"2000"`); absent only for a
+        /// currency Nafidha does not know the decimals of.
+        public var amount: String?
+        /// The fee in the currency's minor units (docs/payments.md).
+        public var amountMinor: Int64?
         /// ISO 4217.
         public var currency: String
         /// The stages in order.
@@ -20,12 +25,16 @@ extension Catalog {
             self.resolvedAt = resolvedAt
             self.slaDays = slaDays
             self.fee = fee
+            let money = Money(major: fee, currency: currency)
+            amount = money?.amount
+            amountMinor = money?.amountMinor
             self.currency = currency
             self.stages = stages
         }
 
         enum CodingKeys: String, CodingKey {
-            case fee, currency, stages
+            case fee, amount, currency, stages
+            case amountMinor = "amount_minor"
             case resolvedAt = "resolved_at"
             case slaDays = "sla_days"
         }

@@ -179,9 +179,13 @@ extension ErrorCode {
                 en: "Reports are for auditors, supervisors and admins only.")
         case .reportNotFound:
             LocalizedText(
-                ar: "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو appeals أو satisfaction.",
-                fr: "Rapport inconnu : sla, backlog, throughput, misroutes, appeals ou satisfaction.",
-                en: "No such report: sla, backlog, throughput, misroutes, appeals or satisfaction.")
+                ar:
+                    "لا يوجد تقرير بهذا الاسم: sla أو backlog أو throughput أو misroutes أو appeals أو satisfaction أو payments أو reconciliation.",
+                fr:
+                    "Rapport inconnu : sla, backlog, throughput, misroutes, appeals, satisfaction, payments ou reconciliation.",
+                en:
+                    "No such report: sla, backlog, throughput, misroutes, appeals, satisfaction, payments or reconciliation."
+            )
         case .invalidRange:
             LocalizedText(
                 ar: "يجب أن تسبق بداية الفترة نهايتها.", fr: "Le début de la période doit précéder sa fin.",
@@ -302,6 +306,62 @@ extension ErrorCode {
         case .apiKeyNameTaken:
             LocalizedText(
                 ar: "يوجد مفتاح بهذا الاسم.", fr: "Une clé porte déjà ce nom.", en: "A key with this name exists.")
+        case .invalidAmount:
+            LocalizedText(
+                ar: "المبلغ غير صالح: يُكتب عددًا موجبًا بنقطة عشرية، دون فاصلة، وبعدد منازل عملته على الأكثر.",
+                fr:
+                    "Montant invalide : un nombre positif avec un point décimal, sans virgule, et au plus les décimales de sa devise.",
+                en:
+                    "Invalid amount: a positive number with a decimal point, no comma, and at most its currency's decimals."
+            )
+        case .amountMismatch:
+            LocalizedText(
+                ar: "المبلغ أو العملة لا يطابقان الفاتورة؛ لم يُسجَّل أي دفع.",
+                fr: "Le montant ou la devise ne correspond pas à la facture ; aucun paiement n'est enregistré.",
+                en: "The amount or currency does not match the bill; nothing was paid.")
+        case .billNotFound:
+            LocalizedText(
+                ar: "لا توجد فاتورة بهذا الرقم.", fr: "Aucune facture ne porte ce numéro.",
+                en: "No bill has this number.")
+        case .billNotPayable:
+            LocalizedText(
+                ar: "هذه الفاتورة ليست غير مدفوعة: لا يمكن دفعها.",
+                fr: "Cette facture n'est pas impayée : elle ne peut être payée.",
+                en: "This bill is not unpaid: it cannot be paid.")
+        case .cashierOnly:
+            LocalizedText(
+                ar: "هذا الإجراء مقصور على أمناء الصندوق.", fr: "Cette action est réservée aux caissiers.",
+                en: "Only a cashier may do this.")
+        case .receiptNotFound:
+            LocalizedText(
+                ar: "لا يوجد إيصال بهذا الرقم.", fr: "Aucun reçu ne porte ce numéro.", en: "No receipt has this number."
+            )
+        case .receiptCancelled:
+            LocalizedText(
+                ar: "هذا الإيصال ملغى أو تغيّرت فاتورته.", fr: "Ce reçu est annulé ou sa facture a changé.",
+                en: "This receipt is cancelled or its bill has moved on.")
+        case .refundNotDue:
+            LocalizedText(
+                ar: "لا يوجد استرداد مستحق لهذه الفاتورة.", fr: "Aucun remboursement n'est dû pour cette facture.",
+                en: "No refund is due for this bill.")
+        case .invalidSignature:
+            LocalizedText(
+                ar: "توقيع الإشعار مفقود أو غير صحيح أو منتهي الصلاحية.",
+                fr: "La signature du rappel est absente, fausse ou périmée.",
+                en: "The callback's signature is missing, wrong or stale.")
+        case .callbackConflict:
+            LocalizedText(
+                ar: "أُرسل رقم هذه المعاملة من قبل ببيانات مختلفة.",
+                fr: "Cette transaction a déjà été envoyée avec d'autres données.",
+                en: "This transaction id was already sent with other data.")
+        case .invalidPaymentProvider:
+            LocalizedText(
+                ar: "اسم مزوّد الدفع غير صالح.", fr: "Le nom du prestataire de paiement n'est pas valide.",
+                en: "The payment provider's name is not valid.")
+        case .paymentProviderExists:
+            LocalizedText(
+                ar: "يوجد مزوّد دفع بهذا الاسم.", fr: "Un prestataire de paiement porte déjà ce nom.",
+                en: "A payment provider with this name exists.")
         case .invalidWebhook:
             Message.invalidWebhook(LocalizedText(ar: "{reason}", fr: "{reason}", en: "{reason}"))
         case .webhookNotFound:

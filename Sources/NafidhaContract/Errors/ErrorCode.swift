@@ -114,6 +114,19 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case invalidSession = "invalid_session"
     case alreadyRated = "already_rated"
     case noteNotFound = "note_not_found"
+    // Fees and payments (docs/payments.md).
+    case invalidAmount = "invalid_amount"
+    case amountMismatch = "amount_mismatch"
+    case billNotFound = "bill_not_found"
+    case billNotPayable = "bill_not_payable"
+    case cashierOnly = "cashier_only"
+    case receiptNotFound = "receipt_not_found"
+    case receiptCancelled = "receipt_cancelled"
+    case refundNotDue = "refund_not_due"
+    case invalidSignature = "invalid_signature"
+    case callbackConflict = "callback_conflict"
+    case invalidPaymentProvider = "invalid_payment_provider"
+    case paymentProviderExists = "payment_provider_exists"
 
     // Bodies and query strings the API cannot read.
     case invalidJSON = "invalid_json"
@@ -168,15 +181,16 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .invalidTransferEncoding, .invalidChunk, .chunkLineTooLong, .invalidVerificationCode, .invalidTreeSize,
             .treeSizesOutOfOrder, .invalidSignInCode:
             400
-        case .invalidToken, .invalidSession:
+        case .invalidToken, .invalidSession, .invalidSignature:
             401
         case .readOnlyRole, .supervisorOnly, .outOfScope, .notAssignee, .reportsNotAllowed, .adminOnly,
-            .unmaskedNotAllowed, .invalidAPIKey:
+            .unmaskedNotAllowed, .invalidAPIKey, .cashierOnly:
             403
         case .staffNotFound, .taskNotFound, .queueEmpty, .requestNotFound, .unknownMunicipality, .unknownService,
             .serviceNotOffered, .reportNotFound, .municipalityNotFound, .exportNotFound, .unknownJurisdiction,
             .unknownRequest, .webhookNotFound, .notificationNotFound, .notFound, .decisionNotFound,
-            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound, .noteNotFound, .documentNotFound:
+            .checkpointNotFound, .treeSizeNotLogged, .appealNotFound, .noteNotFound, .documentNotFound, .billNotFound,
+            .receiptNotFound:
             404
         case .methodNotAllowed:
             405
@@ -185,7 +199,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
             .staffInactive,
             .nothingAwaitingCitizen, .idempotencyConflict, .apiKeyNameTaken, .requestNotDecided,
             .decisionNotYetLogged, .catalogBusy, .appealNotAllowed, .appealWindowClosed, .appealAlreadyFiled,
-            .appealAlreadyDecided, .alreadyRated:
+            .appealAlreadyDecided, .alreadyRated, .billNotPayable, .receiptCancelled, .refundNotDue, .callbackConflict,
+            .paymentProviderExists:
             409
         case .bodyTooLarge, .catalogTooLarge:
             413
@@ -196,7 +211,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .rangeNotSatisfiable:
             416
         case .invalidStaff, .validationFailed, .searchTermTooShort, .invalidSearchTerm, .catalogInvalid,
-            .bodyTooComplex, .invalidWebhook:
+            .bodyTooComplex, .invalidWebhook, .invalidAmount, .amountMismatch, .invalidPaymentProvider:
             422
         case .tooManyAttempts, .tooManyVerifications, .signInCodeLocked, .tooManySignInCodes:
             429
@@ -268,7 +283,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .catalogBusy: "Another catalog apply held the lock for too long; nothing was applied, retry."
         case .reportsNotAllowed:
             "Reports, chain verification and audit exports are for auditors, supervisors and admins."
-        case .reportNotFound: "No report has this name (sla, backlog, throughput, misroutes, appeals, satisfaction)."
+        case .reportNotFound:
+            "No report has this name (sla, backlog, throughput, misroutes, appeals, satisfaction, payments, reconciliation)."
         case .invalidRange: "A report's or export's range does not start before it ends."
         case .invalidParameter:
             "A report's or export's query parameter (from, to, interval, format) has an invalid value or a date out of range."
@@ -317,6 +333,21 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
         case .rangeNotSatisfiable: "A download's `Range` is malformed or starts past the end of the file."
         case .incompleteBody: "The request body ended before its declared end (the client left or was too slow)."
         case .invalidForm: "Open311: the form body cannot be parsed."
+        case .invalidAmount:
+            "An amount is not a positive decimal with at most the currency's decimals (`12.500` LYD, `2000` DJF)."
+        case .amountMismatch: "The amount or currency paid differs from the bill's; nothing was paid."
+        case .billNotFound: "No bill has this number (in the caller's municipalities)."
+        case .billNotPayable: "The bill is not unpaid (paid, cancelled or refunded): it cannot be paid."
+        case .cashierOnly: "Only a cashier takes payments and records refunds."
+        case .receiptNotFound: "No receipt has this number (in the caller's municipalities)."
+        case .receiptCancelled: "The receipt is already cancelled, or its bill has moved on (refund due or refunded)."
+        case .refundNotDue: "The bill is not `refund_due`: there is no refund to record."
+        case .invalidSignature:
+            "A payment callback's provider is unknown, or its `X-Nafidha-Signature` is missing, wrong, or more than 5 minutes away."
+        case .callbackConflict:
+            "The provider already sent this transaction id with another bill, amount or currency."
+        case .invalidPaymentProvider: "`nafidha admin create-payment-provider`: the name is not 1–40 of a-z, 0-9, -."
+        case .paymentProviderExists: "`nafidha admin create-payment-provider`: the name is taken."
         case .invalidWebhook:
             "`nafidha admin create-webhook`: the URL, an event type, a municipality or a sector is invalid."
         case .webhookNotFound: "`nafidha admin delete-webhook`: no active webhook has this id."

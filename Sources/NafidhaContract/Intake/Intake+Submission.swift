@@ -15,11 +15,14 @@ extension Intake {
         public var language: Language?
         /// Which channels notify the citizen; absent: SMS when a phone is given, e-mail when an address is.
         public var notify: NotifyChoice?
+        /// The supporting documents, each an upload of `POST /v1/uploads` (docs/documents.md).
+        public var documents: [Documents.Reference]?
 
         /// A submission.
         public init(
             service: String, municipality: String, applicant: Applicant, fields: [String: JSONValue]? = nil,
-            description: String? = nil, language: Language? = nil, notify: NotifyChoice? = nil
+            description: String? = nil, language: Language? = nil, notify: NotifyChoice? = nil,
+            documents: [Documents.Reference]? = nil
         ) {
             self.service = service
             self.municipality = municipality
@@ -28,6 +31,7 @@ extension Intake {
             self.description = description
             self.language = language
             self.notify = notify
+            self.documents = documents
         }
     }
 

@@ -13,5 +13,9 @@ extension Reports {
         case appeals
         /// Applicants' ratings per municipality, service and sector; their comments for supervisors.
         case satisfaction
+        /// Payments and refunds per municipality, day and method; receipts cancelled (docs/payments.md).
+        case payments
+        /// Payment providers' callbacks against bills: matched, mismatched, unknown bill, not payable, duplicates.
+        case reconciliation
     }
 }

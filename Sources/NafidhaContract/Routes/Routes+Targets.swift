@@ -79,6 +79,21 @@ extension Routes {
         addNote.target(tracking)
     }
 
+    /// `POST /v1/staff/bills/{number}/payments`.
+    public static func pay(bill number: String) -> RouteTarget<Payments.PaymentBody, Payments.Receipt> {
+        pay.target(number)
+    }
+
+    /// `POST /v1/staff/bills/{number}/refunds`.
+    public static func refund(bill number: String) -> RouteTarget<Payments.RefundBody, Payments.Bill> {
+        refund.target(number)
+    }
+
+    /// `POST /v1/staff/receipts/{number}/cancel`.
+    public static func cancelReceipt(_ number: String) -> RouteTarget<Payments.CancelReceiptBody, Payments.Receipt> {
+        cancelReceipt.target(number)
+    }
+
     /// `GET /v1/staff/requests/{tracking}/notifications`.
     public static func requestNotifications(_ tracking: String) -> RouteTarget<NoBody, Staff.NotificationList> {
         requestNotifications.target(tracking)
@@ -120,6 +135,20 @@ extension Routes {
         _ query: Reports.Query
     ) -> RouteTarget<NoBody, Reports.Document<Reports.MisrouteRow>> {
         misroutesReport.target(Reports.Name.misroutes.rawValue, query: query.items)
+    }
+
+    /// `GET /v1/reports/payments?format=json&...`.
+    public static func paymentsReport(_ query: Reports.Query) -> RouteTarget<
+        NoBody, Reports.Document<Reports.PaymentsRow>
+    > {
+        paymentsReport.target(Reports.Name.payments.rawValue, query: query.items)
+    }
+
+    /// `GET /v1/reports/reconciliation?format=json&...`.
+    public static func reconciliationReport(_ query: Reports.Query)
+        -> RouteTarget<NoBody, Reports.Document<Reports.ReconciliationRow>>
+    {
+        reconciliationReport.target(Reports.Name.reconciliation.rawValue, query: query.items)
     }
 
     /// `GET /v1/reports/{name}?format=...&...`: the report as the server renders it in `format` (with a byte order

@@ -67,6 +67,18 @@ public enum Routes {
     public static let requestNotifications = Route<NoBody, Staff.NotificationList>(
         .get, "/v1/staff/requests/:tracking/notifications")
 
+    /// `POST /v1/staff/bills/{number}/payments` (cashiers): the whole amount due, taken at the counter.
+    public static let pay = Route<Payments.PaymentBody, Payments.Receipt>(.post, "/v1/staff/bills/:bill/payments")
+    /// `POST /v1/staff/bills/{number}/refunds` (cashiers): the refund of a bill due for one was given.
+    public static let refund = Route<Payments.RefundBody, Payments.Bill>(.post, "/v1/staff/bills/:bill/refunds")
+    /// `POST /v1/staff/receipts/{number}/cancel` (supervisors): the receipt stays, marked cancelled; its bill is unpaid.
+    public static let cancelReceipt = Route<Payments.CancelReceiptBody, Payments.Receipt>(
+        .post, "/v1/staff/receipts/:receipt/cancel")
+    /// `POST /v1/payments/callbacks/{provider}`: a payment provider's signed callback (no staff token; the body is
+    /// read as its bytes, which the signature covers, then as `Payments.Callback`).
+    public static let paymentCallback = Route<RawBody, Payments.CallbackResult>(
+        .post, "/v1/payments/callbacks/:provider")
+
     /// `GET /v1/events?after=CURSOR&limit=N&type=...`: the event feed (staff token, scoped).
     public static let events = Route<NoBody, Events.Page>(.get, "/v1/events")
 
@@ -78,6 +90,11 @@ public enum Routes {
     public static let throughputReport = Route<NoBody, Reports.Document<Reports.ThroughputRow>>(.get, reportPath)
     /// `GET /v1/reports/misroutes?format=json`.
     public static let misroutesReport = Route<NoBody, Reports.Document<Reports.MisrouteRow>>(.get, reportPath)
+    /// `GET /v1/reports/payments?format=json`.
+    public static let paymentsReport = Route<NoBody, Reports.Document<Reports.PaymentsRow>>(.get, reportPath)
+    /// `GET /v1/reports/reconciliation?format=json`.
+    public static let reconciliationReport = Route<NoBody, Reports.Document<Reports.ReconciliationRow>>(
+        .get, reportPath)
     /// `GET /v1/reports/{name}?format=csv|json|html`: any report in any format, read as the bytes the server wrote.
     public static let renderedReport = Route<NoBody, RawBody>(.get, reportPath)
     /// `GET /v1/audit/verify[?full=true]`: the live audit chains in the caller's scope.
@@ -106,8 +123,11 @@ public enum Routes {
                 staffMe.template, queues.template, tasks.template, claimNext.template, claim.template, release.template,
                 reassign.template, approve.template, reject.template, requestInfo.template, forward.template,
                 searchRequests.template, staffRequest.template, addNote.template, requestNotifications.template,
-                events.template, slaReport.template, backlogReport.template, throughputReport.template,
-                misroutesReport.template, renderedReport.template, auditVerify.template, auditExport.template,
+                pay.template, refund.template, cancelReceipt.template, paymentCallback.template, events.template,
+                slaReport.template, backlogReport.template,
+                throughputReport.template,
+                misroutesReport.template, paymentsReport.template, reconciliationReport.template,
+                renderedReport.template, auditVerify.template, auditExport.template,
                 auditExportManifest.template,
             ] + decisionTemplates + counterTemplates + appealTemplates + citizenTemplates + documentTemplates
         var seen = Set<RouteTemplate>()

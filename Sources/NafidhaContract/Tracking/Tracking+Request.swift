@@ -26,12 +26,14 @@ extension Tracking {
         public var steps: [Step]
         /// The public events, oldest first.
         public var timeline: [Event]
+        /// The request's bill, when it has one (docs/payments.md); null otherwise.
+        public var bill: Payments.Bill?
 
         /// A tracked request.
         public init(
             trackingNumber: String, status: RequestStatus, service: String, serviceName: String, municipality: String,
             municipalityName: String, submittedAt: Date, dueAt: Date?, closedAt: Date?, steps: [Step],
-            timeline: [Event]
+            timeline: [Event], bill: Payments.Bill? = nil
         ) {
             self.trackingNumber = trackingNumber
             self.status = status
@@ -44,10 +46,11 @@ extension Tracking {
             self.closedAt = closedAt
             self.steps = steps
             self.timeline = timeline
+            self.bill = bill
         }
 
         enum CodingKeys: String, CodingKey {
-            case status, service, municipality, steps, timeline
+            case status, service, municipality, steps, timeline, bill
             case trackingNumber = "tracking_number"
             case serviceName = "service_name"
             case municipalityName = "municipality_name"
@@ -70,6 +73,7 @@ extension Tracking {
             try container.encode(closedAt, forKey: .closedAt)
             try container.encode(steps, forKey: .steps)
             try container.encode(timeline, forKey: .timeline)
+            try container.encode(bill, forKey: .bill)
         }
 
         /// One step of the workflow, where it is and when it is due.

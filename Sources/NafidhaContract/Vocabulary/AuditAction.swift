@@ -32,4 +32,18 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     /// A supporting document was attached to a request (at submission or in a reply); the details carry its code,
     /// size, media type and SHA-256, never its bytes or file name (docs/documents.md).
     case documentAttached = "document_attached"
+    /// A bill was issued for a request with a fee (docs/payments.md).
+    case billCreated = "bill_created"
+    /// A bill was paid, at a counter or by a provider's callback.
+    case billPaid = "bill_paid"
+    /// A supervisor cancelled a counter receipt; its bill is unpaid again.
+    case receiptCancelled = "receipt_cancelled"
+    /// A paid request was rejected or cancelled: its bill is to be refunded.
+    case refundDue = "refund_due"
+    /// A cashier recorded the refund of a bill.
+    case refunded
+    /// A provider's callback named a bill, amount or currency that did not match; nothing was paid.
+    case callbackRejected = "callback_rejected"
+    /// An unpaid bill passed its due date: its bill and request were cancelled.
+    case billCancelled = "bill_cancelled"
 }

@@ -1,5 +1,7 @@
 /// The status of a request, derived from its tasks (docs/state-machine.md, "Request statuses").
 public enum RequestStatus: String, Sendable, CaseIterable, Codable {
+    /// Filed with a fee: its bill is unpaid, no step is open and its clock has not started (docs/payments.md).
+    case awaitingPayment = "awaiting_payment"
     case submitted
     case inReview = "in_review"
     case awaitingCitizen = "awaiting_citizen"
@@ -11,7 +13,7 @@ public enum RequestStatus: String, Sendable, CaseIterable, Codable {
     public var isFinal: Bool {
         switch self {
         case .approved, .rejected, .cancelled: true
-        case .submitted, .inReview, .awaitingCitizen: false
+        case .awaitingPayment, .submitted, .inReview, .awaitingCitizen: false
         }
     }
 }

@@ -4,6 +4,8 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
     case clerk
     /// Sees every sector of their municipalities and may reassign tasks.
     case supervisor
+    /// Takes payments at a counter of their municipalities and records refunds (docs/payments.md); no task.
+    case cashier
     /// Reads everything in scope (national when unscoped) and changes nothing.
     case auditor
     /// Reads everything in scope; manages staff through `nafidha admin` on the server.

@@ -42,7 +42,8 @@ extension CatalogSnapshot {
         return CatalogSnapshot(
             version: version, countries: countries, municipalities: municipalities,
             services: try services(on: connection), fees: fees, municipalOffices: offices,
-            serviceOverlays: try serviceOverlays(on: connection), stepOverlays: try stepOverlays(on: connection)
+            serviceOverlays: try serviceOverlays(on: connection), stepOverlays: try stepOverlays(on: connection),
+            feeCollection: try feeCollection(on: connection)
         )
     }
 

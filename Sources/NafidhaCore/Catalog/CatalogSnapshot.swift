@@ -88,6 +88,9 @@ public struct CatalogSnapshot: Sendable {
     let serviceOverlays: [Pair: [ServiceOverlay]]
     /// Step overlays by (service, municipality).
     let stepOverlays: [Pair: [StepOverlay]]
+    /// The municipalities that collect fees through Nafidha (`fee_collection`), each with its bills' working days to
+    /// pay (docs/payments.md).
+    var feeCollection: [String: Int] = [:]
 
     /// The national id and phone rules of `municipality`'s country, or nil for an unknown municipality.
     func rules(municipality: String) -> CountryRules? {

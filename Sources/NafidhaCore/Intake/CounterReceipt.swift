@@ -34,10 +34,17 @@ public struct CounterReceipt: Sendable {
             Line(label: Self.service, value: receipt.service),
             Line(label: Self.municipality, value: receipt.municipality),
             Line(label: Self.submittedAt, value: Self.minute(receipt.submittedAt)),
-            Line(label: Self.dueAt, value: Self.minute(receipt.dueAt) + " (\(receipt.slaDays))"),
         ]
-        if receipt.fee != 0 {
-            lines.append(Line(label: Self.fee, value: "\(receipt.fee) \(receipt.currency)"))
+        if let bill = receipt.bill {
+            // Awaiting payment: the clock starts when the bill is paid, so there is no due date yet.
+            lines.append(Line(label: Self.billNumber, value: bill.number))
+            lines.append(Line(label: Self.billAmount, value: "\(bill.money.amount) \(bill.money.currency)"))
+            lines.append(Line(label: Self.billDueAt, value: Self.minute(bill.dueAt)))
+        } else if let amount = receipt.amount, receipt.amountMinor != 0 {
+            lines.append(Line(label: Self.fee, value: "\(amount) \(receipt.currency)"))
+        }
+        if let dueAt = receipt.dueAt {
+            lines.append(Line(label: Self.dueAt, value: Self.minute(dueAt) + " (\(receipt.slaDays))"))
         }
         return lines
     }
@@ -112,6 +119,10 @@ public struct CounterReceipt: Sendable {
     private static let dueAt = LocalizedText(
         ar: "الأجل (أيام عمل)", fr: "Échéance (jours ouvrés)", en: "Due (working days)")
     private static let fee = LocalizedText(ar: "الرسوم", fr: "Frais", en: "Fee")
+    private static let billNumber = LocalizedText(ar: "رقم الفاتورة", fr: "Numéro de facture", en: "Bill number")
+    private static let billAmount = LocalizedText(ar: "المبلغ المستحق", fr: "Montant dû", en: "Amount due")
+    private static let billDueAt = LocalizedText(
+        ar: "آخر أجل للدفع", fr: "À payer avant le", en: "Pay before")
     private static let keep = LocalizedText(
         ar: "احتفظ بهذا الإيصال: رقم المتابعة ورمز الوصول يتيحان لك متابعة طلبك. لا تُطلع أحدًا على الرمز.",
         fr: "Gardez ce récépissé : le numéro de suivi et le jeton d'accès vous permettent de suivre votre demande. "

@@ -13,7 +13,7 @@ extension Filing {
     static let documentLockCTE = """
         document AS (
             SELECT u.id, d.type, d.upload
-              FROM jsonb_to_recordset($34::jsonb) AS d (type text, upload text, media_types text[], max_bytes bigint)
+              FROM jsonb_to_recordset($36::jsonb) AS d (type text, upload text, media_types text[], max_bytes bigint)
               JOIN uploads u ON u.secret_hash = decode(d.upload, 'hex')
              WHERE u.state = 'complete' AND u.request_id IS NULL AND u.expires_at > now()
                AND u.media_type = ANY (d.media_types) AND u.size <= d.max_bytes
@@ -37,11 +37,14 @@ extension Filing {
                        'document', a.id, 'type', a.document_type, 'size', a.size, 'media_type', a.media_type,
                        'sha256', encode(a.sha256, 'hex')))
               FROM attached a
+             -- Reading the `event` CTE's rows makes its insert complete first: the trail tells `submitted`, then
+             -- the documents.
+             CROSS JOIN (SELECT count(*) FROM event) AS submitted
              ORDER BY a.id
         )
         """
 
-    /// `$34`, the documents as JSON, and `$35`, how many there are (after the statement's own parameters).
+    /// `$36`, the documents as JSON, and `$37`, how many there are (after the statement's own parameters).
     var documentParameters: [(any PostgresEncodable)?] {
         [documents.jsonText, Int64(documents.choices.count)]
     }

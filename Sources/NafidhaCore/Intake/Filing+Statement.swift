@@ -44,11 +44,11 @@ extension Filing {
                                   idempotency_token_cipher, idempotency_receipt, api_key_id, media_url, language,
                                   notify_sms, notify_email, arabic_digits, description_moderation)
             SELECT $1::text, $2::bytea, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb,
-                   $10::text, 'submitted', $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb, $15::text,
+                   $10::text, $34::text, $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb, $15::text,
                    $16::bytea, $17::bytea, $18::text, $19::bigint, $20::text, $24::text, $25::boolean, $26::boolean,
                    $27::boolean, CASE WHEN $33::boolean THEN 'held' ELSE 'public' END
              WHERE (SELECT version FROM catalog_version) = $21::bigint
-               AND (SELECT count(*) FROM document) = $35::bigint
+               AND (SELECT count(*) FROM document) = $37::bigint
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, municipality_code, tracking_number
         ), step AS (
@@ -77,6 +77,7 @@ extension Filing {
                         WHERE s.opened_event IS NOT NULL
                    ) e
              ORDER BY e.stage, e.step
+            RETURNING id
         ), notice AS (
             -- The outbox (docs/notifications.md): sent after commit by the delivery workers, never here.
             INSERT INTO notification_events (type, request_id, municipality_code, sectors, occurred_at, data)
@@ -97,7 +98,28 @@ extension Filing {
             SELECT n.id, n.request_id, 'webhook', w.id, 'en', now(), now(), now() + make_interval(secs => $30::float8)
               FROM notice n CROSS JOIN LATERAL notification_subscribers(n.type, n.municipality_code, n.sectors) w
              ORDER BY w.id
-        ), \(documentAttachCTEs)
+        ),
+        -- ----- payments (docs/payments.md): the request's bill and its `bill_created` event, when $35 names one.
+        bill AS (
+            INSERT INTO bills (number, request_id, municipality_code, amount_minor, currency, created_at, due_at)
+            SELECT b.number, r.id, r.municipality_code, b.amount_minor, b.currency, $12::timestamptz, b.due_at
+              FROM request r
+             CROSS JOIN jsonb_to_record($35::jsonb) AS b (number text, amount_minor bigint, currency text,
+                                                          due_at timestamptz)
+             WHERE $35::jsonb IS NOT NULL
+            RETURNING request_id, municipality_code, number, amount_minor, currency, due_at
+        ), bill_event AS (
+            -- After the `event` CTE's events: reading them all makes that insert complete first, so the trail
+            -- tells `submitted`, then `bill_created`.
+            INSERT INTO audit_events (municipality_code, actor_kind, actor, action, request_id, task_id, details)
+            SELECT b.municipality_code, 'system', 'nafidha', 'bill_created', b.request_id, NULL,
+                   audit_canonical_json(jsonb_build_object(
+                       'bill', b.number, 'amount_minor', b.amount_minor::text, 'currency', b.currency,
+                       'due_at', to_char(b.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')))
+              FROM bill b CROSS JOIN (SELECT count(*) FROM event) AS submitted
+        )
+        -- ----- end of payments
+        , \(documentAttachCTEs)
         SELECT (SELECT id FROM request) AS request_id, (SELECT version FROM catalog_version) AS catalog_version,
                ARRAY(SELECT upload FROM document) AS documents_attachable
         """
@@ -115,6 +137,7 @@ extension Filing {
             Array(Set(receipt.steps.map(\.sector))).sorted(), noticeData, NotificationOutbox.retryWindow,
             (clerk == nil ? ActorKind.citizen : .clerk).rawValue, clerk,
             descriptionHeld,
+            receipt.status.rawValue, billText,
         ]
     }
 
@@ -136,7 +159,7 @@ extension Filing {
     private var noticeData: String {
         var data = NotificationEvent.requestData(
             tracking: receipt.trackingNumber, municipality: valid.municipality, service: valid.service,
-            status: .submitted, previous: nil)
+            status: receipt.status, previous: nil)
         data["channel"] = .string(receipt.channel.rawValue)
         return JSONValue.object(data).canonicalText
     }

@@ -27,6 +27,8 @@ struct Filing {
     let descriptionHeld: Bool
     /// The uploads the submission attaches (`Filing+Documents.swift`).
     let documents: SubmissionDocuments
+    /// The request's bill, when its service has a fee where fees are collected (`Filing+Bill.swift`).
+    let bill: Payments.Bill?
 
     /// Validates `submission` against `catalog` at `instant` and prepares its rows; `language` is the notifications'
     /// language when the body names none; `clerk` names the staff member filing it at the counter.
@@ -58,25 +60,32 @@ struct Filing {
         else {
             throw NafidhaError(.validationFailed, fields: problems)
         }
+        let bill = try Self.bill(
+            for: workflow, municipality: valid.municipality, catalog: catalog, calendar: calendar, at: instant)
+        // Awaiting payment, no step opens and no clock runs: the first stage opens when the bill is paid.
+        let opensFirstStage = bill == nil
         let tokenBytes = SecureRandom.bytes(32)
         let token = AccessToken(text: Base64URL.encode(tokenBytes))
         let receipt = Intake.Receipt(
             trackingNumber: TrackingNumber.generate(municipality: valid.municipality), accessToken: token.text,
-            status: .submitted, service: valid.service, municipality: valid.municipality, channel: channel,
-            submittedAt: instant, dueAt: try calendar.dueDate(workingDays: workflow.slaDays, from: instant),
+            status: opensFirstStage ? .submitted : .awaitingPayment, service: valid.service,
+            municipality: valid.municipality, channel: channel, submittedAt: instant,
+            dueAt: opensFirstStage ? try calendar.dueDate(workingDays: workflow.slaDays, from: instant) : nil,
             slaDays: workflow.slaDays, fee: workflow.fee, currency: workflow.currency,
             steps: try workflow.stages.flatMap { stage in
                 try stage.steps.map { step in
-                    let opens = stage.stage == 1
+                    let opens = stage.stage == 1 && opensFirstStage
                     return Intake.Receipt.Step(
                         stage: stage.stage, step: step.step, sector: step.sector, office: step.office,
                         status: opens ? .open : .waiting,
                         dueAt: opens ? try calendar.dueDate(workingDays: step.slaDays, from: instant) : nil
                     )
                 }
-            }
+            },
+            bill: bill
         )
         self.valid = valid
+        self.bill = bill
         self.receipt = receipt
         self.tokenHash = token.hash
         self.workflow = workflow

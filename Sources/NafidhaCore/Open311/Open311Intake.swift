@@ -71,13 +71,22 @@ public struct Open311Intake: Sendable {
             }
             throw error
         }
-        let due = Open311Dates.format(result.receipt.dueAt)
+        // A request awaiting payment has no deadline yet: the notice names its bill instead (docs/payments.md).
+        let notice =
+            if let dueAt = result.receipt.dueAt {
+                LocalizedText(
+                    ar: "الموعد المتوقع: \(Open311Dates.format(dueAt))",
+                    fr: "Échéance prévue : \(Open311Dates.format(dueAt))",
+                    en: "Expected by \(Open311Dates.format(dueAt))")
+            } else {
+                LocalizedText(
+                    ar: "بانتظار دفع الفاتورة \(result.receipt.bill?.number ?? "")",
+                    fr: "En attente du paiement de la facture \(result.receipt.bill?.number ?? "")",
+                    en: "Waiting for payment of bill \(result.receipt.bill?.number ?? "")")
+            }
         return Open311Receipt(
             serviceRequestID: result.receipt.trackingNumber,
-            serviceNotice: LocalizedText(
-                ar: "الموعد المتوقع: \(due)", fr: "Échéance prévue : \(due)",
-                en: "Expected by \(due)"
-            ).text(in: language),
+            serviceNotice: notice.text(in: language),
             accountID: form["account_id"], replayed: result.replayed
         )
     }

@@ -116,6 +116,10 @@ public struct Open311Requests: Sendable {
     /// The public note for each request status (docs/state-machine.md).
     static func notes(_ status: RequestStatus) -> LocalizedText {
         switch status {
+        case .awaitingPayment:
+            LocalizedText(
+                ar: "بانتظار دفع الرسم.", fr: "En attente du paiement des frais.", en: "Waiting for the fee to be paid."
+            )
         case .submitted:
             LocalizedText(ar: "تم استلام البلاغ.", fr: "Signalement reçu.", en: "Report received.")
         case .inReview:

@@ -2,7 +2,8 @@ import Foundation
 
 /// The SLA sweep: returns lapsed claims to their queues, escalates overdue tasks (priority + 1, one `escalated`
 /// audit event per task, once) so they surface to supervisors, and announces deadlines due within two working days
-/// (`task.deadline_approaching`, docs/notifications.md). The transitions are the workflow engine's
+/// (`task.deadline_approaching`, docs/notifications.md), and cancels requests whose bill is unpaid past its due
+/// date (`WorkflowEngine.cancelUnpaid`, docs/payments.md). The transitions are the workflow engine's
 /// (`WorkflowEngine.lapseLeases`, `escalateOverdue`); this type bounds how much one run does. `nafidha serve` runs
 /// it every minute on a thread of its own; `nafidha sla sweep` runs it once.
 public struct EscalationSweep: Sendable {
@@ -25,11 +26,14 @@ public struct EscalationSweep: Sendable {
         public var leasesLapsed: Int
         /// Deadlines announced as approaching.
         public var deadlinesAnnounced: Int
+        /// Requests cancelled because their bill was unpaid past its due date (docs/payments.md).
+        public var unpaidCancelled = 0
 
         enum CodingKeys: String, CodingKey {
             case escalated
             case leasesLapsed = "leases_lapsed"
             case deadlinesAnnounced = "deadlines_announced"
+            case unpaidCancelled = "unpaid_cancelled"
         }
     }
 
@@ -60,6 +64,11 @@ public struct EscalationSweep: Sendable {
             let announced = try notices.announce(at: engine.clock(), limit: settings.batchSize)
             result.deadlinesAnnounced += announced
             if announced < settings.batchSize { break }
+        }
+        for _ in 0..<settings.maximumBatches {
+            let cancelled = try engine.cancelUnpaid(limit: settings.batchSize)
+            result.unpaidCancelled += cancelled
+            if cancelled < settings.batchSize { break }
         }
         return result
     }

@@ -26,6 +26,8 @@ public enum ReportService {
             case .misroutes: return try misroutes(query, on: connection)
             case .appeals: return try appeals(query, on: connection)
             case .satisfaction: return try satisfaction(query, on: connection)
+            case .payments: return try payments(query, on: connection)
+            case .reconciliation: return try reconciliation(query, on: connection)
             }
         }
     }

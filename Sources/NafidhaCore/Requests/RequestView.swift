@@ -41,7 +41,8 @@ struct RequestView {
                 .map { try $0.trackedStep },
             timeline: try Self.decoder.decode(
                 [EventEntry].self, from: Data(try row.decode("timeline", as: String.self).utf8)
-            ).map { try $0.trackedEvent }
+            ).map { try $0.trackedEvent },
+            bill: try Self.bill(from: row)
         )
     }
 
@@ -50,7 +51,8 @@ struct RequestView {
     // moment, while the order it happened in is known at once.
     private static let statement = """
         SELECT r.tracking_number, r.status, r.service_code, r.municipality_code, r.submitted_at, r.due_at,
-               r.closed_at,
+               r.closed_at, b.number AS bill_number, b.status AS bill_status, b.amount_minor AS bill_amount_minor,
+               b.currency AS bill_currency, b.due_at AS bill_due_at, b.paid_at AS bill_paid_at,
                CASE $3::text WHEN 'ar' THEN s.name_ar WHEN 'fr' THEN s.name_fr ELSE s.name_en END AS service_name,
                CASE $3::text WHEN 'ar' THEN m.name_ar WHEN 'fr' THEN m.name_fr ELSE m.name_en END AS municipality_name,
                (SELECT coalesce(json_agg(json_build_object(
@@ -86,6 +88,7 @@ struct RequestView {
                            AND NOT (e.action = 'note_added' AND n.id IS NULL)
                          ORDER BY e.occurred_at, e.id LIMIT $5) x)::text AS timeline
           FROM requests r JOIN services s ON s.code = r.service_code JOIN municipalities m ON m.code = r.municipality_code
+          LEFT JOIN bills b ON b.request_id = r.id
          WHERE r.tracking_number = $1
            AND (r.access_token_hash = $2
                 OR EXISTS (SELECT 1 FROM citizen_sessions cs

@@ -64,7 +64,7 @@ extension WorkflowTransaction {
                     message: decision?.details["message_id"].flatMap(Self.integer)))
         case .cancelled:
             result.append(event(.cancelled, task: nil))
-        case .submitted, .inReview, .awaitingCitizen:
+        case .awaitingPayment, .submitted, .inReview, .awaitingCitizen:
             break
         }
         return result

@@ -221,7 +221,7 @@ struct WorkflowTransaction {
         var dueAt = request.dueAt
         if tasks.contains(where: { $0.status == .awaitingCitizen }) {
             dueAt = nil
-        } else if dueAt == nil {
+        } else if dueAt == nil && status != .awaitingPayment {
             dueAt = try calendar().dueDate(
                 workingDays: request.slaDays, from: request.submittedAt, pauses: try pauses())
         }
@@ -234,6 +234,7 @@ struct WorkflowTransaction {
             [request.id, status.rawValue, dueAt, status.isFinal, now]
         )
         let previousStatus = request.status
+        if status != previousStatus { try settleBill(closedAs: status) }
         request.status = status
         request.dueAt = dueAt
         try NotificationOutbox.write(

@@ -102,6 +102,9 @@ public struct NafidhaServices: Sendable {
     /// The clean-up of unattached uploads and orphaned bytes.
     public let uploadSweep: UploadSweep
 
+    /// Payment providers and their callbacks (docs/payments.md).
+    public let payments: PaymentCallbacks
+
     /// Every service over `pool`, reports and Open311 lists over `replica` when it is given and current.
     public init(pool: PostgresPool, replica: PostgresPool? = nil, settings: Settings = Settings()) {
         let engine = WorkflowEngine(pool: pool, settings: settings.engine)
@@ -138,5 +141,6 @@ public struct NafidhaServices: Sendable {
         uploads = UploadService(pool: pool, maxBytes: settings.uploadMaxBytes)
         documents = DocumentReader(pool: pool)
         uploadSweep = UploadSweep(pool: pool)
+        payments = PaymentCallbacks(pool: pool, engine: engine)
     }
 }

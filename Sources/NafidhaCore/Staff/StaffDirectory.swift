@@ -52,7 +52,7 @@ public struct StaffDirectory: Sendable {
         switch role {
         case .clerk where municipalities.isEmpty || sectors.isEmpty:
             throw Self.invalid(.clerkWithoutScope)
-        case .supervisor where municipalities.isEmpty:
+        case .supervisor where municipalities.isEmpty, .cashier where municipalities.isEmpty:
             throw Self.invalid(.supervisorWithoutMunicipality)
         default: break
         }

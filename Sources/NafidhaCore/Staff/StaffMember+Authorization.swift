@@ -34,6 +34,8 @@ extension StaffMember {
                 [TaskStatus.open, .claimed, .awaitingCitizen].contains(task.status)
                     && canSee(municipality: task.municipality, sector: task.sector)
             }
+        case .cashier:
+            false
         case .supervisor, .auditor, .admin:
             visibleMunicipalities?.contains(municipality) ?? true
         }

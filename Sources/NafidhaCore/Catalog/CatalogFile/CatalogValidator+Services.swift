@@ -1,4 +1,5 @@
 import Foundation
+import NafidhaContract
 
 extension CatalogValidator {
     func checkServices() {

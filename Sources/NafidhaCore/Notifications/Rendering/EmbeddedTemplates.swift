@@ -21,6 +21,8 @@ Votre code de connexion à vos demandes : {{code}}. Valable {{minutes}} minutes.
 
 """##,
         "labels.ar.txt": ##"""
+[status.awaiting_payment]
+بانتظار الدفع
 [status.submitted]
 تم الاستلام
 [status.in_review]
@@ -38,6 +40,8 @@ Votre code de connexion à vos demandes : {{code}}. Valable {{minutes}} minutes.
 
 """##,
         "labels.en.txt": ##"""
+[status.awaiting_payment]
+Awaiting payment
 [status.submitted]
 Received
 [status.in_review]
@@ -55,6 +59,8 @@ This message was sent by the one-stop window of your municipality. Please do not
 
 """##,
         "labels.fr.txt": ##"""
+[status.awaiting_payment]
+En attente de paiement
 [status.submitted]
 Reçue
 [status.in_review]

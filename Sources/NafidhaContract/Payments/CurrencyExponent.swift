@@ -1,10 +1,11 @@
 /// How many decimals each ISO 4217 currency has (its "minor unit"): a catalog file gives fees in minor units, so
 /// 2500 is 2.500 LYD (3 decimals) and 500 is 500 DJF (none). Only currencies of 0, 2 or 3 decimals are listed: fees
-/// are kept as `numeric(12, 3)` in major units until payments move them to integer minor units (issue 16), so a
-/// currency of 4 decimals (CLF, UYW) cannot be kept yet; funds and metals have no minor unit.
-enum CurrencyExponent {
+/// are kept as `numeric(12, 3)` in major units in the catalog tables (exact, never floating point) and bills in
+/// integer minor units (`Money`), so a currency of 4 decimals (CLF, UYW) cannot be kept yet; funds and metals have no
+/// minor unit.
+public enum CurrencyExponent {
     /// The currency's decimals, or nil when the code is not one of ISO 4217's current currencies this table holds.
-    static func of(_ code: String) -> Int? {
+    public static func of(_ code: String) -> Int? {
         if none.contains(code) { return 0 }
         if three.contains(code) { return 3 }
         if two.contains(code) { return 2 }

@@ -1,0 +1,3 @@
+/// Fees and payments (docs/payments.md): a request's bill, counter payments and their receipts, refunds, and the
+/// payment providers' callbacks.
+public enum Payments {}
