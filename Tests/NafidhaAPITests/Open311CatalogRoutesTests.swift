@@ -120,6 +120,35 @@ struct Open311CatalogRoutesTests {
         }
     }
 
+    @Test("a service's documents follow its fields as information, saying how to hand them in")
+    func definitionShowsDocuments() throws {
+        try TestDatabase.withDemoCatalog { database in
+            let pool = PostgresPool(conninfo: database.conninfo)
+            defer { pool.close() }
+            try pool.withConnection { connection in
+                try connection.execute(
+                    """
+                    INSERT INTO service_documents (service_code, code, position, name_ar, name_fr, name_en, required,
+                                                   media_types, max_bytes)
+                    VALUES ('missed_waste_collection', 'photo', 1, 'صورة', 'Photo', 'Photo', false,
+                            ARRAY['image/jpeg', 'image/png'], 5242880)
+                    """)
+            }
+            let response = try APIClient(pool: pool).send("GET", "/open311/v2/services/missed_waste_collection.json")
+            #expect(response.status == 200)
+            let attributes = try #require(try response.object()["attributes"] as? [[String: Any]])
+            #expect(attributes.compactMap { $0["code"] as? String } == ["waste_type", "days_missed", "document.photo"])
+            let photo = attributes[2]
+            #expect(photo["variable"] as? Bool == false)
+            #expect(photo["required"] as? Bool == false)
+            #expect(photo["description"] as? String == "Photo")
+            #expect((photo["order"] as? Int ?? 0) > (attributes[1]["order"] as? Int ?? 0))
+            #expect(
+                photo["datatype_description"] as? String
+                    == "JPEG, PNG, at most 5 MiB: upload with POST /v1/uploads, then name it in documents")
+        }
+    }
+
     @Test("a definition in XML is service_definition/attributes/attribute/values/value, labels in Arabic")
     func definitionInXML() throws {
         try TestDatabase.withDemoCatalog { database in

@@ -26,9 +26,10 @@ public struct Open311Catalog: Sendable {
                 SELECT s.code, s.name_ar, s.name_fr, s.name_en, s.description_ar, s.description_fr, s.description_en,
                        s.keywords, c.name_ar AS group_ar, c.name_fr AS group_fr,
                        c.name_en AS group_en,
-                       -- Every field but the first location one becomes an attribute.
+                       -- Every field but the first location one becomes an attribute, and every document.
                        (SELECT count(*) - least(count(*) FILTER (WHERE f.datatype = 'location'), 1)
-                          FROM service_fields f WHERE f.service_code = s.code) > 0 AS metadata
+                          FROM service_fields f WHERE f.service_code = s.code) > 0
+                       OR EXISTS (SELECT 1 FROM service_documents d WHERE d.service_code = s.code) AS metadata
                   FROM services s JOIN sectors c ON c.code = s.sector_code
                  WHERE s.public_report AND s.active
                    AND ($1::text IS NULL OR resolve_service(s.code, $1, $2) IS NOT NULL)
@@ -52,17 +53,26 @@ public struct Open311Catalog: Sendable {
     /// The definition of the public-report service `code`.
     /// - Throws: `NafidhaError` `unknown_service` (404) for an unknown service or one that is not a public report.
     public func definition(service code: String, language: Language) throws -> Open311ServiceDefinition {
-        let fields = try pool.withConnection { connection in
+        let (fields, documents) = try pool.withConnection { connection in
             try Self.requirePublicService(code, on: connection)
-            return try Self.fields(service: code, on: connection)
+            return (try Self.fields(service: code, on: connection), try Self.documents(service: code, on: connection))
         }
-        let attributes = fields.filter { !$0.isLocation }.map { field in
+        var attributes = fields.filter { !$0.isLocation }.map { field in
             Open311ServiceDefinition.Attribute(
                 variable: true, code: field.code, datatype: field.open311Datatype, required: field.required,
                 datatypeDescription: field.datatypeDescription.text(in: language), order: field.position,
                 description: field.label.text(in: language),
                 values: field.choices.map { .init(key: $0.code, name: $0.label.text(in: language)) }
             )
+        }
+        // GeoReport v2 carries no files: a service's documents are shown as information (`variable` false), after
+        // the fields, saying how to hand them in through the JSON API (docs/open311.md, "Documents").
+        let after = attributes.map(\.order).max() ?? 0
+        attributes += documents.enumerated().map { index, document in
+            Open311ServiceDefinition.Attribute(
+                variable: false, code: document.attributeCode, datatype: "string", required: document.required,
+                datatypeDescription: Open311Document.handIn(document, in: language), order: after + 1 + index,
+                description: document.name.text(in: language), values: [])
         }
         return Open311ServiceDefinition(code: code, attributes: attributes)
     }
@@ -91,6 +101,22 @@ public struct Open311Catalog: Sendable {
     }
 
     /// The form fields of `service` with their choices, in form order; the first location field is marked.
+    /// The documents of `service`, in catalog order.
+    static func documents(service: String, on connection: PostgresConnection) throws -> [Open311Document] {
+        try connection.queryPrepared(
+            """
+            SELECT code, name_ar, name_fr, name_en, required, media_types, max_bytes FROM service_documents
+             WHERE service_code = $1 ORDER BY position
+            """,
+            [service]
+        ).map { row in
+            Open311Document(
+                code: try row.decode("code"), name: try localizedText(row, "name"),
+                required: try row.decode("required"),
+                mediaTypes: try row.decode("media_types"), maxBytes: Int(try row.decode("max_bytes", as: Int32.self)))
+        }
+    }
+
     static func fields(service: String, on connection: PostgresConnection) throws -> [Open311Field] {
         let rows = try connection.queryPrepared(
             """

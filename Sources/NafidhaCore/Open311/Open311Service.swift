@@ -25,7 +25,8 @@ public struct Open311ServiceDefinition: Sendable, Equatable {
 
     /// One form field as an Open311 attribute.
     public struct Attribute: Sendable, Equatable {
-        /// Always true: every attribute is input from the reporter.
+        /// True for a form field, input from the reporter; false for a document of the service, shown as
+        /// information (GeoReport v2 carries no files).
         public var variable: Bool
         /// The form field code (`attribute[CODE]` in a POST).
         public var code: String
