@@ -8,14 +8,13 @@ final class HTTPSReceiver {
     /// The PEM certificate it presents: trust it with `NetworkConnector(additionalCAFile:)`.
     let certificateFile: String
     private let folder: URL
-    private let process: Process
-    private let input = Pipe()
+    private let server: PythonTestServer
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    private static let server = """
+    private static let script = """
         import http.server, json, ssl, sys, threading
         cert, key, log = sys.argv[1:4]
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -48,31 +47,14 @@ final class HTTPSReceiver {
                 "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", keyFile, "-out",
                 certificateFile,
             ])
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", Self.server, certificateFile, keyFile, folder.appendingPathComponent("log").path]
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6)) else {
-            process.terminate()
-            throw Failure(description: "the HTTPS receiver did not start: \(text)")
-        }
-        self.port = port
+        server = try PythonTestServer(
+            ["-c", Self.script, certificateFile, keyFile, folder.appendingPathComponent("log").path],
+            name: "HTTPS receiver")
+        port = server.port
     }
 
     deinit {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        server.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 

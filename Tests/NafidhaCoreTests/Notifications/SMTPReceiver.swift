@@ -7,8 +7,7 @@ import Foundation
 final class SMTPReceiver {
     let port: Int
     private let folder: URL
-    private let process: Process
-    private let input = Pipe()
+    private let server: PythonTestServer
 
     /// Debian's interpreter, which has python3-aiosmtpd (scripts/test installs it).
     static let python = "/usr/bin/python3"
@@ -35,31 +34,13 @@ final class SMTPReceiver {
     init(_ options: [String] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nafidha-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = ["-u", Self.script, "--out", folder.path] + options
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6)) else {
-            process.terminate()
-            throw Failure(description: "the SMTP test server did not start: \(text)")
-        }
-        self.port = port
+        server = try PythonTestServer(
+            ["-u", Self.script, "--out", folder.path] + options, name: "SMTP test server")
+        port = server.port
     }
 
     deinit {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        server.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -6,14 +6,9 @@ import Foundation
 final class ScriptedHTTPPeer {
     let port: Int
     private let folder: URL
-    private let process: Process
-    private let input = Pipe()
+    private let server: PythonTestServer
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    private static let server = """
+    private static let script = """
         import socket, sys, threading
         answer, keep_alive, log = sys.argv[1].encode("latin-1"), sys.argv[2] == "1", sys.argv[3]
         def serve(connection):
@@ -55,33 +50,14 @@ final class ScriptedHTTPPeer {
     init(answer: String, keepAlive: Bool) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nafidha-peer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            "-c", Self.server, answer, keepAlive ? "1" : "0", folder.appendingPathComponent("log").path,
-        ]
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6)) else {
-            process.terminate()
-            throw Failure(description: "the scripted peer did not start: \(text)")
-        }
-        self.port = port
+        server = try PythonTestServer(
+            ["-c", Self.script, answer, keepAlive ? "1" : "0", folder.appendingPathComponent("log").path],
+            name: "scripted peer")
+        port = server.port
     }
 
     deinit {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        server.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 
